@@ -1,0 +1,310 @@
+"""The ``fokus`` command line. With a Fokus tray running for the same data
+directory, commands go through it (so the tray updates at once); without one
+they run here against the database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from app import __version__
+from app.domain import PRESET_MINUTES, TaskType, Urgency
+from app.errors import ErrorCode, FokusError
+from app.i18n import _
+from app.paths import Paths, resolve
+
+log = logging.getLogger(__name__)
+
+
+def error_text(err: FokusError) -> str:
+    p = {k: v for k, v in err.params.items()}
+    messages = {
+        ErrorCode.UNKNOWN_PROJECT: _("no project named “{project}” (see: fokus project list)"),
+        ErrorCode.UNKNOWN_BATCH: _("no batch with id {batch} (see: fokus batch list)"),
+        ErrorCode.PROJECT_EXISTS: _("a project named “{project}” already exists"),
+        ErrorCode.PROJECT_ARCHIVED: _("project “{project}” is archived"),
+        ErrorCode.BATCH_NOT_IN_PROJECT: _("batch {batch} does not belong to project {project}"),
+        ErrorCode.BATCH_DONE: _("batch “{batch}” is already done"),
+        ErrorCode.INVALID_VALUE: _("invalid value for {field}: {value}"),
+        ErrorCode.ALREADY_FOCUSING: _("a focus session is already running (fokus stop ends it)"),
+        ErrorCode.NOT_FOCUSING: _("no running focus session to pause"),
+        ErrorCode.NOT_PAUSED: _("the focus session is not paused"),
+        ErrorCode.NO_SESSION: _("no focus session is running"),
+        ErrorCode.DATABASE_NEWER: _(
+            "the database {path} was written by a newer Fokus (schema {found}; "
+            "this version knows up to {known}); nothing was changed"
+        ),
+        ErrorCode.DATABASE_CORRUPT: _(
+            "the database {path} cannot be read ({reason}); it was left untouched"
+        ),
+        ErrorCode.DATABASE_LOCKED: _("the database {path} is busy; try again"),
+        ErrorCode.DISK_FULL: _("the disk holding {path} is full; nothing was saved"),
+        ErrorCode.DATA_DIR_UNUSABLE: _("cannot use the data directory {path}: {reason}"),
+        ErrorCode.INSTANCE_UNREACHABLE: _("the running Fokus does not answer ({path})"),
+    }
+    try:
+        return messages[err.code].format(**p)
+    except KeyError:
+        return err.code.value
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, no usage block: the user asked for something we cannot do.
+        hint = _("see: {prog} --help").format(prog=self.prog)
+        self.exit(2, f"fokus: {message} ({hint})\n")
+
+
+def build_parser() -> Parser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=_("where Fokus keeps its data (default: the platform's data folder, "
+               "or $FOKUS_DATA_DIR)"),
+    )
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help=_("print data as JSON"))
+
+    parser = Parser(
+        prog="fokus",
+        description=_("Fokus, a focus assistant for programmers with several projects. "
+                      "Without a command it starts the tray app."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"fokus {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, help_text: str, data: bool = True) -> Parser:
+        parents = [common, as_json] if data else [common]
+        p: Parser = sub.add_parser(name, help=help_text, description=help_text, parents=parents)
+        return p
+
+    start = command("start", _("start a focus session"))
+    start.add_argument("--project", "-p", required=True, help=_("project name or id"))
+    start.add_argument("--batch", "-b", help=_("batch id (see: fokus batch list)"))
+    start.add_argument(
+        "--minutes", "-m", type=int, default=90,
+        help=_("planned length in minutes: {presets} or any other (default 90)").format(
+            presets=", ".join(map(str, PRESET_MINUTES))
+        ),
+    )
+    command("stop", _("stop the focus session"))
+    command("pause", _("pause the focus session"))
+    command("resume", _("resume the paused focus session"))
+    command("status", _("show the focus session"))
+
+    project = command("project", _("add, list and archive projects"), data=False)
+    psub = project.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                  parser_class=Parser)
+    p_add = psub.add_parser("add", help=_("add a project"), parents=[common, as_json])
+    p_add.add_argument("name")
+    p_add.add_argument("--colour", "--color", help=_("colour as #rrggbb"))
+    p_add.add_argument("--tech", default="", help=_("tech stack, e.g. “Java, Go”"))
+    p_list = psub.add_parser("list", help=_("list projects"), parents=[common, as_json])
+    p_list.add_argument("--all", action="store_true", help=_("include archived projects"))
+    p_arch = psub.add_parser("archive", help=_("archive a project"), parents=[common, as_json])
+    p_arch.add_argument("name")
+    p_arch.add_argument("--undo", action="store_true", help=_("bring an archived project back"))
+
+    batch = command("batch", _("add, list and finish project batches"), data=False)
+    bsub = batch.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                parser_class=Parser)
+    b_add = bsub.add_parser("add", help=_("add a batch of tasks"), parents=[common, as_json])
+    b_add.add_argument("--project", "-p", required=True)
+    b_add.add_argument("--title", "-t", required=True)
+    b_add.add_argument("--type", choices=[t.value for t in TaskType], default="coding")
+    b_add.add_argument("--estimate", type=int, default=90, help=_("estimate in minutes"))
+    b_add.add_argument("--urgency", choices=[u.value for u in Urgency], default="normal")
+    b_add.add_argument("--due", help=_("due date, YYYY-MM-DD"))
+    b_add.add_argument("--note", default="", help=_("context-preparation note"))
+    b_list = bsub.add_parser("list", help=_("list open batches"), parents=[common, as_json])
+    b_list.add_argument("--project", "-p")
+    b_list.add_argument("--all", action="store_true", help=_("include done batches"))
+    b_done = bsub.add_parser("done", help=_("mark a batch done"), parents=[common, as_json])
+    b_done.add_argument("batch")
+    b_done.add_argument("--undo", action="store_true", help=_("open the batch again"))
+
+    demo = command("demo", _("fill an empty data directory with demo data"), data=False)
+    demo.add_argument("--weeks", type=int, default=4, help=_("weeks of history (default 4)"))
+    command("doctor", _("check that this machine can run the tray app"), data=False)
+    return parser
+
+
+def _request(ns: argparse.Namespace) -> tuple[str, dict[str, Any]]:
+    cmd = ns.command
+    if cmd == "start":
+        return "start", {"project": ns.project, "batch": ns.batch, "minutes": ns.minutes,
+                         "source": "cli"}
+    if cmd in ("stop", "pause", "resume", "status"):
+        return cmd, {}
+    if cmd == "project":
+        if ns.action == "add":
+            return "project.add", {"name": ns.name, "colour": ns.colour, "tech_stack": ns.tech}
+        if ns.action == "list":
+            return "project.list", {"all": ns.all}
+        return "project.archive", {"project": ns.name, "undo": ns.undo}
+    if ns.action == "add":
+        return "batch.add", {
+            "project": ns.project, "title": ns.title, "type": ns.type,
+            "estimate": ns.estimate, "urgency": ns.urgency, "due": ns.due, "note": ns.note,
+        }
+    if ns.action == "list":
+        return "batch.list", {"project": ns.project, "all": ns.all}
+    return "batch.done", {"batch": ns.batch, "undo": ns.undo}
+
+
+def _minutes_text(seconds: Any) -> str:
+    return str(max(0, round((seconds or 0) / 60)))
+
+
+def _clock_text(iso: str | None) -> str:
+    return iso[11:16] if iso else ""
+
+
+def render(command: str, result: dict[str, Any]) -> str:
+    """Human-readable output of a command's result."""
+    if command in ("status", "start", "stop", "pause", "resume"):
+        state = result.get("state")
+        who = result.get("project") or ""
+        if result.get("batch"):
+            who = f"{who} — {result['batch']}"
+        left = _minutes_text(result.get("remaining_seconds"))
+        if command == "stop" or state in ("finished", "abandoned"):
+            return _("Stopped {who} after {done} min.").format(
+                who=who, done=_minutes_text(result.get("focused_seconds")))
+        if state == "focusing":
+            return _("Focusing on {who}: {left} min left (started {at}).").format(
+                who=who, left=left, at=_clock_text(result.get("started_at")))
+        if state == "paused":
+            return _("Paused: {who}, {left} min left.").format(who=who, left=left)
+        return _("Idle: no focus session.")
+    if command == "project.list":
+        rows = result["projects"]
+        if not rows:
+            return _("No projects yet. Add one: fokus project add NAME")
+        width = max(len(r["name"]) for r in rows)
+        lines = []
+        for r in rows:
+            mark = _(" (archived)") if r["archived"] else ""
+            lines.append(f"{r['id']:>4}  {r['name']:<{width}}  {r['tech_stack']}{mark}".rstrip())
+        return "\n".join(lines)
+    if command in ("project.add", "project.archive"):
+        if command == "project.add":
+            return _("Added project {name} (id {id}).").format(**result)
+        if result["archived"]:
+            return _("Archived project {name}.").format(**result)
+        return _("Project {name} is active again.").format(**result)
+    if command == "batch.list":
+        rows = result["batches"]
+        if not rows:
+            return _("No open batches.")
+        lines = []
+        for r in rows:
+            due = _(" due {due}").format(due=r["due"]) if r["due"] else ""
+            done = _(" [done]") if r["status"] == "done" else ""
+            lines.append(
+                f"{r['id']:>4}  {r['project']}: {r['title']}  "
+                f"({r['type']}, {r['estimate_minutes']} min, {r['urgency']}{due}){done}"
+            )
+        return "\n".join(lines)
+    if command == "batch.add":
+        return _("Added batch {id} to {project}: {title}.").format(**result)
+    if command == "batch.done":
+        if result["status"] == "done":
+            return _("Batch {id} is done: {title}.").format(**result)
+        return _("Batch {id} is open again: {title}.").format(**result)
+    return json.dumps(result, ensure_ascii=False)
+
+
+def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:
+    from app.clock import SystemClock
+    from app.commands import execute
+    from app.service import FokusService
+    from app.store import Store
+
+    store = Store(paths.database)
+    try:
+        svc = FokusService(store, SystemClock())
+        for rec in svc.engine.recover():
+            print(
+                _("Fokus had ended unexpectedly: the session on {project} was saved "
+                  "up to {at}.").format(project=rec.project, at=rec.ended_at.astimezone()
+                                        .strftime("%H:%M")),
+                file=sys.stderr,
+            )
+        return execute(svc, command, args)
+    finally:
+        store.close()
+
+
+def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:
+    """Run a command through the running Fokus if there is one, here if not."""
+    from app.instance import InstanceLock, send
+
+    deadline = time.monotonic() + 5.0
+    while True:
+        try:
+            return send(paths.socket, command, args)
+        except ConnectionError:
+            pass
+        with InstanceLock(paths.lock_file) as lock:
+            if lock.acquire():
+                return _run_local(paths, command, args)
+        # Someone holds the lock but is not answering yet: a tray starting up.
+        if time.monotonic() > deadline:
+            raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=paths.socket)
+        time.sleep(0.1)
+
+
+def run(ns: argparse.Namespace) -> int:
+    paths = resolve(getattr(ns, "data_dir", None))
+    try:
+        paths.ensure()
+        from app.logs import setup_logging
+
+        setup_logging(paths, console=False)
+        if ns.command == "demo":
+            from app.demo import run_demo
+
+            summary = run_demo(paths, weeks=ns.weeks)
+            print(_("Demo data written to {path}: {projects} projects, {batches} batches, "
+                    "{sessions} focus sessions.").format(path=paths.database, **summary))
+            return 0
+        if ns.command == "doctor":
+            from app.doctor import report
+
+            return report()
+        command, args = _request(ns)
+        result = dispatch(paths, command, args)
+    except FokusError as err:
+        print(f"fokus: {error_text(err)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    if getattr(ns, "json", False):
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(render(command, result))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ns = build_parser().parse_args(argv)
+    if ns.command is None:
+        print(_("The tray app starts from the fokus command of the installed package."),
+              file=sys.stderr)
+        return 2
+    return run(ns)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())

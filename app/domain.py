@@ -1,0 +1,104 @@
+"""Words of the domain as enums, shared by storage, engine and front ends.
+
+Kept free of SQLModel so the tray can use them before the database is loaded."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TaskType(StrEnum):
+    CODING = "coding"
+    DEBUGGING = "debugging"
+    RESEARCH = "research"
+    REFACTORING = "refactoring"
+    DOCUMENTATION = "documentation"
+    CODE_REVIEW = "code_review"
+    PAIR_PROGRAMMING = "pair_programming"
+    SPRINT_PLANNING = "sprint_planning"
+    RETROSPECTIVE = "retrospective"
+    STANDUP = "standup"
+    DESIGN_THINKING = "design_thinking"
+    MEETING = "meeting"
+    ADMINISTRATION = "administration"
+
+
+class Urgency(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return list(Urgency).index(self)
+
+
+class BatchStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+class SessionState(StrEnum):
+    IDLE = "idle"
+    FOCUSING = "focusing"
+    PAUSED = "paused"
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (SessionState.FOCUSING, SessionState.PAUSED)
+
+
+class PauseReason(StrEnum):
+    USER = "user"
+    IDLE = "idle"
+    SLEEP = "sleep"
+
+
+class EndReason(StrEnum):
+    COMPLETED = "completed"  # the planned length was reached
+    STOPPED = "stopped"  # the user stopped it early
+    SWITCHED = "switched"  # the user switched project
+    RECOVERED = "recovered"  # closed after Fokus ended unexpectedly
+
+
+class BlockKind(StrEnum):
+    DEEP = "deep"
+    COLLABORATIVE = "collaborative"
+
+
+class Location(StrEnum):
+    REMOTE = "WFA"
+    OFFICE = "WFO"
+
+
+class SwitchTrigger(StrEnum):
+    PLANNED = "planned"
+    INTERRUPTION = "interruption"
+    MEETING = "meeting"
+    URGENT = "urgent"
+    SELF = "self"
+
+
+class EventSource(StrEnum):
+    TRAY = "tray"
+    HOTKEY = "hotkey"
+    CLI = "cli"
+    AUTOMATIC = "automatic"
+    WINDOW = "window"
+
+
+class InterruptionSource(StrEnum):
+    COLLEAGUE = "colleague"
+    CHAT = "chat"
+    PHONE = "phone"
+    MEETING = "meeting"
+    URGENT = "urgent"
+    OTHER = "other"
+
+
+PRESET_MINUTES = (25, 50, 90)
+DEFAULT_MINUTES = 90
+MAX_MINUTES = 8 * 60

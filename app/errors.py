@@ -1,0 +1,41 @@
+"""Errors the core raises. They carry a code and parameters, never a sentence:
+the front ends (command line, Qt) turn them into translated text."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+
+class ErrorCode(StrEnum):
+    UNKNOWN_PROJECT = "unknown_project"
+    UNKNOWN_BATCH = "unknown_batch"
+    PROJECT_EXISTS = "project_exists"
+    PROJECT_ARCHIVED = "project_archived"
+    BATCH_NOT_IN_PROJECT = "batch_not_in_project"
+    BATCH_DONE = "batch_done"
+    INVALID_VALUE = "invalid_value"
+    ALREADY_FOCUSING = "already_focusing"
+    NOT_FOCUSING = "not_focusing"
+    NOT_PAUSED = "not_paused"
+    NO_SESSION = "no_session"
+    DATABASE_NEWER = "database_newer"
+    DATABASE_CORRUPT = "database_corrupt"
+    DATABASE_LOCKED = "database_locked"
+    DISK_FULL = "disk_full"
+    DATA_DIR_UNUSABLE = "data_dir_unusable"
+    INSTANCE_UNREACHABLE = "instance_unreachable"
+
+
+class FokusError(Exception):
+    def __init__(self, code: ErrorCode, **params: Any) -> None:
+        super().__init__(code.value, params)
+        self.code = code
+        self.params = params
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code.value, "params": {k: str(v) for k, v in self.params.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FokusError:
+        return cls(ErrorCode(data["code"]), **data.get("params", {}))

@@ -1,0 +1,177 @@
+"""The tables. Instants are stored as naive UTC datetimes with the local UTC
+offset (minutes) of the moment beside them, so a week reads right after travel
+or a change of daylight-saving time.
+
+The schema itself is created by the migrations in ``app.migrations``; these
+classes must agree with it, and a test checks that they do."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import DateTime, TypeDecorator
+from sqlmodel import AutoString, Field, SQLModel
+
+from app.domain import (
+    BatchStatus,
+    BlockKind,
+    EndReason,
+    InterruptionSource,
+    Location,
+    PauseReason,
+    SessionState,
+    SwitchTrigger,
+    TaskType,
+    Urgency,
+)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Naive UTC in the file, aware UTC in Python, whatever the caller passes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None or value.tzinfo is None:
+            return value
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Setting(SQLModel, table=True):
+    key: str = Field(primary_key=True)
+    value: str  # JSON
+
+
+class Project(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    colour: str = "#2a9d8f"
+    tech_stack: str = ""
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    archived_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class ProjectBatch(SQLModel, table=True):
+    __tablename__ = "project_batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    title: str
+    task_type: TaskType = Field(default=TaskType.CODING, sa_type=AutoString)
+    estimate_minutes: int = 90
+    urgency: Urgency = Field(default=Urgency.NORMAL, sa_type=AutoString)
+    due_date: date | None = None
+    prep_note: str = ""
+    status: BatchStatus = Field(default=BatchStatus.OPEN, sa_type=AutoString)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class TimeBlock(SQLModel, table=True):
+    __tablename__ = "time_block"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    batch_id: int | None = Field(default=None, foreign_key="project_batch.id")
+    start_at: datetime = Field(index=True, sa_type=UtcDateTime)
+    end_at: datetime = Field(sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    kind: BlockKind = Field(default=BlockKind.DEEP, sa_type=AutoString)
+    location: Location = Field(default=Location.REMOTE, sa_type=AutoString)
+    source: str = "manual"
+
+
+class FocusSession(SQLModel, table=True):
+    __tablename__ = "focus_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    batch_id: int | None = Field(default=None, foreign_key="project_batch.id")
+    planned_minutes: int
+    started_at: datetime = Field(index=True, sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    ended_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    state: SessionState = Field(default=SessionState.FOCUSING, sa_type=AutoString)
+    end_reason: EndReason | None = Field(default=None, sa_type=AutoString)
+    # Written at start and at most every 30 s while the session runs in the
+    # tray; after a crash the session is closed here.
+    heartbeat_at: datetime = Field(sa_type=UtcDateTime)
+    owner: str | None = None
+    recovered_notice_pending: bool = False
+    flow_rating: int | None = None
+    source: str = "tray"
+
+
+class SessionPause(SQLModel, table=True):
+    __tablename__ = "session_pause"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="focus_session.id", index=True, ondelete="CASCADE")
+    started_at: datetime = Field(sa_type=UtcDateTime)
+    ended_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    reason: PauseReason = Field(default=PauseReason.USER, sa_type=AutoString)
+
+
+class ContextSwitch(SQLModel, table=True):
+    __tablename__ = "context_switch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True, sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    from_project_id: int | None = Field(default=None, foreign_key="project.id")
+    to_project_id: int = Field(foreign_key="project.id")
+    trigger: SwitchTrigger = Field(default=SwitchTrigger.SELF, sa_type=AutoString)
+    source: str = "tray"
+
+
+class Interruption(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True, sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    session_id: int | None = Field(default=None, foreign_key="focus_session.id")
+    source: InterruptionSource = Field(default=InterruptionSource.OTHER, sa_type=AutoString)
+    minutes: int | None = None
+
+
+class Reflection(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(unique=True)
+    answered_at: datetime = Field(sa_type=UtcDateTime)
+    satisfaction: int | None = None
+    energy: int | None = None
+    focus_ability: int | None = None
+    productivity: int | None = None
+    flow: str | None = None
+    helped: str = ""
+    hindered: str = ""
+    burnout: int | None = None
+
+
+class ResumeNote(SQLModel, table=True):
+    __tablename__ = "resume_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    batch_id: int | None = Field(default=None, foreign_key="project_batch.id")
+    written_at: datetime = Field(sa_type=UtcDateTime)
+    text: str
+
+
+# Meaningful re-export for callers that only want the enum of pause reasons.
+__all__ = [
+    "ContextSwitch",
+    "FocusSession",
+    "Interruption",
+    "PauseReason",
+    "Project",
+    "ProjectBatch",
+    "Reflection",
+    "ResumeNote",
+    "SessionPause",
+    "Setting",
+    "TimeBlock",
+]

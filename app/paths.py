@@ -1,0 +1,70 @@
+"""Where Fokus keeps its files. The one place that decides; everything else asks here.
+
+Order: an explicit ``--data-dir``, then ``FOKUS_DATA_DIR``, then the platform's
+user data directory (platformdirs)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import ErrorCode, FokusError
+
+ENV_DATA_DIR = "FOKUS_DATA_DIR"
+# A Unix socket path must fit in sun_path (108 bytes on Linux, 104 on macOS).
+_MAX_SOCKET_PATH = 100
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "fokus.sqlite3"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "fokus.lock"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def socket(self) -> Path:
+        candidate = self.data_dir / "fokus.sock"
+        if len(str(candidate)) <= _MAX_SOCKET_PATH:
+            return candidate
+        digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
+        uid = getattr(os, "getuid", lambda: 0)()
+        return Path(tempfile.gettempdir()) / f"fokus-{uid}-{digest}.sock"
+
+    def ensure(self) -> Paths:
+        """Create the data directory (owner-only) or say clearly why it cannot be."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.log_dir.mkdir(exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise FokusError(
+                ErrorCode.DATA_DIR_UNUSABLE, path=self.data_dir, reason=exc.strerror or exc
+            ) from exc
+        if not os.access(self.data_dir, os.W_OK):
+            raise FokusError(
+                ErrorCode.DATA_DIR_UNUSABLE, path=self.data_dir, reason="not writable"
+            )
+        return self
+
+
+def resolve(data_dir: str | os.PathLike[str] | None = None) -> Paths:
+    if data_dir:
+        return Paths(Path(data_dir).expanduser().resolve())
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Paths(Path(env).expanduser().resolve())
+    from platformdirs import user_data_dir
+
+    return Paths(Path(user_data_dir("fokus", appauthor=False)))

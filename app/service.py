@@ -1,0 +1,348 @@
+"""The Fokus service: projects, batches and focus sessions behind one object.
+
+Both front ends use it: the tray in its own process, and the command line,
+either directly (no tray running) or through the tray (``app.commands``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TypeVar
+
+from sqlmodel import col, func, select
+
+from app.clock import Clock, as_utc
+from app.domain import BatchStatus, EndReason, PauseReason, SessionState, TaskType, Urgency
+from app.errors import ErrorCode, FokusError
+from app.focus import FocusEngine, SessionView, naive
+from app.models import FocusSession, Project, ProjectBatch, TimeBlock
+from app.store import Store
+
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_NAME = 80
+MAX_TEXT = 2000
+# Distinct, readable on light and dark panels; new projects take the next one.
+PALETTE = ("#2a9d8f", "#e76f51", "#264653", "#e9c46a", "#8e5fa8", "#3a86ff", "#6a994e", "#c1121f")
+
+
+@dataclass(frozen=True)
+class PlannedChoice:
+    """A menu entry for the current or next planned time block."""
+
+    block_id: int
+    project_id: int
+    project: str
+    batch_id: int | None
+    batch: str | None
+    start_at: datetime
+    end_at: datetime
+    utc_offset_min: int
+    is_current: bool
+
+
+def _text(value: str, field: str, limit: int = MAX_TEXT, required: bool = False) -> str:
+    value = (value or "").strip()
+    if required and not value:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value)
+    if len(value) > limit:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value[:20] + "…")
+    return value
+
+
+E = TypeVar("E", TaskType, Urgency)
+
+
+def _enum(kind: type[E], value: str | E, field: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value) from None
+
+
+class FokusService:
+    def __init__(self, store: Store, clock: Clock, owner: str | None = None) -> None:
+        self.store = store
+        self.clock = clock
+        self.engine = FocusEngine(store, clock, owner=owner)
+
+    # -- projects ------------------------------------------------------------
+
+    def projects(self, include_archived: bool = False) -> list[Project]:
+        with self.store.transaction() as s:
+            stmt = select(Project)
+            if not include_archived:
+                stmt = stmt.where(col(Project.archived_at).is_(None))
+            return list(s.exec(stmt.order_by(func.lower(Project.name))))
+
+    def project(self, ref: str | int, allow_archived: bool = True) -> Project:
+        """A project by id or by name (case-insensitive)."""
+        with self.store.transaction() as s:
+            found: Project | None = None
+            if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+                found = s.get(Project, int(ref))
+            if found is None and isinstance(ref, str):
+                stmt = select(Project).where(func.lower(Project.name) == ref.strip().lower())
+                found = s.exec(stmt).first()
+            if found is None:
+                raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=ref)
+            if found.archived_at is not None and not allow_archived:
+                raise FokusError(ErrorCode.PROJECT_ARCHIVED, project=found.name)
+            return found
+
+    def add_project(self, name: str, colour: str | None = None, tech_stack: str = "") -> Project:
+        name = _text(name, "name", MAX_NAME, required=True)
+        if colour is not None and not COLOUR_RE.match(colour):
+            raise FokusError(ErrorCode.INVALID_VALUE, field="colour", value=colour)
+        with self.store.transaction() as s:
+            clash = s.exec(select(Project).where(func.lower(Project.name) == name.lower())).first()
+            if clash is not None:
+                raise FokusError(ErrorCode.PROJECT_EXISTS, project=clash.name)
+            count = s.exec(select(func.count()).select_from(Project)).one()
+            project = Project(
+                name=name,
+                colour=colour or PALETTE[count % len(PALETTE)],
+                tech_stack=_text(tech_stack, "tech_stack", 200),
+                created_at=naive(self.clock.now()),
+            )
+            s.add(project)
+            s.flush()
+            return project
+
+    def update_project(
+        self, project_id: int, name: str, colour: str, tech_stack: str
+    ) -> Project:
+        name = _text(name, "name", MAX_NAME, required=True)
+        if not COLOUR_RE.match(colour):
+            raise FokusError(ErrorCode.INVALID_VALUE, field="colour", value=colour)
+        with self.store.transaction() as s:
+            project = s.get(Project, project_id)
+            if project is None:
+                raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=project_id)
+            clash = s.exec(
+                select(Project).where(
+                    func.lower(Project.name) == name.lower(), Project.id != project_id
+                )
+            ).first()
+            if clash is not None:
+                raise FokusError(ErrorCode.PROJECT_EXISTS, project=clash.name)
+            project.name = name
+            project.colour = colour
+            project.tech_stack = _text(tech_stack, "tech_stack", 200)
+            return project
+
+    def archive_project(self, ref: str | int, archived: bool = True) -> Project:
+        target = self.project(ref)
+        current = self.engine.current()
+        if archived and current is not None and current.project_id == target.id:
+            raise FokusError(ErrorCode.ALREADY_FOCUSING)
+        with self.store.transaction() as s:
+            project = s.get(Project, target.id)
+            assert project is not None
+            project.archived_at = naive(self.clock.now()) if archived else None
+            return project
+
+    # -- batches -------------------------------------------------------------
+
+    def batches(
+        self, project: str | int | None = None, include_done: bool = False
+    ) -> list[ProjectBatch]:
+        project_id = self.project(project).id if project is not None else None
+        with self.store.transaction() as s:
+            stmt = select(ProjectBatch).join(Project).where(col(Project.archived_at).is_(None))
+            if project_id is not None:
+                stmt = stmt.where(ProjectBatch.project_id == project_id)
+            if not include_done:
+                stmt = stmt.where(ProjectBatch.status == BatchStatus.OPEN)
+            rows = list(s.exec(stmt))
+        today = self.clock.now().date()
+
+        def priority(b: ProjectBatch) -> tuple[int, int, date, int]:
+            due = b.due_date or date.max
+            return (
+                0 if b.status == BatchStatus.OPEN else 1,
+                -Urgency(b.urgency).rank,
+                due if due >= today else today,
+                b.id or 0,
+            )
+
+        return sorted(rows, key=priority)
+
+    def batch(self, batch_id: int | str) -> ProjectBatch:
+        try:
+            key = int(batch_id)
+        except (TypeError, ValueError):
+            raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id) from None
+        with self.store.transaction() as s:
+            found = s.get(ProjectBatch, key)
+            if found is None:
+                raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id)
+            return found
+
+    def add_batch(
+        self,
+        project: str | int,
+        title: str,
+        task_type: str | TaskType = TaskType.CODING,
+        estimate_minutes: int = 90,
+        urgency: str | Urgency = Urgency.NORMAL,
+        due_date: date | None = None,
+        prep_note: str = "",
+    ) -> ProjectBatch:
+        owner = self.project(project, allow_archived=False)
+        batch = ProjectBatch(
+            project_id=owner.id,  # type: ignore[arg-type]
+            title=_text(title, "title", 200, required=True),
+            task_type=_enum(TaskType, task_type, "type"),
+            estimate_minutes=self._estimate(estimate_minutes),
+            urgency=_enum(Urgency, urgency, "urgency"),
+            due_date=due_date,
+            prep_note=_text(prep_note, "note"),
+            created_at=naive(self.clock.now()),
+        )
+        with self.store.transaction() as s:
+            s.add(batch)
+            s.flush()
+            return batch
+
+    @staticmethod
+    def _estimate(minutes: int) -> int:
+        if not isinstance(minutes, int) or not 1 <= minutes <= 100 * 60:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="estimate", value=minutes)
+        return minutes
+
+    def update_batch(
+        self,
+        batch_id: int,
+        project: str | int,
+        title: str,
+        task_type: str | TaskType,
+        estimate_minutes: int,
+        urgency: str | Urgency,
+        due_date: date | None,
+        prep_note: str,
+    ) -> ProjectBatch:
+        owner = self.project(project, allow_archived=False)
+        with self.store.transaction() as s:
+            batch = s.get(ProjectBatch, batch_id)
+            if batch is None:
+                raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id)
+            batch.project_id = owner.id  # type: ignore[assignment]
+            batch.title = _text(title, "title", 200, required=True)
+            batch.task_type = _enum(TaskType, task_type, "type")
+            batch.estimate_minutes = self._estimate(estimate_minutes)
+            batch.urgency = _enum(Urgency, urgency, "urgency")
+            batch.due_date = due_date
+            batch.prep_note = _text(prep_note, "note")
+            return batch
+
+    def set_batch_done(self, batch_id: int | str, done: bool = True) -> ProjectBatch:
+        target = self.batch(batch_id)
+        with self.store.transaction() as s:
+            batch = s.get(ProjectBatch, target.id)
+            assert batch is not None
+            batch.status = BatchStatus.DONE if done else BatchStatus.OPEN
+            batch.done_at = naive(self.clock.now()) if done else None
+            return batch
+
+    # -- the plan, as far as the tray needs it --------------------------------
+
+    def planned_choices(self) -> list[PlannedChoice]:
+        """The batches of the current time block, or else of the next one today."""
+        now = self.clock.now()
+        with self.store.transaction() as s:
+            stmt = (
+                select(TimeBlock, Project)
+                .join(Project)
+                .where(col(TimeBlock.end_at) > naive(now), col(Project.archived_at).is_(None))
+                .order_by(col(TimeBlock.start_at))
+                .limit(6)
+            )
+            rows = list(s.exec(stmt))
+            titles = {
+                b.id: b.title
+                for b in s.exec(
+                    select(ProjectBatch).where(
+                        col(ProjectBatch.id).in_([tb.batch_id for tb, _ in rows if tb.batch_id])
+                    )
+                )
+            }
+        if not rows:
+            return []
+        first_start = as_utc(rows[0][0].start_at)
+        choices = []
+        for block, project in rows:
+            start, end = as_utc(block.start_at), as_utc(block.end_at)
+            # The first upcoming block (with any that start with it), if it
+            # starts within the working day ahead.
+            if start > first_start or (start - now).total_seconds() > 12 * 3600:
+                break
+            assert block.id is not None and project.id is not None
+            choices.append(
+                PlannedChoice(
+                    block_id=block.id,
+                    project_id=project.id,
+                    project=project.name,
+                    batch_id=block.batch_id,
+                    batch=titles.get(block.batch_id) if block.batch_id else None,
+                    start_at=start,
+                    end_at=end,
+                    utc_offset_min=block.utc_offset_min,
+                    is_current=start <= now,
+                )
+            )
+        return choices
+
+    # -- focus sessions ------------------------------------------------------
+
+    def start(
+        self,
+        project: str | int,
+        batch: int | str | None = None,
+        minutes: int = 90,
+        source: str = "tray",
+    ) -> SessionView:
+        owner = self.project(project, allow_archived=False)
+        batch_id: int | None = None
+        if batch is not None:
+            found = self.batch(batch)
+            if found.project_id != owner.id:
+                raise FokusError(ErrorCode.BATCH_NOT_IN_PROJECT, batch=batch, project=owner.name)
+            if found.status == BatchStatus.DONE:
+                raise FokusError(ErrorCode.BATCH_DONE, batch=found.title)
+            batch_id = found.id
+        assert owner.id is not None
+        return self.engine.start(owner.id, batch_id, minutes, source)
+
+    def stop(self) -> SessionView:
+        return self.engine.stop(EndReason.STOPPED)
+
+    def pause(self) -> SessionView:
+        return self.engine.pause(PauseReason.USER)
+
+    def resume(self) -> SessionView:
+        return self.engine.resume()
+
+    def current(self) -> SessionView | None:
+        return self.engine.current()
+
+    def last_session(self) -> SessionView | None:
+        with self.store.transaction() as s:
+            last = s.exec(
+                select(FocusSession).order_by(col(FocusSession.started_at).desc())
+            ).first()
+            last_id = last.id if last else None
+        return self.engine.get(last_id) if last_id is not None else None
+
+    def status(self) -> dict[str, object]:
+        view = self.current()
+        if view is None:
+            return {
+                "state": SessionState.IDLE.value,
+                "project": None,
+                "batch": None,
+                "started_at": None,
+                "remaining_seconds": None,
+            }
+        data: dict[str, object] = view.to_json()
+        return data
