@@ -67,7 +67,7 @@ def _status(svc: FokusService, _a: dict[str, Any]) -> dict[str, Any]:
 
 
 def _start(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
-    minutes = _minutes(a.get("minutes") or 90)
+    minutes = _minutes(90 if a.get("minutes") is None else a["minutes"])
     view = svc.start(a["project"], a.get("batch"), minutes, source=a.get("source", "cli"))
     return view.to_json()
 
@@ -101,7 +101,7 @@ def _batch_add(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
         a["project"],
         a["title"],
         task_type=a.get("type") or "coding",
-        estimate_minutes=_minutes(a.get("estimate") or 90),
+        estimate_minutes=_minutes(90 if a.get("estimate") is None else a["estimate"]),
         urgency=a.get("urgency") or "normal",
         due_date=_date(a.get("due")),
         prep_note=a.get("note") or "",

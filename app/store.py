@@ -103,12 +103,18 @@ class Store:
             _create_private(path)
             conn = _connect(path)
             try:
-                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if mode.lower() != "wal":
-                    log.warning("SQLite refused WAL mode (%s); continuing in %s", path, mode)
+                # Look before changing anything: a file we refuse stays as it was.
+                found = schema_version(conn)
+                if found > CURRENT_VERSION:
+                    raise FokusError(
+                        ErrorCode.DATABASE_NEWER, path=path, found=found, known=CURRENT_VERSION
+                    )
                 integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if integrity != "ok":
                     raise FokusError(ErrorCode.DATABASE_CORRUPT, path=path, reason=integrity)
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    log.warning("SQLite refused WAL mode (%s); continuing in %s", path, mode)
                 self.migrated_from = migrate(conn, path)
             finally:
                 conn.close()
