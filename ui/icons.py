@@ -1,0 +1,85 @@
+"""The tray icon, drawn for each state: idle (a calm ring), focusing (the
+remaining time as an arc in the project's colour, minutes in the middle),
+paused (the arc greyed, two bars)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+
+IDLE_COLOUR = QColor("#5f6b73")
+TRACK_COLOUR = QColor(127, 127, 127, 90)
+SIZES = (16, 22, 24, 32, 48, 64)
+
+
+def _canvas(size: int) -> tuple[QPixmap, QPainter]:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return pixmap, painter
+
+
+def _ring_rect(size: int, width: float) -> QRectF:
+    inset = width / 2 + size * 0.04
+    return QRectF(inset, inset, size - 2 * inset, size - 2 * inset)
+
+
+def _draw(size: int, state: str, fraction: float, colour: QColor, minutes: int | None) -> QPixmap:
+    pixmap, p = _canvas(size)
+    width = max(2.0, size * 0.14)
+    rect = _ring_rect(size, width)
+    pen = QPen(TRACK_COLOUR, width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    p.setPen(pen)
+    p.drawEllipse(rect)
+    if state == "idle":
+        pen.setColor(IDLE_COLOUR)
+        p.setPen(pen)
+        p.drawEllipse(rect)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(IDLE_COLOUR)
+        r = size * 0.12
+        p.drawEllipse(QRectF(size / 2 - r, size / 2 - r, 2 * r, 2 * r))
+    else:
+        arc = QColor(colour) if state == "focusing" else QColor("#9aa3a8")
+        pen.setColor(arc)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        span = int(-360 * 16 * max(0.02, min(1.0, fraction)))
+        p.drawArc(rect, 90 * 16, span)
+        if state == "paused":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor("#5f6b73"))
+            bar_w, bar_h = size * 0.11, size * 0.36
+            top = (size - bar_h) / 2
+            p.drawRoundedRect(QRectF(size / 2 - bar_w * 1.6, top, bar_w, bar_h), 1, 1)
+            p.drawRoundedRect(QRectF(size / 2 + bar_w * 0.6, top, bar_w, bar_h), 1, 1)
+        elif minutes is not None and size >= 20:
+            font = QFont()
+            font.setBold(True)
+            text = str(minutes)
+            font.setPixelSize(int(size * (0.42 if len(text) < 3 else 0.32)))
+            p.setFont(font)
+            p.setPen(QColor("#1d2427") if arc.lightness() > 140 else arc.darker(130))
+            p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, text)
+    p.end()
+    return pixmap
+
+
+def state_icon(
+    state: str, fraction: float = 1.0, colour: str = "#2a9d8f", minutes: int | None = None
+) -> QIcon:
+    icon = QIcon()
+    for size in SIZES:
+        icon.addPixmap(_draw(size, state, fraction, QColor(colour), minutes))
+    return icon
+
+
+def colour_swatch(colour: str, size: int = 14) -> QIcon:
+    pixmap, p = _canvas(size)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(colour))
+    p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    p.end()
+    return QIcon(pixmap)

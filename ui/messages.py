@@ -1,0 +1,72 @@
+"""Translated words for the core's codes and enums, for the Qt front end."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain import TaskType, Urgency
+from app.errors import ErrorCode, FokusError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Fokus", text)
+
+
+def error_text(err: FokusError) -> str:
+    texts = {
+        ErrorCode.UNKNOWN_PROJECT: tr("There is no project named “{project}”."),
+        ErrorCode.UNKNOWN_BATCH: tr("There is no batch {batch}."),
+        ErrorCode.PROJECT_EXISTS: tr("A project named “{project}” already exists."),
+        ErrorCode.PROJECT_ARCHIVED: tr("Project “{project}” is archived."),
+        ErrorCode.BATCH_NOT_IN_PROJECT: tr("That batch belongs to another project."),
+        ErrorCode.BATCH_DONE: tr("Batch “{batch}” is already done."),
+        ErrorCode.INVALID_VALUE: tr("The value for {field} is not valid: {value}"),
+        ErrorCode.ALREADY_FOCUSING: tr("A focus session is already running."),
+        ErrorCode.NOT_FOCUSING: tr("No focus session is running."),
+        ErrorCode.NOT_PAUSED: tr("The focus session is not paused."),
+        ErrorCode.NO_SESSION: tr("No focus session is running."),
+        ErrorCode.DATABASE_NEWER: tr(
+            "The database {path} was written by a newer version of Fokus. "
+            "Nothing was changed; please update Fokus."
+        ),
+        ErrorCode.DATABASE_CORRUPT: tr(
+            "The database {path} cannot be read ({reason}). It was left untouched."
+        ),
+        ErrorCode.DATABASE_LOCKED: tr("The database is busy. Please try again."),
+        ErrorCode.DISK_FULL: tr("The disk is full: Fokus could not save. Free some space."),
+        ErrorCode.DATA_DIR_UNUSABLE: tr("Fokus cannot use the folder {path}: {reason}"),
+        ErrorCode.INSTANCE_UNREACHABLE: tr("The running Fokus does not answer."),
+    }
+    try:
+        return texts[err.code].format(**err.params)
+    except KeyError:
+        return err.code.value
+
+
+def task_type_text(value: TaskType | str) -> str:
+    texts = {
+        TaskType.CODING: tr("Coding"),
+        TaskType.DEBUGGING: tr("Debugging"),
+        TaskType.RESEARCH: tr("Technology research"),
+        TaskType.REFACTORING: tr("Refactoring"),
+        TaskType.DOCUMENTATION: tr("Documentation"),
+        TaskType.CODE_REVIEW: tr("Code review"),
+        TaskType.PAIR_PROGRAMMING: tr("Pair programming"),
+        TaskType.SPRINT_PLANNING: tr("Sprint planning"),
+        TaskType.RETROSPECTIVE: tr("Retrospective"),
+        TaskType.STANDUP: tr("Stand-up"),
+        TaskType.DESIGN_THINKING: tr("Design thinking"),
+        TaskType.MEETING: tr("Meeting"),
+        TaskType.ADMINISTRATION: tr("Administration"),
+    }
+    return texts[TaskType(value)]
+
+
+def urgency_text(value: Urgency | str) -> str:
+    texts = {
+        Urgency.LOW: tr("Low"),
+        Urgency.NORMAL: tr("Normal"),
+        Urgency.HIGH: tr("High"),
+        Urgency.CRITICAL: tr("Critical"),
+    }
+    return texts[Urgency(value)]
