@@ -63,3 +63,6 @@ def fokus_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env["FOKUS_DATA_DIR"] = str(data_dir)
     env.update(extra)
     return env
+
+
+from tests.x11 import x11  # noqa: E402,F401  (session fixture: Xvfb, tray host, dunst)

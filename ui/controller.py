@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.clock import Clock, SystemClock
+from app.domain import EndReason
 from app.errors import ErrorCode, FokusError
 from app.paths import Paths
 from ui.messages import error_text
@@ -110,9 +111,18 @@ class FokusController(QObject):
         next heartbeat, whichever comes first. Idle, nothing is scheduled."""
         if self._service is None:
             return
+        before = self._view
         try:
             finished = self._service.engine.tick()
             self._view = self._service.current()
+            if finished is None and before is not None and (
+                self._view is None or self._view.id != before.id
+            ):
+                # It ended elsewhere (a command settled it); tell the user if
+                # it ran its full length.
+                ended = self._service.engine.get(before.id)
+                if ended is not None and ended.end_reason == EndReason.COMPLETED:
+                    finished = ended
         except FokusError as err:
             self.failed.emit(error_text(err))
             self._timer.start(int(self.heartbeat_seconds * 1000))
