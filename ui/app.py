@@ -74,8 +74,10 @@ class FokusApp:
     # -- start-up --------------------------------------------------------------
 
     def _load(self) -> None:
+        from app.logs import setup_logging
         from ui.i18n import install_translators
 
+        setup_logging(self.paths, console=True)
         store_language = None
         install_translators(self.qapp, store_language)
         if not self.controller.load():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -53,7 +52,7 @@ class FokusController(QObject):
         super().__init__(parent)
         self.paths = paths
         self.clock = clock or SystemClock()
-        self.owner = owner or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.owner = owner or f"{os.getpid()}-{os.urandom(4).hex()}"
         self.heartbeat_seconds = heartbeat_seconds or default_heartbeat()
         self._service: FokusService | None = None
         self._view: SessionView | None = None

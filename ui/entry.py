@@ -1,5 +1,6 @@
 """The ``fokus`` console script: the tray app without a command, the command
-line with one. Qt is imported only on the tray path."""
+line with one. Qt is imported only on the tray path, and the tray path skips
+building the command-line parser, so the icon appears sooner."""
 
 from __future__ import annotations
 
@@ -7,15 +8,30 @@ import sys
 from collections.abc import Sequence
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from app.cli import build_parser, run
+def _tray_only(argv: list[str]) -> tuple[bool, str | None]:
+    """Is this a plain start of the tray, possibly with --data-dir?"""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--data-dir=") and len(argv[0]) > 11:
+        return True, argv[0].split("=", 1)[1]
+    return False, None
 
-    ns = build_parser().parse_args(argv)
-    if ns.command is not None:
-        return run(ns)
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    tray, data_dir = _tray_only(args)
+    if not tray:
+        from app.cli import build_parser, run
+
+        ns = build_parser().parse_args(args)
+        if ns.command is not None:
+            return run(ns)
+        data_dir = getattr(ns, "data_dir", None)
     from ui.main import run_tray
 
-    return run_tray(getattr(ns, "data_dir", None))
+    return run_tray(data_dir)
 
 
 if __name__ == "__main__":

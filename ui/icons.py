@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 IDLE_COLOUR = QColor("#5f6b73")
 TRACK_COLOUR = QColor(127, 127, 127, 90)
-SIZES = (16, 22, 24, 32, 48, 64)
+# Drawn at the sizes trays ask for most; Qt scales the others from these.
+SIZES = (22, 32, 64)
 
 
 def _canvas(size: int) -> tuple[QPixmap, QPainter]:

@@ -80,9 +80,6 @@ def run_tray(data_dir: str | None = None) -> int:
         from app.cli import error_text
 
         return _plain_error(error_text(err))
-    from app.logs import setup_logging
-
-    setup_logging(paths, console=True)
     lock, code = _claim_instance(paths)
     if lock is None:
         return code or 0
@@ -91,6 +88,7 @@ def run_tray(data_dir: str | None = None) -> int:
         return _plain_error(problem)
     from ui.app import FokusApp
 
+    # Logging is set up once the icon is shown (FokusApp._load): not before it.
     return FokusApp(paths).run()
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCursor
-from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.domain import MAX_MINUTES, PRESET_MINUTES, SessionState
 from ui.icons import colour_swatch, state_icon
@@ -57,8 +57,10 @@ class FokusTray(QObject):
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
-        self.rebuild_menu()
         controller.changed.connect(self.update_state)
+        controller.ready.connect(self.rebuild_menu)
+        # The menu's entries are made when it opens; until the core is loaded
+        # it holds only what works without it.
 
     def show(self) -> None:
         self.icon.show()
@@ -191,6 +193,8 @@ class FokusTray(QObject):
         menu.setEnabled(ready)
 
     def _ask_custom_length(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         minutes, ok = QInputDialog.getInt(
             None, tr("Focus length"), tr("Minutes per focus session:"),
             self.controller.focus_minutes(), 5, MAX_MINUTES, 5,

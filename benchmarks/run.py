@@ -1,0 +1,168 @@
+"""Start-up and idle cost of the Fokus tray against two baselines measured in
+the same run on the same X server:
+
+- bare:  a PySide6 program that only shows a tray icon
+- floor: the same, plus importing SQLModel and one query on a SQLite file
+
+Measures time from process start to the icon embedded in the tray host
+(median of --runs), resident memory after 10 s idle, and CPU used over
+--idle-seconds of idle. Prints a table with ratios and the budgets.
+
+    ./fokus.sh bench [--runs 7] [--idle-seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+from Xlib import X, display as xdisplay
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.x11 import _start_xvfb, wait_for  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Program:
+    name: str
+    argv: list[str]
+    env: dict[str, str] = field(default_factory=dict)
+    startup: list[float] = field(default_factory=list)
+    rss_mb: float = 0.0
+    cpu_percent: float = 0.0
+
+
+def panel_children(dpy: xdisplay.Display) -> int:
+    """How many icons the tray host holds (children of trayer's panel)."""
+    root = dpy.screen().root
+    count = 0
+    for win in root.query_tree().children:
+        try:
+            if win.get_wm_name() == "panel":
+                count += len(win.query_tree().children)
+        except Exception:  # windows come and go while we look
+            continue
+    return count
+
+
+def time_to_tray(program: Program, env: dict[str, str], dpy: xdisplay.Display) -> float:
+    before = panel_children(dpy)
+    start = time.perf_counter()
+    proc = subprocess.Popen(program.argv, env={**env, **program.env},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while panel_children(dpy) <= before:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{program.name} exited with {proc.returncode}")
+            if time.perf_counter() - start > 30:
+                raise RuntimeError(f"{program.name}: no tray icon after 30 s")
+            time.sleep(0.002)
+        return time.perf_counter() - start
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        wait_for(lambda: panel_children(dpy) <= before, timeout=10, what="the icon to go")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--idle-seconds", type=float, default=60.0)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="fokus-bench-"))
+    fokus_data = work / "fokus-data"
+    subprocess.run([str(BIN / "fokus"), "demo", "--data-dir", str(fokus_data)], check=True,
+                   stdout=subprocess.DEVNULL)
+    programs = [
+        Program("bare tray", [sys.executable, str(ROOT / "benchmarks" / "bare_tray.py")]),
+        Program("stack floor", [sys.executable, str(ROOT / "benchmarks" / "stack_floor.py")]),
+        Program("Fokus", [str(BIN / "fokus")], {"FOKUS_DATA_DIR": str(fokus_data)}),
+    ]
+
+    xvfb, disp = _start_xvfb()
+    env = dict(os.environ, DISPLAY=disp)
+    env.pop("QT_QPA_PLATFORM", None)
+    trayer = subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
+         "--height", "24", "--SetDockType", "true"], env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        dpy = xdisplay.Display(disp)
+        wait_for(lambda: panel_children(dpy) >= 0 and any(
+            w.get_wm_name() == "panel" for w in dpy.screen().root.query_tree().children),
+            what="trayer")
+        # Warm the file cache once, then interleave the runs.
+        for program in programs:
+            time_to_tray(program, env, dpy)
+        for _ in range(args.runs):
+            for program in programs:
+                program.startup.append(time_to_tray(program, env, dpy))
+
+        # Idle: all three at once, each measured on its own.
+        for program in programs:
+            procs.append(subprocess.Popen(program.argv, env={**env, **program.env},
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        time.sleep(10)
+        handles = [psutil.Process(p.pid) for p in procs]
+        for program, handle in zip(programs, handles, strict=True):
+            program.rss_mb = handle.memory_info().rss / 2**20
+        first = [h.cpu_times() for h in handles]
+        t0 = time.perf_counter()
+        time.sleep(args.idle_seconds)
+        elapsed = time.perf_counter() - t0
+        for program, handle, before in zip(programs, handles, first, strict=True):
+            after = handle.cpu_times()
+            used = (after.user - before.user) + (after.system - before.system)
+            program.cpu_percent = 100 * used / elapsed
+        del dpy
+        _ = X
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(10)
+        trayer.terminate()
+        xvfb.terminate()
+        trayer.wait()
+        xvfb.wait()
+
+    bare, floor, fokus = programs
+    start = {p.name: statistics.median(p.startup) for p in programs}
+    rows = [
+        ("time to tray icon (s, median)", start[bare.name], start[floor.name], start[fokus.name],
+         start[fokus.name] / start[bare.name], "≤ 1.5× bare",
+         start[fokus.name] <= 1.5 * start[bare.name]),
+        ("resident memory after 10 s (MB)", bare.rss_mb, floor.rss_mb, fokus.rss_mb,
+         fokus.rss_mb / floor.rss_mb, "≤ 1.25× floor", fokus.rss_mb <= 1.25 * floor.rss_mb),
+        (f"CPU over {args.idle_seconds:.0f} s idle (% of a core)", bare.cpu_percent,
+         floor.cpu_percent, fokus.cpu_percent, None, "< 0.5 %", fokus.cpu_percent < 0.5),
+    ]
+    print(f"Fokus start-up and idle benchmark ({args.runs} runs, Python "
+          f"{sys.version.split()[0]}, {os.cpu_count()} cores)\n")
+    print("| measure | bare tray | stack floor | Fokus | ratio | budget | met |")
+    print("|---|---:|---:|---:|---:|---|---|")
+    for name, b, f, k, ratio, budget, ok in rows:
+        ratio_text = f"{ratio:.2f}×" if ratio is not None else "—"
+        print(f"| {name} | {b:.3f} | {f:.3f} | {k:.3f} | {ratio_text} | {budget} | "
+              f"{'yes' if ok else 'NO'} |")
+    spread = {p.name: f"{min(p.startup):.3f}–{max(p.startup):.3f}" for p in programs}
+    print(f"\nstart-up range (s): {spread}")
+    return 0 if all(r[-1] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Set up and run Fokus from a checkout.
+#
+#   ./fokus.sh run [ARGS...]     create .venv if needed, then start Fokus (or: fokus ARGS)
+#   ./fokus.sh test [PYTEST...]  create .venv if needed, then run the whole test suite
+#   ./fokus.sh bench [ARGS...]   run the benchmarks (benchmarks/run.py)
+#
+# System packages (Qt's X11 libraries; Xvfb, a tray host and xdotool for the
+# tests) are installed with apt-get when run as root, and named otherwise.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PYTHON=${PYTHON:-python3}
+VENV=${FOKUS_VENV:-.venv}
+
+RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
+  libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-shape0
+  libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
+TEST_PACKAGES=(xvfb trayer xdotool x11-utils imagemagick dunst dbus libnotify-bin)
+
+say() { printf 'fokus.sh: %s\n' "$*" >&2; }
+
+check_python() {
+  if ! command -v "$PYTHON" >/dev/null; then
+    say "Python 3.11 or newer is needed: sudo apt-get install python3 python3-venv"
+    exit 1
+  fi
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    say "Python 3.11 or newer is needed; $PYTHON is $("$PYTHON" -V 2>&1)"
+    exit 1
+  fi
+}
+
+missing_packages() {
+  command -v dpkg-query >/dev/null || return 0
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || printf '%s ' "$pkg"
+  done
+}
+
+ensure_system() {
+  local missing
+  missing=$(missing_packages "$@")
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing system packages: $missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  else
+    say "these system packages are missing; install them with:"
+    say "  sudo apt-get install $missing"
+    exit 1
+  fi
+}
+
+ensure_venv() {
+  local extra=$1 stamp
+  stamp="$VENV/.fokus-$extra-$(sha256sum pyproject.toml | cut -c1-16)"
+  [ -f "$stamp" ] && return 0
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the virtual environment in $VENV"
+    if ! "$PYTHON" -m venv "$VENV"; then
+      say "cannot create a virtual environment: sudo apt-get install python3-venv"
+      exit 1
+    fi
+  fi
+  say "installing Fokus and its Python dependencies ($extra)"
+  "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+  if [ "$extra" = run ]; then
+    "$VENV/bin/python" -m pip install -q -e .
+  else
+    "$VENV/bin/python" -m pip install -q -e ".[$extra]"
+  fi
+  rm -f "$VENV"/.fokus-"$extra"-*
+  touch "$stamp"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  run)
+    check_python
+    ensure_system "${RUN_PACKAGES[@]}"
+    ensure_venv run
+    exec "$VENV/bin/fokus" "$@"
+    ;;
+  test)
+    check_python
+    ensure_system "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_venv test
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  bench)
+    check_python
+    ensure_system "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_venv test
+    exec "$VENV/bin/python" benchmarks/run.py "$@"
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
