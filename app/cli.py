@@ -62,7 +62,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -70,7 +70,7 @@ def build_parser() -> Parser:
         help=_("where Fokus keeps its data (default: the platform's data folder, "
                "or $FOKUS_DATA_DIR)"),
     )
-    as_json = argparse.ArgumentParser(add_help=False)
+    as_json = Parser(add_help=False)
     as_json.add_argument("--json", action="store_true", help=_("print data as JSON"))
 
     parser = Parser(

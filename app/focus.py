@@ -192,7 +192,9 @@ class FocusEngine:
             log.info("session %s started: project %s, %d min", fs.id, project_id, minutes)
             return self._view(s, fs, now)
 
-    def pause(self, reason: PauseReason = PauseReason.USER, at: datetime | None = None) -> SessionView:
+    def pause(
+        self, reason: PauseReason = PauseReason.USER, at: datetime | None = None
+    ) -> SessionView:
         self.tick()
         now = self.clock.now()
         at = min(as_utc(at), now) if at else now
@@ -244,7 +246,8 @@ class FocusEngine:
         fs.ended_at = naive(at)
         fs.heartbeat_at = naive(at)
         done = focused_seconds(fs, pauses, at)
-        fs.state = SessionState.FINISHED if done >= fs.planned_minutes * 60 - 1 else SessionState.ABANDONED
+        complete = done >= fs.planned_minutes * 60 - 1
+        fs.state = SessionState.FINISHED if complete else SessionState.ABANDONED
         fs.end_reason = reason
         s.flush()
         log.info("session %s ended (%s, %s) after %.0f s", fs.id, fs.state, reason.value, done)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
-from Xlib import X, display as xdisplay
+from Xlib import display as xdisplay
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -103,9 +103,9 @@ def main() -> int:
     procs: list[subprocess.Popen[bytes]] = []
     try:
         dpy = xdisplay.Display(disp)
-        wait_for(lambda: panel_children(dpy) >= 0 and any(
-            w.get_wm_name() == "panel" for w in dpy.screen().root.query_tree().children),
-            what="trayer")
+        root = dpy.screen().root
+        wait_for(lambda: any(w.get_wm_name() == "panel" for w in root.query_tree().children),
+                 what="trayer")
         # Warm the file cache once, then interleave the runs.
         for program in programs:
             time_to_tray(program, env, dpy)
@@ -129,8 +129,7 @@ def main() -> int:
             after = handle.cpu_times()
             used = (after.user - before.user) + (after.system - before.system)
             program.cpu_percent = 100 * used / elapsed
-        del dpy
-        _ = X
+        dpy.close()
     finally:
         for p in procs:
             p.terminate()

@@ -38,7 +38,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def store(paths: Paths) -> Iterator["Store"]:  # noqa: F821
+def store(paths: Paths) -> Iterator[Store]:  # noqa: F821
     from app.store import Store
 
     s = Store(paths.database)
@@ -47,7 +47,7 @@ def store(paths: Paths) -> Iterator["Store"]:  # noqa: F821
 
 
 @pytest.fixture
-def service(store: "Store", clock: FakeClock) -> "FokusService":  # noqa: F821
+def service(store: Store, clock: FakeClock) -> FokusService:  # noqa: F821
     from app.service import FokusService
 
     return FokusService(store, clock, owner="test-owner")

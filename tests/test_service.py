@@ -21,7 +21,8 @@ def test_projects_are_unique_case_insensitively(service: FokusService) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "colour"), [("", None), ("   ", None), ("x" * 81, None), ("ok", "red"), ("ok", "#12345")]
+    ("name", "colour"),
+    [("", None), ("   ", None), ("x" * 81, None), ("ok", "red"), ("ok", "#12345")],
 )
 def test_bad_project_fields_are_refused(service: FokusService, name: str,
                                         colour: str | None) -> None:

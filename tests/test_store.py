@@ -89,7 +89,7 @@ def test_migrates_every_earlier_version_without_loss(tmp_path: Path, version: in
     assert schema_version(conn) == version
     rows_before: dict[str, list[tuple[object, ...]]] = {}
     for v in range(1, version + 1):
-        for table, sql, values in SAMPLE[v]:
+        for _table, sql, values in SAMPLE[v]:
             conn.execute(sql, values)
     for table in _tables(conn):
         rows_before[table] = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()

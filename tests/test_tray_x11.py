@@ -238,3 +238,32 @@ def test_without_a_tray_host_it_opens_its_window(x11: X11Session, tmp_path: Path
     finally:
         xvfb.terminate()
         xvfb.wait()
+
+
+def test_typed_keys_are_never_stored(fokus: Fokus, x11: X11Session) -> None:
+    """Privacy: keys typed during a session leave no trace in the database,
+    its journal or the logs."""
+    secret = "zq7PRIVATEpassw0rdXJ"
+    fokus.start_tray()
+    fokus.icon()
+    fokus.ready()
+    assert fokus.cli("start", "-p", "SIASN").returncode == 0
+    # Type into Fokus's own window and at the desktop, as a user would.
+    subprocess.run([venv_bin("fokus")], env=fokus.env, capture_output=True, timeout=30)
+    wid = wait_for(lambda: x11.run("xdotool", "search", "--onlyvisible", "--name",
+                                   "Projects & batches", check=False).split(),
+                   what="the window")
+    x11.run("xdotool", "windowactivate", "--sync", wid[0], check=False)  # type: ignore[index]
+    x11.run("xdotool", "type", "--delay", "20", secret)
+    x11.run("xdotool", "key", "Escape")
+    x11.run("xdotool", "mousemove", "600", "700", "type", "--delay", "20", secret)
+    assert fokus.cli("pause").returncode == 0
+    assert fokus.cli("stop").returncode == 0
+    fokus.stop_tray()
+    files = [p for p in fokus.data_dir.rglob("*") if p.is_file()]
+    assert any(p.name.startswith("fokus.sqlite3") for p in files)
+    assert any(p.suffix == ".log" for p in files)
+    for path in files:
+        data = path.read_bytes()
+        assert secret.encode() not in data, path
+        assert secret.encode("utf-16-le") not in data, path

@@ -5,6 +5,7 @@ Missing programs fail the test with the package to install; nothing is skipped."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -162,7 +163,5 @@ def x11() -> Iterator[X11Session]:
                 proc.wait(5)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(bus_pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass

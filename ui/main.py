@@ -3,6 +3,7 @@ database and everything else right after it."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -104,10 +105,8 @@ def install_signal_wakeup(quit_app: object) -> object:
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
 
     def drain() -> None:
-        try:
+        with contextlib.suppress(OSError):
             reader.recv(64)
-        except OSError:
-            pass
 
     notifier.activated.connect(drain)
     for sig in (signal.SIGTERM, signal.SIGINT):
