@@ -1,26 +1,35 @@
 """Where Fokus keeps its files. The one place that decides; everything else asks here.
 
 Order: an explicit ``--data-dir``, then ``FOKUS_DATA_DIR``, then the platform's
-user data directory (platformdirs)."""
+user data directory (platformdirs).
+
+This module is on the path to the tray icon, so it imports only what it needs
+to answer ``resolve()``; the rest is imported where it is used."""
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-
-from app.errors import ErrorCode, FokusError
 
 ENV_DATA_DIR = "FOKUS_DATA_DIR"
 # A Unix socket path must fit in sun_path (108 bytes on Linux, 104 on macOS).
 _MAX_SOCKET_PATH = 100
 
 
-@dataclass(frozen=True)
 class Paths:
-    data_dir: Path
+    __slots__ = ("data_dir",)
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def __repr__(self) -> str:
+        return f"Paths(data_dir={self.data_dir!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Paths) and other.data_dir == self.data_dir
+
+    def __hash__(self) -> int:
+        return hash(self.data_dir)
 
     @property
     def database(self) -> Path:
@@ -39,6 +48,9 @@ class Paths:
         candidate = self.data_dir / "fokus.sock"
         if len(str(candidate)) <= _MAX_SOCKET_PATH:
             return candidate
+        import hashlib
+        import tempfile
+
         digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
         uid = getattr(os, "getuid", lambda: 0)()
         return Path(tempfile.gettempdir()) / f"fokus-{uid}-{digest}.sock"
@@ -48,14 +60,14 @@ class Paths:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             self.log_dir.mkdir(exist_ok=True, mode=0o700)
+            writable = os.access(self.data_dir, os.W_OK)
+            reason: object = "not writable"
         except OSError as exc:
-            raise FokusError(
-                ErrorCode.DATA_DIR_UNUSABLE, path=self.data_dir, reason=exc.strerror or exc
-            ) from exc
-        if not os.access(self.data_dir, os.W_OK):
-            raise FokusError(
-                ErrorCode.DATA_DIR_UNUSABLE, path=self.data_dir, reason="not writable"
-            )
+            writable, reason = False, exc.strerror or exc
+        if not writable:
+            from app.errors import ErrorCode, FokusError
+
+            raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=self.data_dir, reason=reason)
         return self
 
 

@@ -37,7 +37,7 @@ def tray_wait_seconds() -> float:
 
 
 class FokusApp:
-    def __init__(self, paths: Paths) -> None:
+    def __init__(self, paths: Paths, icon: QSystemTrayIcon | None = None) -> None:
         self.paths = paths
         self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
         self.qapp.setApplicationName("Fokus")
@@ -50,7 +50,7 @@ class FokusApp:
         self.server: Any = None
         self._notifier: Notifier | None = None
         self._waited = 0.0
-        self.tray = FokusTray(self.controller, self.open_projects, self.quit)
+        self.tray = FokusTray(self.controller, self.open_projects, self.quit, icon=icon)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
         if self.tray_mode:
             self.tray.show()

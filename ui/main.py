@@ -4,18 +4,20 @@ database and everything else right after it."""
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import signal
 import socket
 import sys
 import time
 
-from app.errors import FokusError
-from app.i18n import _
 from app.paths import Paths, resolve
 
-log = logging.getLogger(__name__)
+
+def _(message: str) -> str:
+    from app.i18n import _ as translate
+
+    return translate(message)
+
 
 
 def _plain_error(text: str) -> int:
@@ -52,6 +54,7 @@ def _display_problem(paths: Paths) -> str | None:
 
 def _claim_instance(paths: Paths) -> tuple[object | None, int | None]:
     """(lock, None) when this process may run; (None, exit code) when not."""
+    from app.errors import FokusError
     from app.instance import InstanceLock, send
 
     deadline = time.monotonic() + 5.0
@@ -77,9 +80,12 @@ def run_tray(data_dir: str | None = None) -> int:
     paths = resolve(data_dir)
     try:
         paths.ensure()
-    except FokusError as err:
+    except Exception as err:
         from app.cli import error_text
+        from app.errors import FokusError
 
+        if not isinstance(err, FokusError):
+            raise
         return _plain_error(error_text(err))
     lock, code = _claim_instance(paths)
     if lock is None:
@@ -87,10 +93,20 @@ def run_tray(data_dir: str | None = None) -> int:
     problem = _display_problem(paths)
     if problem:
         return _plain_error(problem)
+    # The icon first, with nothing but Qt loaded; then the rest of the app.
+    # Logging, the database and the menu follow in FokusApp (after the icon).
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    from ui.icons import state_icon
+
+    qapp = QApplication(sys.argv[:1])
+    icon = QSystemTrayIcon(state_icon("idle"))
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        icon.show()
+        qapp.processEvents()  # hand the dock request to the tray host now
     from ui.app import FokusApp
 
-    # Logging is set up once the icon is shown (FokusApp._load): not before it.
-    return FokusApp(paths).run()
+    return FokusApp(paths, icon).run()
 
 
 def install_signal_wakeup(quit_app: object) -> object:

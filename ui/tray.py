@@ -46,12 +46,15 @@ class FokusTray(QObject):
         open_projects: Callable[[], None],
         quit_app: Callable[[], None],
         parent: QObject | None = None,
+        icon: QSystemTrayIcon | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._open_projects = open_projects
         self._quit = quit_app
-        self.icon = QSystemTrayIcon(state_icon("idle"), self)
+        # The icon may already be up: the app shows it before loading the rest.
+        self.icon = icon or QSystemTrayIcon(state_icon("idle"))
+        self.icon.setParent(self)
         self.icon.setToolTip(tr("Fokus — loading…"))
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
