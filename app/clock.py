@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Protocol
 
 
@@ -18,6 +18,31 @@ class Clock(Protocol):
     def utc_offset_minutes(self, at: datetime) -> int:
         """The local UTC offset, in minutes, in force at the instant ``at``."""
 
+    def zone(self) -> tzinfo:
+        """The local time zone, for turning wall-clock plans into instants."""
+
+
+def system_zone() -> tzinfo:
+    """The machine's zone by name where it can be found (so daylight-saving
+    changes are right for future dates), else its current fixed offset."""
+    import os
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        link = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in link:
+            candidates.append(link.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return datetime.now().astimezone().tzinfo or UTC
+
 
 class SystemClock:
     def now(self) -> datetime:
@@ -27,8 +52,15 @@ class SystemClock:
         return time.monotonic()
 
     def utc_offset_minutes(self, at: datetime) -> int:
-        offset = at.astimezone().utcoffset()
+        offset = at.astimezone(self.zone()).utcoffset()
         return int(offset.total_seconds() // 60) if offset is not None else 0
+
+    def zone(self) -> tzinfo:
+        if self._zone is None:
+            self._zone = system_zone()
+        return self._zone
+
+    _zone: tzinfo | None = None
 
 
 @dataclass
@@ -48,6 +80,9 @@ class FakeClock:
     def utc_offset_minutes(self, at: datetime) -> int:
         return self.offset_minutes
 
+    def zone(self) -> tzinfo:
+        return timezone(timedelta(minutes=self.offset_minutes))
+
     def advance(self, seconds: float) -> None:
         """Time passes with the machine awake: both clocks move."""
         self.current += timedelta(seconds=seconds)
@@ -66,6 +101,4 @@ def as_utc(value: datetime) -> datetime:
 
 
 def to_local(value: datetime, offset_minutes: int) -> datetime:
-    from datetime import timezone
-
     return as_utc(value).astimezone(timezone(timedelta(minutes=offset_minutes)))

@@ -25,6 +25,10 @@ class ErrorCode(StrEnum):
     DISK_FULL = "disk_full"
     DATA_DIR_UNUSABLE = "data_dir_unusable"
     INSTANCE_UNREACHABLE = "instance_unreachable"
+    INVALID_WORK_MODEL = "invalid_work_model"
+    CALENDAR_INVALID = "calendar_invalid"
+    UNKNOWN_BLOCK = "unknown_block"
+    BLOCK_OUTSIDE_WORK = "block_outside_work"
 
 
 class FokusError(Exception):

@@ -108,6 +108,27 @@ MIGRATIONS: dict[int, list[str]] = {
             text VARCHAR NOT NULL)""",
         "CREATE INDEX ix_resume_note_project_id ON resume_note (project_id)",
     ],
+    # 3: meetings imported from calendar files, and where they came from.
+    3: [
+        """CREATE TABLE meeting (
+            id INTEGER NOT NULL PRIMARY KEY,
+            calendar VARCHAR NOT NULL,
+            uid VARCHAR NOT NULL,
+            start_at DATETIME NOT NULL,
+            end_at DATETIME NOT NULL,
+            utc_offset_min INTEGER NOT NULL,
+            title VARCHAR NOT NULL,
+            all_day BOOLEAN NOT NULL,
+            location VARCHAR NOT NULL)""",
+        "CREATE INDEX ix_meeting_start_at ON meeting (start_at)",
+        "CREATE INDEX ix_meeting_calendar ON meeting (calendar)",
+        """CREATE TABLE calendar_source (
+            key VARCHAR NOT NULL PRIMARY KEY,
+            path VARCHAR NOT NULL,
+            imported_at DATETIME NOT NULL,
+            events INTEGER NOT NULL,
+            digest VARCHAR NOT NULL)""",
+    ],
 }
 
 CURRENT_VERSION = max(MIGRATIONS)

@@ -161,11 +161,37 @@ class ResumeNote(SQLModel, table=True):
     text: str
 
 
+class Meeting(SQLModel, table=True):
+    """A meeting from an imported calendar; replaced whole on each import."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    calendar: str = Field(index=True)
+    uid: str
+    start_at: datetime = Field(index=True, sa_type=UtcDateTime)
+    end_at: datetime = Field(sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    title: str = ""
+    all_day: bool = False
+    location: str = ""
+
+
+class CalendarSource(SQLModel, table=True):
+    __tablename__ = "calendar_source"
+
+    key: str = Field(primary_key=True)
+    path: str
+    imported_at: datetime = Field(sa_type=UtcDateTime)
+    events: int = 0
+    digest: str = ""
+
+
 # Meaningful re-export for callers that only want the enum of pause reasons.
 __all__ = [
+    "CalendarSource",
     "ContextSwitch",
     "FocusSession",
     "Interruption",
+    "Meeting",
     "PauseReason",
     "Project",
     "ProjectBatch",

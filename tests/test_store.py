@@ -28,11 +28,27 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
          (1, 1, "Refactor API", "refactoring", 120, "high", "2026-01-09", "branch x",
           "open", "2026-01-05 01:00:00.000000", None)),
         ("focus_session",
-         "INSERT INTO focus_session VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         "INSERT INTO focus_session (id, project_id, batch_id, planned_minutes, started_at,"
+         " utc_offset_min, ended_at, state, end_reason, heartbeat_at, owner,"
+         " recovered_notice_pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
          (1, 1, 1, 90, "2026-01-05 01:00:00.000000", 420, "2026-01-05 02:30:00.000000",
           "finished", "completed", "2026-01-05 02:30:00.000000", None, 0)),
         ("session_pause", "INSERT INTO session_pause VALUES (?, ?, ?, ?, ?)",
          (1, 1, "2026-01-05 01:30:00.000000", "2026-01-05 01:35:00.000000", "user")),
+    ],
+    2: [
+        ("time_block", "INSERT INTO time_block VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, 1, 1, "2026-01-06 01:00:00.000000", "2026-01-06 02:30:00.000000", 420, "deep",
+          "WFA", "planner")),
+        ("context_switch", "INSERT INTO context_switch VALUES (?, ?, ?, ?, ?, ?, ?)",
+         (1, "2026-01-06 03:00:00.000000", 420, None, 1, "planned", "tray")),
+        ("interruption", "INSERT INTO interruption VALUES (?, ?, ?, ?, ?, ?)",
+         (1, "2026-01-05 01:20:00.000000", 420, 1, "chat", 5)),
+        ("reflection", "INSERT INTO reflection VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "2026-01-05", "2026-01-05 09:45:00.000000", 4, 3, 4, 5, "once", "quiet", "",
+          None)),
+        ("resume_note", "INSERT INTO resume_note VALUES (?, ?, ?, ?, ?)",
+         (1, 1, 1, "2026-01-05 02:30:00.000000", "next: the mapper test")),
     ],
 }
 

@@ -1,0 +1,107 @@
+"""Calendar import: meetings from ``.ics`` files (Google, Outlook, Apple).
+
+Recurring events are expanded (RRULE, RDATE, EXDATE, moved instances); time
+zones are resolved by name, including the Windows names Outlook writes
+("SE Asia Standard Time"); cancelled events are left out; all-day events are
+kept and marked. A file that cannot be read imports nothing: the error names
+what is wrong, and the meetings of the previous import stay as they were."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from app.errors import ErrorCode, FokusError
+
+# How far around today a recurring series is expanded.
+PAST = timedelta(weeks=8)
+FUTURE = timedelta(weeks=26)
+
+
+@dataclass(frozen=True)
+class MeetingData:
+    uid: str
+    start: datetime  # aware
+    end: datetime  # aware
+    title: str
+    all_day: bool
+    location: str
+
+
+def _invalid(path: Path | str, reason: str) -> FokusError:
+    return FokusError(ErrorCode.CALENDAR_INVALID, path=path, reason=reason)
+
+
+def _instant(value: date | datetime, zone: tzinfo) -> tuple[datetime, bool]:
+    if isinstance(value, datetime):
+        # A "floating" time has no zone: it means the user's own wall clock.
+        return (value if value.tzinfo else value.replace(tzinfo=zone)), False
+    return datetime.combine(value, time(0), tzinfo=zone), True
+
+
+def parse_calendar(data: bytes, around: datetime, zone: tzinfo,
+                   source: Path | str = "calendar") -> list[MeetingData]:
+    import icalendar
+    import recurring_ical_events
+    import x_wr_timezone
+
+    text = data.lstrip(b"\xef\xbb\xbf").strip()
+    if not text.upper().startswith(b"BEGIN:VCALENDAR"):
+        raise _invalid(source, "not an iCalendar file (it must begin with BEGIN:VCALENDAR)")
+    if not text.upper().endswith(b"END:VCALENDAR"):
+        raise _invalid(source, "the file is cut short (no END:VCALENDAR)")
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except (ValueError, IndexError, KeyError) as exc:
+        raise _invalid(source, f"unreadable: {exc}") from exc
+    for event in calendar.walk("VEVENT"):
+        if event.get("DTSTART") is None:
+            raise _invalid(source, f"event “{event.get('SUMMARY', '?')}” has no start time")
+        try:
+            for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
+                if event.get(name) is not None:
+                    _ = event[name].dt
+        except Exception as exc:  # icalendar raises several types for bad values
+            raise _invalid(source, f"event “{event.get('SUMMARY', '?')}”: {exc}") from exc
+    try:
+        calendar = x_wr_timezone.to_standard(calendar)
+        events = recurring_ical_events.of(calendar).between(around - PAST, around + FUTURE)
+    except Exception as exc:  # a broken RRULE or zone surfaces here
+        raise _invalid(source, f"cannot expand the events: {exc}") from exc
+
+    meetings: list[MeetingData] = []
+    for event in events:
+        if str(event.get("STATUS", "")).upper() == "CANCELLED":
+            continue
+        start, all_day = _instant(event.decoded("DTSTART"), zone)
+        if event.get("DTEND") is not None:
+            end, _ = _instant(event.decoded("DTEND"), zone)
+        elif event.get("DURATION") is not None:
+            end = start + event.decoded("DURATION")
+        else:
+            end = start + (timedelta(days=1) if all_day else timedelta(0))
+        if end < start:
+            raise _invalid(source, f"event “{event.get('SUMMARY', '?')}” ends before it starts")
+        uid = str(event.get("UID", "")) or hashlib.sha1(
+            f"{event.get('SUMMARY')}{start}".encode()).hexdigest()
+        meetings.append(MeetingData(
+            uid=f"{uid}@{start.isoformat()}",
+            start=start,
+            end=end,
+            title=str(event.get("SUMMARY", "")).strip(),
+            all_day=all_day,
+            location=str(event.get("LOCATION", "")).strip(),
+        ))
+    meetings.sort(key=lambda m: (m.start, m.uid))
+    return meetings
+
+
+def read_calendar(path: Path, around: datetime, zone: tzinfo) -> tuple[list[MeetingData], str]:
+    """Meetings of the file and a digest of its bytes (to skip unchanged files)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _invalid(path, exc.strerror or str(exc)) from exc
+    return parse_calendar(data, around, zone, path), hashlib.sha256(data).hexdigest()
