@@ -62,7 +62,7 @@ def parse_calendar(data: bytes, around: datetime, zone: tzinfo,
         try:
             for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
                 if event.get(name) is not None:
-                    _ = event[name].dt
+                    _ = event[name].dt  # type: ignore[union-attr]
         except Exception as exc:  # icalendar raises several types for bad values
             raise _invalid(source, f"event “{event.get('SUMMARY', '?')}”: {exc}") from exc
     try:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
+from functools import partial
 
 from app.allocation import Matrix, Place
 from app.domain import BlockKind, Location, TaskType, Urgency
@@ -119,7 +120,8 @@ class _Slot:
     end: datetime
 
 
-def _subtract(start: datetime, end: datetime, busy: Sequence[Busy]) -> list[tuple[datetime, datetime]]:
+def _subtract(start: datetime, end: datetime,
+              busy: Sequence[Busy]) -> list[tuple[datetime, datetime]]:
     free = [(start, end)]
     for b in busy:
         next_free = []
@@ -211,22 +213,9 @@ def plan_week(
             else:
                 urgent = batch.urgency.rank >= Urgency.HIGH.rank or (
                     batch.due is not None and (batch.due - days[0]).days <= 2)
-
-                def score(s: _Slot) -> tuple[object, ...]:
-                    projects = on_days.get(s.day, set())
-                    joins = any(b.project_id == batch.project_id and (
-                        b.end == s.start or b.start == s.end) for b in plan.blocks)
-                    place = 0 if _preferred(allocation.place, s.day_kind) else 1
-                    spread = 0 if batch.project_id in projects else 1 + len(projects)
-                    together = 0 if joins else 1
-                    if urgent:
-                        return (place, s.day_index, spread, together, s.start)
-                    # The right place weighs as much as two extra projects that
-                    # day: enough to keep most work where it belongs, without
-                    # leaving windows empty because a day holds its limit.
-                    return (2 * place + spread, together, s.day_index, s.start)
-
-                slot = min(candidates, key=score)
+                slot = min(candidates, key=partial(
+                    _score, batch=batch, place=allocation.place, urgent=urgent,
+                    on_days=on_days, blocks=plan.blocks))
             length = min(want, int((slot.end - slot.start).total_seconds() // 60))
             if length < want and length < MIN_BLOCK_MINUTES:
                 break
@@ -253,6 +242,24 @@ def plan_week(
             plan.unplaced.append(Unplaced(batch.id, left, reason or Reason.NO_WINDOW))
     plan.blocks.sort(key=lambda b: (b.start, b.project_id))
     return plan
+
+
+def _score(s: _Slot, batch: BatchToPlan, place: Place, urgent: bool,
+           on_days: dict[date, set[int]], blocks: Sequence[PlannedBlock]) -> tuple[object, ...]:
+    """Lower is better: the right place, few projects that day, next to a block
+    of the same project; urgent work goes as early as it can."""
+    projects = on_days.get(s.day, set())
+    joins = any(b.project_id == batch.project_id and (b.end == s.start or b.start == s.end)
+                for b in blocks)
+    wrong_place = 0 if _preferred(place, s.day_kind) else 1
+    spread = 0 if batch.project_id in projects else 1 + len(projects)
+    together = 0 if joins else 1
+    if urgent:
+        return (wrong_place, s.day_index, spread, together, s.start)
+    # The right place weighs as much as two extra projects that day: enough to
+    # keep most work where it belongs, without leaving windows empty because a
+    # day holds its limit.
+    return (2 * wrong_place + spread, together, s.day_index, s.start)
 
 
 def _take(slots: list[_Slot], slot: _Slot, block: PlannedBlock) -> None:
