@@ -47,6 +47,10 @@ def error_text(err: FokusError) -> str:
         ErrorCode.DISK_FULL: _("the disk holding {path} is full; nothing was saved"),
         ErrorCode.DATA_DIR_UNUSABLE: _("cannot use the data directory {path}: {reason}"),
         ErrorCode.INSTANCE_UNREACHABLE: _("the running Fokus does not answer ({path})"),
+        ErrorCode.INVALID_WORK_MODEL: _("the work model is not valid: {problem} {subject}"),
+        ErrorCode.CALENDAR_INVALID: _("cannot import {path}: {reason}; nothing was imported"),
+        ErrorCode.UNKNOWN_BLOCK: _("no time block with id {block} (see: fokus block list)"),
+        ErrorCode.BLOCK_OUTSIDE_WORK: _("the block lies outside work hours"),
     }
     try:
         return messages[err.code].format(**p)
@@ -132,6 +136,34 @@ def build_parser() -> Parser:
     b_done.add_argument("batch")
     b_done.add_argument("--undo", action="store_true", help=_("open the batch again"))
 
+    plan = command("plan", _("plan the week: place open batches into time blocks"))
+    plan.add_argument("--week", help=_("ISO week, e.g. 2026-W48 (default: this week)"))
+    plan.add_argument("--apply", action="store_true", help=_("save the new blocks"))
+
+    block = command("block", _("add, list and remove time blocks"), data=False)
+    blsub = block.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                 parser_class=Parser)
+    bl_add = blsub.add_parser("add", help=_("add a time block"), parents=[common, as_json])
+    bl_add.add_argument("--project", "-p", required=True)
+    bl_add.add_argument("--batch", "-b")
+    bl_add.add_argument("--start", required=True, help=_("local time, “YYYY-MM-DD HH:MM”"))
+    bl_end = bl_add.add_mutually_exclusive_group()
+    bl_end.add_argument("--end", help=_("HH:MM, or a full date and time"))
+    bl_end.add_argument("--minutes", type=int, help=_("length in minutes (default 90)"))
+    bl_add.add_argument("--kind", choices=["deep", "collaborative"])
+    bl_list = blsub.add_parser("list", help=_("list a week's blocks"), parents=[common, as_json])
+    bl_list.add_argument("--week")
+    bl_rm = blsub.add_parser("remove", help=_("remove a time block"), parents=[common, as_json])
+    bl_rm.add_argument("block")
+
+    ics = command("import-ics", _("import meetings from a calendar file (.ics)"))
+    ics.add_argument("file")
+    calendar = command("calendar", _("show imported meetings"), data=False)
+    csub = calendar.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                   parser_class=Parser)
+    c_list = csub.add_parser("list", help=_("list a week's meetings"), parents=[common, as_json])
+    c_list.add_argument("--week")
+
     demo = command("demo", _("fill an empty data directory with demo data"), data=False)
     demo.add_argument("--weeks", type=int, default=4, help=_("weeks of history (default 4)"))
     command("doctor", _("check that this machine can run the tray app"), data=False)
@@ -145,6 +177,21 @@ def _request(ns: argparse.Namespace) -> tuple[str, dict[str, Any]]:
                          "source": "cli"}
     if cmd in ("stop", "pause", "resume", "status"):
         return cmd, {}
+    if cmd == "plan":
+        return "plan", {"week": ns.week, "apply": ns.apply}
+    if cmd == "import-ics":
+        import os.path
+
+        return "import-ics", {"file": os.path.abspath(ns.file)}
+    if cmd == "calendar":
+        return "calendar.list", {"week": ns.week}
+    if cmd == "block":
+        if ns.action == "add":
+            return "block.add", {"project": ns.project, "batch": ns.batch, "start": ns.start,
+                                 "end": ns.end, "minutes": ns.minutes, "kind": ns.kind}
+        if ns.action == "list":
+            return "block.list", {"week": ns.week}
+        return "block.remove", {"block": ns.block}
     if cmd == "project":
         if ns.action == "add":
             return "project.add", {"name": ns.name, "colour": ns.colour, "tech_stack": ns.tech}
@@ -221,6 +268,48 @@ def render(command: str, result: dict[str, Any]) -> str:
         if result["status"] == "done":
             return _("Batch {id} is done: {title}.").format(**result)
         return _("Batch {id} is open again: {title}.").format(**result)
+    if command == "plan":
+        lines = [_("Plan for {week}: {switches} context switches (urgency-first placement: "
+                   "{baseline}).").format(week=result["week"], switches=result["switches"],
+                                          baseline=result["baseline_switches"])]
+        for b in result["blocks"]:
+            mark = "+" if b["new"] else " "
+            what = f"{b['project']} — {b['batch']}" if b["batch"] else b["project"]
+            lines.append(f" {mark} {b['start'][:16].replace('T', ' ')}–{b['end'][11:16]}  "
+                         f"{b['location']}  {b['kind']:<13}  {what}")
+        for u in result["unplaced"]:
+            lines.append(_("   not placed: {batch} ({minutes} min): {reason}").format(**u))
+        if not result["applied"] and any(b["new"] for b in result["blocks"]):
+            lines.append(_("Blocks marked + are new; save them with --apply."))
+        return "\n".join(lines)
+    if command in ("block.add", "block.remove"):
+        verb = _("Added") if command == "block.add" else _("Removed")
+        return _("{verb} block {id}: {start}–{end} {project}.").format(
+            verb=verb, id=result["id"], start=result["start"][:16].replace("T", " "),
+            end=result["end"][11:16], project=result["project"])
+    if command == "block.list":
+        if not result["blocks"]:
+            return _("No time blocks in {week}.").format(week=result["week"])
+        return "\n".join(
+            f"{b['id']:>4}  {b['start'][:16].replace('T', ' ')}–{b['end'][11:16]}  "
+            f"{b['location']}  {b['kind']:<13}  {b['project']}"
+            + (f" — {b['batch']}" if b["batch"] else "")
+            + (f"  ⚠ {', '.join(b['conflicts'])}" if b["conflicts"] else "")
+            for b in result["blocks"])
+    if command == "import-ics":
+        return _("Imported {meetings} meetings from {file}; {in_deep_windows} of them fall in "
+                 "no-meeting windows.").format(**result)
+    if command == "calendar.list":
+        if not result["meetings"]:
+            return _("No meetings in {week}.").format(week=result["week"])
+        lines = [
+            f"{m['start'][:16].replace('T', ' ')}–{m['end'][11:16]}  {m['title']}"
+            + (_("  (all day)") if m["all_day"] else "")
+            + (_("  ⚠ in a no-meeting window") if m["in_deep_window"] else "")
+            for m in result["meetings"]]
+        lines.append(_("{n} meetings in no-meeting windows this week.").format(
+            n=result["in_deep_windows"]))
+        return "\n".join(lines)
     return json.dumps(result, ensure_ascii=False)
 
 
@@ -289,6 +378,11 @@ def run(ns: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        log.exception("unexpected error in %s", ns.command)
+        print(_("fokus: unexpected error; the details are in {log}").format(
+            log=paths.log_dir / "fokus.log"), file=sys.stderr)
+        return 70
     if getattr(ns, "json", False):
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:

@@ -7,7 +7,7 @@ instance socket, so both paths behave alike."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from app.clock import as_utc, to_local
@@ -133,6 +133,118 @@ def _recovered(svc: FokusService, _a: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _iso(svc: FokusService, at: datetime) -> str:
+    return svc.week.local(at).isoformat(timespec="minutes")
+
+
+def _week_arg(svc: FokusService, a: dict[str, Any]) -> str:
+    from app.workmodel import iso_week_of
+
+    return str(a.get("week") or iso_week_of(svc.week.local(svc.clock.now()).date()))
+
+
+def _names_and_titles(svc: FokusService) -> tuple[dict[int, str], dict[int, str]]:
+    titles = {b.id: b.title for b in svc.batches(include_done=True) if b.id is not None}
+    return _names(svc), titles
+
+
+def _plan(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    from app.planner import Strategy
+
+    week = _week_arg(svc, a)
+    plan = svc.week.plan(week, apply=bool(a.get("apply")))
+    baseline = svc.week.plan(week, strategy=Strategy.URGENCY_FIRST)
+    names, titles = _names_and_titles(svc)
+    zone = svc.clock.zone()
+    return {
+        "week": week,
+        "applied": bool(a.get("apply")),
+        "switches": plan.switches(zone),
+        "baseline_switches": baseline.switches(zone),
+        "blocks": [{
+            "id": b.id, "start": _iso(svc, b.start), "end": _iso(svc, b.end),
+            "kind": b.kind.value, "location": b.location.value,
+            "project": names.get(b.project_id), "batch": titles.get(b.batch_id or -1),
+            "new": b.new} for b in plan.blocks],
+        "unplaced": [{"batch": titles.get(u.batch_id), "batch_id": u.batch_id,
+                      "minutes": u.minutes, "reason": u.reason.value} for u in plan.unplaced],
+    }
+
+
+def _parse_local(svc: FokusService, text: str, field: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(str(text).replace(" ", "T"))
+    except ValueError:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=text) from None
+    return value if value.tzinfo else value.replace(tzinfo=svc.clock.zone())
+
+
+def _block_json(svc: FokusService, b: Any, names: dict[int, str],
+                titles: dict[int, str]) -> dict[str, Any]:
+    return {"id": b.id, "start": _iso(svc, b.start_at), "end": _iso(svc, b.end_at),
+            "kind": str(b.kind), "location": str(b.location),
+            "project": names.get(b.project_id), "batch": titles.get(b.batch_id or -1)}
+
+
+def _block_add(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    from datetime import timedelta
+
+    from app.domain import BlockKind
+
+    project = svc.project(a["project"], allow_archived=False)
+    batch = svc.batch(a["batch"]) if a.get("batch") else None
+    start = _parse_local(svc, a["start"], "start")
+    if a.get("end"):
+        end_text = str(a["end"])
+        end = _parse_local(svc, end_text if len(end_text) > 5 else
+                           f"{start.date().isoformat()}T{end_text}", "end")
+    else:
+        end = start + timedelta(minutes=_minutes(a.get("minutes") or 90))
+    kind = None
+    if a.get("kind"):
+        try:
+            kind = BlockKind(a["kind"])
+        except ValueError:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="kind", value=a["kind"]) from None
+    assert project.id is not None
+    block = svc.week.add_block(project.id, batch.id if batch else None, start, end, kind)
+    return _block_json(svc, block, *_names_and_titles(svc))
+
+
+def _block_list(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    week = _week_arg(svc, a)
+    _, start, end = svc.week.week_bounds(week)
+    names, titles = _names_and_titles(svc)
+    conflicts = svc.week.conflicts(start, end)
+    return {"week": week, "blocks": [
+        {**_block_json(svc, b, names, titles),
+         "conflicts": [c.value for c in conflicts.get(b.id, [])]}
+        for b in svc.week.blocks(start, end)]}
+
+
+def _block_remove(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    block = svc.week.remove_block(a["block"])
+    return _block_json(svc, block, *_names_and_titles(svc))
+
+
+def _import_ics(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    from pathlib import Path
+
+    result = svc.week.import_calendar(Path(a["file"]))
+    return {"file": str(result.path), "meetings": result.meetings,
+            "in_deep_windows": result.in_deep_windows}
+
+
+def _calendar_list(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    week = _week_arg(svc, a)
+    _, start, end = svc.week.week_bounds(week)
+    deep = {m.id for m in svc.week.meetings_in_deep_windows(start, end)}
+    return {"week": week, "in_deep_windows": len(deep), "meetings": [
+        {"start": _iso(svc, m.start_at), "end": _iso(svc, m.end_at), "title": m.title,
+         "all_day": m.all_day, "location": m.location, "in_deep_window": m.id in deep}
+        for m in svc.week.meetings(start, end)]}
+
+
 COMMANDS: dict[str, Handler] = {
     "status": _status,
     "start": _start,
@@ -146,6 +258,12 @@ COMMANDS: dict[str, Handler] = {
     "batch.list": _batch_list,
     "batch.done": _batch_done,
     "recovered": _recovered,
+    "plan": _plan,
+    "block.add": _block_add,
+    "block.list": _block_list,
+    "block.remove": _block_remove,
+    "import-ics": _import_ics,
+    "calendar.list": _calendar_list,
 }
 
 

@@ -1,4 +1,6 @@
-"""``fokus demo``: a realistic database for trying Fokus and for screenshots.
+"""``fokus demo``: a realistic database for trying Fokus and for screenshots:
+five projects, open batches and the batches done in the last weeks, weeks of
+focus sessions, a team calendar, and this week and the next planned.
 
 Everything is dated relative to today, so the demo always looks current. The
 generator is seeded, so the same day gives the same data."""
@@ -6,7 +8,8 @@ generator is seeded, so the same day gives the same data."""
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 from sqlmodel import func, select
 
@@ -72,8 +75,48 @@ NOTES = [
 ]
 
 
-def _local(day: date, at: time, offset_min: int) -> datetime:
-    return datetime.combine(day, at, tzinfo=timezone(timedelta(minutes=offset_min))).astimezone(UTC)
+HISTORY = [
+    ("SIASN", "Upgrade Spring Boot to 3.3", TaskType.CODING),
+    ("SIASN", "Audit-trail for rank changes", TaskType.CODING),
+    ("MyASN", "Push notifications for leave approval", TaskType.CODING),
+    ("SIMPEGNAS", "Fix payroll rounding bug", TaskType.DEBUGGING),
+    ("Data Warehouse ASN", "Partition the attendance fact table", TaskType.REFACTORING),
+    ("Portal Layanan", "Evaluate a design system", TaskType.RESEARCH),
+]
+
+
+def demo_calendar(monday: date, weeks: int, zone: str) -> str:
+    """A team calendar the way Google exports it: a daily stand-up (inside the
+    morning no-meeting window, as in many teams), weekly planning on Tuesday,
+    a sprint review every other Thursday, and a public holiday."""
+    first = monday - timedelta(weeks=weeks)
+    stamp = "20260101T000000Z"
+
+    def dt(d: date, hh: int, mm: int) -> str:
+        return f"{d:%Y%m%d}T{hh:02d}{mm:02d}00"
+
+    events = [
+        ("standup", "Daily stand-up", dt(first, 9, 30), dt(first, 9, 45),
+         "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        ("planning", "Weekly planning", dt(first + timedelta(days=1), 10, 0),
+         dt(first + timedelta(days=1), 11, 0), "RRULE:FREQ=WEEKLY;BYDAY=TU"),
+        ("review", "Sprint review", dt(first + timedelta(days=3), 13, 0),
+         dt(first + timedelta(days=3), 14, 0), "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"),
+        ("vendor", "Vendor call: BKN data exchange", dt(monday + timedelta(days=3), 15, 30),
+         dt(monday + timedelta(days=3), 16, 0), ""),
+    ]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Fokus//demo//EN",
+             f"X-WR-TIMEZONE:{zone}"]
+    for uid, title, start, end, rule in events:
+        lines += ["BEGIN:VEVENT", f"UID:{uid}@fokus.demo", f"DTSTAMP:{stamp}",
+                  f"DTSTART;TZID={zone}:{start}", f"DTEND;TZID={zone}:{end}",
+                  f"SUMMARY:{title}"] + ([rule] if rule else []) + ["END:VEVENT"]
+    holiday = monday + timedelta(weeks=2, days=4)
+    lines += ["BEGIN:VEVENT", "UID:holiday@fokus.demo", f"DTSTAMP:{stamp}",
+              f"DTSTART;VALUE=DATE:{holiday:%Y%m%d}",
+              f"DTEND;VALUE=DATE:{holiday + timedelta(days=1):%Y%m%d}",
+              "SUMMARY:Public holiday", "TRANSP:TRANSPARENT", "END:VEVENT", "END:VCALENDAR"]
+    return "\r\n".join(lines) + "\r\n"
 
 
 def run_demo(paths: Paths, weeks: int = 4, clock: Clock | None = None) -> dict[str, int]:
@@ -84,17 +127,27 @@ def run_demo(paths: Paths, weeks: int = 4, clock: Clock | None = None) -> dict[s
             if s.exec(select(func.count()).select_from(Project)).one():
                 raise FokusError(ErrorCode.INVALID_VALUE, field="data-dir",
                                  value=f"{paths.data_dir} (already has projects)")
-        return fill(store, clock, weeks)
+        return fill(store, clock, weeks, calendar_dir=paths.data_dir)
     finally:
         store.close()
 
 
-def fill(store: Store, clock: Clock, weeks: int) -> dict[str, int]:
+def fill(store: Store, clock: Clock, weeks: int,
+         calendar_dir: Path | None = None) -> dict[str, int]:
+    from app.week import WeekService
+    from app.workmodel import WorkModel, iso_week_of
+
     now = clock.now()
+    zone = clock.zone()
     offset = clock.utc_offset_minutes(now)
-    local_today = now.astimezone(timezone(timedelta(minutes=offset))).date()
+    local_today = now.astimezone(zone).date()
     rng = random.Random(local_today.toordinal())
+    model = WorkModel()
     counts = {"projects": 0, "batches": 0, "sessions": 0}
+
+    def at(day: date, hh: int, mm: int = 0) -> datetime:
+        return datetime.combine(day, time(hh, mm), tzinfo=zone).astimezone(UTC)
+
     with store.transaction() as s:
         projects: dict[str, Project] = {}
         for name, colour, stack in PROJECTS:
@@ -112,33 +165,33 @@ def fill(store: Store, clock: Clock, weeks: int) -> dict[str, int]:
             )
             s.add(b)
             batches.append(b)
-        done = ProjectBatch(
-            project_id=projects["SIASN"].id, title="Upgrade Spring Boot", task_type=TaskType.CODING,  # type: ignore[arg-type]
-            estimate_minutes=120, urgency=Urgency.NORMAL, status=BatchStatus.DONE,
-            created_at=now - timedelta(days=25), done_at=now - timedelta(days=9),
-        )
-        s.add(done)
+        history: list[ProjectBatch] = []
+        for pname, title, ttype in HISTORY:
+            b = ProjectBatch(
+                project_id=projects[pname].id, title=title, task_type=ttype,  # type: ignore[arg-type]
+                estimate_minutes=600, urgency=Urgency.NORMAL, status=BatchStatus.DONE,
+                created_at=now - timedelta(weeks=weeks + 1), done_at=now - timedelta(days=3))
+            s.add(b)
+            history.append(b)
         s.flush()
         counts["projects"] = len(projects)
-        counts["batches"] = len(batches) + 1
-        deep = [b for b in batches if b.task_type in
-                (TaskType.CODING, TaskType.DEBUGGING, TaskType.REFACTORING, TaskType.RESEARCH)]
+        counts["batches"] = len(batches) + len(history)
 
-        # History: sessions on past work days, mostly inside the deep-work windows.
-        first = local_today - timedelta(weeks=weeks)
-        day = first
+        # History: sessions on past work days, mostly inside the deep-work
+        # windows, on the batches that are done by now.
+        day = local_today - timedelta(weeks=weeks)
         previous_project: int | None = None
+        monday = local_today - timedelta(days=local_today.weekday())
         while day < local_today:
-            if day.weekday() < 5:
-                office = day.weekday() in (1, 2)
-                slots = [time(8, 5), time(15, 10)] if office else [
-                    time(8, 0), time(9, 40), time(13, 0), time(15, 5)]
-                for slot in slots:
+            if model.day_kind(day).is_workday:
+                office = model.day_kind(day).value == "WFO"
+                slots = [(8, 5), (15, 10)] if office else [(8, 0), (13, 0), (15, 5)]
+                for hh, mm in slots:
                     if rng.random() < 0.2:
                         continue
-                    batch = rng.choice(deep)
+                    batch = rng.choice(history)
                     minutes = rng.choice((25, 50, 90, 90))
-                    start = _local(day, slot, offset) + timedelta(minutes=rng.randint(0, 10))
+                    start = at(day, hh, mm) + timedelta(minutes=rng.randint(0, 10))
                     abandoned = rng.random() < 0.15
                     focused = minutes * 60 if not abandoned else rng.randint(8, minutes - 5) * 60
                     pause_s = rng.choice((0, 0, 0, 300, 600))
@@ -154,6 +207,14 @@ def fill(store: Store, clock: Clock, weeks: int) -> dict[str, int]:
                     s.add(fs)
                     s.flush()
                     counts["sessions"] += 1
+                    if day >= monday:
+                        # This week's past days show what had been planned.
+                        s.add(TimeBlock(project_id=batch.project_id, batch_id=batch.id,
+                                        start_at=at(day, hh, mm), end_at=at(day, hh, mm)
+                                        + timedelta(minutes=90 if minutes > 50 else 60),
+                                        utc_offset_min=offset, kind=BlockKind.DEEP,
+                                        location=Location(model.day_kind(day).value),
+                                        source="demo"))
                     if pause_s:
                         p_start = start + timedelta(seconds=focused // 2)
                         s.add(SessionPause(session_id=fs.id, started_at=p_start,  # type: ignore[arg-type]
@@ -174,23 +235,13 @@ def fill(store: Store, clock: Clock, weeks: int) -> dict[str, int]:
                     previous_project = batch.project_id
             day += timedelta(days=1)
 
-        # This week's plan: deep blocks in the no-meeting windows of remote
-        # days, a collaborative block in the office days' core hours.
-        monday = local_today - timedelta(days=local_today.weekday())
-        for i in range(5):
-            d = monday + timedelta(days=i)
-            if d.weekday() in (1, 2):
-                b = next(x for x in batches if x.task_type == TaskType.SPRINT_PLANNING)
-                s.add(TimeBlock(project_id=b.project_id, batch_id=b.id,
-                                start_at=_local(d, time(10, 0), offset),
-                                end_at=_local(d, time(11, 0), offset), utc_offset_min=offset,
-                                kind=BlockKind.COLLABORATIVE, location=Location.OFFICE,
-                                source="demo"))
-                continue
-            for j, (a, z) in enumerate(((time(8, 0), time(9, 30)), (time(15, 0), time(16, 30)))):
-                b = deep[(i * 2 + j) % len(deep)]
-                s.add(TimeBlock(project_id=b.project_id, batch_id=b.id,
-                                start_at=_local(d, a, offset), end_at=_local(d, z, offset),
-                                utc_offset_min=offset, kind=BlockKind.DEEP,
-                                location=Location.REMOTE, source="demo"))
+    # The team calendar, then the planner for the rest of this week and the next.
+    week = WeekService(store, clock)
+    if calendar_dir is not None:
+        zone_name = getattr(zone, "key", None) or "UTC"
+        ics = calendar_dir / "demo-team-calendar.ics"
+        ics.write_text(demo_calendar(monday, weeks, zone_name), encoding="utf-8")
+        week.import_calendar(ics)
+    for first in (monday, monday + timedelta(weeks=1)):
+        week.plan(iso_week_of(first), apply=True)
     return counts

@@ -197,7 +197,8 @@ def plan_week(
             for slot in slots:
                 if slot.window != window:
                     continue
-                if batch.due is not None and slot.day > batch.due:
+                overdue = batch.due is not None and batch.due < days[0]
+                if batch.due is not None and not overdue and slot.day > batch.due:
                     reason = reason or Reason.BEFORE_DUE
                     continue
                 projects = on_days.get(slot.day, set())
@@ -215,7 +216,7 @@ def plan_week(
                     batch.due is not None and (batch.due - days[0]).days <= 2)
                 slot = min(candidates, key=partial(
                     _score, batch=batch, place=allocation.place, urgent=urgent,
-                    on_days=on_days, blocks=plan.blocks))
+                    on_days=on_days, blocks=plan.blocks, zone=zone))
             length = min(want, int((slot.end - slot.start).total_seconds() // 60))
             if length < want and length < MIN_BLOCK_MINUTES:
                 break
@@ -240,26 +241,99 @@ def plan_week(
             reason = None
         if left > 0 and (left >= MIN_BLOCK_MINUTES or left == batch.minutes_left):
             plan.unplaced.append(Unplaced(batch.id, left, reason or Reason.NO_WINDOW))
+    if strategy == Strategy.BATCHED:
+        plan.blocks = _regroup(plan.blocks, {b.id: b for b in batches}, days[0],
+                               model.max_projects_per_day, zone)
     plan.blocks.sort(key=lambda b: (b.start, b.project_id))
     return plan
 
 
+def _regroup(blocks: list[PlannedBlock], batches: dict[int, BatchToPlan], first_day: date,
+             limit: int, zone: tzinfo) -> list[PlannedBlock]:
+    """Second pass: swap new blocks where that removes context switches.
+
+    Two new blocks of different projects trade places when they are of the
+    same kind and place and length (on any days), or when they lie next to
+    each other (of any length). A swap is kept only if it keeps every rule
+    (due dates, the day's project limit) and lowers the week's switches."""
+    from dataclasses import replace
+
+    def day_of(b: PlannedBlock) -> date:
+        return b.start.astimezone(zone).date()
+
+    def allowed(block: PlannedBlock, day: date) -> bool:
+        batch = batches.get(block.batch_id or -1)
+        due = batch.due if batch else None
+        return due is None or due < first_day or day <= due
+
+    def within_limit(candidate: list[PlannedBlock]) -> bool:
+        seen: dict[date, set[int]] = {}
+        for b in candidate:
+            seen.setdefault(day_of(b), set()).add(b.project_id)
+        return all(len(p) <= limit for p in seen.values())
+
+    current = sorted(blocks, key=lambda b: (b.start, b.project_id))
+    best = count_switches(current, zone)
+    for _ in range(200):  # bounded: each pass strictly lowers the count
+        found = False
+        order = sorted(range(len(current)), key=lambda k: (current[k].start, current[k].project_id))
+        for x, i in enumerate(order):
+            for j in order[x + 1:]:
+                a, b = current[i], current[j]
+                if not (a.new and b.new) or a.project_id == b.project_id:
+                    continue
+                if a.end == b.start and a.kind == b.kind:  # neighbours: b first, then a
+                    a2 = replace(a, start=a.start + (b.end - b.start), end=b.end)
+                    b2 = replace(b, start=a.start, end=a.start + (b.end - b.start))
+                elif a.kind == b.kind and a.location == b.location and a.minutes == b.minutes:
+                    a2 = replace(a, start=b.start, end=b.end)
+                    b2 = replace(b, start=a.start, end=a.end)
+                else:
+                    continue
+                if not (allowed(a2, day_of(a2)) and allowed(b2, day_of(b2))):
+                    continue
+                candidate = [*current]
+                candidate[i], candidate[j] = a2, b2
+                if not within_limit(candidate):
+                    continue
+                count = count_switches(candidate, zone)
+                if count < best:
+                    current, best, found = candidate, count, True
+                    break
+            if found:
+                break
+        if not found:
+            break
+    return current
+
+
+def _added_switches(s: _Slot, project_id: int, blocks: Sequence[PlannedBlock],
+                    zone: tzinfo) -> int:
+    """How many project changes a block of ``project_id`` in ``s`` adds to its day."""
+    same_day = [b for b in blocks if b.start.astimezone(zone).date() == s.day]
+    before = max((b for b in same_day if b.end <= s.start), key=lambda b: b.end, default=None)
+    after = min((b for b in same_day if b.start >= s.end), key=lambda b: b.start, default=None)
+    added = sum(1 for b in (before, after) if b is not None and b.project_id != project_id)
+    if before is not None and after is not None and before.project_id != after.project_id:
+        added -= 1  # that change was there already
+    return added
+
+
 def _score(s: _Slot, batch: BatchToPlan, place: Place, urgent: bool,
-           on_days: dict[date, set[int]], blocks: Sequence[PlannedBlock]) -> tuple[object, ...]:
-    """Lower is better: the right place, few projects that day, next to a block
-    of the same project; urgent work goes as early as it can."""
+           on_days: dict[date, set[int]], blocks: Sequence[PlannedBlock],
+           zone: tzinfo) -> tuple[object, ...]:
+    """Lower is better: the right place, few projects that day, few new
+    switches; urgent work goes as early as it can."""
     projects = on_days.get(s.day, set())
-    joins = any(b.project_id == batch.project_id and (b.end == s.start or b.start == s.end)
-                for b in blocks)
     wrong_place = 0 if _preferred(place, s.day_kind) else 1
     spread = 0 if batch.project_id in projects else 1 + len(projects)
-    together = 0 if joins else 1
+    switches = _added_switches(s, batch.project_id, blocks, zone)
     if urgent:
-        return (wrong_place, s.day_index, spread, together, s.start)
+        return (wrong_place, s.day_index, spread + switches, s.start)
     # The right place weighs as much as two extra projects that day: enough to
     # keep most work where it belongs, without leaving windows empty because a
     # day holds its limit.
-    return (2 * wrong_place + spread, together, s.day_index, s.start)
+    return (2 * wrong_place + spread + switches, s.day_index, s.start)
 
 
 def _take(slots: list[_Slot], slot: _Slot, block: PlannedBlock) -> None:

@@ -65,6 +65,9 @@ class FokusService:
         self.store = store
         self.clock = clock
         self.engine = FocusEngine(store, clock, owner=owner)
+        from app.week import WeekService
+
+        self.week = WeekService(store, clock)
 
     # -- projects ------------------------------------------------------------
 

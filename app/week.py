@@ -16,7 +16,7 @@ from app.allocation import SETTING_KEY as MATRIX_KEY
 from app.allocation import Matrix
 from app.calendar import read_calendar
 from app.clock import Clock, as_utc
-from app.domain import BatchStatus, BlockKind, Location
+from app.domain import BatchStatus, BlockKind, Location, TaskType, Urgency
 from app.errors import ErrorCode, FokusError
 from app.models import (
     CalendarSource,
@@ -285,8 +285,8 @@ class WeekService:
             assert row.id is not None
             left = row.estimate_minutes - int(focused.get(row.id, 0)) - planned.get(row.id, 0)
             if left > 0:
-                out.append(BatchToPlan(row.id, row.project_id, row.task_type, left,
-                                       row.urgency, row.due_date))
+                out.append(BatchToPlan(row.id, row.project_id, TaskType(row.task_type), left,
+                                       Urgency(row.urgency), row.due_date))
         return out
 
     def plan(self, week: str, apply: bool = False,

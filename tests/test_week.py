@@ -11,6 +11,7 @@ from app.allocation import Allocation, Place, Window
 from app.clock import FakeClock
 from app.domain import BlockKind, TaskType
 from app.errors import ErrorCode, FokusError
+from app.planner import Strategy
 from app.service import FokusService
 from app.week import Conflict, WeekService
 from app.workmodel import DayKind, Span, WindowKind, WorkModel, iso_week_days
@@ -207,3 +208,35 @@ def test_blocks_move_and_go(week: WeekService, service: FokusService) -> None:
     with pytest.raises(FokusError) as err:
         week.remove_block(block.id)  # type: ignore[arg-type]
     assert err.value.code == ErrorCode.UNKNOWN_BLOCK
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, 22), date(2026, 11, 24), date(2026, 11, 27)])
+def test_demo_week_plan_keeps_the_rules_and_beats_urgency_first(
+        service: FokusService, clock: FakeClock, tmp_path: Path, today: date) -> None:
+    from app.demo import fill
+    from app.planner import count_switches
+    from app.workmodel import iso_week_of
+
+    clock.current = datetime.combine(today, datetime.min.time(), tzinfo=WIB).replace(
+        hour=7).astimezone(UTC)
+    fill(service.store, clock, weeks=4, calendar_dir=tmp_path)
+    week = WeekService(service.store, clock)
+    next_week = iso_week_of(today + timedelta(weeks=1))
+    _, start, end = week.week_bounds(next_week)
+    planned = [b for b in week.blocks(start, end) if b.source == "planner"]
+    assert len(planned) >= 8
+    conflicts = week.conflicts(start, end)
+    assert {b.id: conflicts.get(b.id) for b in planned if b.id in conflicts} == {}
+    assert any(m for m in week.meetings(start, end))  # the demo calendar is there
+    # Against urgency-first placement of the same batches into the same week:
+    from app.planner import PlannedBlock
+
+    applied = [PlannedBlock(b.start_at, b.end_at, b.project_id, b.batch_id,
+                            BlockKind(b.kind), b.location, new=False)  # type: ignore[arg-type]
+               for b in planned]
+    for b in planned:
+        week.remove_block(b.id)  # type: ignore[arg-type]
+    baseline = week.plan(next_week, strategy=Strategy.URGENCY_FIRST)
+    zone = clock.zone()
+    assert count_switches(applied, zone) < baseline.switches(zone)
+    assert sum(b.minutes for b in applied) >= 0.95 * sum(b.minutes for b in baseline.new_blocks)

@@ -36,6 +36,11 @@ def error_text(err: FokusError) -> str:
         ErrorCode.DISK_FULL: tr("The disk is full: Fokus could not save. Free some space."),
         ErrorCode.DATA_DIR_UNUSABLE: tr("Fokus cannot use the folder {path}: {reason}"),
         ErrorCode.INSTANCE_UNREACHABLE: tr("The running Fokus does not answer."),
+        ErrorCode.INVALID_WORK_MODEL: tr("The work model is not valid: {problem} {subject}"),
+        ErrorCode.CALENDAR_INVALID: tr(
+            "Cannot import {path}: {reason}. Nothing was imported."),
+        ErrorCode.UNKNOWN_BLOCK: tr("There is no time block {block}."),
+        ErrorCode.BLOCK_OUTSIDE_WORK: tr("The block lies outside work hours."),
     }
     try:
         return texts[err.code].format(**err.params)
