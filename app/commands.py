@@ -218,7 +218,7 @@ def _block_list(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
     conflicts = svc.week.conflicts(start, end)
     return {"week": week, "blocks": [
         {**_block_json(svc, b, names, titles),
-         "conflicts": [c.value for c in conflicts.get(b.id, [])]}
+         "conflicts": [c.value for c in conflicts.get(b.id or -1, [])]}
         for b in svc.week.blocks(start, end)]}
 
 
