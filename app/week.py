@@ -222,6 +222,46 @@ class WeekService:
         return [m for m in self.meetings(start, end)
                 if not m.all_day and self._in_deep_window(model, m.start_at, m.end_at)]
 
+    # -- now -----------------------------------------------------------------------
+
+    def window_now(self) -> tuple[WindowKind, datetime | None]:
+        """The kind of time it is now, and when that window ends (local)."""
+        now = self.local(self.clock.now())
+        kind, span = self.work_model().window_at(now.date(), now.hour * 60 + now.minute)
+        if span is None:
+            return kind, None
+        return kind, span.at(now.date(), self.clock.zone())[1]
+
+    def next_boundary(self) -> datetime | None:
+        """The next moment a window opens or closes today or on the next work day."""
+        model = self.work_model()
+        now = self.local(self.clock.now())
+        zone = self.clock.zone()
+        for offset in range(0, 8):
+            day = now.date() + timedelta(days=offset)
+            if not model.day_kind(day).is_workday:
+                continue
+            edges = sorted({edge for span in (model.work_hours, model.core_hours,
+                                              *model.no_meeting)
+                            for edge in span.at(day, zone)})
+            for edge in edges:
+                if edge > now:
+                    return edge
+        return None
+
+    def start_concerns(self, minutes: int) -> list[str]:
+        """Why starting a focus session now may be a poor fit: core hours, a
+        meeting within its planned length."""
+        now = self.clock.now()
+        concerns = []
+        if self.window_now()[0] == WindowKind.CORE:
+            concerns.append("core_hours")
+        upcoming = [m for m in self.meetings(now, now + timedelta(minutes=minutes))
+                    if not m.all_day]
+        if upcoming:
+            concerns.append("meeting")
+        return concerns
+
     # -- conflicts -----------------------------------------------------------------------
 
     def conflicts(self, start: datetime, end: datetime) -> dict[int, list[Conflict]]:

@@ -47,6 +47,7 @@ class FokusApp:
         self.qapp.setQuitOnLastWindowClosed(False)
         self.controller = FokusController(paths)
         self.window: ProjectsWindow | None = None
+        self.week_window: Any = None
         self.server: Any = None
         self._notifier: Notifier | None = None
         self._waited = 0.0
@@ -58,6 +59,8 @@ class FokusApp:
             self._tray_timer = QTimer()
             self._tray_timer.timeout.connect(self._look_for_tray)
             self._tray_timer.start(1000)
+        self.tray.open_week = self.open_week
+        self.tray.open_settings = self.open_settings
         self.controller.sessionFinished.connect(self._session_finished)
         self.controller.recovered.connect(self._recovered)
         self.controller.fatal.connect(self._fatal)
@@ -80,6 +83,13 @@ class FokusApp:
         setup_logging(self.paths, console=True)
         store_language = None
         install_translators(self.qapp, store_language)
+        from ui.window_watch import WindowWatcher
+
+        self.watcher = WindowWatcher(self.controller)
+        self.tray.watcher = self.watcher
+        self.watcher.deepWindowOpened.connect(self._deep_window)
+        self.watcher.calendarFailed.connect(lambda text: self.notify(tr("Calendar"), text))
+        self.controller.confirm_start = self._confirm_start
         if not self.controller.load():
             return
         from ui.ipc import InstanceServer
@@ -122,6 +132,47 @@ class FokusApp:
         self.window.raise_()
         self.window.activateWindow()
         return self.window
+
+    def open_week(self) -> Any:
+        if self.week_window is None:
+            from ui.week_window import WeekWindow
+
+            self.week_window = WeekWindow(self.controller)
+        self.week_window.show()
+        self.week_window.raise_()
+        self.week_window.activateWindow()
+        return self.week_window
+
+    def open_settings(self) -> None:
+        from ui.settings_window import SettingsDialog
+
+        dialog = SettingsDialog(self.controller)
+        if dialog.exec():
+            self.watcher.watch_calendar()
+            self.controller.notify_data_changed()
+
+    def _confirm_start(self, concerns: list[str]) -> bool:
+        reasons = []
+        if "core_hours" in concerns:
+            reasons.append(tr("It is core hours, the time set aside for coordination."))
+        if "meeting" in concerns:
+            reasons.append(tr("A meeting starts before this session would end."))
+        answer = QMessageBox.question(
+            None, tr("Start a focus session?"),
+            "\n".join(reasons) + "\n\n" + tr("Start the focus session anyway?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _deep_window(self, end: object, planned: object) -> None:
+        from datetime import datetime
+
+        assert isinstance(end, datetime)
+        title = tr("Deep-work window until {time}").format(time=f"{end:%H:%M}")
+        if planned is not None:
+            what = f"{planned.project} — {planned.batch}" if planned.batch else planned.project  # type: ignore[attr-defined]
+            message = tr("Planned: {what}. Start it from the Fokus icon.").format(what=what)
+        else:
+            message = tr("No meetings now: a good time to start a focus session.")
+        self.notify(title, message)
 
     # -- the instance socket --------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -56,6 +57,9 @@ class FokusController(QObject):
         self.heartbeat_seconds = heartbeat_seconds or default_heartbeat()
         self._service: FokusService | None = None
         self._view: SessionView | None = None
+        # The front end may ask before a start that fits the day badly
+        # (core hours, a meeting ahead); given the concerns, True goes ahead.
+        self.confirm_start: Callable[[list[str]], bool] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
@@ -163,6 +167,10 @@ class FokusController(QObject):
     def start(self, project_id: int, batch_id: int | None = None,
               minutes: int | None = None) -> bool:
         minutes = minutes or self.focus_minutes()
+        if self.confirm_start is not None and self._service is not None:
+            concerns = self._service.week.start_concerns(minutes)
+            if concerns and not self.confirm_start(concerns):
+                return False
         args = {"project": project_id, "batch": batch_id, "minutes": minutes, "source": "tray"}
         return self._run("start", args) is not None
 

@@ -16,6 +16,7 @@ from ui.icons import colour_swatch, state_icon
 if TYPE_CHECKING:
     from app.focus import SessionView
     from ui.controller import FokusController
+    from ui.window_watch import WindowWatcher
 
 
 def tr(text: str) -> str:
@@ -52,6 +53,9 @@ class FokusTray(QObject):
         self.controller = controller
         self._open_projects = open_projects
         self._quit = quit_app
+        self.watcher: WindowWatcher | None = None
+        self.open_week: Callable[[], None] | None = None
+        self.open_settings: Callable[[], None] | None = None
         # The icon may already be up: the app shows it before loading the rest.
         self.icon = icon or QSystemTrayIcon(state_icon("idle"))
         self.icon.setParent(self)
@@ -79,7 +83,9 @@ class FokusTray(QObject):
         view = self.controller.view
         if view is None:
             self.icon.setIcon(state_icon("idle"))
-            self.icon.setToolTip(tr("Fokus — no focus session"))
+            window = self.watcher.label() if self.watcher else ""
+            tip = tr("Fokus — no focus session")
+            self.icon.setToolTip(f"{tip}\n{window}" if window else tip)
             return
         fraction = view.remaining_seconds / max(1, view.planned_minutes * 60)
         left = minutes_left(view)
@@ -110,6 +116,15 @@ class FokusTray(QObject):
                     title=session_title(view), left=minutes_left(view)))
             header.setEnabled(False)
             menu.addSeparator()
+        planned = self.watcher.planned_now() if ready and view is None and self.watcher else None
+        if planned is not None:
+            what = f"{planned.project} — {planned.batch}" if planned.batch else planned.project
+            act = self._start_action(menu, tr("Start planned: {what}").format(what=what),
+                                     planned.project_id, planned.batch_id)
+            act.setIcon(state_icon("focusing", 1.0, self._colour(planned.project_id)))
+            font = act.font()
+            font.setBold(True)
+            act.setFont(font)
         start = menu.addMenu(tr("Start focus"))
         start.setObjectName("startMenu")
         start.setEnabled(ready and view is None)
@@ -129,6 +144,14 @@ class FokusTray(QObject):
         self._fill_length_menu(menu.addMenu(tr("Focus length")), ready)
         projects = menu.addAction(tr("Projects && batches…"))
         projects.triggered.connect(self._open_projects)
+        if self.open_week is not None:
+            week = menu.addAction(tr("Week…"))
+            week.setEnabled(ready)
+            week.triggered.connect(self.open_week)
+        if self.open_settings is not None:
+            settings = menu.addAction(tr("Settings…"))
+            settings.setEnabled(ready)
+            settings.triggered.connect(self.open_settings)
         menu.addSeparator()
         quit_action = menu.addAction(tr("Quit Fokus"))
         quit_action.triggered.connect(self._quit)

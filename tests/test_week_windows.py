@@ -1,0 +1,201 @@
+"""The week view, the settings dialog and the window watcher, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from app.clock import FakeClock
+from app.paths import Paths
+from ui.controller import FokusController
+
+WIB = timezone(timedelta(hours=7))
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusController]:
+    clock.current = datetime(2026, 11, 23, 7, 30, tzinfo=WIB).astimezone(UTC)  # Monday
+    c = FokusController(paths, clock=clock, owner="test-tray")
+    assert c.load()
+    c.service.add_project("SIASN")
+    c.service.add_batch("SIASN", "Refactor API", estimate_minutes=180)
+    c.service.add_project("MyASN")
+    c.service.add_batch("MyASN", "Sprint planning", "sprint_planning", 60)
+    yield c
+    c.close()
+
+
+def accept_dialog(fill: object = None) -> None:
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, act)
+            return
+        if callable(fill):
+            fill(dialog)
+        dialog.accept()
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+
+
+def test_week_view_creates_moves_resizes_and_deletes_blocks(controller: FokusController,
+                                                            qtbot: QtBot) -> None:
+    from ui.week_window import WeekWindow
+
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    canvas = window.canvas
+    assert [d.isoformat() for d in canvas.days][0] == "2026-11-23"
+
+    # Mouse: drag on Monday from 08:00 to 09:30 creates a block there.
+    def y(minute: int) -> int:
+        return int(canvas._y(minute))
+
+    x_monday = int(canvas._rect(0, 0, 1).center().x())
+    accept_dialog()
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(8 * 60) + 1))
+    qtbot.mouseMove(canvas, QPoint(x_monday, y(9 * 60 + 30)))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(9 * 60 + 30)))
+    week = controller.service.week
+    _, start, end = week.week_bounds("2026-W48")
+    blocks = week.blocks(start, end)
+    assert [(week.local(b.start_at).strftime("%a %H:%M"), week.local(b.end_at).strftime("%H:%M"))
+            for b in blocks] == [("Mon 08:00", "09:30")]
+    block_id = blocks[0].id
+    assert len(canvas.blocks) == 1
+
+    # Mouse: drag the block down by an hour.
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(8 * 60 + 30)))
+    qtbot.mouseMove(canvas, QPoint(x_monday, y(9 * 60 + 30)))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(9 * 60 + 30)))
+    moved = week.block(block_id)  # type: ignore[arg-type]
+    assert week.local(moved.start_at).strftime("%H:%M") == "09:00"
+    # Mouse: drag its lower edge to resize it.
+    bottom = y(10 * 60 + 30) - 3
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, bottom))
+    qtbot.mouseMove(canvas, QPoint(x_monday, y(11 * 60)))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(11 * 60)))
+    assert week.local(week.block(block_id).end_at).strftime("%H:%M") == "11:00"  # type: ignore[arg-type]
+    # It now runs into core hours as a deep block: flagged where it is.
+    assert canvas.blocks[0].conflicts == ["Deep work in core hours (meant for coordination)"]
+
+    # Keyboard: select, move to Tuesday, back up 15 min, shrink 15 min, delete.
+    canvas.setFocus()
+    canvas.selected = None
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    assert canvas.selected == block_id
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(canvas, Qt.Key.Key_Up)
+    qtbot.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    b = week.block(block_id)  # type: ignore[arg-type]
+    assert (week.local(b.start_at).strftime("%a %H:%M"), week.local(b.end_at).strftime("%H:%M")) \
+        == ("Tue 08:45", "10:30")
+    assert b.location == "WFO"
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert week.blocks(start, end) == []
+
+    # Keyboard: with nothing selected, arrows move a cursor and N creates.
+    canvas.cursor = (3, 15 * 60)
+    accept_dialog()
+    qtbot.keyClick(canvas, Qt.Key.Key_N)
+    created = week.blocks(start, end)
+    assert [week.local(b.start_at).strftime("%a %H:%M") for b in created] == ["Thu 15:00"]
+
+
+def test_plan_my_week_previews_then_applies(controller: FokusController, qtbot: QtBot) -> None:
+    from ui.week_window import WeekWindow
+
+    controller.service.week.import_calendar(DATA / "outlook.ics")
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.plan()
+    assert window.preview_bar.isVisible()
+    proposed = [b for b in window.canvas.blocks if b.proposed]
+    assert len(proposed) >= 3
+    assert "new blocks proposed" in window.preview_text.text()
+    week = controller.service.week
+    _, start, end = week.week_bounds(window.week)
+    assert week.blocks(start, end) == []  # a preview changes nothing
+    qtbot.mouseClick(window.apply_button, Qt.MouseButton.LeftButton)
+    assert len(week.blocks(start, end)) == len(proposed)
+    assert not window.preview_bar.isVisible()
+    assert week.conflicts(start, end) == {}
+    assert "meetings, 3 of them in no-meeting windows" in window.status.text()
+
+
+def test_settings_refuse_an_invalid_model_and_save_a_valid_one(controller: FokusController,
+                                                               qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTime
+
+    from app.workmodel import DayKind
+    from ui.settings_window import SettingsDialog
+
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.window_editors[0].start.setTime(QTime(7, 0))  # before work hours begin
+    dialog.save()
+    assert dialog.isVisible()
+    assert "outside the work hours" in dialog.error.text()
+    dialog.window_editors[0].start.setTime(QTime(8, 0))
+    dialog.day_boxes[0].setCurrentIndex(dialog.day_boxes[0].findData("WFO"))
+    dialog.limit.setValue(3)
+    dialog.place_boxes[next(iter(dialog.place_boxes))].setCurrentIndex(2)  # coding: either
+    dialog._add_override(datetime(2026, 12, 25).date(), DayKind.HOLIDAY)
+    dialog.save()
+    assert not dialog.isVisible()
+    model = controller.service.week.work_model()
+    assert model.week[0] == DayKind.OFFICE and model.max_projects_per_day == 3
+    assert model.day_kind(datetime(2026, 12, 25).date()) == DayKind.HOLIDAY
+    assert controller.service.week.matrix()["coding"].place == "either"
+
+
+def test_watcher_names_the_window_and_announces_it(controller: FokusController,
+                                                   clock: FakeClock, qtbot: QtBot,
+                                                   tmp_path: Path) -> None:
+    from ui.window_watch import WindowWatcher
+
+    week = controller.service.week
+    monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)
+    batch = controller.service.batches("SIASN")[0]
+    week.add_block(batch.project_id, batch.id, monday_8, monday_8 + timedelta(minutes=90))
+    watcher = WindowWatcher(controller)
+    assert watcher.label() == ""  # 07:30: before work hours
+    clock.current = (monday_8 + timedelta(minutes=1)).astimezone(UTC)
+    with qtbot.waitSignal(watcher.deepWindowOpened) as opened:
+        watcher._boundary()
+    end, planned = opened.args
+    assert f"{end:%H:%M}" == "10:00"
+    assert planned is not None and planned.batch == "Refactor API"
+    assert watcher.label() == "Deep-work window until 10:00"
+    clock.advance(2 * 3600)
+    assert watcher.label() == "Core hours until 15:00"
+    # Starting now asks first: core hours.
+    asked: list[list[str]] = []
+    controller.confirm_start = lambda concerns: bool(asked.append(concerns))
+    assert not controller.start(batch.project_id, batch.id)
+    assert asked == [["core_hours"]] and controller.view is None
+
+    # The calendar file is imported, and again when it changes.
+    ics = tmp_path / "team.ics"
+    ics.write_bytes((DATA / "apple.ics").read_bytes())
+    controller.service.store.set_setting("calendar_path", str(ics))
+    watcher.watch_calendar()
+    _, start, end = week.week_bounds("2026-W48")
+    assert [m.title for m in week.meetings(start, end)] == ["Sync with PIC", "Cuti"]
+    ics.write_bytes((DATA / "google.ics").read_bytes())
+    qtbot.waitUntil(lambda: "Weekly planning" in [m.title for m in week.meetings(start, end)],
+                    timeout=10_000)
