@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from app import __version__
-from app.domain import PRESET_MINUTES, TaskType, Urgency
+from app.domain import (
+    PRESET_MINUTES,
+    InterruptionSource,
+    SwitchTrigger,
+    TaskType,
+    Urgency,
+)
 from app.errors import ErrorCode, FokusError
 from app.i18n import _
 from app.paths import Paths, resolve
@@ -164,6 +170,28 @@ def build_parser() -> Parser:
     c_list = csub.add_parser("list", help=_("list a week's meetings"), parents=[common, as_json])
     c_list.add_argument("--week")
 
+    switch = command("switch", _("switch to another project (ends a running session)"))
+    switch.add_argument("--to", required=True, help=_("project name or id"))
+    switch.add_argument("--trigger", choices=[t.value for t in SwitchTrigger], default="self",
+                        help=_("what made you switch (default: self)"))
+    switch.add_argument("--start", action="store_true",
+                        help=_("start a focus session on the new project"))
+    switch.add_argument("--minutes", "-m", type=int, default=90)
+    interrupt = command("interrupt", _("log an interruption"))
+    interrupt.add_argument("--source", choices=[s.value for s in InterruptionSource],
+                           default="other")
+    interrupt.add_argument("--minutes", type=int, help=_("how long it took"))
+    day_log = command("log", _("the day's sessions, switches and interruptions"))
+    day_log.add_argument("--date", help=_("YYYY-MM-DD (default: today)"))
+    note = command("note", _("where you stopped: notes for coming back"), data=False)
+    nsub = note.add_subparsers(dest="action", metavar="ACTION", required=True,
+                               parser_class=Parser)
+    n_add = nsub.add_parser("add", help=_("add a note"), parents=[common, as_json])
+    n_add.add_argument("--project", "-p", required=True)
+    n_add.add_argument("text")
+    n_list = nsub.add_parser("list", help=_("a project's notes"), parents=[common, as_json])
+    n_list.add_argument("--project", "-p", required=True)
+
     demo = command("demo", _("fill an empty data directory with demo data"), data=False)
     demo.add_argument("--weeks", type=int, default=4, help=_("weeks of history (default 4)"))
     command("doctor", _("check that this machine can run the tray app"), data=False)
@@ -179,6 +207,17 @@ def _request(ns: argparse.Namespace) -> tuple[str, dict[str, Any]]:
         return cmd, {}
     if cmd == "plan":
         return "plan", {"week": ns.week, "apply": ns.apply}
+    if cmd == "switch":
+        return "switch", {"to": ns.to, "trigger": ns.trigger, "start": ns.start,
+                          "minutes": ns.minutes, "source": "cli"}
+    if cmd == "interrupt":
+        return "interrupt", {"source": ns.source, "minutes": ns.minutes}
+    if cmd == "log":
+        return "log", {"date": ns.date}
+    if cmd == "note":
+        if ns.action == "add":
+            return "note.add", {"project": ns.project, "text": ns.text}
+        return "note.list", {"project": ns.project}
     if cmd == "import-ics":
         import os.path
 
@@ -268,6 +307,42 @@ def render(command: str, result: dict[str, Any]) -> str:
         if result["status"] == "done":
             return _("Batch {id} is done: {title}.").format(**result)
         return _("Batch {id} is open again: {title}.").format(**result)
+    if command == "switch":
+        text = _("Switched from {a} to {b}.").format(a=result["from"] or "—", b=result["to"])
+        if result["ended_session"]:
+            text += " " + _("The focus session on {a} ended.").format(a=result["from"])
+        if result["started"]:
+            text += " " + _("Focusing on {b} now.").format(b=result["to"])
+        elif result["ended_session"]:
+            text += " " + _("Start one on {b}: fokus start -p \"{b}\"").format(b=result["to"])
+        if result["last_note"]:
+            text += "\n" + _("Where you stopped: {note}").format(note=result["last_note"])
+        return text
+    if command == "interrupt":
+        return _("Interruption logged ({source}); {today} today.").format(**result)
+    if command == "log":
+        lines = [_("{date}: {focus} min of focus, {s} switches, {i} interruptions; about "
+                   "{lost} min lost to switching (estimate: {buffer} min each).").format(
+            date=result["date"], focus=round(result["focus_minutes"]),
+            s=len(result["switches"]), i=len(result["interruptions"]),
+            lost=result["estimated_minutes_lost_to_switching"],
+            buffer=result["resumption_buffer_minutes"])]
+        for x in result["sessions"]:
+            lines.append(f"  {x['start'][11:16]}–{(x['end'] or '')[11:16]:5}  "
+                         f"{x['project']}  {x['focus_minutes']:.0f} min  {x['state']}")
+        for x in result["switches"]:
+            lines.append(f"  {x['at'][11:16]}  ⇄ {x['from'] or '—'} → {x['to']}  "
+                         f"({x['trigger']}, {x['source']})")
+        for x in result["interruptions"]:
+            lines.append(f"  {x['at'][11:16]}  ! {x['source']}")
+        return "\n".join(lines)
+    if command == "note.add":
+        return _("Note kept for {project}.").format(**result)
+    if command == "note.list":
+        if not result["notes"]:
+            return _("No notes for {project} yet.").format(**result)
+        return "\n".join(f"{n['written_at'][:16].replace('T', ' ')}  {n['text']}"
+                         for n in result["notes"])
     if command == "plan":
         lines = [_("Plan for {week}: {switches} context switches (urgency-first placement: "
                    "{baseline}).").format(week=result["week"], switches=result["switches"],

@@ -102,3 +102,26 @@ def as_utc(value: datetime) -> datetime:
 
 def to_local(value: datetime, offset_minutes: int) -> datetime:
     return as_utc(value).astimezone(timezone(timedelta(minutes=offset_minutes)))
+
+
+class SleepDetector:
+    """Notices that the machine slept: the wall clock moved further than the
+    monotonic clock, which stands still during suspend (Vorta's checkForResume
+    does the same)."""
+
+    def __init__(self, clock: Clock, tolerance_seconds: float = 30.0) -> None:
+        self.clock = clock
+        self.tolerance = tolerance_seconds
+        self._wall = clock.now()
+        self._mono = clock.monotonic()
+
+    def check(self) -> tuple[datetime, float] | None:
+        """(the last moment the machine was awake, seconds asleep), or None."""
+        wall, mono = self.clock.now(), self.clock.monotonic()
+        awake = mono - self._mono
+        gap = (wall - self._wall).total_seconds() - awake
+        last_awake = self._wall + timedelta(seconds=max(0.0, awake))
+        self._wall, self._mono = wall, mono
+        if gap > self.tolerance:
+            return last_awake, gap
+        return None

@@ -53,13 +53,13 @@ def _minutes(value: Any) -> int:
         raise FokusError(ErrorCode.INVALID_VALUE, field="minutes", value=value) from None
 
 
-def _date(value: Any) -> date | None:
+def _date(value: Any, field: str = "due") -> date | None:
     if value in (None, ""):
         return None
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise FokusError(ErrorCode.INVALID_VALUE, field="due", value=value) from None
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value) from None
 
 
 def _status(svc: FokusService, _a: dict[str, Any]) -> dict[str, Any]:
@@ -245,6 +245,52 @@ def _calendar_list(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
         for m in svc.week.meetings(start, end)]}
 
 
+def _switch(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    target = svc.project(a["to"], allow_archived=False)
+    assert target.id is not None
+    result = svc.activity.switch(target.id, a.get("trigger") or "self",
+                                 a.get("source") or "cli")
+    out: dict[str, Any] = {"from": result.from_project, "to": result.to_project,
+                           "ended_session": result.ended_session.to_json()
+                           if result.ended_session else None, "started": None}
+    if a.get("start"):
+        out["started"] = svc.start(target.id, minutes=_minutes(a.get("minutes") or 90),
+                                   source=a.get("source") or "cli").to_json()
+    card = svc.activity.context_card(target.id)
+    out["last_note"] = card.note
+    return out
+
+
+def _interrupt(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    minutes = a.get("minutes")
+    row = svc.activity.interrupt(a.get("source") or "other",
+                                 None if minutes is None else _minutes(minutes))
+    today = svc.activity.day_log()
+    return {"source": str(row.source), "minutes": row.minutes, "session": row.session_id,
+            "today": len(today["interruptions"])}
+
+
+def _log(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    day = _date(a.get("date"), "date")
+    return svc.activity.day_log(day)
+
+
+def _note_add(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    project = svc.project(a["project"])
+    assert project.id is not None
+    note = svc.activity.add_note(project.id, a["text"])
+    return {"project": project.name, "text": note.text,
+            "written_at": _iso(svc, note.written_at)}
+
+
+def _note_list(svc: FokusService, a: dict[str, Any]) -> dict[str, Any]:
+    project = svc.project(a["project"])
+    assert project.id is not None
+    return {"project": project.name, "notes": [
+        {"text": n.text, "written_at": _iso(svc, n.written_at)}
+        for n in svc.activity.notes(project.id)]}
+
+
 COMMANDS: dict[str, Handler] = {
     "status": _status,
     "start": _start,
@@ -264,6 +310,11 @@ COMMANDS: dict[str, Handler] = {
     "block.remove": _block_remove,
     "import-ics": _import_ics,
     "calendar.list": _calendar_list,
+    "switch": _switch,
+    "interrupt": _interrupt,
+    "log": _log,
+    "note.add": _note_add,
+    "note.list": _note_list,
 }
 
 

@@ -227,14 +227,36 @@ class FocusEngine:
             log.info("session %s resumed", fs.id)
             return self._view(s, fs, now)
 
-    def stop(self, reason: EndReason = EndReason.STOPPED) -> SessionView:
+    def stop(self, reason: EndReason = EndReason.STOPPED,
+             at: datetime | None = None) -> SessionView:
+        """End the open session now, or at ``at`` (a moment already past: when
+        the user walked away, say)."""
         self.tick()
         now = self.clock.now()
         with self.store.transaction() as s:
             fs = self._open(s)
             if fs is None:
                 raise FokusError(ErrorCode.NO_SESSION)
-            self._close(s, fs, now, reason)
+            end = max(as_utc(fs.started_at), min(as_utc(at), now)) if at else now
+            self._close(s, fs, end, reason)
+            return self._view(s, fs, now)
+
+    def forget_open_pause(self) -> SessionView:
+        """Count the open pause as focus after all ("I was thinking, not away"),
+        and go on focusing."""
+        now = self.clock.now()
+        with self.store.transaction() as s:
+            fs = self._open(s)
+            if fs is None or fs.state != SessionState.PAUSED:
+                raise FokusError(ErrorCode.NOT_PAUSED)
+            assert fs.id is not None
+            for pause in self._pauses(s, fs.id):
+                if pause.ended_at is None:
+                    s.delete(pause)
+            fs.state = SessionState.FOCUSING
+            fs.heartbeat_at = naive(now)
+            s.flush()
+            log.info("session %s: pause counted as focus", fs.id)
             return self._view(s, fs, now)
 
     def _close(self, s: Session, fs: FocusSession, at: datetime, reason: EndReason) -> None:

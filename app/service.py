@@ -68,6 +68,9 @@ class FokusService:
         from app.week import WeekService
 
         self.week = WeekService(store, clock)
+        from app.activity import ActivityService
+
+        self.activity = ActivityService(store, clock, self.engine)
 
     # -- projects ------------------------------------------------------------
 
