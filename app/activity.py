@@ -91,7 +91,7 @@ class ActivityService:
 
     # -- switches -------------------------------------------------------------------
 
-    def switch(self, to_project_id: int, trigger: SwitchTrigger = SwitchTrigger.SELF,
+    def switch(self, to_project_id: int, trigger: SwitchTrigger | str = SwitchTrigger.SELF,
                source: EventSource | str = EventSource.TRAY) -> SwitchResult:
         try:
             trigger = SwitchTrigger(trigger)
