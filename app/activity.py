@@ -119,6 +119,17 @@ class ActivityService:
             return SwitchResult(row.id, from_project.name if from_project else None,
                                 to_project.name, ended)
 
+    def set_switch_trigger(self, switch_id: int, trigger: SwitchTrigger | str) -> None:
+        """The user says afterwards what made them switch."""
+        try:
+            trigger = SwitchTrigger(trigger)
+        except ValueError:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="trigger", value=trigger) from None
+        with self.store.transaction() as s:
+            row = s.get(ContextSwitch, switch_id)
+            if row is not None:
+                row.trigger = trigger
+
     # -- interruptions ----------------------------------------------------------------
 
     def interrupt(self, source: InterruptionSource | str = InterruptionSource.OTHER,

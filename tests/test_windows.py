@@ -79,7 +79,7 @@ def test_tray_menu_lists_planned_block_then_projects(controller: FokusController
     tray = FokusTray(controller, lambda: None, lambda: None)
     tray.rebuild_menu()
     texts = menu_texts(tray.menu)
-    assert texts[:3] == ["Start focus", "Pause", "Stop"]
+    assert texts[:5] == ["Start focus", "Switch to", "Log interruption", "Pause", "Stop"]
     assert "Projects && batches…" in texts and texts[-1] == "Quit Fokus"
     start = submenu(tray.menu, "Start focus")
     entries = [a.text() for a in start.actions()]

@@ -60,6 +60,10 @@ class FokusApp:
             self._tray_timer.timeout.connect(self._look_for_tray)
             self._tray_timer.start(1000)
         self.tray.open_week = self.open_week
+        self.tray.open_today = self.open_today
+        self.tray.on_switch = self.switch_to
+        self.today_window: Any = None
+        self.activity: Any = None
         self.tray.open_settings = self.open_settings
         self.controller.sessionFinished.connect(self._session_finished)
         self.controller.recovered.connect(self._recovered)
@@ -90,8 +94,19 @@ class FokusApp:
         self.watcher.deepWindowOpened.connect(self._deep_window)
         self.watcher.calendarFailed.connect(lambda text: self.notify(tr("Calendar"), text))
         self.controller.confirm_start = self._confirm_start
+        self.controller.sessionEnded.connect(self._session_ended)
+        self.controller.sessionStarted.connect(self._session_started)
         if not self.controller.load():
             return
+        from ui.activity import ActivityMonitor
+
+        self.activity = ActivityMonitor(self.controller)
+        self.controller.activity_monitor = self.activity
+        self.activity.awayReturned.connect(self._away_returned)
+        self.activity.hotkey.connect(self._hotkey)
+        self.activity.autoSwitched.connect(self._auto_switched)
+        self.activity.failed.connect(lambda text: self.notify(tr("Fokus"), text))
+        self.activity.start()
         from ui.ipc import InstanceServer
 
         try:
@@ -142,6 +157,147 @@ class FokusApp:
         self.week_window.raise_()
         self.week_window.activateWindow()
         return self.week_window
+
+    def open_today(self) -> Any:
+        if self.today_window is None:
+            from ui.today_window import TodayWindow
+
+            self.today_window = TodayWindow(self.controller)
+        self.today_window.show()
+        self.today_window.raise_()
+        self.today_window.activateWindow()
+        return self.today_window
+
+    # -- switching and coming back ------------------------------------------------------
+
+    def switch_to(self, project_id: int, source: str = "tray") -> None:
+        result = self.controller.switch(project_id, source)
+        if result is None:
+            return
+        self._ask_resume_note(result, ask_trigger=True)
+        self._show_context(project_id, None)
+
+    def _ask_resume_note(self, result: Any, ask_trigger: bool, activate: bool = True) -> None:
+        from ui.activity_dialogs import ResumeNotePrompt
+
+        left = result.from_project
+        if left is None:
+            if result.ended_session is None:
+                return
+            left = result.ended_session.project
+        svc = self.controller.service
+        project_id = svc.project(left).id
+        offer = result.ended_session is not None
+        to_id = svc.project(result.to_project).id
+
+        def save(text: str, trigger: Any) -> None:
+            if text.strip():
+                svc.activity.add_note(project_id, text)
+            if trigger is not None:
+                svc.activity.set_switch_trigger(result.switch_id, trigger)
+            if offer and prompt.start_new.isChecked():
+                self.controller.start(to_id)
+
+        prompt = ResumeNotePrompt(left, save, ask_trigger)
+        from PySide6.QtWidgets import QCheckBox
+
+        prompt.start_new = QCheckBox(tr("Start a focus session on {project} now").format(
+            project=result.to_project))
+        prompt.start_new.setChecked(offer)
+        prompt.start_new.setVisible(offer)
+        prompt.layout().insertWidget(prompt.layout().count() - 1, prompt.start_new)
+        if not activate:
+            from PySide6.QtCore import Qt
+
+            prompt.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        prompt.show()
+        if activate:
+            prompt.raise_()
+            prompt.activateWindow()
+
+    def _session_ended(self, view: Any) -> None:
+        from app.domain import EndReason
+
+        if view.end_reason in (EndReason.SWITCHED, EndReason.RECOVERED, None):
+            return  # a switch asks on its own; a recovery is told once elsewhere
+        from ui.activity_dialogs import ResumeNotePrompt
+
+        svc = self.controller.service
+
+        def save(text: str, _trigger: Any) -> None:
+            if text.strip():
+                svc.activity.add_note(view.project_id, text, view.batch_id)
+
+        prompt = ResumeNotePrompt(view.project, save, ask_trigger=False)
+        prompt.show()
+
+    def _session_started(self, view: Any) -> None:
+        self._show_context(view.project_id, view.batch_id)
+
+    def _show_context(self, project_id: int, batch_id: int | None) -> None:
+        from ui.activity_dialogs import ContextCardPopup
+
+        card = self.controller.service.activity.context_card(project_id, batch_id)
+        if card.note is None and card.prep_note is None:
+            return
+        written = ""
+        if card.note_written_at is not None:
+            local = self.controller.service.week.local(card.note_written_at)
+            written = local.strftime("%d %b %H:%M")
+        popup = ContextCardPopup(card, written)
+        popup.show()
+
+    def _away_returned(self, kind: str, minutes: int) -> None:
+        from ui.activity_dialogs import AwayDialog
+
+        view = self.controller.view
+        if view is None:
+            return
+        dialog = AwayDialog(kind, minutes, view.project)
+
+        def chosen(choice: str) -> None:
+            try:
+                self.controller.service.activity.resolve_away(choice)
+            except Exception as err:  # FokusError: the session ended meanwhile
+                log.warning("away choice %s not applied: %s", choice, err)
+            self.controller.refresh()
+
+        dialog.chosen.connect(chosen)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self._away_dialog = dialog
+
+    def _hotkey(self, action: str) -> None:
+        log.info("hotkey: %s", action)
+        if action == "toggle_focus":
+            if self.controller.view is not None:
+                self.controller.stop()
+                return
+            planned = self.watcher.planned_now()
+            project = planned.project_id if planned else \
+                self.controller.service.activity.current_project_id()
+            if project is None:
+                projects = self.controller.service.projects()
+                project = projects[0].id if projects else None
+            if project is None:
+                self.open_projects()
+                return
+            self.controller.start(project, planned.batch_id if planned else None)
+        elif action == "interruption":
+            self.controller.interrupt("other")
+            self.notify(tr("Interruption logged"), tr("Fokus noted an interruption."))
+        elif action == "switch":
+            from PySide6.QtGui import QCursor
+            from PySide6.QtWidgets import QMenu
+
+            menu = QMenu()
+            menu.setTitle(tr("Switch to"))
+            self.tray._fill_switch_menu(menu)
+            menu.exec(QCursor.pos())
+
+    def _auto_switched(self, result: Any) -> None:
+        self._ask_resume_note(result, ask_trigger=False, activate=False)
 
     def open_settings(self) -> None:
         from ui.settings_window import SettingsDialog
@@ -220,4 +376,6 @@ class FokusApp:
             self.controller.stop()
         if self.server is not None:
             self.server.close()
+        if self.activity is not None:
+            self.activity.stop()
         self.controller.close()

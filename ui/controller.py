@@ -37,7 +37,9 @@ def default_heartbeat() -> float:
 class FokusController(QObject):
     ready = Signal()
     changed = Signal()
-    sessionFinished = Signal(object)  # SessionView
+    sessionFinished = Signal(object)  # SessionView that ran its full length
+    sessionEnded = Signal(object)  # SessionView that ended, for any reason
+    sessionStarted = Signal(object)  # SessionView
     recovered = Signal(object)  # Recovered
     failed = Signal(str)
     fatal = Signal(str)
@@ -60,6 +62,7 @@ class FokusController(QObject):
         # The front end may ask before a start that fits the day badly
         # (core hours, a meeting ahead); given the concerns, True goes ahead.
         self.confirm_start: Callable[[list[str]], bool] | None = None
+        self.activity_monitor: Any = None  # ui.activity.ActivityMonitor, once loaded
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
@@ -84,6 +87,7 @@ class FokusController(QObject):
         for notice in service.engine.pending_recovery_notices():
             self.recovered.emit(notice)
             service.engine.acknowledge_recovery(notice.session_id)
+        self._view = service.current()  # a session already running is not "started" now
         self.refresh()
         return True
 
@@ -118,14 +122,16 @@ class FokusController(QObject):
         try:
             finished = self._service.engine.tick()
             self._view = self._service.current()
-            if finished is None and before is not None and (
-                self._view is None or self._view.id != before.id
-            ):
-                # It ended elsewhere (a command settled it); tell the user if
-                # it ran its full length.
-                ended = self._service.engine.get(before.id)
-                if ended is not None and ended.end_reason == EndReason.COMPLETED:
+            ended = None
+            if before is not None and (self._view is None or self._view.id != before.id):
+                ended = finished or self._service.engine.get(before.id)
+                # It may have ended elsewhere (a command settled it); tell the
+                # user if it ran its full length.
+                if finished is None and ended is not None and \
+                        ended.end_reason == EndReason.COMPLETED:
                     finished = ended
+            elif finished is not None:
+                ended = finished
         except FokusError as err:
             self.failed.emit(error_text(err))
             self._timer.start(int(self.heartbeat_seconds * 1000))
@@ -133,6 +139,10 @@ class FokusController(QObject):
         if finished is not None:
             log.info("session %s finished", finished.id)
             self.sessionFinished.emit(finished)
+        if ended is not None:
+            self.sessionEnded.emit(ended)
+        if self._view is not None and (before is None or before.id != self._view.id):
+            self.sessionStarted.emit(self._view)
         view = self._view
         if view is None:
             self._timer.stop()
@@ -182,6 +192,23 @@ class FokusController(QObject):
 
     def stop(self) -> None:
         self._run("stop", {})
+
+    def switch(self, project_id: int, source: str = "tray") -> object | None:
+        """Switch project; a running session ends (the caller offers a new one)."""
+        try:
+            result = self.service.activity.switch(project_id, "self", source)
+        except FokusError as err:
+            self.failed.emit(error_text(err))
+            return None
+        self.refresh()
+        return result
+
+    def interrupt(self, source: str) -> None:
+        try:
+            self.service.activity.interrupt(source)
+        except FokusError as err:
+            self.failed.emit(error_text(err))
+        self.changed.emit()
 
     def focus_minutes(self) -> int:
         if self._service is None:

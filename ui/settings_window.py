@@ -104,6 +104,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._work_tab(model), self.tr("Work week"))
         tabs.addTab(self._matrix_tab(self.week.matrix()), self.tr("Task allocation"))
         tabs.addTab(self._calendar_tab(), self.tr("Calendar"))
+        tabs.addTab(self._activity_tab(), self.tr("Activity && privacy"))
         self.tabs = tabs
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -341,6 +342,169 @@ class SettingsDialog(QDialog):
         if path:
             self.calendar_path.setText(path)
 
+    # -- activity ---------------------------------------------------------------------------
+
+    def _activity_tab(self) -> QWidget:
+        from app.rules import SETTING_KEY as AUTO_KEY
+        from app.rules import AutoSwitchSettings, Field
+        from ui.activity import DEFAULT_IDLE_SECONDS, IDLE_KEY
+        from ui.hotkeys import DEFAULT_HOTKEYS
+        from ui.hotkeys import SETTING_KEY as HOTKEYS_KEY
+
+        store = self.controller.service.store
+        page = QWidget()
+        form = QFormLayout()
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 60)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setMaximumWidth(120)
+        self.idle_minutes.setValue(int(store.get_setting(IDLE_KEY, DEFAULT_IDLE_SECONDS)) // 60)
+        form.addRow(self.tr("Pause a session after no input for:"), self.idle_minutes)
+        self.idle_status = QLabel(self.activity_status("idle"))
+        self.idle_status.setObjectName("idleStatus")
+        form.addRow(self.tr("Idle detection:"), self.idle_status)
+        self.buffer = QSpinBox()
+        self.buffer.setRange(0, 120)
+        self.buffer.setSuffix(self.tr(" min"))
+        self.buffer.setMaximumWidth(120)
+        self.buffer.setValue(self.controller.service.activity.resumption_buffer())
+        form.addRow(self.tr("Resumption buffer per switch (estimate):"), self.buffer)
+        stored = store.get_setting(HOTKEYS_KEY, None) or {}
+        names = {"toggle_focus": self.tr("Start or stop focus"),
+                 "interruption": self.tr("Log an interruption"),
+                 "switch": self.tr("Switch project")}
+        self.hotkey_edits: dict[str, QLineEdit] = {}
+        for action, default in DEFAULT_HOTKEYS.items():
+            edit = QLineEdit(stored.get(action, default))
+            edit.setPlaceholderText(default)
+            edit.setMaximumWidth(240)
+            self.hotkey_edits[action] = edit
+            form.addRow(names[action] + ":", edit)
+        self.hotkey_status = QLabel(self.activity_status("hotkeys"))
+        self.hotkey_status.setObjectName("hotkeyStatus")
+        self.hotkey_status.setWordWrap(True)
+        form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
+
+        auto = AutoSwitchSettings.from_json(store.get_setting(AUTO_KEY))
+        from PySide6.QtWidgets import QCheckBox
+
+        self.auto_enabled = QCheckBox(self.tr(
+            "Notice switches from the window in front (off unless you turn it on)"))
+        self.auto_enabled.setChecked(auto.enabled)
+        self.dwell = QSpinBox()
+        self.dwell.setRange(5, 600)
+        self.dwell.setSuffix(self.tr(" s"))
+        self.dwell.setMaximumWidth(120)
+        self.dwell.setValue(auto.dwell_seconds)
+        self.rules = QTableWidget(0, 3)
+        self.rules.setHorizontalHeaderLabels(
+            [self.tr("Project"), self.tr("Match on"), self.tr("Pattern")])
+        self.rules.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.rules.verticalHeader().hide()
+        self.rules.setMaximumHeight(130)
+        self._field_names = {Field.CLASS: self.tr("Window class"),
+                             Field.TITLE: self.tr("Words in the title"),
+                             Field.PATH: self.tr("Folder in the title")}
+        for rule in auto.rules:
+            self._add_rule(rule.project_id, rule.field, rule.pattern)
+        add_rule = QPushButton(self.tr("Add rule"))
+        add_rule.clicked.connect(lambda: self._add_rule(None, Field.TITLE, ""))
+        remove_rule = QPushButton(self.tr("Remove rule"))
+        remove_rule.clicked.connect(lambda: self.rules.removeRow(self.rules.currentRow()))
+        rule_buttons = QHBoxLayout()
+        rule_buttons.addWidget(add_rule)
+        rule_buttons.addWidget(remove_rule)
+        rule_buttons.addStretch(1)
+        privacy = QLabel(self.tr(
+            "Privacy: Fokus never records which keys you press and never takes screenshots. "
+            "Idle detection keeps only the time of your last input. Automatic switches look "
+            "at the window in front, keep only the project it matches, and forget the "
+            "window's title. Everything stays on this computer."))
+        privacy.setWordWrap(True)
+        privacy.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.auto_enabled)
+        dwell_row = QHBoxLayout()
+        dwell_row.addWidget(QLabel(self.tr("Count a switch after the window stays in front for")))
+        dwell_row.addWidget(self.dwell)
+        dwell_row.addStretch(1)
+        layout.addLayout(dwell_row)
+        layout.addWidget(self.rules)
+        layout.addLayout(rule_buttons)
+        layout.addWidget(privacy)
+        layout.addStretch(1)
+        return page
+
+    def activity_status(self, what: str) -> str:
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if what == "idle":
+            status = monitor.idle_status() if monitor else "unknown"
+            return self.tr("unavailable here (no way to read input times on this desktop)") \
+                if status == "unavailable" else self.tr("working ({source})").format(
+                    source=status)
+        status = monitor.hotkeys.status if monitor else "off"
+        return {
+            "active": self.tr("active"),
+            "off": self.tr("off"),
+            "invalid": self.tr("a combination is invalid or used twice"),
+            "unavailable": self.tr("unavailable on this desktop (Wayland lets no program "
+                                   "listen for global keys); use the tray menu"),
+        }.get(status, status)
+
+    def _add_rule(self, project_id: int | None, field: object, pattern: str) -> None:
+        from app.rules import Field
+
+        r = self.rules.rowCount()
+        self.rules.insertRow(r)
+        projects = QComboBox()
+        for p in self.controller.service.projects():
+            projects.addItem(p.name, p.id)
+        if project_id is not None:
+            projects.setCurrentIndex(max(0, projects.findData(project_id)))
+        fields = QComboBox()
+        for f in Field:
+            fields.addItem(self._field_names[f], f.value)
+        fields.setCurrentIndex(fields.findData(Field(field).value))  # type: ignore[arg-type]
+        self.rules.setCellWidget(r, 0, projects)
+        self.rules.setCellWidget(r, 1, fields)
+        self.rules.setItem(r, 2, QTableWidgetItem(pattern))
+
+    def save_activity(self) -> str | None:
+        """Store the activity settings; a text when something is wrong."""
+        from app.activity import RESUMPTION_BUFFER_KEY
+        from app.rules import SETTING_KEY as AUTO_KEY
+        from app.rules import AutoSwitchSettings, Field, Rule
+        from ui.activity import IDLE_KEY
+        from ui.hotkeys import SETTING_KEY as HOTKEYS_KEY
+        from ui.hotkeys import check_hotkeys
+
+        hotkeys = {a: e.text().strip() for a, e in self.hotkey_edits.items()}
+        problems = check_hotkeys(hotkeys)
+        if problems:
+            action, problem = next(iter(problems.items()))
+            return (self.tr("The hotkey “{combo}” is used twice.") if problem == "duplicate"
+                    else self.tr("The hotkey “{combo}” is not valid; write it like "
+                                 "<ctrl>+<alt>+f.")).format(combo=hotkeys[action])
+        rules = []
+        for r in range(self.rules.rowCount()):
+            pattern = (self.rules.item(r, 2).text() if self.rules.item(r, 2) else "").strip()
+            project = self.rules.cellWidget(r, 0).currentData()  # type: ignore[attr-defined]
+            field = self.rules.cellWidget(r, 1).currentData()  # type: ignore[attr-defined]
+            if pattern and project is not None:
+                rules.append(Rule(int(project), Field(field), pattern))
+        store = self.controller.service.store
+        store.set_setting(IDLE_KEY, self.idle_minutes.value() * 60)
+        store.set_setting(RESUMPTION_BUFFER_KEY, self.buffer.value())
+        store.set_setting(HOTKEYS_KEY, hotkeys)
+        store.set_setting(AUTO_KEY, AutoSwitchSettings(
+            enabled=self.auto_enabled.isChecked(), dwell_seconds=self.dwell.value(),
+            rules=tuple(rules)).to_json())
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if monitor is not None:
+            monitor.start()
+        return None
+
     # -- saving ------------------------------------------------------------------------------
 
     def save(self) -> None:
@@ -352,6 +516,12 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(0)
             return
         path = self.calendar_path.text().strip()
+        problem = self.save_activity()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.tabs.setCurrentIndex(3)
+            return
         try:
             self.week.set_work_model(model)
             self.week.set_matrix(self.matrix())

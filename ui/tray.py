@@ -32,6 +32,12 @@ def local_time(view_time: object, offset_min: int) -> str:
     return to_local(view_time, offset_min).strftime("%H:%M")
 
 
+def interruption_sources() -> list[tuple[str, str]]:
+    return [("colleague", tr("A colleague")), ("chat", tr("Chat")), ("phone", tr("Phone")),
+            ("meeting", tr("A meeting")), ("urgent", tr("An urgent request")),
+            ("other", tr("Something else"))]
+
+
 def session_title(view: SessionView) -> str:
     return f"{view.project} — {view.batch}" if view.batch else view.project
 
@@ -55,6 +61,8 @@ class FokusTray(QObject):
         self._quit = quit_app
         self.watcher: WindowWatcher | None = None
         self.open_week: Callable[[], None] | None = None
+        self.open_today: Callable[[], None] | None = None
+        self.on_switch: Callable[[int], None] | None = None
         self.open_settings: Callable[[], None] | None = None
         # The icon may already be up: the app shows it before loading the rest.
         self.icon = icon or QSystemTrayIcon(state_icon("idle"))
@@ -130,6 +138,16 @@ class FokusTray(QObject):
         start.setEnabled(ready and view is None)
         if ready and view is None:
             self._fill_start_menu(start)
+        switch = menu.addMenu(tr("Switch to"))
+        switch.setObjectName("switchMenu")
+        switch.setEnabled(ready)
+        if ready:
+            self._fill_switch_menu(switch)
+        interrupt = menu.addMenu(tr("Log interruption"))
+        interrupt.setEnabled(ready)
+        for source, text in interruption_sources():
+            act = interrupt.addAction(text)
+            act.triggered.connect(lambda _=False, s=source: self.controller.interrupt(s))
         if view is not None and view.state == SessionState.PAUSED:
             act = menu.addAction(tr("Resume"))
             act.triggered.connect(self.controller.resume)
@@ -144,6 +162,10 @@ class FokusTray(QObject):
         self._fill_length_menu(menu.addMenu(tr("Focus length")), ready)
         projects = menu.addAction(tr("Projects && batches…"))
         projects.triggered.connect(self._open_projects)
+        if self.open_today is not None:
+            today = menu.addAction(tr("Today…"))
+            today.setEnabled(ready)
+            today.triggered.connect(self.open_today)
         if self.open_week is not None:
             week = menu.addAction(tr("Week…"))
             week.setEnabled(ready)
@@ -193,6 +215,23 @@ class FokusTray(QObject):
                 sub.addSeparator()
             self._start_action(sub, tr("{project} (no batch)").format(project=project.name),
                                project.id, None)
+
+    def _fill_switch_menu(self, menu: QMenu) -> None:
+        current = self.controller.service.activity.current_project_id()
+        for project in self.controller.service.projects():
+            assert project.id is not None
+            act = menu.addAction(colour_swatch(project.colour), project.name)
+            if project.id == current:
+                act.setEnabled(False)
+                act.setText(tr("{project} (now)").format(project=project.name))
+                continue
+            act.triggered.connect(lambda _=False, p=project.id: self._switch(p))
+
+    def _switch(self, project_id: int) -> None:
+        if self.on_switch is not None:
+            self.on_switch(project_id)
+        else:
+            self.controller.switch(project_id)
 
     def _colour(self, project_id: int) -> str:
         for p in self.controller.service.projects(include_archived=True):
