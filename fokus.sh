@@ -3,7 +3,7 @@
 #
 #   ./fokus.sh run [ARGS...]     create .venv if needed, then start Fokus (or: fokus ARGS)
 #   ./fokus.sh test [PYTEST...]  create .venv if needed, then run the whole test suite
-#   ./fokus.sh bench [ARGS...]   run the benchmarks (benchmarks/run.py)
+#   ./fokus.sh bench [startup|input]  run the benchmarks (both by default)
 #
 # System packages (Qt's X11 libraries; Xvfb, a tray host and xdotool for the
 # tests) are installed with apt-get when run as root, and named otherwise.
@@ -98,7 +98,17 @@ case "$cmd" in
     check_python
     ensure_system "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_venv test
-    exec "$VENV/bin/python" benchmarks/run.py "$@"
+    which=${1:-all}
+    [ $# -gt 0 ] && shift
+    status=0
+    if [ "$which" = all ] || [ "$which" = startup ]; then
+      "$VENV/bin/python" benchmarks/run.py "$@" || status=1
+      echo
+    fi
+    if [ "$which" = all ] || [ "$which" = input ]; then
+      "$VENV/bin/python" benchmarks/input.py "$@" || status=1
+    fi
+    exit $status
     ;;
   *)
     sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'

@@ -8,7 +8,7 @@ Measures time from process start to the icon embedded in the tray host
 (median of --runs), resident memory after 10 s idle, and CPU used over
 --idle-seconds of idle. Prints a table with ratios and the budgets.
 
-    ./fokus.sh bench [--runs 7] [--idle-seconds 60]
+    ./fokus.sh bench startup     (or: python benchmarks/run.py [--runs 7] [--idle-seconds 60])
 """
 
 from __future__ import annotations

@@ -147,3 +147,24 @@ def test_automatic_switch_counts_after_the_dwell_and_not_for_a_glance(
         for w in windows:
             w.terminate()
             w.wait(10)
+
+
+def test_a_hotkey_another_program_holds_is_reported(x11: X11Session,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISPLAY", x11.display)
+    from ui.hotkeys import X11GrabHotkeys
+
+    pressed: list[str] = []
+    first = X11GrabHotkeys({"switch": "<ctrl>+<alt>+s"}, pressed.append)
+    try:
+        second = X11GrabHotkeys({"switch": "<ctrl>+<alt>+s", "toggle_focus": "<ctrl>+<alt>+f"},
+                                lambda _a: None)
+        try:
+            assert second.conflicts == ["<ctrl>+<alt>+s"]
+        finally:
+            second.stop()
+        x11.run("xdotool", "key", "ctrl+alt+s")
+        x11.run("xdotool", "key", "ctrl+alt+x")  # not ours: never seen
+        wait_for(lambda: pressed == ["switch"], timeout=5, what="the grabbed hotkey")
+    finally:
+        first.stop()

@@ -1,10 +1,15 @@
-"""Global hotkeys through pynput. The listener runs in its own thread; a
-hotkey only emits a Qt signal, which Qt queues to the GUI thread. Nothing about
-other keys is looked at beyond matching the combinations, and nothing is kept."""
+"""Global hotkeys. On X11 the combinations are grabbed on the root window
+(XGrabKey through python-xlib, which pynput brings): the X server then sends
+Fokus only those key presses and no others, which is both the most private
+and the cheapest way, and a combination another program holds is reported as
+a conflict. Elsewhere pynput's GlobalHotKeys listens. Either way the listener
+thread only emits a Qt signal, which Qt queues to the GUI thread; nothing
+about any key is kept."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -68,13 +73,100 @@ def check_hotkeys(hotkeys: dict[str, str]) -> dict[str, str]:
     return problems
 
 
+X11_NAMES = {"space": "space", "tab": "Tab", "enter": "Return", "esc": "Escape",
+             "backspace": "BackSpace", "delete": "Delete", "insert": "Insert", "home": "Home",
+             "end": "End", "page_up": "Prior", "page_down": "Next", "up": "Up",
+             "down": "Down", "left": "Left", "right": "Right", "pause": "Pause",
+             "print_screen": "Print", "menu": "Menu"}
+
+
+class X11GrabHotkeys:
+    """XGrabKey on the root window, read in a thread that sleeps in select()
+    until the X server sends one of our combinations (or we stop it)."""
+
+    def __init__(self, hotkeys: dict[str, str], emit: Callable[[str], None]) -> None:
+        import os
+        import threading
+
+        from Xlib import XK, X, display, error
+
+        self._emit = emit
+        self._d = display.Display()
+        self._root = self._d.screen().root
+        masks = {"ctrl": X.ControlMask, "alt": X.Mod1Mask, "shift": X.ShiftMask,
+                 "cmd": X.Mod4Mask, "alt_gr": X.Mod5Mask}
+        self._relevant = X.ControlMask | X.Mod1Mask | X.ShiftMask | X.Mod4Mask | X.Mod5Mask
+        self._bindings: dict[tuple[int, int], str] = {}
+        self.conflicts: list[str] = []
+        caught: list[object] = []
+        for action, combo in hotkeys.items():
+            keys = parse_combo(combo)
+            mask = 0
+            for k in keys & set(masks):
+                mask |= masks[k]
+            (key,) = keys - set(masks) or {""}
+            name = X11_NAMES.get(key, key.upper() if key.startswith("f") and key[1:].isdigit()
+                                 else key)
+            keycode = self._d.keysym_to_keycode(XK.string_to_keysym(name))
+            if not keycode:
+                self.conflicts.append(combo)
+                continue
+            caught.clear()
+            # Grab with and without Caps Lock and Num Lock, which X counts as modifiers.
+            for extra in (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask):
+                self._root.grab_key(keycode, mask | extra, True, X.GrabModeAsync,
+                                    X.GrabModeAsync, onerror=lambda err, _req: caught.append(err))
+            self._d.sync()
+            if any(isinstance(e, error.BadAccess) for e in caught):
+                self.conflicts.append(combo)  # another program holds it
+                self._root.ungrab_key(keycode, X.AnyModifier)
+                continue
+            self._bindings[(keycode, mask)] = action
+        self._wake_r, self._wake_w = os.pipe()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="fokus-hotkeys", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import select
+
+        from Xlib import X
+
+        fd = self._d.fileno()
+        while not self._stopping:
+            ready, _, _ = select.select([fd, self._wake_r], [], [])
+            if self._wake_r in ready:
+                break
+            while self._d.pending_events():
+                event = self._d.next_event()
+                if event.type == X.KeyPress:
+                    action = self._bindings.get((event.detail, event.state & self._relevant))
+                    if action is not None:
+                        self._emit(action)
+
+    def stop(self) -> None:
+        import os
+
+        from Xlib import X
+
+        self._stopping = True
+        os.write(self._wake_w, b"x")
+        self._thread.join(2)
+        for keycode, _mask in self._bindings:
+            self._root.ungrab_key(keycode, X.AnyModifier)
+        self._d.close()
+        os.close(self._wake_r)
+        os.close(self._wake_w)
+
+
 class HotkeyManager(QObject):
     triggered = Signal(str)  # the action's name
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listener: Any = None
-        self.status = "off"  # off | active | unavailable | invalid
+        self.status = "off"  # off | active | unavailable | invalid | conflict
+        self.conflicts: list[str] = []
 
     def start(self, hotkeys: dict[str, str]) -> str:
         self.stop()
@@ -85,21 +177,32 @@ class HotkeyManager(QObject):
         if check_hotkeys(active):
             self.status = "invalid"
             return self.status
-        try:
-            from pynput import keyboard
+        import os
+        import sys
 
-            self._listener = keyboard.GlobalHotKeys(
-                {combo: (lambda a=action: self.triggered.emit(a)) for action, combo in
-                 active.items()})
-            self._listener.daemon = True
-            self._listener.start()
-            self._listener.wait()
-        except Exception:  # no X server, no RECORD extension
+        try:
+            if sys.platform.startswith("linux") and os.environ.get("DISPLAY"):
+                grab = X11GrabHotkeys(active, self.triggered.emit)
+                self._listener = grab
+                self.conflicts = grab.conflicts
+            else:
+                from pynput import keyboard
+
+                listener = keyboard.GlobalHotKeys(
+                    {combo: (lambda a=action: self.triggered.emit(a)) for action, combo in
+                     active.items()})
+                listener.daemon = True
+                listener.start()
+                listener.wait()
+                self._listener = listener
+        except Exception:  # no X server, no keyboard hook
             log.exception("global hotkeys unavailable")
             self._listener = None
             self.status = "unavailable"
             return self.status
-        self.status = "active" if active else "off"
+        if self.conflicts:
+            log.warning("hotkeys held by another program: %s", ", ".join(self.conflicts))
+        self.status = "conflict" if self.conflicts else ("active" if active else "off")
         log.info("global hotkeys %s", self.status)
         return self.status
 

@@ -448,6 +448,8 @@ class SettingsDialog(QDialog):
             "active": self.tr("active"),
             "off": self.tr("off"),
             "invalid": self.tr("a combination is invalid or used twice"),
+            "conflict": self.tr("another program holds {combos}; choose other keys").format(
+                combos=", ".join(monitor.hotkeys.conflicts) if monitor else ""),
             "unavailable": self.tr("unavailable on this desktop (Wayland lets no program "
                                    "listen for global keys); use the tray menu"),
         }.get(status, status)
