@@ -199,3 +199,50 @@ def test_watcher_names_the_window_and_announces_it(controller: FokusController,
     ics.write_bytes((DATA / "google.ics").read_bytes())
     qtbot.waitUntil(lambda: "Weekly planning" in [m.title for m in week.meetings(start, end)],
                     timeout=10_000)
+
+
+def test_today_window_and_the_switching_dialogs(controller: FokusController, clock: FakeClock,
+                                                qtbot: QtBot) -> None:
+    from app.domain import SwitchTrigger
+    from ui.activity_dialogs import AwayDialog, ContextCardPopup, ResumeNotePrompt
+    from ui.today_window import TodayWindow
+
+    svc = controller.service
+    siasn, myasn = (svc.project("SIASN").id, svc.project("MyASN").id)
+    assert siasn and myasn
+    clock.current = datetime(2026, 11, 23, 8, 0, tzinfo=WIB).astimezone(UTC)
+    controller.start(siasn)
+    clock.advance(40 * 60)
+    svc.activity.interrupt("chat")
+    result = svc.activity.switch(myasn, "urgent", "tray")
+    window = TodayWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert "1 context switches" in window.figures.text()
+    assert "about 20 min" in window.cost.text() and "estimate" in window.cost.text()
+    events = window.events
+    details = [events.topLevelItem(i).text(2) for i in range(events.topLevelItemCount())]
+    assert "SIASN → MyASN (An urgent request, tray)" in details
+
+    saved: list[tuple[str, object]] = []
+    prompt = ResumeNotePrompt("SIASN", lambda text, trig: saved.append((text, trig)), True)
+    qtbot.addWidget(prompt)
+    prompt.text.setText("mapper done; next: edge case")
+    prompt.trigger.setCurrentIndex(prompt.trigger.findData("meeting"))
+    prompt.accept()
+    assert saved == [("mapper done; next: edge case", SwitchTrigger.MEETING)]
+    svc.activity.add_note(siasn, saved[0][0])
+    svc.activity.set_switch_trigger(result.switch_id, SwitchTrigger.MEETING)
+    assert svc.activity.day_log()["switches"][0]["trigger"] == "meeting"
+
+    card = svc.activity.context_card(siasn)
+    popup = ContextCardPopup(card, "23 Nov 08:40")
+    qtbot.addWidget(popup)
+    assert popup.findChild(type(window.cost), "lastNote").text() == "mapper done; next: edge case"
+
+    away = AwayDialog("sleep", 45, "SIASN")
+    qtbot.addWidget(away)
+    with qtbot.waitSignal(away.chosen) as chosen:
+        away.group.buttons()[0].setChecked(True)
+        away.accept()
+    assert chosen.args == ["focus"]

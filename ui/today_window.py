@@ -40,10 +40,10 @@ class Timeline(QWidget):
         self.log: dict[str, Any] = {"sessions": [], "switches": [], "interruptions": []}
         self.colours: dict[str, str] = {}
         self.now_minute: float | None = None
-        self.setMinimumHeight(120)
+        self.setFixedHeight(100)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        return QSize(800, 130)
+        return QSize(800, 100)
 
     def set_log(self, log: dict[str, Any], colours: dict[str, str],
                 now_minute: float | None) -> None:
@@ -73,7 +73,7 @@ class Timeline(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
         p.setFont(small)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
-        bar_top, bar_h = 34.0, 40.0
+        bar_top, bar_h = 32.0, 36.0
         for hour in range(int(first // 60), int(last // 60) + 1):
             xx = x(hour * 60)
             p.setPen(QPen(muted, 0.5))
@@ -173,6 +173,9 @@ class TodayWindow(QMainWindow):
 
     def show_day(self, day: date) -> None:
         self.day = day
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(day)
+        self.date_edit.blockSignals(False)
         self.reload()
 
     def reload(self) -> None:
@@ -201,16 +204,28 @@ class TodayWindow(QMainWindow):
                                 s=len(log["switches"]), buffer=log["resumption_buffer_minutes"]))
         self.events.clear()
         rows: list[tuple[str, str, str]] = []
+        from app.domain import SwitchTrigger
+        from ui.activity_dialogs import trigger_text
+        from ui.tray import interruption_sources
+
+        states = {"finished": tr("completed"), "abandoned": tr("stopped early"),
+                  "focusing": tr("running"), "paused": tr("paused")}
+        sources = {"tray": tr("tray"), "hotkey": tr("hotkey"), "cli": tr("command line"),
+                   "automatic": tr("noticed automatically"), "window": tr("window")}
+        interruptions = dict(interruption_sources())
         for s in log["sessions"]:
             what = s["project"] + (f" — {s['batch']}" if s["batch"] else "")
             rows.append((s["start"][11:16], tr("Focus session"), tr(
                 "{what}: {minutes} min, {state}").format(
-                    what=what, minutes=round(s["focus_minutes"]), state=s["state"])))
+                    what=what, minutes=round(s["focus_minutes"]),
+                    state=states.get(s["state"], s["state"]))))
         for x in log["switches"]:
             rows.append((x["at"][11:16], tr("Switch"), tr("{a} → {b} ({trigger}, {source})").format(
-                a=x["from"] or "—", b=x["to"], trigger=x["trigger"], source=x["source"])))
+                a=x["from"] or "—", b=x["to"], trigger=trigger_text(SwitchTrigger(x["trigger"])),
+                source=sources.get(x["source"], x["source"]))))
         for x in log["interruptions"]:
-            detail = x["source"] + (tr(", {n} min").format(n=x["minutes"]) if x["minutes"] else "")
+            detail = interruptions.get(x["source"], x["source"]) + (
+                tr(", {n} min").format(n=x["minutes"]) if x["minutes"] else "")
             rows.append((x["at"][11:16], tr("Interruption"), detail))
         for row in sorted(rows):
             self.events.addTopLevelItem(QTreeWidgetItem(list(row)))
