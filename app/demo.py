@@ -33,6 +33,7 @@ from app.models import (
     Interruption,
     Project,
     ProjectBatch,
+    Reflection,
     ResumeNote,
     SessionPause,
     TimeBlock,
@@ -74,6 +75,11 @@ NOTES = [
     "Sync conflicts reproduce on airplane mode; next: log the vector clock",
 ]
 
+
+HELPED = ["Quiet morning at home", "Batching all SIASN tickets", "No meetings before 10",
+          "Clear spec from the PIC", ""]
+HINDERED = ["Chat pings during the deep window", "Unplanned production issue",
+            "Switching between three projects", "Long meeting ran over", ""]
 
 HISTORY = [
     ("SIASN", "Upgrade Spring Boot to 3.3", TaskType.CODING),
@@ -233,6 +239,18 @@ def fill(store: Store, clock: Clock, weeks: int,
                             session_id=fs.id, source=rng.choice(list(InterruptionSource)),
                             minutes=rng.choice((None, 5, 10, 15))))
                     previous_project = batch.project_id
+                if rng.random() < 0.85:
+                    # The end-of-day reflection, most days.
+                    good = rng.random()
+                    s.add(Reflection(
+                        day=day, answered_at=at(day, 16, 45),
+                        satisfaction=3 + (good > 0.4) + (good > 0.8),
+                        energy=rng.choice((2, 3, 3, 4, 4, 5)),
+                        focus_ability=rng.choice((2, 3, 4, 4, 5)),
+                        productivity=rng.choice((3, 4, 4, 5, 6)),
+                        flow=rng.choice(("not_at_all", "once", "once", "several")),
+                        helped=rng.choice(HELPED), hindered=rng.choice(HINDERED),
+                        burnout=rng.choice((None, 1, 2, 2, 3))))
             day += timedelta(days=1)
 
     # The team calendar, then the planner for the rest of this week and the next.

@@ -1,0 +1,103 @@
+"""The self-report's charts, drawn on a matplotlib Figure (no pyplot, no Qt):
+the Insights window embeds them, the PDF prints them. matplotlib is imported
+only when a chart is drawn."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from app.i18n import _
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+PALETTE = ("#2a9d8f", "#e76f51", "#3a86ff", "#8e5fa8", "#6a994e", "#e9c46a", "#264653",
+           "#c1121f")
+
+
+def _style(ax: Axes, title: str) -> None:
+    ax.set_title(title, fontsize=10, loc="left", fontweight="bold")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=8)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.set_axisbelow(True)
+
+
+def _day_labels(report: dict[str, Any]) -> list[str]:
+    from datetime import date
+
+    names = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+    return [f"{names[date.fromisoformat(d['date']).weekday()]}\n{d['location']}"
+            for d in report["days"]]
+
+
+def focus_per_day(ax: Axes, report: dict[str, Any], by_project: list[dict[str, float]],
+                  colours: dict[str, str]) -> None:
+    """Focus minutes per day stacked by project; the black tick marks how much
+    of it fell inside the no-meeting windows."""
+    labels = _day_labels(report)
+    xs = list(range(len(labels)))
+    bottoms = [0.0] * len(labels)
+    projects = sorted({p for day in by_project for p in day},
+                      key=lambda p: -sum(day.get(p, 0) for day in by_project))
+    for i, project in enumerate(projects):
+        values = [day.get(project, 0.0) for day in by_project]
+        ax.bar(xs, values, bottom=bottoms, width=0.62, label=project,
+               color=colours.get(project, PALETTE[i % len(PALETTE)]))
+        bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    windows = [d["focus_in_deep_windows_minutes"] for d in report["days"]]
+    ax.scatter(xs, windows, marker="_", s=420, color="#1d2427", linewidths=2,
+               label=_("inside no-meeting windows"), zorder=3)
+    ax.set_xticks(xs, labels)
+    ax.set_ylabel(_("minutes"), fontsize=8)
+    _style(ax, _("Focus per day, by project"))
+    if projects:
+        ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper left",
+                  bbox_to_anchor=(0, -0.18))
+
+
+def switches_and_interruptions(ax: Axes, report: dict[str, Any]) -> None:
+    labels = _day_labels(report)
+    xs = list(range(len(labels)))
+    ax.bar([x - 0.18 for x in xs], [d["switches"] for d in report["days"]], width=0.36,
+           color="#264653", label=_("context switches"))
+    ax.bar([x + 0.18 for x in xs], [d["interruptions"] for d in report["days"]], width=0.36,
+           color="#c1121f", label=_("interruptions"))
+    ax.set_xticks(xs, labels)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    _style(ax, _("Switches and interruptions per day"))
+    ax.legend(fontsize=7, frameon=False)
+
+
+def wellbeing_over_weeks(ax: Axes, history: list[dict[str, Any]], week: str,
+                         satisfaction: float | None, energy: float | None,
+                         show_energy: bool) -> None:
+    weeks = [h["week"][-3:] for h in history] + [week[-3:]]
+    xs = list(range(len(weeks)))
+    sat = [h["satisfaction"] for h in history] + [satisfaction]
+    ax.plot(xs, [v if v is not None else float("nan") for v in sat], marker="o",
+            color="#2a9d8f", label=_("satisfaction"))
+    if show_energy:
+        en = [h["energy"] for h in history] + [energy]
+        ax.plot(xs, [v if v is not None else float("nan") for v in en], marker="s",
+                color="#e9c46a", label=_("energy"))
+    ax.set_xticks(xs, weeks)
+    ax.set_xlim(-0.5, len(xs) - 0.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    _style(ax, _("Satisfaction and energy over the weeks (1–5)") if show_energy
+           else _("Satisfaction over the weeks (1–5)"))
+    ax.legend(fontsize=7, frameon=False)
+
+
+def focus_by_hour(ax: Axes, by_hour: dict[int, float], deep_spans: list[tuple[int, int]]) -> None:
+    hours = list(range(6, 21))
+    for start, end in deep_spans:
+        ax.axvspan(start / 60 - 0.5, end / 60 - 0.5, color="#2a9d8f", alpha=0.12, lw=0)
+    ax.bar(hours, [by_hour.get(h, 0.0) for h in hours], width=0.8, color="#3a86ff")
+    ax.set_xticks(hours, [f"{h:02d}" for h in hours])
+    ax.set_ylabel(_("minutes"), fontsize=8)
+    _style(ax, _("Focus by hour of day (shaded: no-meeting windows)"))
