@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from app import __version__
@@ -191,6 +192,38 @@ def build_parser() -> Parser:
     n_add.add_argument("text")
     n_list = nsub.add_parser("list", help=_("a project's notes"), parents=[common, as_json])
     n_list.add_argument("--project", "-p", required=True)
+
+    reflect = command("reflect", _("the end-of-day reflection, for today or a missed day"))
+    reflect.add_argument("--date", help=_("YYYY-MM-DD (default: today)"))
+    reflect.add_argument("--satisfaction", type=int,
+                         help=_("satisfaction with the day's work, 1-5"))
+    reflect.add_argument("--energy", type=int, help=_("energy, 1-5 (private unless exported)"))
+    reflect.add_argument("--focus", type=int,
+                         help=_("ability to focus and avoid interruptions, 1-5"))
+    reflect.add_argument("--productivity", type=int, help=_("against a usual day, 1-7 (4: usual)"))
+    reflect.add_argument("--flow", choices=["not_at_all", "once", "several"])
+    reflect.add_argument("--helped", default=None, help=_("what helped (free text)"))
+    reflect.add_argument("--hindered", default=None, help=_("what got in the way (free text)"))
+    reflect.add_argument("--burnout", type=int, help=_("optional, private: 1-5"))
+
+    export = command("export", _("export the weekly self-report (PDF, CSV or JSON)"),
+                     data=False)
+    export.add_argument("--week", help=_("ISO week, e.g. 2026-W48 (default: this week)"))
+    export.add_argument("--format", choices=["pdf", "csv", "json"], default="pdf")
+    export.add_argument("--out", help=_("file to write (default: fokus-WEEK.FORMAT here)"))
+    export.add_argument("--name", help=_("your name as the PIC should see it"))
+    export.add_argument("--include-free-text", action="store_true")
+    export.add_argument("--include-health", action="store_true",
+                        help=_("include energy and burnout (left out by default)"))
+    export.add_argument("--project-codes", action="store_true",
+                        help=_("replace project names by codes"))
+    export.add_argument("--print-schema", action="store_true",
+                        help=_("print the JSON Schema of the export and stop"))
+
+    team = command("team-report", _("merge a team's JSON exports into a team report"),
+                   data=False)
+    team.add_argument("files", nargs="+", metavar="FILE")
+    team.add_argument("--out", required=True, help=_("team.pdf or team.csv"))
 
     demo = command("demo", _("fill an empty data directory with demo data"), data=False)
     demo.add_argument("--weeks", type=int, default=4, help=_("weeks of history (default 4)"))
@@ -409,6 +442,135 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
         store.close()
 
 
+def _run_report_command(paths: Paths, ns: argparse.Namespace) -> int:
+    """Export, team report and reflections read the database directly (a
+    running tray need not load matplotlib for them)."""
+    if ns.command == "team-report":
+        from app import team
+
+        out = Path(ns.out)
+        if out.suffix.lower() not in (".pdf", ".csv"):
+            print(_("fokus: --out must end in .pdf or .csv"), file=sys.stderr)
+            return 2
+        merged = team.aggregate([Path(f) for f in ns.files])
+        for problem in merged.problems:
+            print(_("fokus: {file}: {reason}; left out").format(
+                file=problem.path, reason=problem.reason), file=sys.stderr)
+        if not merged.submitters:
+            print(_("fokus: no valid report; nothing written"), file=sys.stderr)
+            return 1
+        if out.suffix.lower() == ".csv":
+            _write_text(out, team.to_csv(merged))
+        else:
+            team.to_pdf(merged, out)
+        print(_("Team report for {week} from {n} programmers written to {out}.").format(
+            week=merged.week, n=len(merged.submitters), out=out))
+        if not merged.enough:
+            print(_("Fewer than three programmers: no figures are shown."))
+        return 0
+    if ns.command == "export" and ns.print_schema:
+        from app.export import JSON_SCHEMA
+
+        print(json.dumps(JSON_SCHEMA, indent=2, ensure_ascii=False))
+        return 0
+    from app.clock import SystemClock
+    from app.store import Store
+
+    clock = SystemClock()
+    store = Store(paths.database)
+    try:
+        if ns.command == "reflect":
+            return _reflect(store, clock, ns)
+        from app.export import ExportOptions, build_report, default_filename, to_csv, to_json
+        from app.metrics import Metrics
+        from app.workmodel import iso_week_days, iso_week_of
+
+        week = ns.week or iso_week_of(clock.now().astimezone(clock.zone()).date())
+        iso_week_days(week)  # checks the form
+        options = ExportOptions(free_text=ns.include_free_text, health=ns.include_health,
+                                project_names=not ns.project_codes, name=ns.name)
+        report_week = Metrics(store, clock).week(week)
+        report = build_report(store, clock, week, options, report_week)
+        out = Path(ns.out or default_filename(week, ns.format))
+        if ns.format == "json":
+            _write_text(out, to_json(report))
+        elif ns.format == "csv":
+            _write_text(out, to_csv(report))
+        else:
+            from app.report_pdf import render_pdf
+            from app.week import WeekService
+
+            try:
+                render_pdf(report, report_week, WeekService(store, clock).work_model(), out)
+            except OSError as exc:
+                raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=out.parent,
+                                 reason=exc.strerror or exc) from exc
+        print(_("Self-report for {week} written to {out}.").format(week=week, out=out))
+        return 0
+    finally:
+        store.close()
+
+
+def _write_text(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=path.parent,
+                         reason=exc.strerror or exc) from exc
+
+
+def _reflect(store: Any, clock: Any, ns: argparse.Namespace) -> int:
+    from datetime import date
+
+    from app.reflection import Answers, Flow, ReflectionService
+
+    svc = ReflectionService(store, clock)
+    try:
+        day = date.fromisoformat(ns.date) if ns.date else svc.today()
+    except ValueError:
+        raise FokusError(ErrorCode.INVALID_VALUE, field="date", value=ns.date) from None
+    given = [ns.satisfaction, ns.energy, ns.focus, ns.productivity, ns.flow, ns.helped,
+             ns.hindered, ns.burnout]
+    if any(v is not None for v in given):
+        old = svc.get(day)
+        answers = Answers(
+            satisfaction=ns.satisfaction if ns.satisfaction is not None else (
+                old.satisfaction if old else None),
+            energy=ns.energy if ns.energy is not None else (old.energy if old else None),
+            focus_ability=ns.focus if ns.focus is not None else (
+                old.focus_ability if old else None),
+            productivity=ns.productivity if ns.productivity is not None else (
+                old.productivity if old else None),
+            flow=Flow(ns.flow) if ns.flow else (Flow(old.flow) if old and old.flow else None),
+            helped=ns.helped if ns.helped is not None else (old.helped if old else ""),
+            hindered=ns.hindered if ns.hindered is not None else (old.hindered if old else ""),
+            burnout=ns.burnout if ns.burnout is not None else (old.burnout if old else None),
+        )
+        svc.save(day, answers)
+    facts = svc.facts(day)
+    row = svc.to_json(svc.get(day))
+    if getattr(ns, "json", False):
+        print(json.dumps({"date": day.isoformat(), "facts": {
+            "focus_minutes": round(facts.focus_minutes, 1),
+            "focus_in_no_meeting_windows_minutes": round(facts.focus_in_deep_windows_minutes, 1),
+            "sessions_completed": facts.completed, "sessions_abandoned": facts.abandoned,
+            "switches": facts.switches, "interruptions": facts.interruptions},
+            "reflection": row}, ensure_ascii=False, indent=2))
+        return 0
+    print(_("{day}: {focus} min of focus ({inside} in no-meeting windows), {done} sessions "
+            "completed, {abandoned} stopped early, {s} switches, {i} interruptions.").format(
+        day=day.isoformat(), focus=round(facts.focus_minutes),
+        inside=round(facts.focus_in_deep_windows_minutes), done=facts.completed,
+        abandoned=facts.abandoned, s=facts.switches, i=facts.interruptions))
+    if row:
+        print(_("Reflection: satisfaction {satisfaction}, energy {energy}, focus {focus}, "
+                "productivity {productivity}, flow {flow}.").format(**row))
+    else:
+        print(_("No reflection yet: fokus reflect --satisfaction N --energy N --focus N "
+                "--productivity N --flow once"))
+    return 0
+
+
 def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:
     """Run a command through the running Fokus if there is one, here if not."""
     from app.instance import InstanceLock, send
@@ -442,6 +604,8 @@ def run(ns: argparse.Namespace) -> int:
             print(_("Demo data written to {path}: {projects} projects, {batches} batches, "
                     "{sessions} focus sessions.").format(path=paths.database, **summary))
             return 0
+        if ns.command in ("export", "team-report", "reflect"):
+            return _run_report_command(paths, ns)
         if ns.command == "doctor":
             from app.doctor import report
 
