@@ -241,6 +241,15 @@ class FocusEngine:
             self._close(s, fs, end, reason)
             return self._view(s, fs, now)
 
+    def rate_flow(self, session_id: int, rating: int | None) -> None:
+        """The one-tap flow rating at the end of a session (1-5), or none."""
+        if rating is not None and not 1 <= rating <= 5:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="flow", value=rating)
+        with self.store.transaction() as s:
+            fs = s.get(FocusSession, session_id)
+            if fs is not None:
+                fs.flow_rating = rating
+
     def forget_open_pause(self) -> SessionView:
         """Count the open pause as focus after all ("I was thinking, not away"),
         and go on focusing."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -246,3 +247,88 @@ def test_today_window_and_the_switching_dialogs(controller: FokusController, clo
         away.group.buttons()[0].setChecked(True)
         away.accept()
     assert chosen.args == ["focus"]
+
+
+def test_reflection_dialog_answers_by_keyboard(controller: FokusController, qtbot: QtBot) -> None:
+    from app.reflection import ReflectionService
+    from ui.reflection_dialog import ReflectionDialog
+
+    day = datetime(2026, 11, 23).date()
+    dialog = ReflectionDialog(controller, day)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "min</b> of focus" in dialog.findChild(type(dialog.error), "facts").text()
+    for scale, digit in ((dialog.satisfaction, Qt.Key.Key_4), (dialog.energy, Qt.Key.Key_2),
+                         (dialog.focus, Qt.Key.Key_5), (dialog.productivity, Qt.Key.Key_6)):
+        scale.group.button(1).setFocus()
+        qtbot.keyClick(scale.group.button(1), digit)
+    dialog.flow_group.button(2).setChecked(True)
+    dialog.helped.setText("quiet morning")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    saved = ReflectionService(controller.service.store, controller.clock).get(day)
+    assert saved is not None
+    assert (saved.satisfaction, saved.energy, saved.focus_ability, saved.productivity,
+            saved.flow, saved.helped) == (4, 2, 5, 6, "several", "quiet morning")
+    snooze = ReflectionDialog(controller, day)
+    qtbot.addWidget(snooze)
+    with qtbot.waitSignal(snooze.snoozed):
+        snooze._snooze()
+
+
+def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: QtBot,
+                                           tmp_path: Path) -> None:
+    from ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(controller, "2026-W48")
+    qtbot.addWidget(dialog)
+    assert '"health": false' in dialog.preview.toPlainText()
+    dialog.health.setChecked(True)
+    assert '"health": true' in dialog.preview.toPlainText()
+    dialog.codes.setChecked(True)
+    assert "SIASN" not in dialog.preview.toPlainText()
+    dialog.folder.setText(str(tmp_path / "reports"))
+    dialog.name.setText("Sari")
+    for i, ext in enumerate(("pdf", "csv", "json")):
+        dialog.formats.button(i).setChecked(True)
+        path = dialog.export(open_folder=False)
+        assert path is not None and path.name == f"fokus-2026-W48.{ext}" and path.exists()
+    written = json.loads((tmp_path / "reports" / "fokus-2026-W48.json").read_text())
+    assert written == dialog.report  # exactly what the preview showed
+    assert controller.service.store.get_setting("export_folder") == str(tmp_path / "reports")
+
+
+def test_insights_window_draws_its_charts(controller: FokusController, qtbot: QtBot) -> None:
+    from ui.insights_window import InsightsWindow
+
+    window = InsightsWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)
+    assert len(window.canvases) == 4
+    window.shift(-1)
+    assert len(window.canvases) == 4 and "Week 47" in window.title.text()
+
+
+def test_team_window_reports_and_saves(controller: FokusController, qtbot: QtBot,
+                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from app.export import ExportOptions, build_report
+    from ui.team_window import TeamReportWindow
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no file manager here
+    base = build_report(controller.service.store, controller.clock, "2026-W48", ExportOptions())
+    paths = []
+    for i in range(3):
+        base["programmer"] = {"id": f"{i:012d}", "name": f"P{i}"}
+        paths.append(tmp_path / f"{i}.json")
+        paths[-1].write_text(json.dumps(base))
+    (tmp_path / "bad.json").write_text("[]")
+    window = TeamReportWindow()
+    qtbot.addWidget(window)
+    window.add([str(p) for p in paths] + [str(tmp_path / "bad.json")])
+    assert window.result.topLevelItemCount() > 5
+    assert "3 programmers" in window.status.text() and "bad.json" in window.status.text()
+    out = window.save("csv", tmp_path / "team.csv")
+    assert out is not None and "deep_work_minutes" in out.read_text()

@@ -85,7 +85,8 @@ class ResumeNotePrompt(QDialog):
     has already happened, and skipping costs nothing."""
 
     def __init__(self, project: str, save: Callable[[str, SwitchTrigger | None], None],
-                 ask_trigger: bool, parent: QWidget | None = None) -> None:
+                 ask_trigger: bool, parent: QWidget | None = None,
+                 rate_flow: Callable[[int], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Leaving {project}").format(project=project))
         self.setModal(False)
@@ -110,6 +111,23 @@ class ResumeNotePrompt(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.text)
+        if rate_flow is not None:
+            # The one-tap flow rating at the end of a session: skippable.
+            flow_row = QHBoxLayout()
+            flow_row.addWidget(QLabel(self.tr("Flow in this session:")))
+            self.flow_buttons = []
+            for n in range(1, 6):
+                button = QPushButton(str(n))
+                button.setCheckable(True)
+                button.setFixedWidth(36)
+                button.clicked.connect(lambda _=False, v=n: (rate_flow(v), self._mark(v)))
+                self.flow_buttons.append(button)
+                flow_row.addWidget(button)
+            hint = QLabel(self.tr("(1 = none, 5 = deep flow)"))
+            hint.setStyleSheet("color: palette(placeholder-text);")
+            flow_row.addWidget(hint)
+            flow_row.addStretch(1)
+            layout.addLayout(flow_row)
         if ask_trigger:
             row = QHBoxLayout()
             row.addWidget(QLabel(self.tr("What made you switch?")))
@@ -118,6 +136,10 @@ class ResumeNotePrompt(QDialog):
         self.ask_trigger = ask_trigger
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
+
+    def _mark(self, value: int) -> None:
+        for i, button in enumerate(self.flow_buttons, start=1):
+            button.setChecked(i == value)
 
     def accept(self) -> None:
         trigger = SwitchTrigger(self.trigger.currentData()) if self.ask_trigger else None

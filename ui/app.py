@@ -61,6 +61,14 @@ class FokusApp:
             self._tray_timer.start(1000)
         self.tray.open_week = self.open_week
         self.tray.open_today = self.open_today
+        self.tray.extra_actions = [
+            (tr("Reflect on today…"), lambda: self.open_reflection(None)),
+            (tr("Insights…"), self.open_insights),
+            (tr("Export weekly report…"), lambda: self.open_export(None)),
+            (tr("Team report…"), self.open_team),
+        ]
+        self.insights_window: Any = None
+        self.team_window: Any = None
         self.tray.on_switch = self.switch_to
         self.today_window: Any = None
         self.activity: Any = None
@@ -107,6 +115,12 @@ class FokusApp:
         self.activity.autoSwitched.connect(self._auto_switched)
         self.activity.failed.connect(lambda text: self.notify(tr("Fokus"), text))
         self.activity.start()
+        from ui.reminders import Reminders
+
+        self.reminders = Reminders(self.controller)
+        self.reminders.reflectionDue.connect(self.open_reflection)
+        self.reminders.exportDue.connect(self._export_due)
+        self.reminders.check()
         from ui.ipc import InstanceServer
 
         try:
@@ -157,6 +171,51 @@ class FokusApp:
         self.week_window.raise_()
         self.week_window.activateWindow()
         return self.week_window
+
+    def open_reflection(self, day: Any) -> None:
+        from ui.reflection_dialog import ReflectionDialog
+
+        day = day or self.controller.service.week.local(self.controller.clock.now()).date()
+        dialog = ReflectionDialog(self.controller, day)
+        dialog.snoozed.connect(self.reminders.snooze)
+        dialog.accepted.connect(self.controller.changed)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self._reflection_dialog = dialog
+
+    def open_insights(self) -> Any:
+        if self.insights_window is None:
+            from ui.insights_window import InsightsWindow
+
+            self.insights_window = InsightsWindow(self.controller)
+        self.insights_window.show()
+        self.insights_window.raise_()
+        return self.insights_window
+
+    def open_export(self, week: Any) -> None:
+        from ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.controller, week)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self._export_dialog = dialog
+
+    def open_team(self) -> Any:
+        if self.team_window is None:
+            from ui.team_window import TeamReportWindow
+
+            self.team_window = TeamReportWindow()
+        self.team_window.show()
+        self.team_window.raise_()
+        return self.team_window
+
+    def _export_due(self, week: str) -> None:
+        self.notify(tr("Weekly self-report"),
+                    tr("Week {week} is done: export your self-report for your PIC.").format(
+                        week=week))
+        self.open_export(week)
 
     def open_today(self) -> Any:
         if self.today_window is None:
@@ -228,7 +287,9 @@ class FokusApp:
             if text.strip():
                 svc.activity.add_note(view.project_id, text, view.batch_id)
 
-        prompt = ResumeNotePrompt(view.project, save, ask_trigger=False)
+        prompt = ResumeNotePrompt(view.project, save, ask_trigger=False,
+                                  rate_flow=lambda n: svc.engine.rate_flow(view.id, n))
+        prompt.setWindowTitle(tr("Session on {project} ended").format(project=view.project))
         prompt.show()
 
     def _session_started(self, view: Any) -> None:

@@ -63,6 +63,7 @@ class FokusTray(QObject):
         self.open_week: Callable[[], None] | None = None
         self.open_today: Callable[[], None] | None = None
         self.on_switch: Callable[[int], None] | None = None
+        self.extra_actions: list[tuple[str, Callable[[], object]]] = []
         self.open_settings: Callable[[], None] | None = None
         # The icon may already be up: the app shows it before loading the rest.
         self.icon = icon or QSystemTrayIcon(state_icon("idle"))
@@ -166,6 +167,10 @@ class FokusTray(QObject):
             today = menu.addAction(tr("Today…"))
             today.setEnabled(ready)
             today.triggered.connect(self.open_today)
+        for text, action in self.extra_actions:
+            act = menu.addAction(text)
+            act.setEnabled(ready)
+            act.triggered.connect(action)
         if self.open_week is not None:
             week = menu.addAction(tr("Week…"))
             week.setEnabled(ready)
