@@ -3,7 +3,7 @@
 #
 #   ./fokus.sh run [ARGS...]     create .venv if needed, then start Fokus (or: fokus ARGS)
 #   ./fokus.sh test [PYTEST...]  create .venv if needed, then run the whole test suite
-#   ./fokus.sh bench [startup|input]  run the benchmarks (both by default)
+#   ./fokus.sh bench [startup|input|report]  run the benchmarks (all by default)
 #
 # System packages (Qt's X11 libraries; Xvfb, a tray host and xdotool for the
 # tests) are installed with apt-get when run as root, and named otherwise.
@@ -107,6 +107,10 @@ case "$cmd" in
     fi
     if [ "$which" = all ] || [ "$which" = input ]; then
       "$VENV/bin/python" benchmarks/input.py "$@" || status=1
+      echo
+    fi
+    if [ "$which" = all ] || [ "$which" = report ]; then
+      "$VENV/bin/python" benchmarks/report.py "$@" || status=1
     fi
     exit $status
     ;;
