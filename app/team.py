@@ -150,14 +150,16 @@ def to_pdf(report: TeamReport, path: Path) -> Path:
         fig = MplFigure(figsize=(8.27, 11.69))
         fig.text(0.08, 0.95, _("Team report · {week}").format(week=report.week or "—"),
                  fontsize=18, fontweight="bold")
-        fig.text(0.08, 0.925, _("{n} programmers sent their weekly self-report: {names}")
-                 .format(n=len(report.submitters), names=", ".join(report.submitters)),
-                 fontsize=9, color="#555555", wrap=True)
-        fig.text(0.08, 0.9, _("Medians with the middle half of the team (25th–75th "
-                              "percentile). No figure is shown for fewer than three "
-                              "programmers, and none for a single person."), fontsize=9,
-                 color="#555555")
-        y = 0.86
+        import textwrap
+
+        intro = _("{n} programmers sent their weekly self-report: {names}.").format(
+            n=len(report.submitters), names=", ".join(report.submitters)) + " " + _(
+            "Medians with the middle half of the team (25th–75th percentile). No figure is "
+            "shown for fewer than three programmers, and none for a single person.")
+        lines = textwrap.wrap(intro, 100)
+        fig.text(0.08, 0.93, "\n".join(lines), fontsize=9, color="#555555", va="top",
+                 linespacing=1.5)
+        y = 0.90 - 0.017 * len(lines)
         fig.text(0.08, y, _("Figure"), fontsize=9, fontweight="bold")
         fig.text(0.62, y, _("median"), fontsize=9, fontweight="bold", ha="right")
         fig.text(0.80, y, _("middle half"), fontsize=9, fontweight="bold", ha="right")
