@@ -8,12 +8,13 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app import APP_ID, __version__
 from app.paths import Paths
 from ui.controller import FokusController
+from ui.messages import tr
 from ui.tray import FokusTray, local_time, session_title
 
 if TYPE_CHECKING:
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FokusApp", text)
 
 
 def tray_wait_seconds() -> float:

@@ -9,7 +9,9 @@ from app.errors import ErrorCode, FokusError
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Fokus", text)
+    """Translate text outside a QObject's own ``self.tr()``. pyside6-lupdate files
+    bare ``tr("…")`` calls under the empty context, so that is the one asked here."""
+    return QCoreApplication.translate("", text)
 
 
 def error_text(err: FokusError) -> str:

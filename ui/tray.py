@@ -6,21 +6,19 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.domain import MAX_MINUTES, PRESET_MINUTES, SessionState
 from ui.icons import colour_swatch, state_icon
+from ui.messages import tr
 
 if TYPE_CHECKING:
     from app.focus import SessionView
     from ui.controller import FokusController
     from ui.window_watch import WindowWatcher
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
 
 
 def local_time(view_time: object, offset_min: int) -> str:
