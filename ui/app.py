@@ -91,6 +91,14 @@ class FokusApp:
         from ui.i18n import install_translators
 
         setup_logging(self.paths, console=True)
+        from PySide6.QtGui import QIcon
+
+        from app.i18n import RESOURCES
+
+        app_icon = QIcon(str(RESOURCES / "icons" / f"{APP_ID}.svg"))
+        for png in sorted((RESOURCES / "icons" / "hicolor").glob(f"*/apps/{APP_ID}.png")):
+            app_icon.addFile(str(png))
+        self.qapp.setWindowIcon(app_icon)
         store_language = None
         install_translators(self.qapp, store_language)
         from ui.window_watch import WindowWatcher

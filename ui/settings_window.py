@@ -388,6 +388,12 @@ class SettingsDialog(QDialog):
         auto = AutoSwitchSettings.from_json(store.get_setting(AUTO_KEY))
         from PySide6.QtWidgets import QCheckBox
 
+        from app import autostart
+
+        self.autostart = QCheckBox(self.tr("Start Fokus when I log in"))
+        self.autostart.setChecked(autostart.is_enabled())
+        form.addRow(self.tr("Autostart:"), self.autostart)
+
         self.auto_enabled = QCheckBox(self.tr(
             "Notice switches from the window in front (off unless you turn it on)"))
         self.auto_enabled.setChecked(auto.enabled)
@@ -502,6 +508,13 @@ class SettingsDialog(QDialog):
         store.set_setting(AUTO_KEY, AutoSwitchSettings(
             enabled=self.auto_enabled.isChecked(), dwell_seconds=self.dwell.value(),
             rules=tuple(rules)).to_json())
+        from app import autostart
+
+        if self.autostart.isChecked() != autostart.is_enabled():
+            try:
+                autostart.set_enabled(self.autostart.isChecked())
+            except FokusError as err:
+                return error_text(err)
         monitor = getattr(self.controller, "activity_monitor", None)
         if monitor is not None:
             monitor.start()
