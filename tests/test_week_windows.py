@@ -332,3 +332,52 @@ def test_team_window_reports_and_saves(controller: FokusController, qtbot: QtBot
     assert "3 programmers" in window.status.text() and "bad.json" in window.status.text()
     out = window.save("csv", tmp_path / "team.csv")
     assert out is not None and "deep_work_minutes" in out.read_text()
+
+
+def test_welcome_guide_sets_up_fokus(qtbot: QtBot, paths: Paths, clock: FakeClock,
+                                     tmp_path: Path) -> None:
+    from app import autostart
+    from ui.first_run import DONE_KEY, FirstRunWizard
+
+    c = FokusController(paths, clock=clock, owner="first-run")
+    assert c.load()
+    wizard = FirstRunWizard(c)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    languages: list[str] = []
+    wizard.languageChanged.connect(languages.append)
+    wizard.language_page.buttons["id"].setChecked(True)
+    wizard.next()
+    assert languages == ["id"] and c.service.store.get_setting("language") == "id"
+    wizard.projects_page.name.setText("SIASN")
+    wizard.projects_page.tech.setText("Java")
+    wizard.projects_page.add()
+    assert wizard.projects_page.list.count() == 1
+    assert not wizard.projects_page.demo.isEnabled()  # demo data only into an empty Fokus
+    wizard.next()
+    assert "10:00–15:00" in wizard.model_page.summary.text()
+    wizard.next()
+    wizard.next()
+    wizard.calendar_page.path.setText(str(DATA / "google.ics"))
+    wizard.next()
+    wizard.start_page.autostart.setChecked(True)
+    wizard.accept()
+    assert c.service.store.get_setting(DONE_KEY) is True
+    assert [p.name for p in c.service.projects()] == ["SIASN"]
+    assert c.service.store.get_setting("calendar_path") == str(DATA / "google.ics")
+    assert autostart.is_enabled()
+    c.close()
+
+
+def test_welcome_guide_can_fill_demo_data(qtbot: QtBot, paths: Paths, clock: FakeClock) -> None:
+    from ui.first_run import FirstRunWizard
+
+    c = FokusController(paths, clock=clock, owner="first-run")
+    assert c.load()
+    wizard = FirstRunWizard(c)
+    qtbot.addWidget(wizard)
+    wizard.projects_page.demo.setChecked(True)
+    wizard.start_page.autostart.setChecked(False)
+    wizard.accept()
+    assert {"SIASN", "MyASN"} <= {p.name for p in c.service.projects()}
+    c.close()

@@ -127,6 +127,11 @@ class FokusApp:
         self.reminders.reflectionDue.connect(self.open_reflection)
         self.reminders.exportDue.connect(self._export_due)
         self.reminders.check()
+        from ui.first_run import DONE_KEY
+
+        store = self.controller.service.store
+        if not store.get_setting(DONE_KEY) and not self.controller.service.projects():
+            QTimer.singleShot(300, self.open_welcome)
         from ui.ipc import InstanceServer
 
         try:
@@ -177,6 +182,24 @@ class FokusApp:
         self.week_window.raise_()
         self.week_window.activateWindow()
         return self.week_window
+
+    def open_welcome(self, start_at: int = 0) -> None:
+        from ui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(self.controller, start_at=start_at)
+        wizard.languageChanged.connect(self._language_changed)
+        wizard.show()
+        wizard.raise_()
+        wizard.activateWindow()
+        self._wizard = wizard
+
+    def _language_changed(self, language: str) -> None:
+        """Speak the new language at once: the guide is made again, on its next page."""
+        from ui.i18n import install_translators
+
+        self.language = install_translators(self.qapp, language)
+        old = self._wizard
+        QTimer.singleShot(0, lambda: (old.hide(), old.deleteLater(), self.open_welcome(1)))
 
     def open_reflection(self, day: Any) -> None:
         from ui.reflection_dialog import ReflectionDialog

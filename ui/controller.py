@@ -63,6 +63,7 @@ class FokusController(QObject):
         # (core hours, a meeting ahead); given the concerns, True goes ahead.
         self.confirm_start: Callable[[list[str]], bool] | None = None
         self.activity_monitor: Any = None  # ui.activity.ActivityMonitor, once loaded
+        self.open_welcome: Callable[..., None] | None = None  # the welcome guide
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -101,6 +102,7 @@ class SettingsDialog(QDialog):
         self.resize(760, 620)
         model = self.week.work_model()
         tabs = QTabWidget()
+        tabs.addTab(self._general_tab(), self.tr("General"))
         tabs.addTab(self._work_tab(model), self.tr("Work week"))
         tabs.addTab(self._matrix_tab(self.week.matrix()), self.tr("Task allocation"))
         tabs.addTab(self._calendar_tab(), self.tr("Calendar"))
@@ -119,6 +121,43 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    # -- general ---------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        from app import autostart
+
+        page = QWidget()
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The system's language"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Bahasa Indonesia", "id")
+        current = self.controller.service.store.get_setting("language") or ""
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        form.addRow(self.tr("Language:"), self.language)
+        self.autostart = QCheckBox(self.tr("Start Fokus when I log in"))
+        self.autostart.setChecked(autostart.is_enabled())
+        form.addRow(self.tr("Autostart:"), self.autostart)
+        welcome = QPushButton(self.tr("Run the welcome guide again…"))
+        welcome.setEnabled(self.controller.open_welcome is not None)
+        welcome.clicked.connect(self._welcome)
+        row = QHBoxLayout()
+        row.addWidget(welcome)
+        row.addStretch(1)
+        form.addRow("", row)
+        note = QLabel(self.tr("A new language applies to windows opened after saving."))
+        note.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    def _welcome(self) -> None:
+        if self.controller.open_welcome is not None:
+            self.reject()
+            self.controller.open_welcome()
 
     # -- work week ------------------------------------------------------------------
 
@@ -386,14 +425,6 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
 
         auto = AutoSwitchSettings.from_json(store.get_setting(AUTO_KEY))
-        from PySide6.QtWidgets import QCheckBox
-
-        from app import autostart
-
-        self.autostart = QCheckBox(self.tr("Start Fokus when I log in"))
-        self.autostart.setChecked(autostart.is_enabled())
-        form.addRow(self.tr("Autostart:"), self.autostart)
-
         self.auto_enabled = QCheckBox(self.tr(
             "Notice switches from the window in front (off unless you turn it on)"))
         self.auto_enabled.setChecked(auto.enabled)
@@ -502,6 +533,15 @@ class SettingsDialog(QDialog):
             if pattern and project is not None:
                 rules.append(Rule(int(project), Field(field), pattern))
         store = self.controller.service.store
+        store.set_setting("language", self.language.currentData() or None)
+        if self.language.currentData():
+            from PySide6.QtWidgets import QApplication
+
+            from ui.i18n import install_translators
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                install_translators(app, self.language.currentData())
         store.set_setting(IDLE_KEY, self.idle_minutes.value() * 60)
         store.set_setting(RESUMPTION_BUFFER_KEY, self.buffer.value())
         store.set_setting(HOTKEYS_KEY, hotkeys)
@@ -528,14 +568,14 @@ class SettingsDialog(QDialog):
         if problems:
             self.error.setText("\n".join(problem_text(p) for p in problems))
             self.error.show()
-            self.tabs.setCurrentIndex(0)
+            self.tabs.setCurrentIndex(1)
             return
         path = self.calendar_path.text().strip()
         problem = self.save_activity()
         if problem:
             self.error.setText(problem)
             self.error.show()
-            self.tabs.setCurrentIndex(3)
+            self.tabs.setCurrentIndex(4)
             return
         try:
             self.week.set_work_model(model)
