@@ -71,9 +71,7 @@ def visible_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
             yield name, re.sub(r"<[^>]+>|&nbsp;", " ", w.text())
         elif isinstance(w, QAbstractButton) and w.text():
             yield name, w.text().replace("&", "")
-        elif isinstance(w, QLineEdit) and w.placeholderText():
-            yield f"{name} placeholder", w.placeholderText()
-        elif isinstance(w, QPlainTextEdit) and w.placeholderText():
+        elif isinstance(w, QLineEdit | QPlainTextEdit) and w.placeholderText():
             yield f"{name} placeholder", w.placeholderText()
         elif isinstance(w, QComboBox):
             for i in range(w.count()):
