@@ -590,8 +590,31 @@ def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]
         time.sleep(0.1)
 
 
+def _use_stored_language(paths: Paths) -> None:
+    """Speak the language chosen in the app's settings, unless FOKUS_LANG says."""
+    if os.environ.get("FOKUS_LANG") or not paths.database.exists():
+        return
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = 'language'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # the command itself will say what is wrong with the file
+    if row:
+        from app.i18n import set_language
+
+        language = json.loads(row[0])
+        if isinstance(language, str) and language:
+            set_language(language)
+
+
 def run(ns: argparse.Namespace) -> int:
     paths = resolve(getattr(ns, "data_dir", None))
+    _use_stored_language(paths)
     try:
         paths.ensure()
         from app.logs import setup_logging

@@ -21,6 +21,21 @@ def _load() -> gettext.NullTranslations:
     return _translation
 
 
+def set_language(language: str | None) -> None:
+    """Use ``language`` (e.g. "id") from now on; None: the environment's."""
+    global _translation
+    _translation = None
+    if language:
+        _translation = gettext.translation(
+            "fokus", localedir=RESOURCES / "translations", languages=[language], fallback=True
+        )
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext name for "mark, translate later"
+    """Mark a string for translation where it is defined; _() translates it where used."""
+    return message
+
+
 def _(message: str) -> str:
     return _load().gettext(message)
 

@@ -18,25 +18,27 @@ from pathlib import Path
 from typing import Any
 
 from app.export import KIND, SCHEMA_VERSION, validate
-from app.i18n import _
+from app.i18n import N_, _
 
 MIN_GROUP = 3
 
 # (section, key, label) of every figure the team report aggregates.
 FIGURES: list[tuple[str, str, str]] = [
-    ("satisfaction_wellbeing", "satisfaction_mean", "Satisfaction (mean, 1–5)"),
-    ("satisfaction_wellbeing", "satisfaction_trend", "Satisfaction against 4 weeks before"),
-    ("satisfaction_wellbeing", "energy_mean", "Energy (mean, 1–5; only from those who shared)"),
-    ("efficiency_flow", "deep_work_minutes", "Deep-work minutes in the week"),
+    ("satisfaction_wellbeing", "satisfaction_mean", N_("Satisfaction (mean, 1–5)")),
+    ("satisfaction_wellbeing", "satisfaction_trend", N_("Satisfaction against 4 weeks before")),
+    ("satisfaction_wellbeing", "energy_mean",
+     N_("Energy (mean, 1–5; only from those who shared)")),
+    ("efficiency_flow", "deep_work_minutes", N_("Deep-work minutes in the week")),
     ("efficiency_flow", "deep_work_share_in_no_meeting_windows",
-     "Share of deep work in no-meeting windows"),
-    ("efficiency_flow", "long_uninterrupted_sessions", "Sessions ≥ 60 min without interruption"),
-    ("efficiency_flow", "interruptions_per_day", "Interruptions per work day"),
-    ("efficiency_flow", "switches_per_day", "Context switches per work day"),
+     N_("Share of deep work in no-meeting windows")),
+    ("efficiency_flow", "long_uninterrupted_sessions",
+     N_("Sessions ≥ 60 min without interruption")),
+    ("efficiency_flow", "interruptions_per_day", N_("Interruptions per work day")),
+    ("efficiency_flow", "switches_per_day", N_("Context switches per work day")),
     ("efficiency_flow", "estimated_minutes_lost_to_switching",
-     "Estimated minutes lost to switching"),
-    ("efficiency_flow", "session_flow_rating_mean", "Session flow rating (1–5)"),
-    ("efficiency_flow", "meetings_in_no_meeting_windows", "Meetings in no-meeting windows"),
+     N_("Estimated minutes lost to switching")),
+    ("efficiency_flow", "session_flow_rating_mean", N_("Session flow rating (1–5)")),
+    ("efficiency_flow", "meetings_in_no_meeting_windows", N_("Meetings in no-meeting windows")),
 ]
 
 

@@ -4,6 +4,7 @@ fail on any user-visible English left in them."""
 from __future__ import annotations
 
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -200,3 +201,61 @@ def test_every_window_speaks_indonesian(indonesian: None, controller: FokusContr
             english.append(f"{window} / {where}: {text!r}")
     assert len(seen) > 300
     assert english == [], "English left in the Indonesian windows:\n" + "\n".join(english)
+
+
+def test_compiled_catalogs_match_their_sources(tmp_path: Path) -> None:
+    """The committed .qm and .mo are what the .ts and .po sources compile to,
+    and every string in the code has an Indonesian translation."""
+    import filecmp
+    import sys
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import translations
+
+    translations.compile_all(tmp_path)
+    committed = ROOT / "resources" / "translations"
+    assert filecmp.cmp(tmp_path / "fokus_id.qm", committed / "fokus_id.qm", shallow=False)
+    mo = Path("id") / "LC_MESSAGES" / "fokus.mo"
+    assert filecmp.cmp(tmp_path / mo, committed / mo, shallow=False)
+    po = translations.read_po(committed / "id" / "LC_MESSAGES" / "fokus.po")
+    untranslated = [m for m in translations.core_messages() if not po.get(m)]
+    assert untranslated == []
+    ts = ET.parse(committed / "fokus_id.ts").getroot()
+    unfinished = [m.findtext("source") for m in ts.iter("message")
+                  if m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+                  or not m.findtext("translation")]
+    assert unfinished == []
+
+
+def test_command_line_and_pdf_speak_indonesian(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    from tests.conftest import fokus_env, venv_bin
+
+    env = fokus_env(tmp_path / "data", FOKUS_LANG="id", TZ="Asia/Jakarta")
+
+    def fokus(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([venv_bin("fokus"), *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+
+    assert "tidak ada sesi fokus" in fokus("status").stdout.lower()
+    assert "tidak ada proyek bernama" in fokus("start", "-p", "Nope").stderr
+    assert fokus("demo").returncode == 0
+    pdf = tmp_path / "laporan.pdf"
+    assert fokus("export", "--week", "2026-W47", "--out", str(pdf)).returncode == 0
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.fail("pdftotext is missing: sudo apt-get install poppler-utils", pytrace=False)
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout
+    for words in ("Laporan mandiri mingguan", "Kepuasan & kesejahteraan", "Efisiensi & flow",
+                  "Fokus per hari, per proyek", "Hari-hari"):
+        assert words in text, words
+    assert "Weekly self-report" not in text and "Satisfaction" not in text
+    # The language chosen in the app's settings is the command line's too.
+    del env["FOKUS_LANG"]
+    database = str(tmp_path / "data" / "fokus.sqlite3")
+    subprocess.run([sys.executable, "-c", (
+        "from app.store import Store; from pathlib import Path; "
+        f"Store(Path({database!r})).set_setting('language', 'id')")], check=True, cwd=ROOT)
+    assert "Diam: tidak ada sesi fokus." in fokus("status").stdout

@@ -28,4 +28,7 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
         app.installTranslator(qt)
         _installed.append(qt)
     QLocale.setDefault(QLocale(language))
+    from app.i18n import set_language
+
+    set_language(language)  # the PDF and the charts speak the same language
     return language if _installed else "en"
