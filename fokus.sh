@@ -4,6 +4,7 @@
 #   ./fokus.sh run [ARGS...]     create .venv if needed, then start Fokus (or: fokus ARGS)
 #   ./fokus.sh test [PYTEST...]  create .venv if needed, then run the whole test suite
 #   ./fokus.sh bench [startup|input|report]  run the benchmarks (all by default)
+#   ./fokus.sh screenshots       make the README's screenshots (docs/screenshots/)
 #
 # System packages (Qt's X11 libraries; Xvfb, a tray host and xdotool for the
 # tests) are installed with apt-get when run as root, and named otherwise.
@@ -115,8 +116,14 @@ case "$cmd" in
     fi
     exit $status
     ;;
+  screenshots)
+    check_python
+    ensure_system "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ensure_venv test
+    exec "$VENV/bin/python" packaging/screenshots.py "$@"
+    ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
