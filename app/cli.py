@@ -73,6 +73,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
+    # argparse's own words ("usage:", "options", …) come from Fokus's catalog too.
+    argparse._ = _  # type: ignore[attr-defined]
     common = Parser(add_help=False)
     common.add_argument(
         "--data-dir",

@@ -23,9 +23,21 @@ LANGUAGES = ("id",)
 BIN = Path(sys.executable).parent
 
 
+# argparse's own words that a user of the command line sees; app/cli.py has
+# argparse look them up in Fokus's catalog.
+ARGPARSE_MESSAGES = [
+    "usage: ", "positional arguments", "options", "show this help message and exit",
+    "show program's version number and exit", "argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s", "unrecognized arguments: %s",
+    "not allowed with argument %s", "expected one argument",
+    "ambiguous option: %(option)s could match %(matches)s",
+    "invalid %(type)s value: %(value)r", "invalid choice: %(value)r (choose from %(choices)s)",
+]
+
+
 def core_messages() -> dict[str, list[str]]:
-    """msgid → places, for every literal in _() or N_() in app/."""
-    found: dict[str, list[str]] = {}
+    """msgid → places, for every literal in _() or N_() in app/, and argparse's."""
+    found: dict[str, list[str]] = {m: ["argparse"] for m in ARGPARSE_MESSAGES}
     for path in sorted((ROOT / "app").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
