@@ -82,7 +82,25 @@ class FokusApp:
         from ui.main import install_signal_wakeup
 
         self._wakeup = install_signal_wakeup(self.quit)
-        return int(self.qapp.exec())
+        code = int(self.qapp.exec())
+        self._teardown()
+        return code
+
+    def _teardown(self) -> None:
+        """Delete every Qt object while the QApplication still exists: left to
+        the interpreter's exit, they die in no particular order and Qt crashes."""
+        import shiboken6
+
+        self.tray.icon.hide()
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+        for widget in QApplication.topLevelWidgets():
+            if shiboken6.isValid(widget):
+                shiboken6.delete(widget)
+        for obj in (self.tray, getattr(self, "watcher", None), self.activity,
+                    getattr(self, "reminders", None), self.controller):
+            if obj is not None and shiboken6.isValid(obj):
+                shiboken6.delete(obj)
 
     # -- start-up --------------------------------------------------------------
 
@@ -306,6 +324,8 @@ class FokusApp:
     def _session_ended(self, view: Any) -> None:
         from app.domain import EndReason
 
+        if getattr(self, "_quitting", False):
+            return
         if view.end_reason in (EndReason.SWITCHED, EndReason.RECOVERED, None):
             return  # a switch asks on its own; a recovery is told once elsewhere
         from ui.activity_dialogs import ResumeNotePrompt
@@ -460,12 +480,14 @@ class FokusApp:
 
     def _shutdown(self) -> None:
         """A deliberate quit (menu, logout, SIGTERM) ends the session cleanly,
-        so the next start has nothing to recover."""
+        so the next start has nothing to recover; no dialog opens on the way out."""
+        self._quitting = True
+        if self.activity is not None:
+            self.activity.stop()
+            self.activity = None
         if self.controller.is_ready and self.controller.view is not None:
             log.info("quitting with a session open: stopping it")
             self.controller.stop()
         if self.server is not None:
             self.server.close()
-        if self.activity is not None:
-            self.activity.stop()
         self.controller.close()
