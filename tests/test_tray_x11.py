@@ -257,8 +257,9 @@ def test_typed_keys_are_never_stored(fokus: Fokus, x11: X11Session) -> None:
     x11.run("xdotool", "type", "--delay", "20", secret)
     x11.run("xdotool", "key", "Escape")
     x11.run("xdotool", "mousemove", "600", "700", "type", "--delay", "20", secret)
-    assert fokus.cli("pause").returncode == 0
-    assert fokus.cli("stop").returncode == 0
+    for command in ("pause", "stop"):
+        result = fokus.cli(command)
+        assert result.returncode == 0, (command, result.stderr, fokus.status())
     fokus.stop_tray()
     files = [p for p in fokus.data_dir.rglob("*") if p.is_file()]
     assert any(p.name.startswith("fokus.sqlite3") for p in files)
