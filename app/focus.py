@@ -211,12 +211,17 @@ class FocusEngine:
             log.info("session %s paused (%s)", fs.id, reason.value)
             return self._view(s, fs, now)
 
+    def _open_paused(self, s: Session) -> FocusSession:
+        fs = self._open(s)
+        if fs is None or fs.state != SessionState.PAUSED:
+            raise FokusError(ErrorCode.NOT_PAUSED)
+        assert fs.id is not None
+        return fs
+
     def resume(self) -> SessionView:
         now = self.clock.now()
         with self.store.transaction() as s:
-            fs = self._open(s)
-            if fs is None or fs.state != SessionState.PAUSED:
-                raise FokusError(ErrorCode.NOT_PAUSED)
+            fs = self._open_paused(s)
             assert fs.id is not None
             for pause in self._pauses(s, fs.id):
                 if pause.ended_at is None:
@@ -255,9 +260,7 @@ class FocusEngine:
         and go on focusing."""
         now = self.clock.now()
         with self.store.transaction() as s:
-            fs = self._open(s)
-            if fs is None or fs.state != SessionState.PAUSED:
-                raise FokusError(ErrorCode.NOT_PAUSED)
+            fs = self._open_paused(s)
             assert fs.id is not None
             for pause in self._pauses(s, fs.id):
                 if pause.ended_at is None:

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from sqlmodel import col, delete, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from app.allocation import SETTING_KEY as MATRIX_KEY
 from app.allocation import Matrix
@@ -118,18 +118,24 @@ class WeekService:
         kind = self.work_model().day_kind(self.local(start).date())
         return Location.OFFICE if kind == DayKind.OFFICE else Location.REMOTE
 
+    @staticmethod
+    def _batch_of(s: Session, project_id: int, batch_id: int | None) -> ProjectBatch | None:
+        """The batch a block is for, checked to be the project's (the project too)."""
+        project = s.get(Project, project_id)
+        if project is None:
+            raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=project_id)
+        batch = s.get(ProjectBatch, batch_id) if batch_id is not None else None
+        if batch_id is not None and (batch is None or batch.project_id != project_id):
+            raise FokusError(ErrorCode.BATCH_NOT_IN_PROJECT, batch=batch_id,
+                             project=project.name)
+        return batch
+
     def add_block(self, project_id: int, batch_id: int | None, start: datetime, end: datetime,
                   kind: BlockKind | None = None, source: str = "manual") -> TimeBlock:
         start, end = as_utc(start), as_utc(end)
         self._check_span(start, end)
         with self.store.transaction() as s:
-            project = s.get(Project, project_id)
-            if project is None:
-                raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=project_id)
-            batch = s.get(ProjectBatch, batch_id) if batch_id is not None else None
-            if batch_id is not None and (batch is None or batch.project_id != project_id):
-                raise FokusError(ErrorCode.BATCH_NOT_IN_PROJECT, batch=batch_id,
-                                 project=project.name)
+            batch = self._batch_of(s, project_id, batch_id)
             block = TimeBlock(
                 project_id=project_id, batch_id=batch_id, start_at=start, end_at=end,
                 utc_offset_min=self.clock.utc_offset_minutes(start),
@@ -156,10 +162,7 @@ class WeekService:
             block = s.get(TimeBlock, block_id)
             if block is None:
                 raise FokusError(ErrorCode.UNKNOWN_BLOCK, block=block_id)
-            batch = s.get(ProjectBatch, batch_id) if batch_id is not None else None
-            if batch_id is not None and (batch is None or batch.project_id != project_id):
-                raise FokusError(ErrorCode.BATCH_NOT_IN_PROJECT, batch=batch_id,
-                                 project=project_id)
+            batch = self._batch_of(s, project_id, batch_id)
             block.project_id, block.batch_id = project_id, batch_id
             block.kind = self._kind_for(batch)
             return block
