@@ -81,6 +81,15 @@ class WeekReport:
     history: list[dict[str, Any]]  # satisfaction and energy of earlier weeks
 
     @property
+    def by_hour(self) -> dict[int, float]:
+        """The week's focus minutes by hour of day."""
+        hours: dict[int, float] = defaultdict(float)
+        for d in self.days:
+            for hour, minutes in d.by_hour.items():
+                hours[hour] += minutes
+        return dict(hours)
+
+    @property
     def work_days(self) -> list[DayFigures]:
         return [d for d in self.days if d.location in ("WFA", "WFO") or d.focus_minutes > 0]
 

@@ -29,14 +29,12 @@ def _fmt(value: Any, suffix: str = "") -> str:
     return f"{value}{suffix}"
 
 
-def chart_inputs(report: dict[str, Any], week: WeekReport) -> tuple[list[dict[str, float]],
-                                                                    dict[str, str]]:
+def focus_by_project(report: dict[str, Any], week: WeekReport) -> list[dict[str, float]]:
     """Per-day focus by project as the report names them (names or codes)."""
     codes = project_codes(list(week.projects))
     named = report["included"]["project_names"]
-    by_project = [{(name if named else codes[name]): m for name, m in d.by_project.items()}
-                  for d in week.days]
-    return by_project, {}
+    return [{(name if named else codes[name]): m for name, m in d.by_project.items()}
+            for d in week.days]
 
 
 def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
@@ -77,11 +75,7 @@ def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path:
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
-    by_project, colours = chart_inputs(report, week)
-    by_hour: dict[int, float] = {}
-    for d in week.days:
-        for h, m in d.by_hour.items():
-            by_hour[h] = by_hour.get(h, 0.0) + m
+    by_project = focus_by_project(report, week)
     who = report["programmer"]["name"] or _("(no name given)")
     with PdfPages(path, metadata={"Title": _("Fokus weekly self-report {week}").format(
             week=report["week"]), "Creator": report["generator"]}) as pdf:
@@ -134,7 +128,7 @@ def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path:
         # Page 2: focus per day, switches and interruptions.
         fig = Figure(figsize=A4)
         axes = fig.subplots(2, 1)
-        focus_per_day(axes[0], report, by_project, colours)
+        focus_per_day(axes[0], report, by_project, {})
         switches_and_interruptions(axes[1], report)
         fig.subplots_adjust(left=0.1, right=0.95, top=0.94, bottom=0.06, hspace=0.45)
         pdf.savefig(fig)
@@ -147,7 +141,7 @@ def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path:
                              report["satisfaction_wellbeing"]["satisfaction_mean"],
                              report["satisfaction_wellbeing"].get("energy_mean"),
                              included["health"])
-        focus_by_hour(ax2, by_hour, [(s.start, s.end) for s in model.no_meeting])
+        focus_by_hour(ax2, week.by_hour, [(s.start, s.end) for s in model.no_meeting])
         fig.text(0.1, 0.35, _("The days"), fontsize=12, fontweight="bold", color="#2a9d8f")
         header = [_("day"), _("place"), _("focus"), _("in windows"), _("sessions"),
                   _("switches"), _("interr."), _("satisf.")]

@@ -112,8 +112,12 @@ class ExportDialog(QDialog):
                              name=self.name.text().strip() or None)
 
     def refresh(self) -> None:
-        self.report = build_report(self.controller.service.store, self.controller.clock,
-                                   self.week.currentData(), self.options())
+        from app.metrics import Metrics
+
+        store, clock = self.controller.service.store, self.controller.clock
+        self.week_report = Metrics(store, clock).week(self.week.currentData())
+        self.report = build_report(store, clock, self.week.currentData(), self.options(),
+                                   self.week_report)
         self.preview.setPlainText(json.dumps(self.report, ensure_ascii=False, indent=2))
 
     def _browse(self) -> None:
@@ -124,7 +128,6 @@ class ExportDialog(QDialog):
 
     def export(self, open_folder: bool = True) -> Path | None:
         from app.export import to_csv, to_json
-        from app.metrics import Metrics
 
         store = self.controller.service.store
         fmt = self.formats.checkedButton().property("fmt")
@@ -141,7 +144,7 @@ class ExportDialog(QDialog):
             else:
                 from app.report_pdf import render_pdf
 
-                render_pdf(self.report, Metrics(store, self.controller.clock).week(week),
+                render_pdf(self.report, self.week_report,
                            self.controller.service.week.work_model(), path)
             store.set_setting(FOLDER_KEY, str(folder))
             store.set_setting(NAME_KEY, self.name.text().strip())

@@ -97,10 +97,12 @@ class InsightsWindow(QMainWindow):
 
     def _summary(self) -> None:
         from app.export import ExportOptions, build_report
+        from app.metrics import Metrics
 
         svc = self.controller.service
+        self.week_report = Metrics(svc.store, self.controller.clock).week(self.week)
         self.report = build_report(svc.store, self.controller.clock, self.week,
-                                   ExportOptions(health=True, free_text=True))
+                                   ExportOptions(health=True, free_text=True), self.week_report)
         year, number = self.week.split("-W")
         self.title.setText(self.tr("Week {n}, {year}").format(n=int(number), year=year))
         e, w = self.report["efficiency_flow"], self.report["satisfaction_wellbeing"]
@@ -120,28 +122,23 @@ class InsightsWindow(QMainWindow):
         from matplotlib.figure import Figure
 
         from app import charts
-        from app.metrics import Metrics
-        from app.report_pdf import chart_inputs
+        from app.report_pdf import focus_by_project
 
         for canvas in self.canvases:
             self.grid.removeWidget(canvas)
             canvas.deleteLater()
         self.canvases.clear()
-        week = Metrics(self.controller.service.store, self.controller.clock).week(self.week)
-        by_project, _colours = chart_inputs(self.report, week)
+        week = self.week_report
+        by_project = focus_by_project(self.report, week)
         colours = {p.name: p.colour for p in self.controller.service.projects(
             include_archived=True)}
-        by_hour: dict[int, float] = {}
-        for d in week.days:
-            for h, m in d.by_hour.items():
-                by_hour[h] = by_hour.get(h, 0.0) + m
         model = self.controller.service.week.work_model()
         drawers = [
             lambda ax: charts.focus_per_day(ax, self.report, by_project, colours),
             lambda ax: charts.switches_and_interruptions(ax, self.report),
             lambda ax: charts.wellbeing_over_weeks(
                 ax, week.history, self.week, week.satisfaction, week.energy, True),
-            lambda ax: charts.focus_by_hour(ax, by_hour,
+            lambda ax: charts.focus_by_hour(ax, week.by_hour,
                                             [(s.start, s.end) for s in model.no_meeting]),
         ]
         for i, draw in enumerate(drawers):
