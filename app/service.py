@@ -15,9 +15,9 @@ from sqlmodel import col, func, select
 from app.clock import Clock, as_utc
 from app.domain import BatchStatus, EndReason, PauseReason, SessionState, TaskType, Urgency
 from app.errors import ErrorCode, FokusError
-from app.focus import FocusEngine, SessionView, naive
-from app.models import FocusSession, Project, ProjectBatch, TimeBlock
-from app.store import Store
+from app.focus.engine import FocusEngine, SessionView, naive
+from app.store.engine import Store
+from app.store.models import FocusSession, Project, ProjectBatch, TimeBlock
 
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_NAME = 80
@@ -65,10 +65,10 @@ class FokusService:
         self.store = store
         self.clock = clock
         self.engine = FocusEngine(store, clock, owner=owner)
-        from app.week import WeekService
+        from app.week.service import WeekService
 
         self.week = WeekService(store, clock)
-        from app.activity import ActivityService
+        from app.activity.service import ActivityService
 
         self.activity = ActivityService(store, clock, self.engine)
 

@@ -41,7 +41,7 @@ def per_call_ns(fn: object, args: tuple[object, ...], calls: int = 20_000,
 def callback_costs() -> tuple[float, float, float]:
     from pynput import keyboard
 
-    from ui.idle import PynputIdle
+    from app.platform.idle import PynputIdle
 
     idle = PynputIdle.__new__(PynputIdle)  # the callback alone, no listener threads
     idle.last_input = 0.0

@@ -21,14 +21,14 @@ sys.path.insert(0, str(ROOT))
 
 from app.clock import FakeClock  # noqa: E402
 from app.domain import EndReason, SessionState, SwitchTrigger  # noqa: E402
-from app.models import (  # noqa: E402
+from app.store.engine import Store  # noqa: E402
+from app.store.models import (  # noqa: E402
     ContextSwitch,
     FocusSession,
     Interruption,
     Project,
     Reflection,
 )
-from app.store import Store  # noqa: E402
 
 WIB = timezone(timedelta(hours=7))
 
@@ -89,9 +89,9 @@ def timed(fn: object, repeats: int) -> float:
 
 
 def main() -> int:
-    from app.export import ExportOptions, build_report
-    from app.metrics import Metrics
-    from app.workmodel import WorkModel, iso_week_of
+    from app.reports.export import ExportOptions, build_report
+    from app.reports.metrics import Metrics
+    from app.week.workmodel import WorkModel, iso_week_of
 
     work = Path(tempfile.mkdtemp(prefix="fokus-year-"))
     db = work / "fokus.sqlite3"
@@ -106,7 +106,7 @@ def main() -> int:
     week_time = timed(lambda: metrics.week(week), 9)
 
     def full() -> None:
-        from app.report_pdf import render_pdf
+        from app.reports.pdf import render_pdf
 
         r = metrics.week(week)
         render_pdf(build_report(store, clock, week, ExportOptions(), r), r, WorkModel(),

@@ -73,9 +73,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from app.paths import Paths
-from app.workmodel import iso_week_of
-from ui.controller import FokusController
+from app.platform.paths import Paths
+from app.week.workmodel import iso_week_of
+from ui.shell.controller import FokusController
 from ui.i18n import install_translators
 
 app = QApplication(sys.argv[:1])
@@ -86,13 +86,13 @@ c = FokusController(Paths(Path(sys.argv[3])))
 c.load()
 today = c.service.week.local(c.clock.now()).date()
 last_week = iso_week_of(today - timedelta(weeks=1))
-from ui.week_window import WeekWindow
-from ui.projects_window import ProjectsWindow
-from ui.today_window import TodayWindow
-from ui.insights_window import InsightsWindow
-from ui.settings_window import SettingsDialog
-from ui.reflection_dialog import ReflectionDialog
-from ui.export_dialog import ExportDialog
+from ui.week.window import WeekWindow
+from ui.projects.window import ProjectsWindow
+from ui.activity.today import TodayWindow
+from ui.reports.insights import InsightsWindow
+from ui.settings.window import SettingsDialog
+from ui.reports.reflection import ReflectionDialog
+from ui.reports.export import ExportDialog
 suffix = "" if language == "en" else "-" + language
 week = WeekWindow(c)
 week.show_week(iso_week_of(today + timedelta(days=(7 if today.weekday() >= 5 else 0))))
@@ -151,7 +151,7 @@ def main() -> int:
                            env=env, check=True, cwd=ROOT)
         from datetime import date, timedelta
 
-        from app.workmodel import iso_week_of
+        from app.week.workmodel import iso_week_of
 
         week = iso_week_of(date.today() - timedelta(weeks=1))
         pdf = data / "report.pdf"

@@ -38,7 +38,7 @@ ARGPARSE_MESSAGES = [
 def core_messages() -> dict[str, list[str]]:
     """msgid → places, for every literal in _() or N_() in app/, and argparse's."""
     found: dict[str, list[str]] = {m: ["argparse"] for m in ARGPARSE_MESSAGES}
-    for path in sorted((ROOT / "app").glob("*.py")):
+    for path in sorted((ROOT / "app").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in ("_", "N_") and node.args
@@ -131,7 +131,7 @@ def write_mo(path: Path, translations: dict[str, str]) -> None:
 
 
 def update() -> None:
-    ui_files = [str(p) for p in sorted((ROOT / "ui").glob("*.py"))]
+    ui_files = [str(p) for p in sorted((ROOT / "ui").rglob("*.py"))]
     for lang in LANGUAGES:
         subprocess.run([str(BIN / "pyside6-lupdate"), *ui_files, "-no-obsolete", "-ts",
                         str(TRANSLATIONS / f"fokus_{lang}.ts")], check=True)

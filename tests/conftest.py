@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-# Widgets run offscreen unless a test brings its own X server (tests/x11.py).
+# Widgets run offscreen unless a test brings its own X server (tests/helpers/x11.py).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from app.clock import FakeClock  # noqa: E402
-from app.paths import Paths
+from app.platform.paths import Paths
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def store(paths: Paths) -> Iterator[Store]:  # noqa: F821
-    from app.store import Store
+    from app.store.engine import Store
 
     s = Store(paths.database)
     yield s
@@ -53,22 +53,7 @@ def service(store: Store, clock: FakeClock) -> FokusService:  # noqa: F821
     return FokusService(store, clock, owner="test-owner")
 
 
-def venv_bin(name: str) -> str:
-    """A console script of the environment running the tests."""
-    import sys
-
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.exists() else name
-
-
-def fokus_env(data_dir: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env["FOKUS_DATA_DIR"] = str(data_dir)
-    env.update(extra)
-    return env
-
-
-from tests.x11 import x11  # noqa: E402,F401  (session fixture: Xvfb, tray host, dunst)
+from tests.helpers.x11 import x11  # noqa: E402,F401  (session fixture: Xvfb, tray host, dunst)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -23,13 +23,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     tray, data_dir = _tray_only(args)
     if not tray:
-        from app.cli import build_parser, run
+        from app.cli.main import build_parser, run
 
         ns = build_parser().parse_args(args)
         if ns.command is not None:
             return run(ns)
         data_dir = getattr(ns, "data_dir", None)
-    from ui.main import run_tray
+    from ui.shell.main import run_tray
 
     return run_tray(data_dir)
 

@@ -1,0 +1,1 @@
+"""Context switches, interruptions, resume notes and automatic switch rules."""

@@ -1,0 +1,1 @@
+"""Focus sessions: the engine (idle, focusing, paused, finished, abandoned)."""

@@ -1,0 +1,246 @@
+"""The weekly self-report as data: what leaves the machine, after a preview.
+
+One function builds the report as a dictionary (the JSON export, which the
+CSV and PDF are made from), so the preview shows exactly what is written.
+Health-like items (energy, burnout) and free text stay out unless the user
+includes them; project names can be replaced by codes. Each report names its
+programmer (a display name) and carries a stable pseudonymous id, so a PIC can
+see who has sent this week's report without names in the figures."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from app import __version__
+from app.clock import Clock
+from app.reports.metrics import Metrics, WeekReport
+from app.store.engine import Store
+
+SCHEMA_VERSION = 1
+KIND = "fokus.self-report"
+NAME_KEY = "display_name"
+ID_KEY = "reporter_id"
+FOLDER_KEY = "export_folder"
+
+_number = {"type": ["number", "null"]}
+_int = {"type": "integer", "minimum": 0}
+DAY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["date", "location", "focus_minutes", "focus_in_deep_windows_minutes",
+                 "sessions", "completed", "abandoned", "long_uninterrupted_sessions",
+                 "switches", "interruptions", "estimated_minutes_lost", "meetings",
+                 "meetings_in_deep_windows", "satisfaction", "focus", "productivity", "flow"],
+    "properties": {
+        "date": {"type": "string", "format": "date"},
+        "location": {"enum": ["WFA", "WFO", "off", "holiday"]},
+        "focus_minutes": {"type": "number", "minimum": 0},
+        "focus_in_deep_windows_minutes": {"type": "number", "minimum": 0},
+        "sessions": _int, "completed": _int, "abandoned": _int,
+        "long_uninterrupted_sessions": _int, "switches": _int, "interruptions": _int,
+        "estimated_minutes_lost": _int, "meetings": _int, "meetings_in_deep_windows": _int,
+        "satisfaction": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+        "focus": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+        "productivity": {"type": ["integer", "null"], "minimum": 1, "maximum": 7},
+        "flow": {"enum": ["not_at_all", "once", "several", None]},
+        "energy": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+        "burnout": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+        "helped": {"type": "string"},
+        "hindered": {"type": "string"},
+    },
+    "additionalProperties": False,
+}
+JSON_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Fokus weekly SPACE self-report",
+    "type": "object",
+    "required": ["kind", "schema_version", "week", "generated_at", "generator", "programmer",
+                 "included", "satisfaction_wellbeing", "efficiency_flow", "projects", "days"],
+    "properties": {
+        "kind": {"const": KIND},
+        "schema_version": {"const": SCHEMA_VERSION},
+        "week": {"type": "string", "pattern": "^[0-9]{4}-W[0-9]{2}$"},
+        "generated_at": {"type": "string"},
+        "generator": {"type": "string"},
+        "programmer": {
+            "type": "object", "required": ["id", "name"],
+            "properties": {"id": {"type": "string", "minLength": 8},
+                           "name": {"type": ["string", "null"]}},
+            "additionalProperties": False,
+        },
+        "included": {
+            "type": "object", "required": ["free_text", "health", "project_names"],
+            "properties": {k: {"type": "boolean"} for k in ("free_text", "health",
+                                                           "project_names")},
+            "additionalProperties": False,
+        },
+        "satisfaction_wellbeing": {
+            "type": "object",
+            "required": ["satisfaction_mean", "satisfaction_trend", "reflections"],
+            "properties": {"satisfaction_mean": _number, "satisfaction_trend": _number,
+                           "energy_mean": _number, "energy_trend": _number,
+                           "burnout_mean": _number, "reflections": _int},
+            "additionalProperties": False,
+        },
+        "efficiency_flow": {
+            "type": "object",
+            "required": ["deep_work_minutes", "deep_work_share_in_no_meeting_windows",
+                         "long_uninterrupted_sessions", "interruptions_per_day",
+                         "switches_per_day", "estimated_minutes_lost_to_switching",
+                         "resumption_buffer_minutes", "session_flow_rating_mean",
+                         "reflection_flow", "meetings_in_no_meeting_windows",
+                         "planned_deep_blocks", "planned_deep_blocks_used"],
+            "properties": {
+                "deep_work_minutes": {"type": "number", "minimum": 0},
+                "deep_work_share_in_no_meeting_windows": _number,
+                "long_uninterrupted_sessions": _int,
+                "interruptions_per_day": _number,
+                "switches_per_day": _number,
+                "estimated_minutes_lost_to_switching": _int,
+                "resumption_buffer_minutes": _int,
+                "session_flow_rating_mean": _number,
+                "reflection_flow": {"type": "object",
+                                    "required": ["not_at_all", "once", "several"],
+                                    "additionalProperties": _int},
+                "meetings_in_no_meeting_windows": _int,
+                "planned_deep_blocks": _int,
+                "planned_deep_blocks_used": _int,
+            },
+            "additionalProperties": False,
+        },
+        "projects": {"type": "array", "items": {
+            "type": "object", "required": ["project", "focus_minutes"],
+            "properties": {"project": {"type": "string"},
+                           "focus_minutes": {"type": "number", "minimum": 0}},
+            "additionalProperties": False}},
+        "days": {"type": "array", "minItems": 7, "maxItems": 7, "items": DAY_SCHEMA},
+    },
+    "additionalProperties": False,
+}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    free_text: bool = False
+    health: bool = False
+    project_names: bool = True
+    name: str | None = None  # overrides the display name in settings
+
+
+def reporter_id(store: Store) -> str:
+    """A stable pseudonymous id: random, made once, kept in settings."""
+    value = store.get_setting(ID_KEY)
+    if not isinstance(value, str) or len(value) < 8:
+        value = uuid.uuid4().hex
+        store.set_setting(ID_KEY, value)
+    return value
+
+
+def project_codes(names: list[str]) -> dict[str, str]:
+    return {name: f"P{i + 1}" for i, name in enumerate(sorted(names, key=str.lower))}
+
+
+def build_report(store: Store, clock: Clock, week: str,
+                 options: ExportOptions = ExportOptions(),
+                 report: WeekReport | None = None) -> dict[str, Any]:
+    r = report or Metrics(store, clock).week(week)
+    codes = project_codes(list(r.projects))
+
+    def project(name: str) -> str:
+        return name if options.project_names else codes[name]
+
+    days = []
+    for d in r.days:
+        ref = d.reflection
+        row: dict[str, Any] = {
+            "date": d.day.isoformat(),
+            "location": d.location,
+            "focus_minutes": round(d.focus_minutes, 1),
+            "focus_in_deep_windows_minutes": round(d.focus_in_deep_windows_minutes, 1),
+            "sessions": d.sessions, "completed": d.completed, "abandoned": d.abandoned,
+            "long_uninterrupted_sessions": d.long_uninterrupted,
+            "switches": d.switches, "interruptions": d.interruptions,
+            "estimated_minutes_lost": d.estimated_minutes_lost,
+            "meetings": d.meetings, "meetings_in_deep_windows": d.meetings_in_deep_windows,
+            "satisfaction": ref.satisfaction if ref else None,
+            "focus": ref.focus_ability if ref else None,
+            "productivity": ref.productivity if ref else None,
+            "flow": ref.flow if ref else None,
+        }
+        if options.health:
+            row["energy"] = ref.energy if ref else None
+            row["burnout"] = ref.burnout if ref else None
+        if options.free_text:
+            row["helped"] = ref.helped if ref else ""
+            row["hindered"] = ref.hindered if ref else ""
+        days.append(row)
+    wellbeing: dict[str, Any] = {
+        "satisfaction_mean": r.satisfaction,
+        "satisfaction_trend": r.satisfaction_trend,
+        "reflections": sum(1 for d in r.days if d.reflection is not None),
+    }
+    if options.health:
+        wellbeing.update(energy_mean=r.energy, energy_trend=r.energy_trend,
+                         burnout_mean=r.burnout)
+    name = options.name if options.name is not None else store.get_setting(NAME_KEY)
+    return {
+        "kind": KIND,
+        "schema_version": SCHEMA_VERSION,
+        "week": week,
+        "generated_at": clock.now().astimezone(clock.zone()).isoformat(timespec="seconds"),
+        "generator": f"Fokus {__version__}",
+        "programmer": {"id": reporter_id(store), "name": (name or None)},
+        "included": {"free_text": options.free_text, "health": options.health,
+                     "project_names": options.project_names},
+        "satisfaction_wellbeing": wellbeing,
+        "efficiency_flow": {
+            "deep_work_minutes": r.deep_minutes,
+            "deep_work_share_in_no_meeting_windows": r.deep_share_in_windows,
+            "long_uninterrupted_sessions": r.long_uninterrupted_sessions,
+            "interruptions_per_day": r.interruptions_per_day,
+            "switches_per_day": r.switches_per_day,
+            "estimated_minutes_lost_to_switching": r.estimated_minutes_lost,
+            "resumption_buffer_minutes": r.resumption_buffer_minutes,
+            "session_flow_rating_mean": r.flow_rating,
+            "reflection_flow": r.reflection_flow,
+            "meetings_in_no_meeting_windows": r.meetings_in_deep_windows,
+            "planned_deep_blocks": r.planned_deep_blocks,
+            "planned_deep_blocks_used": r.planned_deep_blocks_used,
+        },
+        "projects": [{"project": project(n), "focus_minutes": m}
+                     for n, m in sorted(r.projects.items(), key=lambda kv: -kv[1])],
+        "days": days,
+    }
+
+
+def to_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(report: dict[str, Any]) -> str:
+    """One row per day, the week and programmer on each row."""
+    out = io.StringIO()
+    fields = ["week", "programmer_id", "programmer", *report["days"][0].keys()]
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for day in report["days"]:
+        writer.writerow({"week": report["week"], "programmer_id": report["programmer"]["id"],
+                         "programmer": report["programmer"]["name"] or "", **day})
+    return out.getvalue()
+
+
+def validate(report: dict[str, Any]) -> list[str]:
+    """Problems with a report against the schema (empty when valid)."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(JSON_SCHEMA)
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
+            for e in sorted(validator.iter_errors(report), key=lambda e: list(e.path))]
+
+
+def default_filename(week: str, fmt: str) -> str:
+    return f"fokus-{week}.{fmt}"

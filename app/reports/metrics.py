@@ -1,0 +1,301 @@
+"""The weekly SPACE self-report: each metric defined once, here.
+
+SPACE (Forsgren et al., 2021) has five dimensions; Fokus reports the two a
+person can self-report well: Satisfaction & well-being, and Efficiency &
+flow. docs/metrics.md gives every formula and its source. Figures are for the
+programmer's own reflection and for team aggregates, never for ranking."""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from sqlmodel import col, select
+
+from app.clock import Clock, as_utc
+from app.domain import BlockKind, SessionState
+from app.focus.engine import focused_seconds
+from app.store.engine import Store
+from app.store.models import (
+    ContextSwitch,
+    FocusSession,
+    Interruption,
+    Meeting,
+    Project,
+    Reflection,
+    SessionPause,
+    TimeBlock,
+)
+from app.week.workmodel import WindowKind, WorkModel, iso_week_days, iso_week_of
+
+LONG_SESSION_MINUTES = 60
+TREND_WEEKS = 4
+
+
+@dataclass
+class DayFigures:
+    day: date
+    location: str  # WFA | WFO | off | holiday
+    focus_minutes: float = 0.0
+    focus_in_deep_windows_minutes: float = 0.0
+    sessions: int = 0
+    completed: int = 0
+    abandoned: int = 0
+    long_uninterrupted: int = 0
+    switches: int = 0
+    interruptions: int = 0
+    estimated_minutes_lost: int = 0
+    meetings: int = 0
+    meetings_in_deep_windows: int = 0
+    flow_ratings: list[int] = field(default_factory=list)
+    by_project: dict[str, float] = field(default_factory=dict)
+    by_hour: dict[int, float] = field(default_factory=dict)
+    reflection: Reflection | None = None
+
+
+@dataclass
+class WeekReport:
+    week: str
+    days: list[DayFigures]
+    satisfaction: float | None
+    energy: float | None
+    burnout: float | None
+    satisfaction_trend: float | None  # against the mean of the previous four weeks
+    energy_trend: float | None
+    deep_minutes: float
+    deep_share_in_windows: float | None
+    long_uninterrupted_sessions: int
+    interruptions_per_day: float | None
+    switches_per_day: float | None
+    estimated_minutes_lost: int
+    resumption_buffer_minutes: int
+    flow_rating: float | None
+    reflection_flow: dict[str, int]
+    meetings_in_deep_windows: int
+    planned_deep_blocks: int
+    planned_deep_blocks_used: int
+    projects: dict[str, float]
+    history: list[dict[str, Any]]  # satisfaction and energy of earlier weeks
+
+    @property
+    def by_hour(self) -> dict[int, float]:
+        """The week's focus minutes by hour of day."""
+        hours: dict[int, float] = defaultdict(float)
+        for d in self.days:
+            for hour, minutes in d.by_hour.items():
+                hours[hour] += minutes
+        return dict(hours)
+
+    @property
+    def work_days(self) -> list[DayFigures]:
+        return [d for d in self.days if d.location in ("WFA", "WFO") or d.focus_minutes > 0]
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(statistics.fmean(values), 2) if values else None
+
+
+def _overlap_minutes(a0: datetime, a1: datetime, b0: datetime, b1: datetime) -> float:
+    return max(0.0, (min(a1, b1) - max(a0, b0)).total_seconds() / 60)
+
+
+class Metrics:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    def _zone(self) -> tzinfo:
+        return self.clock.zone()
+
+    def _bounds(self, days: list[date]) -> tuple[datetime, datetime]:
+        zone = self._zone()
+        return (datetime.combine(days[0], time(0), tzinfo=zone).astimezone(UTC),
+                datetime.combine(days[-1] + timedelta(days=1), time(0),
+                                 tzinfo=zone).astimezone(UTC))
+
+    def _model(self) -> WorkModel:
+        from app.week.service import WeekService
+
+        return WeekService(self.store, self.clock).work_model()
+
+    def week(self, week: str) -> WeekReport:
+        days = iso_week_days(week)
+        start, end = self._bounds(days)
+        zone = self._zone()
+        model = self._model()
+        buffer = int(self.store.get_setting("resumption_buffer_minutes", 20) or 20)
+        with self.store.transaction() as s:
+            names = {p.id: p.name for p in s.exec(select(Project))}
+            sessions = list(s.exec(select(FocusSession).where(
+                col(FocusSession.started_at) < end,
+                (col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start))))
+            pauses: dict[int, list[SessionPause]] = defaultdict(list)
+            if sessions:
+                for p in s.exec(select(SessionPause).where(
+                        col(SessionPause.session_id).in_([x.id for x in sessions]))):
+                    pauses[p.session_id].append(p)
+            switches = list(s.exec(select(ContextSwitch).where(
+                col(ContextSwitch.at) >= start, col(ContextSwitch.at) < end)))
+            interruptions = list(s.exec(select(Interruption).where(
+                col(Interruption.at) >= start, col(Interruption.at) < end)))
+            meetings = list(s.exec(select(Meeting).where(
+                col(Meeting.start_at) < end, col(Meeting.end_at) > start,
+                col(Meeting.all_day).is_(False))))
+            blocks = list(s.exec(select(TimeBlock).where(
+                col(TimeBlock.start_at) >= start, col(TimeBlock.start_at) < end,
+                TimeBlock.kind == BlockKind.DEEP)))
+            reflections = {r.day: r for r in s.exec(select(Reflection).where(
+                col(Reflection.day) >= days[0], col(Reflection.day) <= days[-1]))}
+        now = self.clock.now()
+        figures = {d: DayFigures(d, model.day_kind(d).value, reflection=reflections.get(d))
+                   for d in days}
+        interrupted = {i.session_id for i in interruptions if i.session_id is not None}
+        for x in sessions:
+            assert x.id is not None
+            local_start = as_utc(x.started_at).astimezone(zone)
+            day = figures.get(local_start.date())
+            if day is None:
+                continue
+            ps = pauses.get(x.id, [])
+            minutes = focused_seconds(x, ps, now) / 60
+            day.sessions += 1
+            day.completed += x.state == SessionState.FINISHED
+            day.abandoned += x.state == SessionState.ABANDONED
+            day.focus_minutes += minutes
+            if minutes >= LONG_SESSION_MINUTES and x.id not in interrupted:
+                day.long_uninterrupted += 1
+            if x.flow_rating:
+                day.flow_ratings.append(x.flow_rating)
+            project = names.get(x.project_id, "?")
+            day.by_project[project] = day.by_project.get(project, 0.0) + minutes
+            # Focus inside the no-meeting windows, and by hour: walk the
+            # focused stretches (the session minus its pauses) minute by minute.
+            for a, z in _focused_stretches(x, ps, now):
+                t = a.astimezone(zone)
+                stop = z.astimezone(zone)
+                while t < stop:
+                    step = min(stop, (t + timedelta(minutes=1)).replace(second=0, microsecond=0)
+                               if t.second or t.microsecond else t + timedelta(minutes=1))
+                    length = (step - t).total_seconds() / 60
+                    target = figures.get(t.date())
+                    if target is not None:
+                        target.by_hour[t.hour] = target.by_hour.get(t.hour, 0.0) + length
+                        if model.window_at(t.date(), t.hour * 60 + t.minute)[0] == \
+                                WindowKind.DEEP:
+                            target.focus_in_deep_windows_minutes += length
+                    t = step
+        for sw in switches:
+            on = as_utc(sw.at).astimezone(zone).date()
+            if on in figures:
+                figures[on].switches += 1
+                figures[on].estimated_minutes_lost += buffer
+        for it in interruptions:
+            on = as_utc(it.at).astimezone(zone).date()
+            if on in figures:
+                figures[on].interruptions += 1
+        for m in meetings:
+            a = as_utc(m.start_at).astimezone(zone)
+            if a.date() not in figures:
+                continue
+            figures[a.date()].meetings += 1
+            z = as_utc(m.end_at).astimezone(zone)
+            span = range(a.hour * 60 + a.minute,
+                         max(a.hour * 60 + a.minute + 1,
+                             z.hour * 60 + z.minute if z.date() == a.date() else 24 * 60), 5)
+            if any(model.window_at(a.date(), mm)[0] == WindowKind.DEEP for mm in span):
+                figures[a.date()].meetings_in_deep_windows += 1
+        past_blocks = [b for b in blocks if as_utc(b.end_at) <= now]
+        used = 0
+        for b in past_blocks:
+            b0, b1 = as_utc(b.start_at), as_utc(b.end_at)
+            covered = sum(_overlap_minutes(b0, b1, as_utc(x.started_at),
+                                           as_utc(x.ended_at) if x.ended_at else now)
+                          for x in sessions if x.project_id == b.project_id)
+            if covered >= 0.5 * (b1 - b0).total_seconds() / 60:
+                used += 1
+
+        day_list = [figures[d] for d in days]
+        workdays = [d for d in day_list if d.location in ("WFA", "WFO") or d.focus_minutes > 0]
+        total = sum(d.focus_minutes for d in day_list)
+        in_windows = sum(d.focus_in_deep_windows_minutes for d in day_list)
+        refl = [d.reflection for d in day_list if d.reflection is not None]
+        history = self._history(days[0])
+        satisfaction = _mean([r.satisfaction for r in refl if r.satisfaction])
+        energy = _mean([r.energy for r in refl if r.energy])
+        earlier_s = [h["satisfaction"] for h in history if h["satisfaction"] is not None]
+        earlier_e = [h["energy"] for h in history if h["energy"] is not None]
+        projects: dict[str, float] = defaultdict(float)
+        for fig in day_list:
+            for name, minutes in fig.by_project.items():
+                projects[name] += minutes
+        flow_counts = {"not_at_all": 0, "once": 0, "several": 0}
+        for r in refl:
+            if r.flow in flow_counts:
+                flow_counts[r.flow] += 1
+        return WeekReport(
+            week=week,
+            days=day_list,
+            satisfaction=satisfaction,
+            energy=energy,
+            burnout=_mean([r.burnout for r in refl if r.burnout]),
+            satisfaction_trend=round(satisfaction - statistics.fmean(earlier_s), 2)
+            if satisfaction is not None and earlier_s else None,
+            energy_trend=round(energy - statistics.fmean(earlier_e), 2)
+            if energy is not None and earlier_e else None,
+            deep_minutes=round(total, 1),
+            deep_share_in_windows=round(in_windows / total, 3) if total else None,
+            long_uninterrupted_sessions=sum(d.long_uninterrupted for d in day_list),
+            interruptions_per_day=round(sum(d.interruptions for d in day_list) / len(workdays),
+                                        2) if workdays else None,
+            switches_per_day=round(sum(d.switches for d in day_list) / len(workdays), 2)
+            if workdays else None,
+            estimated_minutes_lost=sum(d.estimated_minutes_lost for d in day_list),
+            resumption_buffer_minutes=buffer,
+            flow_rating=_mean([float(f) for d in day_list for f in d.flow_ratings]),
+            reflection_flow=flow_counts,
+            meetings_in_deep_windows=sum(d.meetings_in_deep_windows for d in day_list),
+            planned_deep_blocks=len(past_blocks),
+            planned_deep_blocks_used=used,
+            projects={k: round(v, 1) for k, v in sorted(projects.items())},
+            history=history,
+        )
+
+    def _history(self, monday: date) -> list[dict[str, Any]]:
+        """Mean satisfaction and energy of the previous weeks, oldest first."""
+        first = monday - timedelta(weeks=TREND_WEEKS)
+        with self.store.transaction() as s:
+            rows = list(s.exec(select(Reflection).where(col(Reflection.day) >= first,
+                                                        col(Reflection.day) < monday)))
+        out = []
+        for i in range(TREND_WEEKS):
+            a = first + timedelta(weeks=i)
+            week_rows = [r for r in rows if a <= r.day < a + timedelta(days=7)]
+            out.append({"week": iso_week_of(a),
+                        "satisfaction": _mean([r.satisfaction for r in week_rows
+                                               if r.satisfaction]),
+                        "energy": _mean([r.energy for r in week_rows if r.energy])})
+        return out
+
+
+def _focused_stretches(x: FocusSession, pauses: list[SessionPause],
+                       now: datetime) -> list[tuple[datetime, datetime]]:
+    start = as_utc(x.started_at)
+    end = as_utc(x.ended_at) if x.ended_at else now
+    stretches = [(start, end)]
+    for p in sorted(pauses, key=lambda p: as_utc(p.started_at)):
+        p0 = as_utc(p.started_at)
+        p1 = as_utc(p.ended_at) if p.ended_at else end
+        nxt = []
+        for a, z in stretches:
+            if p1 <= a or p0 >= z:
+                nxt.append((a, z))
+                continue
+            if p0 > a:
+                nxt.append((a, p0))
+            if p1 < z:
+                nxt.append((p1, z))
+        stretches = nxt
+    return stretches

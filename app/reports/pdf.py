@@ -1,0 +1,166 @@
+"""The weekly self-report as a PDF of at most three pages, in the app's
+language: the summary, then the charts, then the days. Made with matplotlib's
+PDF backend alone (no pyplot, no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.i18n import _
+from app.reports.charts import (
+    focus_by_hour,
+    focus_per_day,
+    switches_and_interruptions,
+    wellbeing_over_weeks,
+)
+from app.reports.export import project_codes
+from app.reports.metrics import WeekReport
+from app.week.workmodel import WorkModel
+
+A4 = (8.27, 11.69)
+
+
+def _fmt(value: Any, suffix: str = "") -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") + suffix
+    return f"{value}{suffix}"
+
+
+def focus_by_project(report: dict[str, Any], week: WeekReport) -> list[dict[str, float]]:
+    """Per-day focus by project as the report names them (names or codes)."""
+    codes = project_codes(list(week.projects))
+    named = report["included"]["project_names"]
+    return [{(name if named else codes[name]): m for name, m in d.by_project.items()}
+            for d in week.days]
+
+
+def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
+    w, e = report["satisfaction_wellbeing"], report["efficiency_flow"]
+    rows = [
+        (_("Satisfaction with the work (mean, 1–5)"), _fmt(w["satisfaction_mean"])),
+        (_("… against the previous four weeks"), _fmt(w["satisfaction_trend"])),
+    ]
+    if report["included"]["health"]:
+        rows += [(_("Energy (mean, 1–5)"), _fmt(w.get("energy_mean"))),
+                 (_("… against the previous four weeks"), _fmt(w.get("energy_trend"))),
+                 (_("Burnout (mean, 1–5, private item)"), _fmt(w.get("burnout_mean")))]
+    rows += [(_("Days reflected on"), _fmt(w["reflections"]))]
+    share = e["deep_work_share_in_no_meeting_windows"]
+    used = e["planned_deep_blocks_used"]
+    planned = e["planned_deep_blocks"]
+    rows2 = [
+        (_("Deep-work minutes"), _fmt(round(e["deep_work_minutes"]))),
+        (_("… inside no-meeting windows"), _fmt(round(share * 100) if share is not None
+                                                else None, " %")),
+        (_("Sessions of 60 min or more without interruption"),
+         _fmt(e["long_uninterrupted_sessions"])),
+        (_("Interruptions per work day"), _fmt(e["interruptions_per_day"])),
+        (_("Context switches per work day"), _fmt(e["switches_per_day"])),
+        (_("Estimated time lost to switching (estimate)"),
+         _fmt(e["estimated_minutes_lost_to_switching"], _(" min"))),
+        (_("Session flow rating (mean, 1–5)"), _fmt(e["session_flow_rating_mean"])),
+        (_("Days with flow: several times / once / not at all"),
+         "{several} / {once} / {not_at_all}".format(**e["reflection_flow"])),
+        (_("Meetings inside no-meeting windows"), _fmt(e["meetings_in_no_meeting_windows"])),
+        (_("Planned deep blocks used"), f"{used} / {planned}"),
+    ]
+    return [("__section__", _("Satisfaction & well-being")), *rows,
+            ("__section__", _("Efficiency & flow")), *rows2]
+
+
+def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path) -> Path:
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    by_project = focus_by_project(report, week)
+    who = report["programmer"]["name"] or _("(no name given)")
+    with PdfPages(path, metadata={"Title": _("Fokus weekly self-report {week}").format(
+            week=report["week"]), "Creator": report["generator"]}) as pdf:
+        # Page 1: who, the SPACE summary, the projects.
+        fig = Figure(figsize=A4)
+        fig.text(0.08, 0.95, _("Weekly self-report · {week}").format(week=report["week"]),
+                 fontsize=18, fontweight="bold")
+        fig.text(0.08, 0.925, _("{who} · id {id} · made {when} with {gen}").format(
+            who=who, id=report["programmer"]["id"][:8], when=report["generated_at"][:16]
+            .replace("T", " "), gen=report["generator"]), fontsize=9, color="#555555")
+        fig.text(0.08, 0.895, _("SPACE framework (Forsgren et al., 2021): the two dimensions "
+                                "a person can self-report well."), fontsize=9,
+                 color="#555555")
+        y = 0.86
+        for label, value in summary_rows(report):
+            if label == "__section__":
+                y -= 0.012
+                fig.text(0.08, y, value, fontsize=12, fontweight="bold", color="#2a9d8f")
+                y -= 0.03
+                continue
+            fig.text(0.10, y, label, fontsize=10)
+            fig.text(0.80, y, value, fontsize=10, ha="right", fontweight="bold")
+            y -= 0.026
+        y -= 0.02
+        fig.text(0.08, y, _("Focus by project"), fontsize=12, fontweight="bold",
+                 color="#2a9d8f")
+        y -= 0.03
+        for p in report["projects"][:10]:
+            fig.text(0.10, y, p["project"], fontsize=10)
+            fig.text(0.80, y, _fmt(round(p["focus_minutes"]), _(" min")), fontsize=10,
+                     ha="right")
+            y -= 0.024
+        included = report["included"]
+        notes = [_("Free text included.") if included["free_text"] else
+                 _("Free text left out."),
+                 _("Energy and burnout included.") if included["health"] else
+                 _("Energy and burnout left out (private)."),
+                 _("Project names shown.") if included["project_names"] else
+                 _("Project names replaced by codes.")]
+        import textwrap
+
+        footer = " ".join(notes) + " " + _(
+            "Estimates (time lost to switching) use a resumption buffer of {n} min per "
+            "switch (Mark et al.).").format(n=report["efficiency_flow"][
+                "resumption_buffer_minutes"])
+        fig.text(0.08, 0.05, "\n".join(textwrap.wrap(footer, 110)), fontsize=8,
+                 color="#555555", va="bottom")
+        pdf.savefig(fig)
+
+        # Page 2: focus per day, switches and interruptions.
+        fig = Figure(figsize=A4)
+        axes = fig.subplots(2, 1)
+        focus_per_day(axes[0], report, by_project, {})
+        switches_and_interruptions(axes[1], report)
+        fig.subplots_adjust(left=0.1, right=0.95, top=0.94, bottom=0.06, hspace=0.45)
+        pdf.savefig(fig)
+
+        # Page 3: well-being over the weeks, focus by hour, the days.
+        fig = Figure(figsize=A4)
+        ax1 = fig.add_axes((0.1, 0.72, 0.85, 0.2))
+        ax2 = fig.add_axes((0.1, 0.43, 0.85, 0.2))
+        wellbeing_over_weeks(ax1, week.history, report["week"],
+                             report["satisfaction_wellbeing"]["satisfaction_mean"],
+                             report["satisfaction_wellbeing"].get("energy_mean"),
+                             included["health"])
+        focus_by_hour(ax2, week.by_hour, [(s.start, s.end) for s in model.no_meeting])
+        fig.text(0.1, 0.35, _("The days"), fontsize=12, fontweight="bold", color="#2a9d8f")
+        header = [_("day"), _("place"), _("focus"), _("in windows"), _("sessions"),
+                  _("switches"), _("interr."), _("satisf.")]
+        xs = [0.1, 0.22, 0.32, 0.44, 0.58, 0.70, 0.81, 0.9]
+        for x, heading in zip(xs, header, strict=True):
+            fig.text(x, 0.32, heading, fontsize=8, fontweight="bold")
+        for i, d in enumerate(report["days"]):
+            yy = 0.295 - i * 0.024
+            values = [d["date"][5:], d["location"], _fmt(round(d["focus_minutes"])),
+                      _fmt(round(d["focus_in_deep_windows_minutes"])), _fmt(d["sessions"]),
+                      _fmt(d["switches"]), _fmt(d["interruptions"]), _fmt(d["satisfaction"])]
+            for x, v in zip(xs, values, strict=True):
+                fig.text(x, yy, v, fontsize=8)
+        if included["free_text"]:
+            texts = [(d["date"][5:], d.get("helped", ""), d.get("hindered", ""))
+                     for d in report["days"] if d.get("helped") or d.get("hindered")]
+            yy = 0.11
+            for day, helped, hindered in texts[:3]:
+                fig.text(0.1, yy, f"{day}: + {helped[:80]}  − {hindered[:80]}", fontsize=7)
+                yy -= 0.018
+        pdf.savefig(fig)
+    return path

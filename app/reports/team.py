@@ -1,0 +1,189 @@
+"""The team report for a PIC: team medians and spreads from the members'
+weekly JSON exports. Never a figure for fewer than three programmers, no
+ranking of individuals: the report lists who submitted, not who did what.
+
+Each file is checked (JSON, schema, version, week, the same programmer twice);
+a bad file is named with its problem and left out, and the report is made
+from the valid ones."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.i18n import N_, _
+from app.reports.export import KIND, SCHEMA_VERSION, validate
+
+MIN_GROUP = 3
+
+# (section, key, label) of every figure the team report aggregates.
+FIGURES: list[tuple[str, str, str]] = [
+    ("satisfaction_wellbeing", "satisfaction_mean", N_("Satisfaction (mean, 1–5)")),
+    ("satisfaction_wellbeing", "satisfaction_trend", N_("Satisfaction against 4 weeks before")),
+    ("satisfaction_wellbeing", "energy_mean",
+     N_("Energy (mean, 1–5; only from those who shared)")),
+    ("efficiency_flow", "deep_work_minutes", N_("Deep-work minutes in the week")),
+    ("efficiency_flow", "deep_work_share_in_no_meeting_windows",
+     N_("Share of deep work in no-meeting windows")),
+    ("efficiency_flow", "long_uninterrupted_sessions",
+     N_("Sessions ≥ 60 min without interruption")),
+    ("efficiency_flow", "interruptions_per_day", N_("Interruptions per work day")),
+    ("efficiency_flow", "switches_per_day", N_("Context switches per work day")),
+    ("efficiency_flow", "estimated_minutes_lost_to_switching",
+     N_("Estimated minutes lost to switching")),
+    ("efficiency_flow", "session_flow_rating_mean", N_("Session flow rating (1–5)")),
+    ("efficiency_flow", "meetings_in_no_meeting_windows", N_("Meetings in no-meeting windows")),
+]
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    n: int
+    median: float | None  # None: fewer than three programmers gave it
+    q1: float | None
+    q3: float | None
+
+
+@dataclass
+class TeamReport:
+    week: str | None
+    submitters: list[str]
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+
+    @property
+    def enough(self) -> bool:
+        return len(self.submitters) >= MIN_GROUP
+
+
+def load(paths: list[Path]) -> tuple[list[tuple[Path, dict[str, Any]]], list[FileProblem]]:
+    parsed: list[tuple[Path, dict[str, Any]]] = []
+    problems: list[FileProblem] = []
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            problems.append(FileProblem(path, exc.strerror or str(exc)))
+            continue
+        except (ValueError, UnicodeDecodeError) as exc:
+            problems.append(FileProblem(path, _("not a JSON file ({error})").format(error=exc)))
+            continue
+        if not isinstance(data, dict) or data.get("kind") != KIND:
+            problems.append(FileProblem(path, _("not a Fokus self-report")))
+            continue
+        if data.get("schema_version") != SCHEMA_VERSION:
+            problems.append(FileProblem(path, _("schema version {v}; this Fokus reads "
+                                                "version {known}").format(
+                v=data.get("schema_version"), known=SCHEMA_VERSION)))
+            continue
+        errors = validate(data)
+        if errors:
+            problems.append(FileProblem(path, _("does not match the schema: {error}").format(
+                error=errors[0])))
+            continue
+        parsed.append((path, data))
+    weeks = Counter(d["week"] for _p, d in parsed)
+    week = min(weeks, key=lambda w: (-weeks[w], w)) if weeks else None
+    valid: list[tuple[Path, dict[str, Any]]] = []
+    seen: dict[str, Path] = {}
+    for path, data in parsed:
+        if data["week"] != week:
+            problems.append(FileProblem(path, _("is for {week}, not {team_week}").format(
+                week=data["week"], team_week=week)))
+            continue
+        pid = data["programmer"]["id"]
+        if pid in seen:
+            problems.append(FileProblem(path, _("the same programmer as {other}").format(
+                other=seen[pid].name)))
+            continue
+        seen[pid] = path
+        valid.append((path, data))
+    return valid, problems
+
+
+def aggregate(paths: list[Path]) -> TeamReport:
+    valid, problems = load(paths)
+    week = valid[0][1]["week"] if valid else None
+    submitters = sorted(
+        (d["programmer"]["name"] or _("programmer {id}").format(id=d["programmer"]["id"][:8]))
+        for _p, d in valid)
+    report = TeamReport(week, submitters, problems=problems)
+    for section, key, label in FIGURES:
+        values = [float(d[section][key]) for _p, d in valid
+                  if d[section].get(key) is not None]
+        if len(values) >= MIN_GROUP:
+            q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
+            report.figures.append(Figure(key, _(label), len(values), round(median, 2),
+                                         round(q1, 2), round(q3, 2)))
+        else:
+            report.figures.append(Figure(key, _(label), len(values), None, None, None))
+    return report
+
+
+def to_csv(report: TeamReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["week", "metric", "programmers", "median", "q1", "q3"])
+    for f in report.figures:
+        writer.writerow([report.week, f.key, f.n,
+                         *("" if v is None else v for v in (f.median, f.q1, f.q3))])
+    return out.getvalue()
+
+
+def to_pdf(report: TeamReport, path: Path) -> Path:
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure as MplFigure
+
+    with PdfPages(path, metadata={"Title": _("Fokus team report")}) as pdf:
+        fig = MplFigure(figsize=(8.27, 11.69))
+        fig.text(0.08, 0.95, _("Team report · {week}").format(week=report.week or "—"),
+                 fontsize=18, fontweight="bold")
+        import textwrap
+
+        intro = _("{n} programmers sent their weekly self-report: {names}.").format(
+            n=len(report.submitters), names=", ".join(report.submitters)) + " " + _(
+            "Medians with the middle half of the team (25th–75th percentile). No figure is "
+            "shown for fewer than three programmers, and none for a single person.")
+        lines = textwrap.wrap(intro, 100)
+        fig.text(0.08, 0.93, "\n".join(lines), fontsize=9, color="#555555", va="top",
+                 linespacing=1.5)
+        y = 0.90 - 0.017 * len(lines)
+        fig.text(0.08, y, _("Figure"), fontsize=9, fontweight="bold")
+        fig.text(0.62, y, _("median"), fontsize=9, fontweight="bold", ha="right")
+        fig.text(0.80, y, _("middle half"), fontsize=9, fontweight="bold", ha="right")
+        fig.text(0.92, y, _("n"), fontsize=9, fontweight="bold", ha="right")
+        y -= 0.03
+        for f in report.figures:
+            fig.text(0.08, y, f.label, fontsize=9)
+            if f.median is None:
+                fig.text(0.80, y, _("too few to show"), fontsize=9, ha="right",
+                         color="#888888")
+            else:
+                fig.text(0.62, y, f"{f.median:g}", fontsize=9, ha="right", fontweight="bold")
+                fig.text(0.80, y, f"{f.q1:g} – {f.q3:g}", fontsize=9, ha="right")
+            fig.text(0.92, y, str(f.n), fontsize=9, ha="right")
+            y -= 0.027
+        if report.problems:
+            y -= 0.02
+            fig.text(0.08, y, _("Files left out"), fontsize=11, fontweight="bold",
+                     color="#c1121f")
+            y -= 0.025
+            for p in report.problems:
+                fig.text(0.08, y, f"{p.path.name}: {p.reason}"[:110], fontsize=8)
+                y -= 0.02
+        pdf.savefig(fig)
+    return path

@@ -1,0 +1,1 @@
+"""Storage: the SQLite engine, the schema and its migrations, settings, demo data."""

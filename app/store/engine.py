@@ -1,0 +1,168 @@
+"""The SQLite store: opening, permissions, pragmas, migrations and transactions.
+
+One Store per process; every write goes through ``Store.transaction()``."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session, create_engine, select
+
+from app.errors import ErrorCode, FokusError
+from app.store.migrations import CURRENT_VERSION, MIGRATIONS
+from app.store.models import Setting
+
+log = logging.getLogger(__name__)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def translate_sqlite_error(exc: BaseException, path: Path) -> FokusError | None:
+    """Map the SQLite failures a user can meet to a Fokus error code."""
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return FokusError(ErrorCode.DISK_FULL, path=path)
+    if "database is locked" in text or "database is busy" in text:
+        return FokusError(ErrorCode.DATABASE_LOCKED, path=path)
+    if "not a database" in text or "malformed" in text:
+        return FokusError(ErrorCode.DATABASE_CORRUPT, path=path, reason=str(exc))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=path.parent, reason=str(exc))
+    return None
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise FokusError(ErrorCode.DATABASE_CORRUPT, path=path, reason="not an SQLite file")
+
+
+def _create_private(path: Path) -> None:
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, path: Path, target: int = CURRENT_VERSION) -> int:
+    """Bring the database up to ``target``. Returns the version it started at."""
+    version = schema_version(conn)
+    if version > CURRENT_VERSION:
+        raise FokusError(ErrorCode.DATABASE_NEWER, path=path, found=version, known=CURRENT_VERSION)
+    if version >= target:
+        return version
+    if version > 0 and path.exists():
+        # A copy to go back to, made before the first statement runs.
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        backup = path.with_name(f"{path.name}.v{version}.bak")
+        shutil.copy2(path, backup)
+        os.chmod(backup, 0o600)
+        log.info("database backed up to %s before migrating from v%d", backup, version)
+    for step in range(version + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[step]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        log.info("database migrated to v%d", step)
+    return version
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        _check_header(path)
+        try:
+            _create_private(path)
+            conn = _connect(path)
+            try:
+                # Look before changing anything: a file we refuse stays as it was.
+                found = schema_version(conn)
+                if found > CURRENT_VERSION:
+                    raise FokusError(
+                        ErrorCode.DATABASE_NEWER, path=path, found=found, known=CURRENT_VERSION
+                    )
+                integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if integrity != "ok":
+                    raise FokusError(ErrorCode.DATABASE_CORRUPT, path=path, reason=integrity)
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    log.warning("SQLite refused WAL mode (%s); continuing in %s", path, mode)
+                self.migrated_from = migrate(conn, path)
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, path) or exc from exc
+        self.engine: Engine = create_engine(
+            f"sqlite:///{path}", connect_args={"timeout": 5.0, "check_same_thread": False}
+        )
+        event.listen(self.engine, "connect", _on_connect)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: committed as a whole, or not at all."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+                session.commit()
+        except DBAPIError as exc:
+            mapped = translate_sqlite_error(exc.orig or exc, self.path)
+            if mapped is not None:
+                raise mapped from exc
+            raise
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self.transaction() as s:
+            row = s.get(Setting, key)
+            return default if row is None else json.loads(row.value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.transaction() as s:
+            row = s.get(Setting, key)
+            if row is None:
+                s.add(Setting(key=key, value=json.dumps(value)))
+            else:
+                row.value = json.dumps(value)
+
+    def all_settings(self) -> dict[str, Any]:
+        with self.transaction() as s:
+            return {row.key: json.loads(row.value) for row in s.exec(select(Setting))}
+
+
+def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    # FULL: a committed heartbeat survives a power cut, which is the promise.
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()

@@ -1,0 +1,357 @@
+"""The week in the database: the work model and matrix in settings, time
+blocks, imported meetings, the planner run against them, and the conflicts a
+week view flags."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+from sqlmodel import Session, col, delete, func, select
+
+from app.clock import Clock, as_utc
+from app.domain import BatchStatus, BlockKind, Location, TaskType, Urgency
+from app.errors import ErrorCode, FokusError
+from app.store.engine import Store
+from app.store.models import (
+    CalendarSource,
+    FocusSession,
+    Meeting,
+    Project,
+    ProjectBatch,
+    TimeBlock,
+)
+from app.week.allocation import SETTING_KEY as MATRIX_KEY
+from app.week.allocation import Matrix
+from app.week.calendar import read_calendar
+from app.week.planner import BatchToPlan, Busy, Plan, PlannedBlock, Strategy, plan_week
+from app.week.workmodel import SETTING_KEY as MODEL_KEY
+from app.week.workmodel import DayKind, WindowKind, WorkModel, iso_week_days
+
+MAX_BLOCK = timedelta(hours=12)
+
+
+class Conflict(StrEnum):
+    DEEP_IN_CORE = "deep_in_core"  # a deep-work block in core hours
+    COLLAB_IN_DEEP = "collab_in_deep"  # a collaborative block in a no-meeting window
+    OVER_MEETING = "over_meeting"
+    OUTSIDE_WORK = "outside_work"
+    TOO_MANY_PROJECTS = "too_many_projects"  # more projects that day than the limit
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    meetings: int
+    in_deep_windows: int
+    unchanged: bool
+
+
+class WeekService:
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    # -- settings --------------------------------------------------------------
+
+    def work_model(self) -> WorkModel:
+        data = self.store.get_setting(MODEL_KEY)
+        return WorkModel.from_json(data) if data else WorkModel()
+
+    def set_work_model(self, model: WorkModel) -> WorkModel:
+        self.store.set_setting(MODEL_KEY, model.checked().to_json())
+        return model
+
+    def matrix(self) -> Matrix:
+        return Matrix.from_json(self.store.get_setting(MATRIX_KEY))
+
+    def set_matrix(self, matrix: Matrix) -> Matrix:
+        self.store.set_setting(MATRIX_KEY, matrix.to_json())
+        return matrix
+
+    # -- time ----------------------------------------------------------------------
+
+    def week_bounds(self, week: str) -> tuple[list[date], datetime, datetime]:
+        days = iso_week_days(week)
+        zone = self.clock.zone()
+        start = datetime.combine(days[0], datetime.min.time(), tzinfo=zone).astimezone(UTC)
+        end = datetime.combine(days[-1] + timedelta(days=1), datetime.min.time(),
+                               tzinfo=zone).astimezone(UTC)
+        return days, start, end
+
+    def local(self, at: datetime) -> datetime:
+        return as_utc(at).astimezone(self.clock.zone())
+
+    # -- blocks ------------------------------------------------------------------------
+
+    def blocks(self, start: datetime, end: datetime) -> list[TimeBlock]:
+        with self.store.transaction() as s:
+            stmt = select(TimeBlock).where(col(TimeBlock.start_at) < end,
+                                           col(TimeBlock.end_at) > start)
+            return list(s.exec(stmt.order_by(col(TimeBlock.start_at), col(TimeBlock.id))))
+
+    def block(self, block_id: int | str) -> TimeBlock:
+        try:
+            key = int(block_id)
+        except (TypeError, ValueError):
+            raise FokusError(ErrorCode.UNKNOWN_BLOCK, block=block_id) from None
+        with self.store.transaction() as s:
+            found = s.get(TimeBlock, key)
+        if found is None:
+            raise FokusError(ErrorCode.UNKNOWN_BLOCK, block=block_id)
+        return found
+
+    def _check_span(self, start: datetime, end: datetime) -> None:
+        if end <= start:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="end", value=end.isoformat())
+        if end - start > MAX_BLOCK:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="length",
+                             value=str(end - start))
+
+    def _kind_for(self, batch: ProjectBatch | None) -> BlockKind:
+        return self.matrix()[batch.task_type].block_kind if batch else BlockKind.DEEP
+
+    def _location_for(self, start: datetime) -> Location:
+        kind = self.work_model().day_kind(self.local(start).date())
+        return Location.OFFICE if kind == DayKind.OFFICE else Location.REMOTE
+
+    @staticmethod
+    def _batch_of(s: Session, project_id: int, batch_id: int | None) -> ProjectBatch | None:
+        """The batch a block is for, checked to be the project's (the project too)."""
+        project = s.get(Project, project_id)
+        if project is None:
+            raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=project_id)
+        batch = s.get(ProjectBatch, batch_id) if batch_id is not None else None
+        if batch_id is not None and (batch is None or batch.project_id != project_id):
+            raise FokusError(ErrorCode.BATCH_NOT_IN_PROJECT, batch=batch_id,
+                             project=project.name)
+        return batch
+
+    def add_block(self, project_id: int, batch_id: int | None, start: datetime, end: datetime,
+                  kind: BlockKind | None = None, source: str = "manual") -> TimeBlock:
+        start, end = as_utc(start), as_utc(end)
+        self._check_span(start, end)
+        with self.store.transaction() as s:
+            batch = self._batch_of(s, project_id, batch_id)
+            block = TimeBlock(
+                project_id=project_id, batch_id=batch_id, start_at=start, end_at=end,
+                utc_offset_min=self.clock.utc_offset_minutes(start),
+                kind=kind or self._kind_for(batch), location=self._location_for(start),
+                source=source)
+            s.add(block)
+            s.flush()
+            return block
+
+    def move_block(self, block_id: int, start: datetime, end: datetime) -> TimeBlock:
+        start, end = as_utc(start), as_utc(end)
+        self._check_span(start, end)
+        with self.store.transaction() as s:
+            block = s.get(TimeBlock, block_id)
+            if block is None:
+                raise FokusError(ErrorCode.UNKNOWN_BLOCK, block=block_id)
+            block.start_at, block.end_at = start, end
+            block.utc_offset_min = self.clock.utc_offset_minutes(start)
+            block.location = self._location_for(start)
+            return block
+
+    def update_block(self, block_id: int, project_id: int, batch_id: int | None) -> TimeBlock:
+        with self.store.transaction() as s:
+            block = s.get(TimeBlock, block_id)
+            if block is None:
+                raise FokusError(ErrorCode.UNKNOWN_BLOCK, block=block_id)
+            batch = self._batch_of(s, project_id, batch_id)
+            block.project_id, block.batch_id = project_id, batch_id
+            block.kind = self._kind_for(batch)
+            return block
+
+    def remove_block(self, block_id: int | str) -> TimeBlock:
+        block = self.block(block_id)
+        with self.store.transaction() as s:
+            s.exec(delete(TimeBlock).where(col(TimeBlock.id) == block.id))
+        return block
+
+    # -- meetings ----------------------------------------------------------------------
+
+    def meetings(self, start: datetime, end: datetime) -> list[Meeting]:
+        with self.store.transaction() as s:
+            stmt = select(Meeting).where(col(Meeting.start_at) < end, col(Meeting.end_at) > start)
+            return list(s.exec(stmt.order_by(col(Meeting.start_at), col(Meeting.id))))
+
+    def import_calendar(self, path: Path, force: bool = True) -> ImportResult:
+        """Replace the meetings of an earlier import of the same file."""
+        path = path.expanduser().resolve()
+        key = str(path)
+        now = self.clock.now()
+        parsed, digest = read_calendar(path, now, self.clock.zone())
+        with self.store.transaction() as s:
+            source = s.get(CalendarSource, key)
+            if source is not None and source.digest == digest and not force:
+                return ImportResult(path, source.events, 0, unchanged=True)
+            s.exec(delete(Meeting).where(col(Meeting.calendar) == key))
+            for m in parsed:
+                s.add(Meeting(calendar=key, uid=m.uid, start_at=m.start, end_at=m.end,
+                              utc_offset_min=self.clock.utc_offset_minutes(m.start),
+                              title=m.title, all_day=m.all_day, location=m.location))
+            if source is None:
+                source = CalendarSource(key=key, path=key, imported_at=now)
+                s.add(source)
+            source.imported_at, source.events, source.digest = now, len(parsed), digest
+        model = self.work_model()
+        deep = sum(1 for m in parsed if not m.all_day and self._in_deep_window(
+            model, m.start, m.end))
+        return ImportResult(path, len(parsed), deep, unchanged=False)
+
+    def calendars(self) -> list[CalendarSource]:
+        with self.store.transaction() as s:
+            return list(s.exec(select(CalendarSource)))
+
+    def _in_deep_window(self, model: WorkModel, start: datetime, end: datetime) -> bool:
+        a, z = self.local(start), self.local(end)
+        if a.date() != z.date() and z.time() != datetime.min.time():
+            return False
+        day = a.date()
+        first = a.hour * 60 + a.minute
+        last = z.hour * 60 + z.minute if z.date() == day else 24 * 60
+        return any(
+            model.window_at(day, minute)[0] == WindowKind.DEEP
+            for minute in range(first, max(first + 1, last), 5)
+        )
+
+    def meetings_in_deep_windows(self, start: datetime, end: datetime) -> list[Meeting]:
+        model = self.work_model()
+        return [m for m in self.meetings(start, end)
+                if not m.all_day and self._in_deep_window(model, m.start_at, m.end_at)]
+
+    # -- now -----------------------------------------------------------------------
+
+    def window_now(self) -> tuple[WindowKind, datetime | None]:
+        """The kind of time it is now, and when that window ends (local)."""
+        now = self.local(self.clock.now())
+        kind, span = self.work_model().window_at(now.date(), now.hour * 60 + now.minute)
+        if span is None:
+            return kind, None
+        return kind, span.at(now.date(), self.clock.zone())[1]
+
+    def next_boundary(self) -> datetime | None:
+        """The next moment a window opens or closes today or on the next work day."""
+        model = self.work_model()
+        now = self.local(self.clock.now())
+        zone = self.clock.zone()
+        for offset in range(0, 8):
+            day = now.date() + timedelta(days=offset)
+            if not model.day_kind(day).is_workday:
+                continue
+            edges = sorted({edge for span in (model.work_hours, model.core_hours,
+                                              *model.no_meeting)
+                            for edge in span.at(day, zone)})
+            for edge in edges:
+                if edge > now:
+                    return edge
+        return None
+
+    def start_concerns(self, minutes: int) -> list[str]:
+        """Why starting a focus session now may be a poor fit: core hours, a
+        meeting within its planned length."""
+        now = self.clock.now()
+        concerns = []
+        if self.window_now()[0] == WindowKind.CORE:
+            concerns.append("core_hours")
+        upcoming = [m for m in self.meetings(now, now + timedelta(minutes=minutes))
+                    if not m.all_day]
+        if upcoming:
+            concerns.append("meeting")
+        return concerns
+
+    # -- conflicts -----------------------------------------------------------------------
+
+    def conflicts(self, start: datetime, end: datetime) -> dict[int, list[Conflict]]:
+        model = self.work_model()
+        blocks = self.blocks(start, end)
+        meetings = [m for m in self.meetings(start, end) if not m.all_day]
+        found: dict[int, list[Conflict]] = {}
+        per_day: dict[date, list[int]] = {}
+        for b in blocks:
+            assert b.id is not None
+            issues: list[Conflict] = []
+            a, z = self.local(b.start_at), self.local(b.end_at)
+            day = a.date()
+            per_day.setdefault(day, [])
+            if b.project_id not in per_day[day]:
+                per_day[day].append(b.project_id)
+            minutes = range(a.hour * 60 + a.minute,
+                            (z.hour * 60 + z.minute) if z.date() == day else 24 * 60, 5)
+            kinds = {model.window_at(day, m)[0] for m in minutes}
+            if WindowKind.OUTSIDE in kinds:
+                issues.append(Conflict.OUTSIDE_WORK)
+            if b.kind == BlockKind.DEEP and WindowKind.CORE in kinds:
+                issues.append(Conflict.DEEP_IN_CORE)
+            if b.kind == BlockKind.COLLABORATIVE and WindowKind.DEEP in kinds:
+                issues.append(Conflict.COLLAB_IN_DEEP)
+            if any(m.start_at < b.end_at and b.start_at < m.end_at for m in meetings):
+                issues.append(Conflict.OVER_MEETING)
+            if issues:
+                found[b.id] = issues
+        for b in blocks:
+            day = self.local(b.start_at).date()
+            if per_day[day].index(b.project_id) >= model.max_projects_per_day:
+                assert b.id is not None
+                found.setdefault(b.id, []).append(Conflict.TOO_MANY_PROJECTS)
+        return found
+
+    # -- planning ----------------------------------------------------------------------
+
+    def batches_to_plan(self, start: datetime, end: datetime) -> list[BatchToPlan]:
+        now = self.clock.now()
+        with self.store.transaction() as s:
+            rows = list(s.exec(
+                select(ProjectBatch).join(Project).where(
+                    ProjectBatch.status == BatchStatus.OPEN,
+                    col(Project.archived_at).is_(None))))
+            focused = dict(s.exec(
+                select(FocusSession.batch_id, func.coalesce(func.sum(
+                    (func.julianday(FocusSession.ended_at) - func.julianday(
+                        FocusSession.started_at)) * 24 * 60), 0))
+                .where(col(FocusSession.batch_id).is_not(None),
+                       col(FocusSession.ended_at).is_not(None))
+                .group_by(col(FocusSession.batch_id))).all())
+        planned: dict[int, int] = {}
+        for b in self.blocks(max(start, now), end):
+            if b.batch_id is not None:
+                begin = max(as_utc(b.start_at), now)
+                planned[b.batch_id] = planned.get(b.batch_id, 0) + int(
+                    (as_utc(b.end_at) - begin).total_seconds() // 60)
+        out = []
+        for row in rows:
+            assert row.id is not None
+            left = row.estimate_minutes - int(focused.get(row.id, 0)) - planned.get(row.id, 0)
+            if left > 0:
+                out.append(BatchToPlan(row.id, row.project_id, TaskType(row.task_type), left,
+                                       Urgency(row.urgency), row.due_date))
+        return out
+
+    def plan(self, week: str, apply: bool = False,
+             strategy: Strategy = Strategy.BATCHED) -> Plan:
+        days, start, end = self.week_bounds(week)
+        existing = [
+            PlannedBlock(as_utc(b.start_at), as_utc(b.end_at), b.project_id, b.batch_id,
+                         BlockKind(b.kind), Location(b.location), new=False, id=b.id)
+            for b in self.blocks(start, end)]
+        meetings = [Busy(as_utc(m.start_at), as_utc(m.end_at))
+                    for m in self.meetings(start, end) if not m.all_day]
+        result = plan_week(days, self.work_model(), self.matrix(),
+                           self.batches_to_plan(start, end), meetings, existing,
+                           self.clock.now(), self.clock.zone(), strategy)
+        if apply:
+            self.apply(result.new_blocks)
+        return result
+
+    def apply(self, blocks: Sequence[PlannedBlock]) -> None:
+        with self.store.transaction() as s:
+            for b in blocks:
+                s.add(TimeBlock(project_id=b.project_id, batch_id=b.batch_id, start_at=b.start,
+                                end_at=b.end, utc_offset_min=self.clock.utc_offset_minutes(
+                                    b.start), kind=b.kind, location=b.location,
+                                source="planner"))

@@ -1,0 +1,1 @@
+"""A real X server with a tray host, real input, the command line as a subprocess."""

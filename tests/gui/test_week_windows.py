@@ -1,0 +1,383 @@
+"""The week view, the settings dialog and the window watcher, offscreen."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from app.clock import FakeClock
+from app.platform.paths import Paths
+from ui.shell.controller import FokusController
+
+WIB = timezone(timedelta(hours=7))
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusController]:
+    clock.current = datetime(2026, 11, 23, 7, 30, tzinfo=WIB).astimezone(UTC)  # Monday
+    c = FokusController(paths, clock=clock, owner="test-tray")
+    assert c.load()
+    c.service.add_project("SIASN")
+    c.service.add_batch("SIASN", "Refactor API", estimate_minutes=180)
+    c.service.add_project("MyASN")
+    c.service.add_batch("MyASN", "Sprint planning", "sprint_planning", 60)
+    yield c
+    c.close()
+
+
+def accept_dialog(fill: object = None) -> None:
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(20, act)
+            return
+        if callable(fill):
+            fill(dialog)
+        dialog.accept()
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+
+
+def test_week_view_creates_moves_resizes_and_deletes_blocks(controller: FokusController,
+                                                            qtbot: QtBot) -> None:
+    from ui.week.window import WeekWindow
+
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    canvas = window.canvas
+    assert [d.isoformat() for d in canvas.days][0] == "2026-11-23"
+
+    # Mouse: drag on Monday from 08:00 to 09:30 creates a block there.
+    def y(minute: int) -> int:
+        return int(canvas._y(minute))
+
+    x_monday = int(canvas._rect(0, 0, 1).center().x())
+    accept_dialog()
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(8 * 60) + 1))
+    qtbot.mouseMove(canvas, QPoint(x_monday, y(9 * 60 + 30)))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(9 * 60 + 30)))
+    week = controller.service.week
+    _, start, end = week.week_bounds("2026-W48")
+    blocks = week.blocks(start, end)
+    assert [(week.local(b.start_at).strftime("%a %H:%M"), week.local(b.end_at).strftime("%H:%M"))
+            for b in blocks] == [("Mon 08:00", "09:30")]
+    block_id = blocks[0].id
+    assert len(canvas.blocks) == 1
+
+    # Mouse: drag the block down by an hour.
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(8 * 60 + 30)))
+    qtbot.mouseMove(canvas, QPoint(x_monday, y(9 * 60 + 30)))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(9 * 60 + 30)))
+    moved = week.block(block_id)  # type: ignore[arg-type]
+    assert week.local(moved.start_at).strftime("%H:%M") == "09:00"
+    # Mouse: drag its lower edge to resize it.
+    bottom = y(10 * 60 + 30) - 3
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, bottom))
+    qtbot.mouseMove(canvas, QPoint(x_monday, y(11 * 60)))
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=QPoint(x_monday, y(11 * 60)))
+    assert week.local(week.block(block_id).end_at).strftime("%H:%M") == "11:00"  # type: ignore[arg-type]
+    # It now runs into core hours as a deep block: flagged where it is.
+    assert canvas.blocks[0].conflicts == ["Deep work in core hours (meant for coordination)"]
+
+    # Keyboard: select, move to Tuesday, back up 15 min, shrink 15 min, delete.
+    canvas.setFocus()
+    canvas.selected = None
+    qtbot.keyClick(canvas, Qt.Key.Key_Tab)
+    assert canvas.selected == block_id
+    qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(canvas, Qt.Key.Key_Up)
+    qtbot.keyClick(canvas, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    b = week.block(block_id)  # type: ignore[arg-type]
+    assert (week.local(b.start_at).strftime("%a %H:%M"), week.local(b.end_at).strftime("%H:%M")) \
+        == ("Tue 08:45", "10:30")
+    assert b.location == "WFO"
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    assert week.blocks(start, end) == []
+
+    # Keyboard: with nothing selected, arrows move a cursor and N creates.
+    canvas.cursor = (3, 15 * 60)
+    accept_dialog()
+    qtbot.keyClick(canvas, Qt.Key.Key_N)
+    created = week.blocks(start, end)
+    assert [week.local(b.start_at).strftime("%a %H:%M") for b in created] == ["Thu 15:00"]
+
+
+def test_plan_my_week_previews_then_applies(controller: FokusController, qtbot: QtBot) -> None:
+    from ui.week.window import WeekWindow
+
+    controller.service.week.import_calendar(DATA / "outlook.ics")
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    window.plan()
+    assert window.preview_bar.isVisible()
+    proposed = [b for b in window.canvas.blocks if b.proposed]
+    assert len(proposed) >= 3
+    assert "new blocks proposed" in window.preview_text.text()
+    week = controller.service.week
+    _, start, end = week.week_bounds(window.week)
+    assert week.blocks(start, end) == []  # a preview changes nothing
+    qtbot.mouseClick(window.apply_button, Qt.MouseButton.LeftButton)
+    assert len(week.blocks(start, end)) == len(proposed)
+    assert not window.preview_bar.isVisible()
+    assert week.conflicts(start, end) == {}
+    assert "meetings, 3 of them in no-meeting windows" in window.status.text()
+
+
+def test_settings_refuse_an_invalid_model_and_save_a_valid_one(controller: FokusController,
+                                                               qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTime
+
+    from app.week.workmodel import DayKind
+    from ui.settings.window import SettingsDialog
+
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.window_editors[0].start.setTime(QTime(7, 0))  # before work hours begin
+    dialog.save()
+    assert dialog.isVisible()
+    assert "outside the work hours" in dialog.error.text()
+    dialog.window_editors[0].start.setTime(QTime(8, 0))
+    dialog.day_boxes[0].setCurrentIndex(dialog.day_boxes[0].findData("WFO"))
+    dialog.limit.setValue(3)
+    dialog.place_boxes[next(iter(dialog.place_boxes))].setCurrentIndex(2)  # coding: either
+    dialog._add_override(datetime(2026, 12, 25).date(), DayKind.HOLIDAY)
+    dialog.save()
+    assert not dialog.isVisible()
+    model = controller.service.week.work_model()
+    assert model.week[0] == DayKind.OFFICE and model.max_projects_per_day == 3
+    assert model.day_kind(datetime(2026, 12, 25).date()) == DayKind.HOLIDAY
+    assert controller.service.week.matrix()["coding"].place == "either"
+
+
+def test_watcher_names_the_window_and_announces_it(controller: FokusController,
+                                                   clock: FakeClock, qtbot: QtBot,
+                                                   tmp_path: Path) -> None:
+    from ui.week.window_watch import WindowWatcher
+
+    week = controller.service.week
+    monday_8 = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)
+    batch = controller.service.batches("SIASN")[0]
+    week.add_block(batch.project_id, batch.id, monday_8, monday_8 + timedelta(minutes=90))
+    watcher = WindowWatcher(controller)
+    assert watcher.label() == ""  # 07:30: before work hours
+    clock.current = (monday_8 + timedelta(minutes=1)).astimezone(UTC)
+    with qtbot.waitSignal(watcher.deepWindowOpened) as opened:
+        watcher._boundary()
+    end, planned = opened.args
+    assert f"{end:%H:%M}" == "10:00"
+    assert planned is not None and planned.batch == "Refactor API"
+    assert watcher.label() == "Deep-work window until 10:00"
+    clock.advance(2 * 3600)
+    assert watcher.label() == "Core hours until 15:00"
+    # Starting now asks first: core hours.
+    asked: list[list[str]] = []
+    controller.confirm_start = lambda concerns: bool(asked.append(concerns))
+    assert not controller.start(batch.project_id, batch.id)
+    assert asked == [["core_hours"]] and controller.view is None
+
+    # The calendar file is imported, and again when it changes.
+    ics = tmp_path / "team.ics"
+    ics.write_bytes((DATA / "apple.ics").read_bytes())
+    controller.service.store.set_setting("calendar_path", str(ics))
+    watcher.watch_calendar()
+    _, start, end = week.week_bounds("2026-W48")
+    assert [m.title for m in week.meetings(start, end)] == ["Sync with PIC", "Cuti"]
+    ics.write_bytes((DATA / "google.ics").read_bytes())
+    qtbot.waitUntil(lambda: "Weekly planning" in [m.title for m in week.meetings(start, end)],
+                    timeout=10_000)
+
+
+def test_today_window_and_the_switching_dialogs(controller: FokusController, clock: FakeClock,
+                                                qtbot: QtBot) -> None:
+    from app.domain import SwitchTrigger
+    from ui.activity.dialogs import AwayDialog, ContextCardPopup, ResumeNotePrompt
+    from ui.activity.today import TodayWindow
+
+    svc = controller.service
+    siasn, myasn = (svc.project("SIASN").id, svc.project("MyASN").id)
+    assert siasn and myasn
+    clock.current = datetime(2026, 11, 23, 8, 0, tzinfo=WIB).astimezone(UTC)
+    controller.start(siasn)
+    clock.advance(40 * 60)
+    svc.activity.interrupt("chat")
+    result = svc.activity.switch(myasn, "urgent", "tray")
+    window = TodayWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert "1 context switches" in window.figures.text()
+    assert "about 20 min" in window.cost.text() and "estimate" in window.cost.text()
+    events = window.events
+    details = [events.topLevelItem(i).text(2) for i in range(events.topLevelItemCount())]
+    assert "SIASN → MyASN (An urgent request, tray)" in details
+
+    saved: list[tuple[str, object]] = []
+    prompt = ResumeNotePrompt("SIASN", lambda text, trig: saved.append((text, trig)), True)
+    qtbot.addWidget(prompt)
+    prompt.text.setText("mapper done; next: edge case")
+    prompt.trigger.setCurrentIndex(prompt.trigger.findData("meeting"))
+    prompt.accept()
+    assert saved == [("mapper done; next: edge case", SwitchTrigger.MEETING)]
+    svc.activity.add_note(siasn, saved[0][0])
+    svc.activity.set_switch_trigger(result.switch_id, SwitchTrigger.MEETING)
+    assert svc.activity.day_log()["switches"][0]["trigger"] == "meeting"
+
+    card = svc.activity.context_card(siasn)
+    popup = ContextCardPopup(card, "23 Nov 08:40")
+    qtbot.addWidget(popup)
+    assert popup.findChild(type(window.cost), "lastNote").text() == "mapper done; next: edge case"
+
+    away = AwayDialog("sleep", 45, "SIASN")
+    qtbot.addWidget(away)
+    with qtbot.waitSignal(away.chosen) as chosen:
+        away.group.buttons()[0].setChecked(True)
+        away.accept()
+    assert chosen.args == ["focus"]
+
+
+def test_reflection_dialog_answers_by_keyboard(controller: FokusController, qtbot: QtBot) -> None:
+    from app.reports.reflection import ReflectionService
+    from ui.reports.reflection import ReflectionDialog
+
+    day = datetime(2026, 11, 23).date()
+    dialog = ReflectionDialog(controller, day)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "min</b> of focus" in dialog.findChild(type(dialog.error), "facts").text()
+    for scale, digit in ((dialog.satisfaction, Qt.Key.Key_4), (dialog.energy, Qt.Key.Key_2),
+                         (dialog.focus, Qt.Key.Key_5), (dialog.productivity, Qt.Key.Key_6)):
+        scale.group.button(1).setFocus()
+        qtbot.keyClick(scale.group.button(1), digit)
+    dialog.flow_group.button(2).setChecked(True)
+    dialog.helped.setText("quiet morning")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()
+    saved = ReflectionService(controller.service.store, controller.clock).get(day)
+    assert saved is not None
+    assert (saved.satisfaction, saved.energy, saved.focus_ability, saved.productivity,
+            saved.flow, saved.helped) == (4, 2, 5, 6, "several", "quiet morning")
+    snooze = ReflectionDialog(controller, day)
+    qtbot.addWidget(snooze)
+    with qtbot.waitSignal(snooze.snoozed):
+        snooze._snooze()
+
+
+def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: QtBot,
+                                           tmp_path: Path) -> None:
+    from ui.reports.export import ExportDialog
+
+    dialog = ExportDialog(controller, "2026-W48")
+    qtbot.addWidget(dialog)
+    assert '"health": false' in dialog.preview.toPlainText()
+    dialog.health.setChecked(True)
+    assert '"health": true' in dialog.preview.toPlainText()
+    dialog.codes.setChecked(True)
+    assert "SIASN" not in dialog.preview.toPlainText()
+    dialog.folder.setText(str(tmp_path / "reports"))
+    dialog.name.setText("Sari")
+    for i, ext in enumerate(("pdf", "csv", "json")):
+        dialog.formats.button(i).setChecked(True)
+        path = dialog.export(open_folder=False)
+        assert path is not None and path.name == f"fokus-2026-W48.{ext}" and path.exists()
+    written = json.loads((tmp_path / "reports" / "fokus-2026-W48.json").read_text())
+    assert written == dialog.report  # exactly what the preview showed
+    assert controller.service.store.get_setting("export_folder") == str(tmp_path / "reports")
+
+
+def test_insights_window_draws_its_charts(controller: FokusController, qtbot: QtBot) -> None:
+    from ui.reports.insights import InsightsWindow
+
+    window = InsightsWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)
+    assert len(window.canvases) == 4
+    window.shift(-1)
+    assert len(window.canvases) == 4 and "Week 47" in window.title.text()
+
+
+def test_team_window_reports_and_saves(controller: FokusController, qtbot: QtBot,
+                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from app.reports.export import ExportOptions, build_report
+    from ui.reports.team import TeamReportWindow
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: True)  # no file manager here
+    base = build_report(controller.service.store, controller.clock, "2026-W48", ExportOptions())
+    paths = []
+    for i in range(3):
+        base["programmer"] = {"id": f"{i:012d}", "name": f"P{i}"}
+        paths.append(tmp_path / f"{i}.json")
+        paths[-1].write_text(json.dumps(base))
+    (tmp_path / "bad.json").write_text("[]")
+    window = TeamReportWindow()
+    qtbot.addWidget(window)
+    window.add([str(p) for p in paths] + [str(tmp_path / "bad.json")])
+    assert window.result.topLevelItemCount() > 5
+    assert "3 programmers" in window.status.text() and "bad.json" in window.status.text()
+    out = window.save("csv", tmp_path / "team.csv")
+    assert out is not None and "deep_work_minutes" in out.read_text()
+
+
+def test_welcome_guide_sets_up_fokus(qtbot: QtBot, paths: Paths, clock: FakeClock,
+                                     tmp_path: Path) -> None:
+    from app.platform import autostart
+    from ui.settings.welcome import DONE_KEY, FirstRunWizard
+
+    c = FokusController(paths, clock=clock, owner="first-run")
+    assert c.load()
+    wizard = FirstRunWizard(c)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    languages: list[str] = []
+    wizard.languageChanged.connect(languages.append)
+    wizard.language_page.buttons["id"].setChecked(True)
+    wizard.next()
+    assert languages == ["id"] and c.service.store.get_setting("language") == "id"
+    wizard.projects_page.name.setText("SIASN")
+    wizard.projects_page.tech.setText("Java")
+    wizard.projects_page.add()
+    assert wizard.projects_page.list.count() == 1
+    assert not wizard.projects_page.demo.isEnabled()  # demo data only into an empty Fokus
+    wizard.next()
+    assert "10:00–15:00" in wizard.model_page.summary.text()
+    wizard.next()
+    wizard.next()
+    wizard.calendar_page.path.setText(str(DATA / "google.ics"))
+    wizard.next()
+    wizard.start_page.autostart.setChecked(True)
+    wizard.accept()
+    assert c.service.store.get_setting(DONE_KEY) is True
+    assert [p.name for p in c.service.projects()] == ["SIASN"]
+    assert c.service.store.get_setting("calendar_path") == str(DATA / "google.ics")
+    assert autostart.is_enabled()
+    c.close()
+
+
+def test_welcome_guide_can_fill_demo_data(qtbot: QtBot, paths: Paths, clock: FakeClock) -> None:
+    from ui.settings.welcome import FirstRunWizard
+
+    c = FokusController(paths, clock=clock, owner="first-run")
+    assert c.load()
+    wizard = FirstRunWizard(c)
+    qtbot.addWidget(wizard)
+    wizard.projects_page.demo.setChecked(True)
+    wizard.start_page.autostart.setChecked(False)
+    wizard.accept()
+    assert {"SIASN", "MyASN"} <= {p.name for p in c.service.projects()}
+    c.close()

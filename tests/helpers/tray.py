@@ -1,0 +1,65 @@
+"""A real ``fokus`` tray process under Xvfb, and the command line beside it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from tests.helpers.cli import venv_bin
+from tests.helpers.x11 import X11Session, wait_for
+
+
+class Fokus:
+    """A `fokus` tray process and the command line beside it."""
+
+    def __init__(self, x11: X11Session, data_dir: Path, **env: str) -> None:
+        self.x11 = x11
+        self.data_dir = data_dir
+        self.env = dict(x11.env, FOKUS_DATA_DIR=str(data_dir), FOKUS_TRAY_WAIT="5", **env)
+        self.proc: subprocess.Popen[str] | None = None
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([venv_bin("fokus"), *args], capture_output=True, text=True,
+                              env=self.env, timeout=60)
+
+    def status(self) -> dict[str, object]:
+        result = self.cli("status", "--json")
+        assert result.returncode == 0, result.stderr
+        data: dict[str, object] = json.loads(result.stdout)
+        return data
+
+    def start_tray(self) -> subprocess.Popen[str]:
+        with open(self.data_dir.parent / "tray-output.txt", "a") as out:
+            self.proc = subprocess.Popen([venv_bin("fokus")], env=self.env, text=True,
+                                         stdout=out, stderr=subprocess.STDOUT)
+        return self.proc
+
+    def icon(self) -> tuple[int, int, int, int]:
+        icons = wait_for(self.x11.tray_icons, timeout=20, what="the Fokus tray icon")
+        assert isinstance(icons, list) and len(icons) == 1, icons
+        return icons[0]
+
+    def ready(self) -> None:
+        """The tray answers on its socket (the database is loaded)."""
+        wait_for(lambda: (self.data_dir / "fokus.sock").exists(), what="the instance socket")
+
+    def stop_tray(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        wait_for(lambda: not self.x11.tray_icons(), what="the icon to leave the tray")
+
+    def query(self, sql: str) -> tuple[object, ...]:
+        conn = sqlite3.connect(self.data_dir / "fokus.sqlite3")
+        try:
+            row: tuple[object, ...] = conn.execute(sql).fetchone()
+            conn.commit()
+            return row
+        finally:
+            conn.close()

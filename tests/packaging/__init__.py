@@ -1,0 +1,1 @@
+"""The bundle, the desktop files, lint and types."""

@@ -1,0 +1,182 @@
+"""Switches, interruptions, time away, sleep, notes and the day's log, with a
+fake clock; rules and hotkey parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.activity.rules import AutoSwitchSettings, DwellTracker, Field, Rule, match_project
+from app.activity.service import AwayChoice
+from app.clock import FakeClock, SleepDetector
+from app.domain import EndReason, PauseReason, SessionState
+from app.errors import ErrorCode, FokusError
+from app.service import FokusService
+
+
+@pytest.fixture
+def two(service: FokusService) -> tuple[int, int]:
+    a = service.add_project("SIASN").id
+    b = service.add_project("MyASN").id
+    assert a and b
+    return a, b
+
+
+def test_switch_logs_from_to_trigger_and_source(service: FokusService, clock: FakeClock,
+                                                two: tuple[int, int]) -> None:
+    a, b = two
+    service.start(a)
+    clock.advance(600)
+    result = service.activity.switch(b, "urgent", "hotkey")
+    assert (result.from_project, result.to_project) == ("SIASN", "MyASN")
+    assert result.ended_session is not None
+    assert result.ended_session.end_reason == EndReason.SWITCHED
+    assert service.current() is None  # the switch ended the session
+    log = service.activity.day_log(clock.now().astimezone(clock.zone()).date())
+    assert log["switches"] == [{"at": log["switches"][0]["at"], "from": "SIASN", "to": "MyASN",
+                                "trigger": "urgent", "source": "hotkey"}]
+    # Now on MyASN: switching to it again is refused, back to SIASN is fine.
+    with pytest.raises(FokusError):
+        service.activity.switch(b)
+    assert service.activity.switch(a).from_project == "MyASN"
+    with pytest.raises(FokusError) as err:
+        service.activity.switch(a, "bored")
+    assert err.value.code == ErrorCode.INVALID_VALUE
+
+
+def test_interruptions_count_per_session_and_day(service: FokusService, clock: FakeClock,
+                                                 two: tuple[int, int]) -> None:
+    service.activity.interrupt("chat")  # outside a session
+    view = service.start(two[0])
+    service.activity.interrupt("colleague", 5)
+    service.activity.interrupt("phone")
+    log = service.activity.day_log()
+    assert [i["source"] for i in log["interruptions"]] == ["chat", "colleague", "phone"]
+    assert log["sessions"][0]["interruptions"] == 2
+    assert [i["session"] for i in log["interruptions"]] == [None, view.id, view.id]
+    with pytest.raises(FokusError):
+        service.activity.interrupt("aliens")
+
+
+def test_cost_of_switching_is_an_estimate_from_the_buffer(service: FokusService,
+                                                          two: tuple[int, int]) -> None:
+    a, b = two
+    service.activity.switch(a)
+    service.activity.switch(b)
+    service.activity.switch(a)
+    log = service.activity.day_log()
+    assert log["estimated_minutes_lost_to_switching"] == 60
+    service.store.set_setting("resumption_buffer_minutes", 25)
+    assert service.activity.day_log()["estimated_minutes_lost_to_switching"] == 75
+    assert "Mark" in log["estimate_source"]
+
+
+def test_idle_pauses_at_the_moment_input_stopped(service: FokusService, clock: FakeClock,
+                                                 two: tuple[int, int]) -> None:
+    service.start(two[0])
+    clock.advance(20 * 60)
+    stopped = clock.now()
+    clock.advance(6 * 60)  # the idle threshold passed, then the check ran
+    view = service.engine.pause(PauseReason.IDLE, at=stopped)
+    assert view.paused_since == stopped and view.focused_seconds == 20 * 60
+
+
+@pytest.mark.parametrize(
+    ("choice", "state", "focused", "interruptions"),
+    [
+        (AwayChoice.FOCUS, SessionState.FOCUSING, 30 * 60, 0),
+        (AwayChoice.BREAK, SessionState.FOCUSING, 20 * 60, 0),
+        (AwayChoice.MEETING, SessionState.FOCUSING, 20 * 60, 1),
+        (AwayChoice.INTERRUPTION, SessionState.FOCUSING, 20 * 60, 1),
+        (AwayChoice.DISCARD, SessionState.ABANDONED, 20 * 60, 0),
+    ],
+)
+def test_coming_back_is_settled_as_the_user_says(
+        service: FokusService, clock: FakeClock, two: tuple[int, int], choice: AwayChoice,
+        state: SessionState, focused: int, interruptions: int) -> None:
+    started = service.start(two[0])
+    clock.advance(20 * 60)
+    service.engine.pause(PauseReason.IDLE, at=clock.now())
+    clock.advance(10 * 60)
+    service.activity.resolve_away(choice)
+    view = service.engine.get(started.id)
+    assert view is not None and view.state == state
+    assert view.focused_seconds == focused
+    log = service.activity.day_log()
+    assert len(log["interruptions"]) == interruptions
+    if interruptions:
+        assert log["interruptions"][0]["minutes"] == 10
+
+
+def test_sleep_is_noticed_and_never_counted(service: FokusService, clock: FakeClock,
+                                            two: tuple[int, int]) -> None:
+    detector = SleepDetector(clock)
+    started = service.start(two[0], minutes=90)
+    clock.advance(25)
+    assert detector.check() is None  # awake: both clocks moved alike
+    clock.advance(10 * 60)
+    assert detector.check() is None
+    awake_until = clock.now()
+    clock.sleep_machine(45 * 60)  # the lid closed
+    clock.advance(2)  # woke up; the timer fires
+    slept = detector.check()
+    assert slept is not None
+    last_awake, seconds = slept
+    assert abs((last_awake - awake_until).total_seconds()) <= 2
+    assert seconds == pytest.approx(45 * 60)
+    service.engine.pause(PauseReason.SLEEP, at=last_awake)
+    service.activity.resolve_away(AwayChoice.BREAK)
+    clock.advance(60)
+    view = service.engine.get(started.id)
+    assert view is not None
+    assert view.focused_seconds == pytest.approx(25 + 10 * 60 + 60, abs=3)
+
+
+def test_notes_and_the_context_card(service: FokusService, clock: FakeClock,
+                                    two: tuple[int, int]) -> None:
+    a, _ = two
+    batch = service.add_batch("SIASN", "Refactor", prep_note="branch feature/x")
+    assert service.activity.context_card(a).note is None
+    service.activity.add_note(a, "  stopped at the mapper;\n next: edge case ")
+    clock.advance(60)
+    service.activity.add_note(a, "tests pass; next: review")
+    card = service.activity.context_card(a, batch.id)
+    assert card.note == "tests pass; next: review"
+    assert card.prep_note == "branch feature/x" and card.batch == "Refactor"
+    assert [n.text for n in service.activity.notes(a)] == [
+        "tests pass; next: review", "stopped at the mapper; next: edge case"]
+    with pytest.raises(FokusError):
+        service.activity.add_note(a, "   ")
+
+
+def test_rules_match_and_dwell_ignores_a_glance() -> None:
+    rules = (Rule(1, Field.CLASS, "jetbrains-*"), Rule(2, Field.TITLE, "myasn"),
+             Rule(3, Field.PATH, "~/src/simpegnas/"))
+    assert match_project(rules, "jetbrains-idea", "SIASN – Pegawai.java") == 1
+    assert match_project(rules, "code", "app.dart - MyASN - Visual Studio Code") == 2
+    assert match_project(rules, "code", "~/src/simpegnas/cuti.php - Code") == 3
+    assert match_project(rules, "firefox", "Inbox") is None
+    dwell = DwellTracker(60)
+    dwell.current = 1
+    assert dwell.observe(0, 2) is None
+    assert dwell.observe(30, 2) is None
+    assert dwell.observe(40, None) is None  # a browser in between keeps the project
+    assert dwell.observe(45, 1) is None  # back: the glance at 2 did not count
+    assert dwell.observe(50, 2) is None
+    assert dwell.observe(109, 2) is None
+    assert dwell.observe(110, 2) == 2  # 60 s in front: a switch
+    assert dwell.observe(200, 2) is None
+    settings = AutoSwitchSettings(True, 30, False, rules)
+    assert AutoSwitchSettings.from_json(settings.to_json()) == settings
+
+
+def test_hotkey_combinations_are_checked() -> None:
+    from app.platform.hotkeys import check_hotkeys, parse_combo
+
+    assert parse_combo("<ctrl>+<alt>+f") == frozenset({"ctrl", "alt", "f"})
+    assert check_hotkeys({"a": "<ctrl>+<alt>+f", "b": "<alt>+<ctrl>+F"}) == {
+        "a": "duplicate", "b": "duplicate"}
+    assert check_hotkeys({"a": "f"}) == {"a": "invalid"}  # no modifier
+    assert check_hotkeys({"a": "<ctrl>+<hyper>+x"}) == {"a": "invalid"}
+    assert check_hotkeys({"a": "<ctrl>+<alt>+f", "b": "<ctrl>+<alt>+i", "c": ""}) == {}
+
+

@@ -1,0 +1,211 @@
+"""The SQLite store: file safety, pragmas, migrations from every earlier
+version, and clear errors for files Fokus cannot use."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlmodel import SQLModel
+
+import app.store.models  # noqa: F401  (registers the tables)
+from app.errors import ErrorCode, FokusError
+from app.platform.paths import Paths
+from app.store.engine import Store, migrate, schema_version
+from app.store.migrations import CURRENT_VERSION
+
+# Rows a user could have had at each version, inserted with that version's
+# schema; after migrating, each must still be there, unchanged.
+SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
+    1: [
+        ("setting", "INSERT INTO setting VALUES (?, ?)", ("language", '"id"')),
+        ("project", "INSERT INTO project VALUES (?, ?, ?, ?, ?, ?)",
+         (1, "SIASN", "#2a9d8f", "Java", "2026-01-05 01:00:00.000000", None)),
+        ("project_batch",
+         "INSERT INTO project_batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, 1, "Refactor API", "refactoring", 120, "high", "2026-01-09", "branch x",
+          "open", "2026-01-05 01:00:00.000000", None)),
+        ("focus_session",
+         "INSERT INTO focus_session (id, project_id, batch_id, planned_minutes, started_at,"
+         " utc_offset_min, ended_at, state, end_reason, heartbeat_at, owner,"
+         " recovered_notice_pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, 1, 1, 90, "2026-01-05 01:00:00.000000", 420, "2026-01-05 02:30:00.000000",
+          "finished", "completed", "2026-01-05 02:30:00.000000", None, 0)),
+        ("session_pause", "INSERT INTO session_pause VALUES (?, ?, ?, ?, ?)",
+         (1, 1, "2026-01-05 01:30:00.000000", "2026-01-05 01:35:00.000000", "user")),
+    ],
+    2: [
+        ("time_block", "INSERT INTO time_block VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, 1, 1, "2026-01-06 01:00:00.000000", "2026-01-06 02:30:00.000000", 420, "deep",
+          "WFA", "planner")),
+        ("context_switch", "INSERT INTO context_switch VALUES (?, ?, ?, ?, ?, ?, ?)",
+         (1, "2026-01-06 03:00:00.000000", 420, None, 1, "planned", "tray")),
+        ("interruption", "INSERT INTO interruption VALUES (?, ?, ?, ?, ?, ?)",
+         (1, "2026-01-05 01:20:00.000000", 420, 1, "chat", 5)),
+        ("reflection", "INSERT INTO reflection VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "2026-01-05", "2026-01-05 09:45:00.000000", 4, 3, 4, 5, "once", "quiet", "",
+          None)),
+        ("resume_note", "INSERT INTO resume_note VALUES (?, ?, ?, ?, ?)",
+         (1, 1, 1, "2026-01-05 02:30:00.000000", "next: the mapper test")),
+    ],
+}
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, int]]:
+    return [(r[1], r[2].upper(), r[3]) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    return {r[0] for r in rows}
+
+
+def test_new_database_is_private_wal_and_current(paths: Paths) -> None:
+    store = Store(paths.database)
+    store.set_setting("language", "en")
+    store.close()
+    for path in paths.data_dir.glob("fokus.sqlite3*"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    conn = sqlite3.connect(paths.database)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert schema_version(conn) == CURRENT_VERSION
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    from app.store.models import ProjectBatch
+
+    with pytest.raises(Exception, match="FOREIGN KEY"), store.transaction() as s:
+        s.add(ProjectBatch(project_id=999, title="orphan", created_at=_utc()))
+
+
+def _utc():  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    return datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
+
+
+def test_models_agree_with_migrated_schema(store: Store) -> None:
+    conn = sqlite3.connect(store.path)
+    assert _tables(conn) == set(SQLModel.metadata.tables)
+    for name, table in SQLModel.metadata.tables.items():
+        assert {c[0] for c in _columns(conn, name)} == {c.name for c in table.columns}, name
+        nullable = {c[0]: not c[2] for c in _columns(conn, name)}
+        for column in table.columns:
+            if not column.primary_key:
+                assert nullable[column.name] == column.nullable, (name, column.name)
+
+
+@pytest.mark.parametrize("version", range(1, CURRENT_VERSION))
+def test_migrates_every_earlier_version_without_loss(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=version)
+    assert schema_version(conn) == version
+    rows_before: dict[str, list[tuple[object, ...]]] = {}
+    for v in range(1, version + 1):
+        for _table, sql, values in SAMPLE[v]:
+            conn.execute(sql, values)
+    for table in _tables(conn):
+        rows_before[table] = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+    assert any(rows_before.values())
+    conn.close()
+
+    store = Store(path)
+    assert store.migrated_from == version
+    store.close()
+
+    conn = sqlite3.connect(path)
+    assert schema_version(conn) == CURRENT_VERSION
+    for table, before in rows_before.items():
+        width = len(before[0]) if before else 0
+        after = [row[:width] for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
+        assert after == before, table
+    # The migrated schema is the schema a new database gets.
+    fresh = tmp_path / "fresh.sqlite3"
+    Store(fresh).close()
+    fresh_conn = sqlite3.connect(fresh)
+    assert _tables(conn) == _tables(fresh_conn)
+    for table in _tables(conn):
+        assert sorted(_columns(conn, table)) == sorted(_columns(fresh_conn, table)), table
+    # and the old file is kept beside it, as it was.
+    backup = path.with_name(f"{path.name}.v{version}.bak")
+    assert schema_version(sqlite3.connect(backup)) == version
+
+
+def test_migrated_data_is_readable_through_the_models(tmp_path: Path) -> None:
+    from app.clock import FakeClock
+    from app.service import FokusService
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=1)
+    for _table, sql, values in SAMPLE[1]:
+        conn.execute(sql, values)
+    conn.close()
+    store = Store(path)
+    svc = FokusService(store, FakeClock())
+    assert [p.name for p in svc.projects()] == ["SIASN"]
+    assert svc.batches("SIASN")[0].prep_note == "branch x"
+    last = svc.last_session()
+    assert last is not None and last.focused_seconds == 85 * 60
+    store.close()
+
+
+def test_database_from_a_newer_fokus_is_refused_untouched(paths: Paths) -> None:
+    conn = sqlite3.connect(paths.database)
+    conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 5}")
+    conn.close()
+    before = paths.database.read_bytes()
+    with pytest.raises(FokusError) as err:
+        Store(paths.database)
+    assert err.value.code == ErrorCode.DATABASE_NEWER
+    assert paths.database.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(paths: Paths) -> None:
+    paths.database.write_bytes(b"these are my notes, not a database\n" * 20)
+    before = paths.database.read_bytes()
+    with pytest.raises(FokusError) as err:
+        Store(paths.database)
+    assert err.value.code == ErrorCode.DATABASE_CORRUPT
+    assert paths.database.read_bytes() == before
+
+
+def test_a_full_disk_is_a_clear_error_and_keeps_earlier_data(store: Store) -> None:
+    from app.clock import FakeClock
+    from app.service import FokusService
+
+    svc = FokusService(store, FakeClock())
+    svc.add_project("SIASN")
+    # Cap the file at its current size: the next page SQLite needs is "disk full".
+    conn = sqlite3.connect(store.path)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+
+    from sqlalchemy import event
+
+    def cap(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    store.engine.dispose()
+    event.listen(store.engine, "connect", cap)
+    with pytest.raises(FokusError) as err:
+        svc.add_project("X" * 10, tech_stack="y" * 190)
+        for i in range(2000):
+            svc.add_batch("SIASN", f"batch {i} " + "z" * 150, prep_note="n" * 1900)
+    assert err.value.code == ErrorCode.DISK_FULL
+    event.remove(store.engine, "connect", cap)
+    store.engine.dispose()
+    assert [p.name for p in svc.projects()][0] in ("SIASN", "XXXXXXXXXX")
+    assert "SIASN" in [p.name for p in svc.projects()]
+
+
+def test_settings_round_trip(store: Store) -> None:
+    store.set_setting("focus_minutes", 50)
+    store.set_setting("focus_minutes", 90)
+    store.set_setting("days", ["mon", "tue"])
+    assert store.get_setting("focus_minutes") == 90
+    assert store.all_settings() == {"focus_minutes": 90, "days": ["mon", "tue"]}
+    assert store.get_setting("missing", "dflt") == "dflt"

@@ -1,0 +1,1 @@
+"""Today's timeline, the activity monitor and the small dialogs around switching."""

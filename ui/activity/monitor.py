@@ -1,0 +1,203 @@
+"""Watches the session's surroundings: idle time and sleep during a focus
+session, global hotkeys, and (opt-in) the window in front for automatic
+switches. Everything it learns goes to the core through the controller, in
+the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.activity.rules import SETTING_KEY as AUTO_KEY
+from app.activity.rules import AutoSwitchSettings, DwellTracker, match_project
+from app.clock import SleepDetector
+from app.domain import EventSource, PauseReason, SessionState
+from app.errors import FokusError
+from app.platform.hotkeys import DEFAULT_HOTKEYS
+from app.platform.hotkeys import SETTING_KEY as HOTKEYS_KEY
+from ui.messages import error_text
+from ui.platform.hotkeys import HotkeyManager
+
+if TYPE_CHECKING:
+    from app.platform.active_window import ActiveWindowSource
+    from app.platform.idle import IdleSource
+    from ui.shell.controller import FokusController
+
+log = logging.getLogger(__name__)
+IDLE_KEY = "idle_threshold_seconds"
+DEFAULT_IDLE_SECONDS = 300
+FOCUS_POLL_MS = 5_000
+AWAY_POLL_MS = 1_000
+
+
+class ActivityMonitor(QObject):
+    awayReturned = Signal(str, int)  # "idle" | "sleep", minutes away
+    hotkey = Signal(str)  # an action from a global hotkey
+    autoSwitched = Signal(object)  # SwitchResult
+    failed = Signal(str)
+
+    def __init__(self, controller: FokusController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.idle_source: IdleSource | None = None
+        self._idle_tried = False
+        self._away_idle: float | None = None  # idle seconds when we paused
+        self._sleep = SleepDetector(controller.clock)
+        self._poll = QTimer(self)
+        self._poll.timeout.connect(self.poll)
+        self.hotkeys = HotkeyManager(self)
+        self.hotkeys.triggered.connect(self.hotkey)
+        self._window_source: ActiveWindowSource | None = None
+        self._window_timer = QTimer(self)
+        self._window_timer.setInterval(1000)
+        self._window_timer.timeout.connect(self._look_at_window)
+        self._dwell: DwellTracker | None = None
+        self.auto = AutoSwitchSettings()
+        controller.changed.connect(self._follow_session)
+
+    # -- settings ------------------------------------------------------------------
+
+    def threshold(self) -> float:
+        env = os.environ.get("FOKUS_IDLE_SECONDS")
+        if env:
+            return float(env)
+        value = self.controller.service.store.get_setting(IDLE_KEY, DEFAULT_IDLE_SECONDS)
+        return float(value) if isinstance(value, int | float) and value >= 30 else \
+            DEFAULT_IDLE_SECONDS
+
+    def hotkey_settings(self) -> dict[str, str]:
+        stored = self.controller.service.store.get_setting(HOTKEYS_KEY, None) or {}
+        return {action: stored.get(action, combo) for action, combo in DEFAULT_HOTKEYS.items()}
+
+    def start(self) -> None:
+        """Once the core is loaded: hotkeys and automatic switching as set."""
+        self.hotkeys.start(self.hotkey_settings())
+        self.apply_auto_switch()
+        self._follow_session()
+
+    def stop(self) -> None:
+        self.hotkeys.stop()
+        self._poll.stop()
+        self._window_timer.stop()
+        for source in (self.idle_source, self._window_source):
+            if source is not None:
+                source.close()
+
+    # -- idle and sleep --------------------------------------------------------------
+
+    def idle_status(self) -> str:
+        """The name of the idle source, or "unavailable"."""
+        self._ensure_idle_source()
+        return self.idle_source.name if self.idle_source else "unavailable"
+
+    def _ensure_idle_source(self) -> None:
+        if not self._idle_tried:
+            from ui.platform.idle import best_idle_source
+
+            self._idle_tried = True
+            self.idle_source = best_idle_source()
+
+    def _follow_session(self) -> None:
+        view = self.controller.view if self.controller.is_ready else None
+        if view is None:
+            self._poll.stop()
+            self._away_idle = None
+            return
+        self._ensure_idle_source()
+        waiting = view.state == SessionState.PAUSED and view.pause_reason in (
+            PauseReason.IDLE, PauseReason.SLEEP)
+        interval = AWAY_POLL_MS if waiting else FOCUS_POLL_MS
+        if not self._poll.isActive() or self._poll.interval() != interval:
+            self._sleep = SleepDetector(self.controller.clock) if not self._poll.isActive() \
+                else self._sleep
+            self._poll.start(interval)
+
+    def poll(self) -> None:
+        view = self.controller.view
+        if view is None:
+            return
+        slept = self._sleep.check()
+        try:
+            if slept is not None and view.state == SessionState.FOCUSING:
+                last_awake, seconds = slept
+                log.info("the machine slept for %.0f s", seconds)
+                self.controller.service.engine.pause(PauseReason.SLEEP, at=last_awake)
+                self.controller.refresh()
+                self.awayReturned.emit("sleep", round(seconds / 60))
+                return
+            if self.idle_source is None:
+                return
+            idle = self.idle_source.idle_seconds()
+            if view.state == SessionState.FOCUSING and idle >= self.threshold():
+                at = self.controller.clock.now().timestamp() - idle
+                from datetime import UTC, datetime
+
+                self.controller.service.engine.pause(PauseReason.IDLE,
+                                                     at=datetime.fromtimestamp(at, UTC))
+                self._away_idle = idle
+                log.info("no input for %.0f s: session paused", idle)
+                self.controller.refresh()
+            elif view.state == SessionState.PAUSED and view.pause_reason == PauseReason.IDLE:
+                if self._away_idle is None or idle < self._away_idle:
+                    # Input again: ask what the time away was.
+                    since = view.paused_since
+                    minutes = round((self.controller.clock.now() - since).total_seconds() / 60) \
+                        if since else 0
+                    self._away_idle = None
+                    self._poll.stop()
+                    self.awayReturned.emit("idle", minutes)
+                else:
+                    self._away_idle = idle
+        except FokusError as err:
+            self.failed.emit(error_text(err))
+
+    # -- automatic switches --------------------------------------------------------------
+
+    def apply_auto_switch(self) -> None:
+        try:
+            self.auto = AutoSwitchSettings.from_json(
+                self.controller.service.store.get_setting(AUTO_KEY))
+        except FokusError as err:
+            self.failed.emit(error_text(err))
+            return
+        if not self.auto.enabled or not self.auto.rules:
+            self._window_timer.stop()
+            return
+        if self._window_source is None:
+            from app.platform.active_window import best_active_window_source
+
+            self._window_source = best_active_window_source()
+        if self._window_source is None:
+            log.warning("automatic switch detection: no way to see the active window")
+            return
+        self._dwell = DwellTracker(self.auto.dwell_seconds)
+        self._dwell.current = self.controller.service.activity.current_project_id()
+        self._window_timer.start()
+
+    def _look_at_window(self) -> None:
+        if self._window_source is None or self._dwell is None:
+            return
+        seen = self._window_source.active()
+        project = match_project(self.auto.rules, *seen) if seen else None
+        target = self._dwell.observe(time.monotonic(), project)
+        if target is None:
+            return
+        try:
+            current = self.controller.service.activity.current_project_id()
+            if current == target:
+                return
+            result = self.controller.service.activity.switch(
+                target, "self", EventSource.AUTOMATIC)
+        except FokusError as err:
+            self.failed.emit(error_text(err))
+            return
+        log.info("automatic switch to project %s", target)
+        self.controller.refresh()
+        self.autoSwitched.emit(result)
+
+    def settings_snapshot(self) -> dict[str, Any]:
+        return {"idle": self.idle_status(), "hotkeys": self.hotkeys.status}

@@ -1,0 +1,1 @@
+"""Qt-bound platform adapters: notifications, idle over D-Bus, global hotkeys."""

@@ -1,0 +1,1 @@
+"""The Projects & batches window and its dialogs."""

@@ -1,0 +1,1 @@
+"""Reflection, Insights, export and team-report windows, and their reminders."""

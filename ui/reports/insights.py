@@ -1,0 +1,150 @@
+"""Insights: the self-report's charts, embedded. matplotlib is imported in a
+background thread when the window is first opened, so the tray never waits
+for it."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.week.workmodel import iso_week_days, iso_week_of
+
+if TYPE_CHECKING:
+    from ui.shell.controller import FokusController
+
+
+class _Loader(QObject):
+    loaded = Signal()
+
+    def start(self) -> None:
+        def work() -> None:
+            import matplotlib
+
+            matplotlib.use("QtAgg", force=False)
+            import matplotlib.backends.backend_qtagg  # noqa: F401
+            import matplotlib.figure  # noqa: F401
+
+            self.loaded.emit()  # queued to the GUI thread
+
+        threading.Thread(target=work, name="fokus-matplotlib", daemon=True).start()
+
+
+class InsightsWindow(QMainWindow):
+    def __init__(self, controller: FokusController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(self.tr("Fokus — Insights"))
+        self.resize(1100, 780)
+        self.week = iso_week_of(controller.service.week.local(controller.clock.now()).date())
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        prev_button, next_button = QPushButton("◀"), QPushButton("▶")
+        prev_button.clicked.connect(lambda: self.shift(-1))
+        next_button.clicked.connect(lambda: self.shift(1))
+        top = QHBoxLayout()
+        top.addWidget(prev_button)
+        top.addWidget(next_button)
+        top.addSpacing(10)
+        top.addWidget(self.title, 1)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("insightSummary")
+        self.grid = QGridLayout()
+        self.loading = QLabel(self.tr("Drawing the charts…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grid.addWidget(self.loading, 0, 0)
+        body = QWidget()
+        body.setLayout(self.grid)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        self.setCentralWidget(central)
+        self.canvases: list[Any] = []
+        self.ready = False
+        self._loader = _Loader()
+        self._loader.loaded.connect(self._on_loaded)
+        self._loader.start()
+        self._summary()
+
+    def shift(self, weeks: int) -> None:
+        self.week = iso_week_of(iso_week_days(self.week)[0] + timedelta(weeks=weeks))
+        self._summary()
+        if self.ready:
+            self.draw()
+
+    def _on_loaded(self) -> None:
+        self.ready = True
+        self.loading.hide()
+        self.draw()
+
+    def _summary(self) -> None:
+        from app.reports.export import ExportOptions, build_report
+        from app.reports.metrics import Metrics
+
+        svc = self.controller.service
+        self.week_report = Metrics(svc.store, self.controller.clock).week(self.week)
+        self.report = build_report(svc.store, self.controller.clock, self.week,
+                                   ExportOptions(health=True, free_text=True), self.week_report)
+        year, number = self.week.split("-W")
+        self.title.setText(self.tr("Week {n}, {year}").format(n=int(number), year=year))
+        e, w = self.report["efficiency_flow"], self.report["satisfaction_wellbeing"]
+        share = e["deep_work_share_in_no_meeting_windows"]
+        self.summary.setText(self.tr(
+            "{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of "
+            "60+ min without interruption · {sw} switches and {it} interruptions a day · "
+            "satisfaction {sat} · energy {energy} (private)").format(
+                deep=round(e["deep_work_minutes"]),
+                share=round(share * 100) if share is not None else "—",
+                long=e["long_uninterrupted_sessions"], sw=e["switches_per_day"] or 0,
+                it=e["interruptions_per_day"] or 0, sat=w["satisfaction_mean"] or "—",
+                energy=w.get("energy_mean") or "—"))
+
+    def draw(self) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from app.reports import charts
+        from app.reports.pdf import focus_by_project
+
+        for canvas in self.canvases:
+            self.grid.removeWidget(canvas)
+            canvas.deleteLater()
+        self.canvases.clear()
+        week = self.week_report
+        by_project = focus_by_project(self.report, week)
+        colours = {p.name: p.colour for p in self.controller.service.projects(
+            include_archived=True)}
+        model = self.controller.service.week.work_model()
+        drawers = [
+            lambda ax: charts.focus_per_day(ax, self.report, by_project, colours),
+            lambda ax: charts.switches_and_interruptions(ax, self.report),
+            lambda ax: charts.wellbeing_over_weeks(
+                ax, week.history, self.week, week.satisfaction, week.energy, True),
+            lambda ax: charts.focus_by_hour(ax, week.by_hour,
+                                            [(s.start, s.end) for s in model.no_meeting]),
+        ]
+        for i, draw in enumerate(drawers):
+            figure = Figure(figsize=(5.2, 3.4), layout="constrained")
+            draw(figure.add_subplot())
+            canvas = FigureCanvasQTAgg(figure)
+            canvas.setMinimumSize(420, 300)
+            self.grid.addWidget(canvas, i // 2, i % 2)
+            self.canvases.append(canvas)

@@ -1,0 +1,287 @@
+"""The welcome guide on first start (and from Settings): language, projects
+(or demo data to look around), the hybrid model, privacy in plain words, the
+calendar file, and starting at login."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.errors import FokusError
+from ui.messages import error_text
+
+if TYPE_CHECKING:
+    from ui.shell.controller import FokusController
+
+DONE_KEY = "first_run_done"
+LANGUAGE_KEY = "language"
+LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"))
+
+
+def _text(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class LanguagePage(QWizardPage):
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Welcome to Fokus"))
+        self.setSubTitle(self.tr("A few questions, a minute or two. You can change every "
+                                 "answer later in Settings."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_text(self.tr("Which language should Fokus speak?")))
+        self.buttons: dict[str, QRadioButton] = {}
+        for code, name in LANGUAGES:
+            button = QRadioButton(name)
+            button.setChecked(code == current)
+            self.buttons[code] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def language(self) -> str:
+        return next(code for code, b in self.buttons.items() if b.isChecked())
+
+
+class ProjectsPage(QWizardPage):
+    def __init__(self, controller: FokusController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.setTitle(self.tr("Your projects"))
+        self.setSubTitle(self.tr("The projects you work on this month, e.g. SIASN, MyASN, "
+                                 "SIMPEGNAS."))
+        self.list = QListWidget()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Project name"))
+        self.tech = QLineEdit()
+        self.tech.setPlaceholderText(self.tr("Tech stack (optional)"))
+        add = QPushButton(self.tr("&Add"))
+        add.clicked.connect(self.add)
+        self.name.returnPressed.connect(self.add)
+        row = QHBoxLayout()
+        row.addWidget(self.name, 2)
+        row.addWidget(self.tech, 2)
+        row.addWidget(add)
+        self.demo = QCheckBox(self.tr("Fill Fokus with demo data to look around first "
+                                      "(projects, a planned week, weeks of history)"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c1121f;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(self.demo)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for p in self.controller.service.projects():
+            self.list.addItem(p.name + (f" — {p.tech_stack}" if p.tech_stack else ""))
+        self.demo.setEnabled(self.list.count() == 0)
+
+    def add(self) -> None:
+        if not self.name.text().strip():
+            return
+        try:
+            self.controller.service.add_project(self.name.text(), tech_stack=self.tech.text())
+        except FokusError as err:
+            self.error.setText(error_text(err))
+            return
+        self.error.clear()
+        self.name.clear()
+        self.tech.clear()
+        self.refresh()
+
+
+class ModelPage(QWizardPage):
+    editRequested = Signal()
+
+    def __init__(self, controller: FokusController) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your hybrid week"))
+        self.setSubTitle(self.tr("Fokus starts from a model that worked for programmers with "
+                                 "several projects (a study of civil-servant programmers)."))
+        self.summary = _text("")
+        edit = QPushButton(self.tr("&Edit the model…"))
+        edit.clicked.connect(self.editRequested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.addWidget(edit)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.controller = controller
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ui.week.window import day_kind_text
+
+        model = self.controller.service.week.work_model()
+        from PySide6.QtCore import QLocale
+
+        locale = QLocale()
+        days = ", ".join(
+            f"{locale.dayName(i + 1, QLocale.FormatType.ShortFormat)} "
+            f"{day_kind_text(model.week.get(i))}" for i in range(7)  # type: ignore[arg-type]
+            if model.week.get(i) is not None and model.week[i].is_workday)
+        windows = ", ".join(str(s).replace("-", "–") for s in model.no_meeting)
+        self.summary.setText(self.tr(
+            "<p><b>Week:</b> {days}.</p><p><b>Deep work</b> in the no-meeting windows "
+            "{windows}, remote days first.</p><p><b>Core hours</b> {core} for coordination: "
+            "stand-ups, planning, reviews, pair programming — office days first.</p>"
+            "<p>At most {limit} projects a day; blocks of {length} minutes.</p>").format(
+                days=days, windows=windows, core=str(model.core_hours).replace("-", "–"),
+                limit=model.max_projects_per_day, length=model.focus_minutes))
+
+
+class PrivacyPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your privacy"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(_text(self.tr(
+            "<p>Everything Fokus keeps stays on this computer. Nothing is sent anywhere; "
+            "a weekly report leaves only when you export it, after you have seen exactly "
+            "what it contains.</p>"
+            "<p>Fokus never records which keys you press and never takes screenshots. To "
+            "notice that you are away it keeps only the time of your last input.</p>"
+            "<p>Energy and burnout answers are private: they appear in a report only if "
+            "you include them.</p>")))
+        self.auto = QCheckBox(self.tr("Notice project switches from the window in front "
+                                      "(only the matched project is kept; off by default)"))
+        layout.addWidget(self.auto)
+        layout.addStretch(1)
+
+
+class CalendarPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your calendar (optional)"))
+        self.setSubTitle(self.tr("Fokus plans deep work around your meetings. Export your "
+                                 "calendar as an .ics file (Google, Outlook or Apple)."))
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("No calendar file"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Calendar file"), str(Path.home()),
+                                              self.tr("Calendar files (*.ics)"))
+        if path:
+            self.path.setText(path)
+
+
+class StartPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Ready"))
+        layout = QVBoxLayout(self)
+        self.autostart = QCheckBox(self.tr("Start Fokus when I log in"))
+        self.autostart.setChecked(True)
+        layout.addWidget(self.autostart)
+        layout.addWidget(_text(self.tr(
+            "Fokus lives in the system tray. Click its icon to start a focus session; "
+            "Ctrl+Alt+F starts or stops one from anywhere.")))
+        layout.addStretch(1)
+
+
+class FirstRunWizard(QWizard):
+    languageChanged = Signal(str)
+
+    def __init__(self, controller: FokusController, parent: QWidget | None = None,
+                 start_at: int = 0) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(self.tr("Fokus — Welcome"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.resize(640, 480)
+        store = controller.service.store
+        from PySide6.QtCore import QLocale
+
+        current = store.get_setting(LANGUAGE_KEY) or QLocale().name().split("_")[0]
+        self.language_page = LanguagePage(current if current in ("en", "id") else "en")
+        self.projects_page = ProjectsPage(controller)
+        self.model_page = ModelPage(controller)
+        self.privacy_page = PrivacyPage()
+        self.calendar_page = CalendarPage()
+        self.start_page = StartPage()
+        for page in (self.language_page, self.projects_page, self.model_page,
+                     self.privacy_page, self.calendar_page, self.start_page):
+            self.addPage(page)
+        self.model_page.editRequested.connect(self._edit_model)
+        self.currentIdChanged.connect(self._page_changed)
+        self._start_at = start_at
+        if start_at:
+            self.setStartId(start_at)
+
+    def _page_changed(self, page_id: int) -> None:
+        if page_id == 1:
+            language = self.language_page.language()
+            store = self.controller.service.store
+            if language != (store.get_setting(LANGUAGE_KEY) or ""):
+                store.set_setting(LANGUAGE_KEY, language)
+                self.languageChanged.emit(language)
+
+    def _edit_model(self) -> None:
+        from ui.settings.window import SettingsDialog
+
+        dialog = SettingsDialog(self.controller, self)
+        dialog.exec()
+        self.model_page.refresh()
+
+    def accept(self) -> None:
+        from app.platform import autostart
+        from app.store.demo import fill
+
+        svc = self.controller.service
+        errors = []
+        if self.projects_page.demo.isChecked() and not svc.projects():
+            fill(svc.store, self.controller.clock, weeks=4,
+                 calendar_dir=self.controller.paths.data_dir)
+        if self.privacy_page.auto.isChecked():
+            from app.activity.rules import SETTING_KEY, AutoSwitchSettings
+
+            current = AutoSwitchSettings.from_json(svc.store.get_setting(SETTING_KEY))
+            svc.store.set_setting(SETTING_KEY, {**current.to_json(), "enabled": True})
+        path = self.calendar_page.path.text().strip()
+        if path:
+            try:
+                svc.week.import_calendar(Path(path))
+                svc.store.set_setting("calendar_path", path)
+            except FokusError as err:
+                errors.append(error_text(err))
+        try:
+            autostart.set_enabled(self.start_page.autostart.isChecked())
+        except FokusError as err:
+            errors.append(error_text(err))
+        if errors:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("Fokus"), "\n".join(errors))
+        svc.store.set_setting(DONE_KEY, True)
+        self.controller.notify_data_changed()
+        super().accept()

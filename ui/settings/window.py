@@ -1,0 +1,590 @@
+"""Settings: the hybrid work model (week pattern, hours, windows, exceptions),
+the task-allocation matrix, and the calendar file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import TaskType
+from app.errors import FokusError
+from app.week.allocation import DEFAULT_MATRIX, Allocation, Matrix, Place, Window
+from app.week.workmodel import DayKind, Problem, Span, WorkModel
+from ui.messages import error_text, task_type_text, tr
+from ui.week.window import day_kind_text
+
+if TYPE_CHECKING:
+    from ui.shell.controller import FokusController
+
+
+def problem_text(problem: Problem) -> str:
+    texts = {
+        "empty_span": tr("A time span ends before it starts: {subject}"),
+        "outside_work_hours": tr("A window lies outside the work hours: {subject}"),
+        "overlaps_core": tr("A no-meeting window overlaps the core hours: {subject}"),
+        "windows_overlap": tr("Two no-meeting windows overlap: {subject}"),
+        "empty_week": tr("The week has no work day."),
+        "bad_limit": tr("Projects per day must be between 1 and 10."),
+        "bad_focus_length": tr("The focus length must be between 15 and 240 minutes."),
+    }
+    return texts.get(problem.code, problem.code).format(subject=problem.subject)
+
+
+def place_text(place: Place) -> str:
+    return {Place.REMOTE: tr("Remote (WFA)"), Place.OFFICE: tr("Office (WFO)"),
+            Place.EITHER: tr("Either")}[place]
+
+
+def window_text(window: Window) -> str:
+    return {Window.DEEP: tr("No-meeting window (deep work)"),
+            Window.CORE: tr("Core hours (coordination)")}[window]
+
+
+def _time_edit(minutes: int) -> QTimeEdit:
+    edit = QTimeEdit(QTime(minutes // 60 % 24, minutes % 60))
+    edit.setDisplayFormat("HH:mm")
+    return edit
+
+
+def _minutes(edit: QTimeEdit) -> int:
+    t = edit.time()
+    return t.hour() * 60 + t.minute()
+
+
+class SpanEditor(QWidget):
+    def __init__(self, span: Span) -> None:
+        super().__init__()
+        self.start, self.end = _time_edit(span.start), _time_edit(span.end)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.start)
+        row.addWidget(QLabel("–"))
+        row.addWidget(self.end)
+        row.addStretch(1)
+
+    def span(self) -> Span:
+        end = _minutes(self.end) or 24 * 60
+        return Span(_minutes(self.start), end)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, controller: FokusController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.week = controller.service.week
+        self.setWindowTitle(self.tr("Fokus — Settings"))
+        self.resize(760, 620)
+        model = self.week.work_model()
+        tabs = QTabWidget()
+        tabs.addTab(self._general_tab(), self.tr("General"))
+        tabs.addTab(self._work_tab(model), self.tr("Work week"))
+        tabs.addTab(self._matrix_tab(self.week.matrix()), self.tr("Task allocation"))
+        tabs.addTab(self._calendar_tab(), self.tr("Calendar"))
+        tabs.addTab(self._activity_tab(), self.tr("Activity && privacy"))
+        self.tabs = tabs
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setStyleSheet("color: #c1121f;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    # -- general ---------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        from app.platform import autostart
+
+        page = QWidget()
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem(self.tr("The system's language"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Bahasa Indonesia", "id")
+        current = self.controller.service.store.get_setting("language") or ""
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        form.addRow(self.tr("Language:"), self.language)
+        self.autostart = QCheckBox(self.tr("Start Fokus when I log in"))
+        self.autostart.setChecked(autostart.is_enabled())
+        form.addRow(self.tr("Autostart:"), self.autostart)
+        welcome = QPushButton(self.tr("Run the welcome guide again…"))
+        welcome.setEnabled(self.controller.open_welcome is not None)
+        welcome.clicked.connect(self._welcome)
+        row = QHBoxLayout()
+        row.addWidget(welcome)
+        row.addStretch(1)
+        form.addRow("", row)
+        note = QLabel(self.tr("A new language applies to windows opened after saving."))
+        note.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    def _welcome(self) -> None:
+        if self.controller.open_welcome is not None:
+            self.reject()
+            self.controller.open_welcome()
+
+    # -- work week ------------------------------------------------------------------
+
+    def _work_tab(self, model: WorkModel) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        days = QGridLayout()
+        locale = QLocale()
+        self.day_boxes: list[QComboBox] = []
+        for i in range(7):
+            box = QComboBox()
+            for kind in (DayKind.REMOTE, DayKind.OFFICE, DayKind.OFF):
+                box.addItem(day_kind_text(kind), kind.value)
+            box.setCurrentIndex(box.findData(model.week.get(i, DayKind.OFF).value))
+            days.addWidget(QLabel(locale.dayName(i + 1, QLocale.FormatType.ShortFormat)), 0, i)
+            days.addWidget(box, 1, i)
+            self.day_boxes.append(box)
+        form.addRow(self.tr("Week pattern:"), days)
+        self.work_hours = SpanEditor(model.work_hours)
+        self.core_hours = SpanEditor(model.core_hours)
+        form.addRow(self.tr("Work hours:"), self.work_hours)
+        form.addRow(self.tr("Core hours (coordination):"), self.core_hours)
+        self.windows_box = QVBoxLayout()
+        self.window_editors: list[SpanEditor] = []
+        for span in model.no_meeting:
+            self._add_window(span)
+        add_window = QPushButton(self.tr("Add a window"))
+        add_window.clicked.connect(lambda: self._add_window(Span(12 * 60, 13 * 60)))
+        remove_window = QPushButton(self.tr("Remove the last"))
+        remove_window.clicked.connect(self._remove_window)
+        window_buttons = QHBoxLayout()
+        window_buttons.addWidget(add_window)
+        window_buttons.addWidget(remove_window)
+        window_buttons.addStretch(1)
+        windows = QVBoxLayout()
+        windows.addLayout(self.windows_box)
+        windows.addLayout(window_buttons)
+        form.addRow(self.tr("No-meeting windows (deep work):"), windows)
+        self.limit = QSpinBox()
+        self.limit.setRange(1, 10)
+        self.limit.setValue(model.max_projects_per_day)
+        self.limit.setMaximumWidth(120)
+        form.addRow(self.tr("Projects per day, at most:"), self.limit)
+        self.focus = QSpinBox()
+        self.focus.setRange(15, 240)
+        self.focus.setSingleStep(5)
+        self.focus.setSuffix(self.tr(" min"))
+        self.focus.setValue(model.focus_minutes)
+        self.focus.setMaximumWidth(120)
+        form.addRow(self.tr("Planned block length:"), self.focus)
+
+        self.overrides = QTableWidget(0, 2)
+        self.overrides.setHorizontalHeaderLabels([self.tr("Date"), self.tr("This day is")])
+        self.overrides.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.overrides.verticalHeader().hide()
+        self.overrides.setMaximumHeight(150)
+        for day, kind in sorted(model.overrides.items()):
+            self._add_override(day, kind)
+        self.override_date = QDateEdit(QDate.currentDate())
+        self.override_date.setCalendarPopup(True)
+        self.override_date.setDisplayFormat("yyyy-MM-dd")
+        self.override_kind = QComboBox()
+        for kind in DayKind:
+            self.override_kind.addItem(day_kind_text(kind), kind.value)
+        self.override_kind.setCurrentIndex(self.override_kind.findData(DayKind.HOLIDAY.value))
+        add = QPushButton(self.tr("Add exception"))
+        add.clicked.connect(lambda: self._add_override(self.override_date.date().toPython(),
+                                                       DayKind(self.override_kind.currentData())))
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(lambda: self.overrides.removeRow(self.overrides.currentRow()))
+        row = QHBoxLayout()
+        for w in (self.override_date, self.override_kind, add, remove):
+            row.addWidget(w)
+        row.addStretch(1)
+        note = QLabel(self.tr(
+            "Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, "
+            "core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the "
+            "hybrid model of a study of civil-servant programmers (thesis, chapter V). "
+            "Exceptions cover holidays, swapped office days and days off."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Exceptions for single dates:")))
+        layout.addWidget(self.overrides)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    def _add_window(self, span: Span) -> None:
+        editor = SpanEditor(span)
+        self.window_editors.append(editor)
+        self.windows_box.addWidget(editor)
+
+    def _remove_window(self) -> None:
+        if self.window_editors:
+            editor = self.window_editors.pop()
+            editor.setParent(None)
+            editor.deleteLater()
+
+    def _add_override(self, day: date, kind: DayKind) -> None:
+        for r in range(self.overrides.rowCount()):
+            item = self.overrides.item(r, 0)
+            if item is not None and item.data(256) == day.isoformat():
+                self.overrides.removeRow(r)
+                break
+        r = self.overrides.rowCount()
+        self.overrides.insertRow(r)
+        item = QTableWidgetItem(QLocale().toString(day, QLocale.FormatType.LongFormat))
+        item.setData(256, day.isoformat())
+        self.overrides.setItem(r, 0, item)
+        kind_item = QTableWidgetItem(day_kind_text(kind))
+        kind_item.setData(256, kind.value)
+        self.overrides.setItem(r, 1, kind_item)
+
+    def model(self) -> WorkModel:
+        overrides = {}
+        for r in range(self.overrides.rowCount()):
+            d, k = self.overrides.item(r, 0), self.overrides.item(r, 1)
+            overrides[date.fromisoformat(d.data(256))] = DayKind(k.data(256))
+        return replace(
+            self.week.work_model(),
+            week={i: DayKind(b.currentData()) for i, b in enumerate(self.day_boxes)},
+            work_hours=self.work_hours.span(),
+            core_hours=self.core_hours.span(),
+            no_meeting=tuple(e.span() for e in self.window_editors),
+            overrides=overrides,
+            max_projects_per_day=self.limit.value(),
+            focus_minutes=self.focus.value(),
+        )
+
+    # -- matrix ------------------------------------------------------------------------
+
+    def _matrix_tab(self, matrix: Matrix) -> QWidget:
+        page = QWidget()
+        self.matrix_table = QTableWidget(len(TaskType), 3)
+        self.matrix_table.setHorizontalHeaderLabels(
+            [self.tr("Task type"), self.tr("Best place"), self.tr("Best time")])
+        self.matrix_table.verticalHeader().hide()
+        header = self.matrix_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.place_boxes: dict[TaskType, QComboBox] = {}
+        self.window_boxes: dict[TaskType, QComboBox] = {}
+        for r, task in enumerate(TaskType):
+            self.matrix_table.setItem(r, 0, QTableWidgetItem(task_type_text(task)))
+            place, window = QComboBox(), QComboBox()
+            for p in Place:
+                place.addItem(place_text(p), p.value)
+            for w in Window:
+                window.addItem(window_text(w), w.value)
+            place.setCurrentIndex(place.findData(matrix[task].place.value))
+            window.setCurrentIndex(window.findData(matrix[task].window.value))
+            self.matrix_table.setCellWidget(r, 1, place)
+            self.matrix_table.setCellWidget(r, 2, window)
+            self.place_boxes[task], self.window_boxes[task] = place, window
+        reset = QPushButton(self.tr("Reset to the defaults"))
+        reset.clicked.connect(self._reset_matrix)
+        note = QLabel(self.tr(
+            "Where the defaults come from: programmers in the study did tasks of high "
+            "cognitive load (coding, debugging, technology research) best on remote days, "
+            "in long undisturbed stretches; tasks that need people together (pair "
+            "programming, sprint planning, retrospectives, reviews, design thinking) best in "
+            "the office, in core hours. The planner follows this table; change it to fit "
+            "your team."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.matrix_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(reset)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        return page
+
+    def _reset_matrix(self) -> None:
+        for task, allocation in DEFAULT_MATRIX.items():
+            self.place_boxes[task].setCurrentIndex(
+                self.place_boxes[task].findData(allocation.place.value))
+            self.window_boxes[task].setCurrentIndex(
+                self.window_boxes[task].findData(allocation.window.value))
+
+    def matrix(self) -> Matrix:
+        matrix = Matrix()
+        for task in TaskType:
+            matrix = matrix.with_allocation(task, Allocation(
+                Place(self.place_boxes[task].currentData()),
+                Window(self.window_boxes[task].currentData())))
+        return matrix
+
+    # -- calendar --------------------------------------------------------------------------
+
+    def _calendar_tab(self) -> QWidget:
+        page = QWidget()
+        self.calendar_path = QLineEdit(
+            self.controller.service.store.get_setting("calendar_path", "") or "")
+        self.calendar_path.setPlaceholderText(self.tr("A calendar exported as .ics"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.calendar_path, 1)
+        row.addWidget(browse)
+        note = QLabel(self.tr(
+            "Fokus reads meetings from this file (Google, Outlook or Apple calendar export) "
+            "and imports it again whenever it changes. Meetings are kept only on this "
+            "machine."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Calendar file"), str(Path.home()),
+                                              self.tr("Calendar files (*.ics)"))
+        if path:
+            self.calendar_path.setText(path)
+
+    # -- activity ---------------------------------------------------------------------------
+
+    def _activity_tab(self) -> QWidget:
+        from app.activity.rules import SETTING_KEY as AUTO_KEY
+        from app.activity.rules import AutoSwitchSettings, Field
+        from app.platform.hotkeys import DEFAULT_HOTKEYS
+        from app.platform.hotkeys import SETTING_KEY as HOTKEYS_KEY
+        from ui.activity.monitor import DEFAULT_IDLE_SECONDS, IDLE_KEY
+
+        store = self.controller.service.store
+        page = QWidget()
+        form = QFormLayout()
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setRange(1, 60)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setMaximumWidth(120)
+        self.idle_minutes.setValue(int(store.get_setting(IDLE_KEY, DEFAULT_IDLE_SECONDS)) // 60)
+        form.addRow(self.tr("Pause a session after no input for:"), self.idle_minutes)
+        self.idle_status = QLabel(self.activity_status("idle"))
+        self.idle_status.setObjectName("idleStatus")
+        form.addRow(self.tr("Idle detection:"), self.idle_status)
+        self.buffer = QSpinBox()
+        self.buffer.setRange(0, 120)
+        self.buffer.setSuffix(self.tr(" min"))
+        self.buffer.setMaximumWidth(120)
+        self.buffer.setValue(self.controller.service.activity.resumption_buffer())
+        form.addRow(self.tr("Resumption buffer per switch (estimate):"), self.buffer)
+        stored = store.get_setting(HOTKEYS_KEY, None) or {}
+        names = {"toggle_focus": self.tr("Start or stop focus"),
+                 "interruption": self.tr("Log an interruption"),
+                 "switch": self.tr("Switch project")}
+        self.hotkey_edits: dict[str, QLineEdit] = {}
+        for action, default in DEFAULT_HOTKEYS.items():
+            edit = QLineEdit(stored.get(action, default))
+            edit.setPlaceholderText(default)
+            edit.setMaximumWidth(240)
+            self.hotkey_edits[action] = edit
+            form.addRow(names[action] + ":", edit)
+        self.hotkey_status = QLabel(self.activity_status("hotkeys"))
+        self.hotkey_status.setObjectName("hotkeyStatus")
+        self.hotkey_status.setWordWrap(True)
+        form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
+
+        auto = AutoSwitchSettings.from_json(store.get_setting(AUTO_KEY))
+        self.auto_enabled = QCheckBox(self.tr(
+            "Notice switches from the window in front (off unless you turn it on)"))
+        self.auto_enabled.setChecked(auto.enabled)
+        self.dwell = QSpinBox()
+        self.dwell.setRange(5, 600)
+        self.dwell.setSuffix(self.tr(" s"))
+        self.dwell.setMaximumWidth(120)
+        self.dwell.setValue(auto.dwell_seconds)
+        self.rules = QTableWidget(0, 3)
+        self.rules.setHorizontalHeaderLabels(
+            [self.tr("Project"), self.tr("Match on"), self.tr("Pattern")])
+        self.rules.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.rules.verticalHeader().hide()
+        self.rules.setMaximumHeight(130)
+        self._field_names = {Field.CLASS: self.tr("Window class"),
+                             Field.TITLE: self.tr("Words in the title"),
+                             Field.PATH: self.tr("Folder in the title")}
+        for rule in auto.rules:
+            self._add_rule(rule.project_id, rule.field, rule.pattern)
+        add_rule = QPushButton(self.tr("Add rule"))
+        add_rule.clicked.connect(lambda: self._add_rule(None, Field.TITLE, ""))
+        remove_rule = QPushButton(self.tr("Remove rule"))
+        remove_rule.clicked.connect(lambda: self.rules.removeRow(self.rules.currentRow()))
+        rule_buttons = QHBoxLayout()
+        rule_buttons.addWidget(add_rule)
+        rule_buttons.addWidget(remove_rule)
+        rule_buttons.addStretch(1)
+        privacy = QLabel(self.tr(
+            "Privacy: Fokus never records which keys you press and never takes screenshots. "
+            "Idle detection keeps only the time of your last input. Automatic switches look "
+            "at the window in front, keep only the project it matches, and forget the "
+            "window's title. Everything stays on this computer."))
+        privacy.setWordWrap(True)
+        privacy.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.auto_enabled)
+        dwell_row = QHBoxLayout()
+        dwell_row.addWidget(QLabel(self.tr("Count a switch after the window stays in front for")))
+        dwell_row.addWidget(self.dwell)
+        dwell_row.addStretch(1)
+        layout.addLayout(dwell_row)
+        layout.addWidget(self.rules)
+        layout.addLayout(rule_buttons)
+        layout.addWidget(privacy)
+        layout.addStretch(1)
+        return page
+
+    def activity_status(self, what: str) -> str:
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if what == "idle":
+            status = monitor.idle_status() if monitor else "unknown"
+            return self.tr("unavailable here (no way to read input times on this desktop)") \
+                if status == "unavailable" else self.tr("working ({source})").format(
+                    source=status)
+        status = monitor.hotkeys.status if monitor else "off"
+        return {
+            "active": self.tr("active"),
+            "off": self.tr("off"),
+            "invalid": self.tr("a combination is invalid or used twice"),
+            "conflict": self.tr("another program holds {combos}; choose other keys").format(
+                combos=", ".join(monitor.hotkeys.conflicts) if monitor else ""),
+            "unavailable": self.tr("unavailable on this desktop (Wayland lets no program "
+                                   "listen for global keys); use the tray menu"),
+        }.get(status, status)
+
+    def _add_rule(self, project_id: int | None, field: object, pattern: str) -> None:
+        from app.activity.rules import Field
+
+        r = self.rules.rowCount()
+        self.rules.insertRow(r)
+        projects = QComboBox()
+        for p in self.controller.service.projects():
+            projects.addItem(p.name, p.id)
+        if project_id is not None:
+            projects.setCurrentIndex(max(0, projects.findData(project_id)))
+        fields = QComboBox()
+        for f in Field:
+            fields.addItem(self._field_names[f], f.value)
+        fields.setCurrentIndex(fields.findData(Field(field).value))  # type: ignore[arg-type]
+        self.rules.setCellWidget(r, 0, projects)
+        self.rules.setCellWidget(r, 1, fields)
+        self.rules.setItem(r, 2, QTableWidgetItem(pattern))
+
+    def save_activity(self) -> str | None:
+        """Store the activity settings; a text when something is wrong."""
+        from app.activity.rules import SETTING_KEY as AUTO_KEY
+        from app.activity.rules import AutoSwitchSettings, Field, Rule
+        from app.activity.service import RESUMPTION_BUFFER_KEY
+        from app.platform.hotkeys import SETTING_KEY as HOTKEYS_KEY
+        from app.platform.hotkeys import check_hotkeys
+        from ui.activity.monitor import IDLE_KEY
+
+        hotkeys = {a: e.text().strip() for a, e in self.hotkey_edits.items()}
+        problems = check_hotkeys(hotkeys)
+        if problems:
+            action, problem = next(iter(problems.items()))
+            return (self.tr("The hotkey “{combo}” is used twice.") if problem == "duplicate"
+                    else self.tr("The hotkey “{combo}” is not valid; write it like "
+                                 "<ctrl>+<alt>+f.")).format(combo=hotkeys[action])
+        rules = []
+        for r in range(self.rules.rowCount()):
+            pattern = (self.rules.item(r, 2).text() if self.rules.item(r, 2) else "").strip()
+            project = self.rules.cellWidget(r, 0).currentData()  # type: ignore[attr-defined]
+            field = self.rules.cellWidget(r, 1).currentData()  # type: ignore[attr-defined]
+            if pattern and project is not None:
+                rules.append(Rule(int(project), Field(field), pattern))
+        store = self.controller.service.store
+        store.set_setting("language", self.language.currentData() or None)
+        if self.language.currentData():
+            from PySide6.QtWidgets import QApplication
+
+            from ui.i18n import install_translators
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                install_translators(app, self.language.currentData())
+        store.set_setting(IDLE_KEY, self.idle_minutes.value() * 60)
+        store.set_setting(RESUMPTION_BUFFER_KEY, self.buffer.value())
+        store.set_setting(HOTKEYS_KEY, hotkeys)
+        store.set_setting(AUTO_KEY, AutoSwitchSettings(
+            enabled=self.auto_enabled.isChecked(), dwell_seconds=self.dwell.value(),
+            rules=tuple(rules)).to_json())
+        from app.platform import autostart
+
+        if self.autostart.isChecked() != autostart.is_enabled():
+            try:
+                autostart.set_enabled(self.autostart.isChecked())
+            except FokusError as err:
+                return error_text(err)
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if monitor is not None:
+            monitor.start()
+        return None
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        model = self.model()
+        problems = model.problems()
+        if problems:
+            self.error.setText("\n".join(problem_text(p) for p in problems))
+            self.error.show()
+            self.tabs.setCurrentIndex(1)
+            return
+        path = self.calendar_path.text().strip()
+        problem = self.save_activity()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.tabs.setCurrentIndex(4)
+            return
+        try:
+            self.week.set_work_model(model)
+            self.week.set_matrix(self.matrix())
+            if path:
+                self.week.import_calendar(Path(path))
+            self.controller.service.store.set_setting("calendar_path", path)
+        except FokusError as err:
+            self.error.setText(error_text(err))
+            self.error.show()
+            return
+        self.accept()

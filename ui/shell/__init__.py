@@ -1,0 +1,2 @@
+"""The running application: start-up, the controller bridging Qt and the core,
+windows and prompts, the instance socket."""

@@ -1,0 +1,77 @@
+"""The tray's end of the instance socket: commands from ``fokus …`` run in the
+GUI thread against the same controller the tray uses, so the tray shows their
+effect at once."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from app.errors import ErrorCode, FokusError
+from app.platform.instance import encode
+
+log = logging.getLogger(__name__)
+MAX_REQUEST = 1 << 20
+
+Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+class InstanceServer(QObject):
+    def __init__(self, path: str, handler: Handler, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._handler = handler
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # We hold the instance lock, so a socket file left here is stale.
+        QLocalServer.removeServer(path)
+        if not self._server.listen(path):
+            raise OSError(self._server.errorString())
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            sock = self._server.nextPendingConnection()
+            self._buffers[sock] = b""
+            sock.readyRead.connect(lambda s=sock: self._read(s))
+            sock.disconnected.connect(lambda s=sock: self._drop(s))
+
+    def _drop(self, sock: QLocalSocket) -> None:
+        self._buffers.pop(sock, None)
+        sock.deleteLater()
+
+    def _read(self, sock: QLocalSocket) -> None:
+        data = self._buffers.get(sock, b"") + bytes(sock.readAll().data())
+        if len(data) > MAX_REQUEST:
+            self._reply(sock, {"ok": False, "error": FokusError(
+                ErrorCode.INVALID_VALUE, field="request", value="too large").to_json()})
+            return
+        if b"\n" not in data:
+            self._buffers[sock] = data
+            return
+        line = data.split(b"\n", 1)[0]
+        self._buffers[sock] = b""
+        try:
+            request = json.loads(line)
+            result = self._handler(str(request["command"]), dict(request.get("args") or {}))
+            reply: dict[str, Any] = {"ok": True, "result": result}
+        except FokusError as err:
+            reply = {"ok": False, "error": err.to_json()}
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("bad request on the instance socket: %s", type(exc).__name__)
+            reply = {"ok": False, "error": FokusError(
+                ErrorCode.INVALID_VALUE, field="request", value=type(exc).__name__).to_json()}
+        self._reply(sock, reply)
+
+    def _reply(self, sock: QLocalSocket, reply: dict[str, Any]) -> None:
+        sock.write(encode(reply))
+        sock.flush()
+        sock.disconnectFromServer()

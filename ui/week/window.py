@@ -1,0 +1,385 @@
+"""The Week window: the week view with its toolbar (weeks, Plan my week,
+calendar import, settings) and the block dialog."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import FokusError
+from app.week.planner import Plan
+from app.week.service import Conflict
+from app.week.workmodel import DayKind, iso_week_of
+from ui.messages import error_text, tr
+from ui.projects.dialogs import _FormDialog
+from ui.week.view import BlockItem, MeetingItem, WeekCanvas
+
+if TYPE_CHECKING:
+    from app.week.service import WeekService
+    from ui.shell.controller import FokusController
+
+
+def conflict_text(conflict: Conflict) -> str:
+    return {
+        Conflict.DEEP_IN_CORE: tr("Deep work in core hours (meant for coordination)"),
+        Conflict.COLLAB_IN_DEEP: tr("Collaborative work in a no-meeting window"),
+        Conflict.OVER_MEETING: tr("Overlaps a meeting"),
+        Conflict.OUTSIDE_WORK: tr("Outside work hours"),
+        Conflict.TOO_MANY_PROJECTS: tr("More projects this day than your limit"),
+    }[conflict]
+
+
+def day_kind_text(kind: DayKind) -> str:
+    return {DayKind.REMOTE: tr("WFA"), DayKind.OFFICE: tr("WFO"), DayKind.OFF: tr("Off"),
+            DayKind.HOLIDAY: tr("Holiday")}[kind]
+
+
+def reason_text(reason: str) -> str:
+    return {
+        "no_window": tr("no free window of the right kind is left this week"),
+        "before_due": tr("no free window of the right kind before its due date"),
+        "project_limit": tr("the days with free windows already hold your project limit"),
+    }.get(reason, reason)
+
+
+class BlockDialog(_FormDialog):
+    """Pick the project and batch of a block, and its times."""
+
+    def __init__(self, parent: QWidget | None, controller: FokusController, start: datetime,
+                 end: datetime, project_id: int | None = None,
+                 batch_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.svc = controller.service
+        self.setWindowTitle(self.tr("Time block"))
+        self.day = start.date()
+        self.zone = start.tzinfo
+        self.project = QComboBox()
+        for p in self.svc.projects():
+            self.project.addItem(p.name, p.id)
+        if project_id is not None:
+            self.project.setCurrentIndex(max(0, self.project.findData(project_id)))
+        self.batch = QComboBox()
+        self.project.currentIndexChanged.connect(lambda *_: self._fill_batches(None))
+        self._fill_batches(batch_id)
+        self.start = QTimeEdit(QTime(start.hour, start.minute))
+        self.end = QTimeEdit(QTime(end.hour, end.minute))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+        when = QLocale().toString(self.day, QLocale.FormatType.LongFormat)
+        self.form.addRow(self.tr("Day:"), QLabel(when))
+        self.form.addRow(self.tr("&Project:"), self.project)
+        self.form.addRow(self.tr("&Batch:"), self.batch)
+        self.form.addRow(self.tr("&From:"), self.start)
+        self.form.addRow(self.tr("&To:"), self.end)
+        self.resize(420, self.sizeHint().height())
+
+    def _fill_batches(self, selected: int | None) -> None:
+        self.batch.clear()
+        self.batch.addItem(self.tr("(no batch)"), None)
+        project = self.project.currentData()
+        if project is not None:
+            for b in self.svc.batches(project):
+                self.batch.addItem(b.title, b.id)
+        if selected is not None:
+            self.batch.setCurrentIndex(max(0, self.batch.findData(selected)))
+
+    def times(self) -> tuple[datetime, datetime]:
+        def at(t: QTime) -> datetime:
+            return datetime.combine(self.day, datetime.min.time(), tzinfo=self.zone) + \
+                timedelta(hours=t.hour(), minutes=t.minute())
+
+        return at(self.start.time()), at(self.end.time())
+
+
+class WeekWindow(QMainWindow):
+    def __init__(self, controller: FokusController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(self.tr("Fokus — Week"))
+        self.resize(1100, 720)
+        self.preview: Plan | None = None
+        self.week = iso_week_of(self.svc_week.local(controller.clock.now()).date())
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
+        self.prev_button = QPushButton("◀")
+        self.prev_button.setToolTip(self.tr("Previous week"))
+        self.today_button = QPushButton(self.tr("This week"))
+        self.next_button = QPushButton("▶")
+        self.next_button.setToolTip(self.tr("Next week"))
+        self.plan_button = QPushButton(self.tr("&Plan my week"))
+        self.plan_button.setObjectName("planButton")
+        self.import_button = QPushButton(self.tr("&Import calendar…"))
+        self.settings_button = QPushButton(self.tr("&Settings…"))
+        self.prev_button.clicked.connect(lambda: self.shift(-1))
+        self.next_button.clicked.connect(lambda: self.shift(1))
+        self.today_button.clicked.connect(self.this_week)
+        self.plan_button.clicked.connect(self.plan)
+        self.import_button.clicked.connect(self.import_calendar)
+        self.settings_button.clicked.connect(self.open_settings)
+        top = QHBoxLayout()
+        for w in (self.prev_button, self.today_button, self.next_button):
+            top.addWidget(w)
+        top.addSpacing(12)
+        top.addWidget(self.title, 1)
+        for w in (self.plan_button, self.import_button, self.settings_button):
+            top.addWidget(w)
+
+        self.preview_bar = QWidget()
+        self.preview_bar.setObjectName("previewBar")
+        self.preview_bar.setStyleSheet("#previewBar { background: #e8f4f2; border-radius: 6px; }")
+        self.preview_text = QLabel()
+        self.preview_text.setWordWrap(True)
+        self.preview_text.setStyleSheet("color: #1d2427;")
+        self.apply_button = QPushButton(self.tr("&Apply plan"))
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.apply_button.clicked.connect(self.apply_plan)
+        self.discard_button.clicked.connect(self.discard_plan)
+        pv = QHBoxLayout(self.preview_bar)
+        pv.addWidget(self.preview_text, 1)
+        pv.addWidget(self.apply_button)
+        pv.addWidget(self.discard_button)
+        self.preview_bar.hide()
+
+        self.canvas = WeekCanvas()
+        self.canvas.createRequested.connect(self.create_block)
+        self.canvas.blockMoved.connect(self.move_block)
+        self.canvas.editRequested.connect(self.edit_block)
+        self.canvas.deleteRequested.connect(self.delete_block)
+        scroll = QScrollArea()
+        scroll.setWidget(self.canvas)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("weekStatus")
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(top)
+        layout.addWidget(self.preview_bar)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.status)
+        self.setCentralWidget(central)
+        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, activated=lambda: self.shift(-1))
+        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, activated=lambda: self.shift(1))
+        self.legend.setText(self.tr(
+            "<span style='background:rgba(42,157,143,0.25)'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            "no-meeting window (deep work) &nbsp; "
+            "<span style='background:rgba(58,134,255,0.2)'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            "core hours (coordination) &nbsp; ▨ meeting &nbsp; ⚠ conflict · "
+            "Drag to create or move, drag the lower edge to resize; keys: Tab selects, "
+            "arrows move, Shift+arrows resize, Delete removes, Enter edits, N creates."))
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
+        controller.changed.connect(self.reload)
+        self.reload()
+
+    @property
+    def svc_week(self) -> WeekService:
+        return self.controller.service.week
+
+    # -- navigation ----------------------------------------------------------------
+
+    def shift(self, weeks: int) -> None:
+        days, _, _ = self.svc_week.week_bounds(self.week)
+        self.week = iso_week_of(days[0] + timedelta(weeks=weeks))
+        self.discard_plan()
+
+    def this_week(self) -> None:
+        self.week = iso_week_of(self.svc_week.local(self.controller.clock.now()).date())
+        self.discard_plan()
+
+    def show_week(self, week: str) -> None:
+        self.week = week
+        self.discard_plan()
+
+    # -- loading ---------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.controller.is_ready:
+            return
+        svc, week = self.controller.service, self.svc_week
+        days, start, end = week.week_bounds(self.week)
+        zone = self.controller.clock.zone()
+        projects = {p.id: p for p in svc.projects(include_archived=True)}
+        titles = {b.id: b.title for b in svc.batches(include_done=True)}
+        conflicts = week.conflicts(start, end)
+        items = [
+            BlockItem(b.id, week.local(b.start_at), week.local(b.end_at),
+                      projects[b.project_id].name if b.project_id in projects else "?",
+                      projects[b.project_id].colour if b.project_id in projects else "#888",
+                      titles.get(b.batch_id) if b.batch_id else None, str(b.kind),
+                      [conflict_text(c) for c in conflicts.get(b.id or -1, [])])
+            for b in week.blocks(start, end)]
+        if self.preview is not None:
+            items += [
+                BlockItem(None, week.local(b.start), week.local(b.end),
+                          projects[b.project_id].name, projects[b.project_id].colour,
+                          titles.get(b.batch_id) if b.batch_id else None, b.kind.value,
+                          proposed=True)
+                for b in self.preview.new_blocks]
+        deep = {m.id for m in week.meetings_in_deep_windows(start, end)}
+        meetings = [MeetingItem(week.local(m.start_at), week.local(m.end_at), m.title,
+                                m.all_day, m.id in deep) for m in week.meetings(start, end)]
+        locale = QLocale()
+        labels = [f"{locale.dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)} "
+                  f"{d.day} {locale.monthName(d.month, QLocale.FormatType.ShortFormat)}"
+                  for d in days]
+        kinds = {k: day_kind_text(k) for k in DayKind}
+        self.canvas.set_week(days, week.work_model(), zone, items, meetings, labels, kinds)
+        year, number = self.week.split("-W")
+        self.title.setText(self.tr("Week {n}, {year} · {first} – {last}").format(
+            n=int(number), year=year, first=locale.toString(days[0], "d MMM"),
+            last=locale.toString(days[-1], "d MMM")))
+        from app.week.planner import count_switches
+
+        planned = [b for b in items if not b.proposed]
+        n_conflicts = sum(1 for b in planned if b.conflicts)
+        self.status.setText(self.tr(
+            "{blocks} blocks · {switches} planned context switches · {conflicts} conflicts · "
+            "{meetings} meetings, {deep} of them in no-meeting windows").format(
+                blocks=len(planned), conflicts=n_conflicts, meetings=len(
+                    [m for m in meetings if not m.all_day]), deep=len(deep),
+                switches=count_switches(self._as_planned(week, start, end), zone)))
+
+    @staticmethod
+    def _as_planned(week: WeekService, start: datetime, end: datetime) -> list[object]:
+        from app.week.planner import PlannedBlock
+
+        return [PlannedBlock(b.start_at, b.end_at, b.project_id, b.batch_id, b.kind,  # type: ignore[arg-type]
+                             b.location, new=False) for b in week.blocks(start, end)]  # type: ignore[arg-type]
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _guard(self, action: object) -> bool:
+        try:
+            if callable(action):
+                action()
+            return True
+        except FokusError as err:
+            QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
+            return False
+        finally:
+            self.controller.notify_data_changed()
+
+    def create_block(self, start: datetime, end: datetime) -> None:
+        if not self.controller.service.projects():
+            QMessageBox.information(self, self.tr("Fokus"),
+                                    self.tr("Add a project first (Projects & batches)."))
+            return
+        dialog = BlockDialog(self, self.controller, start, end)
+        dialog.submit = lambda: self.svc_week.add_block(
+            dialog.project.currentData(), dialog.batch.currentData(), *dialog.times())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.notify_data_changed()
+
+    def edit_block(self, block_id: int) -> None:
+        block = self.svc_week.block(block_id)
+        dialog = BlockDialog(self, self.controller, self.svc_week.local(block.start_at),
+                             self.svc_week.local(block.end_at), block.project_id, block.batch_id)
+
+        def save() -> None:
+            self.svc_week.update_block(block_id, dialog.project.currentData(),
+                                       dialog.batch.currentData())
+            self.svc_week.move_block(block_id, *dialog.times())
+
+        dialog.submit = save
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.notify_data_changed()
+
+    def move_block(self, block_id: int, start: datetime, end: datetime) -> None:
+        self._guard(lambda: self.svc_week.move_block(block_id, start, end))
+        self.canvas.select(block_id)
+
+    def delete_block(self, block_id: int) -> None:
+        self._guard(lambda: self.svc_week.remove_block(block_id))
+
+    # -- planning ----------------------------------------------------------------------------
+
+    def plan(self) -> None:
+        from app.week.planner import Strategy
+
+        try:
+            self.preview = self.svc_week.plan(self.week)
+            baseline = self.svc_week.plan(self.week, strategy=Strategy.URGENCY_FIRST)
+        except FokusError as err:
+            QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
+            return
+        zone = self.controller.clock.zone()
+        titles = {b.id: b.title for b in self.controller.service.batches(include_done=True)}
+        text = self.tr("{n} new blocks proposed (dashed): {switches} context switches this "
+                       "week, against {baseline} if placed by urgency alone.").format(
+            n=len(self.preview.new_blocks), switches=self.preview.switches(zone),
+            baseline=baseline.switches(zone))
+        if self.preview.unplaced:
+            text += "<br>" + self.tr("Not placed:") + " " + "; ".join(
+                f"{titles.get(u.batch_id, '?')} ({u.minutes} min): {reason_text(u.reason)}"
+                for u in self.preview.unplaced)
+        self.preview_text.setText(text)
+        self.preview_bar.show()
+        self.apply_button.setEnabled(bool(self.preview.new_blocks))
+        self.reload()
+
+    def apply_plan(self) -> None:
+        if self.preview is not None:
+            blocks = self.preview.new_blocks
+            self.preview = None
+            self._guard(lambda: self.svc_week.apply(blocks))
+        self.preview_bar.hide()
+
+    def discard_plan(self) -> None:
+        self.preview = None
+        self.preview_bar.hide()
+        self.reload()
+
+    # -- calendar and settings ----------------------------------------------------------------
+
+    def import_calendar(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a calendar"), str(Path.home()),
+                                              self.tr("Calendar files (*.ics)"))
+        if not path:
+            return
+        try:
+            result = self.svc_week.import_calendar(Path(path))
+        except FokusError as err:
+            QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
+            return
+        self.controller.service.store.set_setting("calendar_path", str(result.path))
+        self.controller.notify_data_changed()
+        QMessageBox.information(self, self.tr("Calendar imported"), self.tr(
+            "{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will "
+            "import this file again when it changes.").format(
+                n=result.meetings, deep=result.in_deep_windows))
+
+    def open_settings(self) -> None:
+        from ui.settings.window import SettingsDialog
+
+        dialog = SettingsDialog(self.controller, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.controller.notify_data_changed()
+
+
+__all__ = ["BlockDialog", "WeekWindow", "date"]
