@@ -29,6 +29,8 @@ class ErrorCode(StrEnum):
     CALENDAR_INVALID = "calendar_invalid"
     UNKNOWN_BLOCK = "unknown_block"
     BLOCK_OUTSIDE_WORK = "block_outside_work"
+    UNKNOWN_SETTING = "unknown_setting"
+    SETTING_INVALID = "setting_invalid"
 
 
 class FokusError(Exception):

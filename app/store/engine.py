@@ -154,6 +154,12 @@ class Store:
             else:
                 row.value = json.dumps(value)
 
+    def delete_setting(self, key: str) -> None:
+        with self.transaction() as s:
+            row = s.get(Setting, key)
+            if row is not None:
+                s.delete(row)
+
     def all_settings(self) -> dict[str, Any]:
         with self.transaction() as s:
             return {row.key: json.loads(row.value) for row in s.exec(select(Setting))}

@@ -1,0 +1,306 @@
+"""Every setting Fokus keeps, declared once: its key, type, default, allowed
+values, label and help text. Everything else reads and writes settings through
+these declarations (``Settings.get(LANGUAGE)``), never by a key string, so a
+default or a range exists in exactly one place. The command line's
+``fokus config`` and the Settings window are built from the same list.
+
+Labels and help texts are marked with ``N_``: the command line translates them
+with gettext, the Qt side with ``QCoreApplication.translate("Setting", …)``.
+
+This module imports neither SQLModel nor Qt: the command line's fast path and
+the tray's first paint can use it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Generic, Protocol, TypeVar
+
+from app.errors import ErrorCode, FokusError
+from app.i18n import N_
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Kind(StrEnum):
+    INT = "int"
+    BOOL = "bool"
+    CHOICE = "choice"
+    TEXT = "text"
+    PATH = "path"
+    TIME = "time"  # "HH:MM"
+    WEEKDAY_TIME = "weekday_time"  # "D HH:MM", Monday 0
+    HOTKEY = "hotkey"  # pynput syntax, "<ctrl>+<alt>+f", or "" for none
+    STRUCTURED = "structured"  # JSON edited in its own window (work model, matrix, rules)
+
+
+class Scope(StrEnum):
+    """Whether a setting follows the person to another machine or stays here."""
+
+    PERSON = "person"
+    MACHINE = "machine"
+
+
+class SettingsBackend(Protocol):
+    """What the declarations need of storage: JSON values by key."""
+
+    def get_setting(self, key: str, default: Any = None) -> Any: ...
+
+    def set_setting(self, key: str, value: Any) -> None: ...
+
+    def delete_setting(self, key: str) -> None: ...
+
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    kind: Kind
+    default: T
+    label: str
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    unit: str = ""
+    scope: Scope = Scope.PERSON
+    # Shown by ``fokus config list`` and settable there; internal state is not.
+    public: bool = True
+    check: Callable[[Any], str | None] | None = field(default=None, compare=False)
+
+    # -- values --------------------------------------------------------------------
+
+    def allowed(self) -> str:
+        """The allowed values, for an error message and for ``config list``."""
+        if self.kind is Kind.INT:
+            return f"{self.minimum}–{self.maximum}"
+        if self.kind is Kind.BOOL:
+            return "on|off"
+        if self.kind is Kind.CHOICE:
+            return "|".join(self.choices)
+        if self.kind is Kind.TIME:
+            return "HH:MM"
+        if self.kind is Kind.WEEKDAY_TIME:
+            return "D HH:MM (D: 0 Monday … 6 Sunday)"
+        if self.kind is Kind.HOTKEY:
+            return "<ctrl>+<alt>+KEY, or empty for none"
+        return ""
+
+    def _invalid(self, value: Any) -> FokusError:
+        return FokusError(ErrorCode.SETTING_INVALID, key=self.key, value=value,
+                          allowed=self.allowed())
+
+    def validate(self, value: Any) -> T:
+        """``value`` as this setting's type, or FokusError(SETTING_INVALID)."""
+        kind = self.kind
+        if kind is Kind.INT:
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise self._invalid(value)
+            assert self.minimum is not None and self.maximum is not None
+            if not self.minimum <= value <= self.maximum:
+                raise self._invalid(value)
+        elif kind is Kind.BOOL:
+            if not isinstance(value, bool):
+                raise self._invalid(value)
+        elif kind is Kind.CHOICE:
+            if value not in self.choices:
+                raise self._invalid(value)
+        elif kind in (Kind.TEXT, Kind.PATH, Kind.HOTKEY):
+            if not isinstance(value, str) or "\n" in value:
+                raise self._invalid(value)
+        elif kind is Kind.TIME:
+            if not isinstance(value, str) or not _TIME.match(value):
+                raise self._invalid(value)
+        elif kind is Kind.WEEKDAY_TIME:
+            parts = value.split() if isinstance(value, str) else []
+            if (len(parts) != 2 or parts[0] not in "0123456" or len(parts[0]) != 1
+                    or not _TIME.match(parts[1])):
+                raise self._invalid(value)
+        elif kind is Kind.STRUCTURED and not isinstance(value, dict | list):
+            raise self._invalid(value)
+        if self.check is not None:
+            problem = self.check(value)
+            if problem:
+                raise FokusError(ErrorCode.SETTING_INVALID, key=self.key, value=value,
+                                 allowed=problem)
+        return value  # type: ignore[no-any-return]
+
+    def parse(self, text: str) -> T:
+        """A value typed on the command line, checked."""
+        text = text.strip()
+        if self.kind is Kind.INT:
+            try:
+                number = int(text)
+            except ValueError:
+                raise self._invalid(text) from None
+            return self.validate(number)
+        if self.kind is Kind.BOOL:
+            truth = {"on": True, "true": True, "yes": True, "1": True,
+                     "off": False, "false": False, "no": False, "0": False}
+            if text.lower() not in truth:
+                raise self._invalid(text)
+            return self.validate(truth[text.lower()])
+        if self.kind is Kind.STRUCTURED:
+            try:
+                return self.validate(json.loads(text))
+            except json.JSONDecodeError:
+                raise self._invalid(text) from None
+        return self.validate(text)
+
+    def to_text(self, value: Any) -> str:
+        if self.kind is Kind.BOOL:
+            return "on" if value else "off"
+        if self.kind is Kind.STRUCTURED:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return str(value)
+
+
+def _hotkey_problem(value: Any) -> str | None:
+    if not value:
+        return None
+    from app.platform.hotkeys import parse_combo
+
+    try:
+        parse_combo(str(value))
+    except ValueError as exc:
+        return str(exc) or "<ctrl>+<alt>+KEY"
+    return None
+
+
+# -- the declarations ------------------------------------------------------------------
+
+LANGUAGE: Setting[str] = Setting(
+    "language", Kind.CHOICE, "system", N_("Language"),
+    N_("The language of Fokus: system follows the desktop; en English; id Bahasa Indonesia."),
+    choices=("system", "en", "id"))
+FOCUS_MINUTES: Setting[int] = Setting(
+    "focus_minutes", Kind.INT, 90, N_("Focus session length"),
+    N_("The planned length of a focus session and of a planned deep-work block "
+       "(Newport: 60–90 minutes)."), minimum=15, maximum=240, unit="min")
+PROJECT_LIMIT: Setting[int] = Setting(
+    "project_limit", Kind.INT, 2, N_("Projects per day"),
+    N_("The planner keeps each day to at most this many projects."), minimum=1, maximum=10)
+RESUMPTION_BUFFER_MINUTES: Setting[int] = Setting(
+    "resumption_buffer_minutes", Kind.INT, 20, N_("Resumption buffer"),
+    N_("Estimated minutes to get back into work after a context switch (Parnin & Rugaber "
+       "2011: 10–15 minutes before the first edit is typical)."),
+    minimum=0, maximum=120, unit="min")
+IDLE_THRESHOLD_MINUTES: Setting[int] = Setting(
+    "idle_threshold_minutes", Kind.INT, 5, N_("Idle after"),
+    N_("Minutes without keyboard or mouse input after which a focus session pauses and "
+       "Fokus asks what the time was."), minimum=1, maximum=120, unit="min",
+    scope=Scope.MACHINE)
+REFLECTION_TIME: Setting[str] = Setting(
+    "reflection_time", Kind.TIME, "16:45", N_("Reflection time"),
+    N_("When the end-of-day reflection is offered on work days."))
+EXPORT_REMINDER: Setting[str] = Setting(
+    "export_reminder", Kind.WEEKDAY_TIME, "4 16:30", N_("Weekly report reminder"),
+    N_("When Fokus reminds you to export the weekly self-report (weekday, Monday 0, and "
+       "time)."))
+HOTKEY_TOGGLE_FOCUS: Setting[str] = Setting(
+    "hotkey_toggle_focus", Kind.HOTKEY, "<ctrl>+<alt>+f", N_("Start or stop focus"),
+    N_("Global shortcut that starts the planned focus session or stops the running one."),
+    scope=Scope.MACHINE, check=_hotkey_problem)
+HOTKEY_INTERRUPTION: Setting[str] = Setting(
+    "hotkey_interruption", Kind.HOTKEY, "<ctrl>+<alt>+i", N_("Log an interruption"),
+    N_("Global shortcut that logs an interruption."), scope=Scope.MACHINE,
+    check=_hotkey_problem)
+HOTKEY_SWITCH: Setting[str] = Setting(
+    "hotkey_switch", Kind.HOTKEY, "<ctrl>+<alt>+s", N_("Switch project"),
+    N_("Global shortcut that opens the project switcher."), scope=Scope.MACHINE,
+    check=_hotkey_problem)
+CALENDAR_PATH: Setting[str] = Setting(
+    "calendar_path", Kind.PATH, "", N_("Calendar file"),
+    N_("An .ics file that Fokus watches and imports when it changes; empty for none."),
+    scope=Scope.MACHINE)
+DISPLAY_NAME: Setting[str] = Setting(
+    "display_name", Kind.TEXT, "", N_("Your name in reports"),
+    N_("The name your PIC sees on the weekly self-report; empty to leave it out."))
+EXPORT_FOLDER: Setting[str] = Setting(
+    "export_folder", Kind.PATH, "", N_("Export folder"),
+    N_("Where the weekly self-report is saved; empty for your home folder."),
+    scope=Scope.MACHINE)
+AUTO_SWITCH: Setting[dict[str, Any] | None] = Setting(
+    "auto_switch", Kind.STRUCTURED, None, N_("Automatic switch detection"),
+    N_("Rules that match the window in front to a project (edited in Settings)."),
+    scope=Scope.MACHINE, public=False)
+WORK_MODEL: Setting[dict[str, Any] | None] = Setting(
+    "work_model", Kind.STRUCTURED, None, N_("Hybrid work model"),
+    N_("Office and remote days, hours and windows (edited in Settings)."), public=False)
+ALLOCATION_MATRIX: Setting[dict[str, Any] | None] = Setting(
+    "allocation_matrix", Kind.STRUCTURED, None, N_("Task allocation matrix"),
+    N_("Where and when each task type is done best (edited in Settings)."), public=False)
+FIRST_RUN_DONE: Setting[bool] = Setting(
+    "first_run_done", Kind.BOOL, False, N_("Welcome guide done"), public=False)
+REPORTER_ID: Setting[str] = Setting(
+    "reporter_id", Kind.TEXT, "", N_("Anonymous reporter id"),
+    N_("A random id that lets a team report count you once without your name."),
+    public=False)
+
+ALL: tuple[Setting[Any], ...] = (
+    LANGUAGE, FOCUS_MINUTES, PROJECT_LIMIT, RESUMPTION_BUFFER_MINUTES, IDLE_THRESHOLD_MINUTES,
+    REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
+    CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER, AUTO_SWITCH, WORK_MODEL, ALLOCATION_MATRIX,
+    FIRST_RUN_DONE, REPORTER_ID,
+)
+BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
+HOTKEYS: dict[str, Setting[str]] = {
+    "toggle_focus": HOTKEY_TOGGLE_FOCUS,
+    "interruption": HOTKEY_INTERRUPTION,
+    "switch": HOTKEY_SWITCH,
+}
+
+
+def find(key: str) -> Setting[Any]:
+    """The declaration for ``key``, or FokusError(UNKNOWN_SETTING)."""
+    try:
+        return BY_KEY[key]
+    except KeyError:
+        raise FokusError(ErrorCode.UNKNOWN_SETTING, key=key,
+                         known=", ".join(s.key for s in ALL if s.public)) from None
+
+
+class Settings:
+    """Typed reads and checked writes of the declared settings."""
+
+    def __init__(self, backend: SettingsBackend) -> None:
+        self._backend = backend
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when none is stored or the stored one
+        is not valid any more (an edited file, an older version's value)."""
+        raw = self._backend.get_setting(setting.key, None)
+        if raw is None:
+            return setting.default
+        try:
+            return setting.validate(raw)
+        except FokusError:
+            log.warning("setting %s holds an invalid value; using the default", setting.key)
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> T:
+        checked = setting.validate(value)
+        self._backend.set_setting(setting.key, checked)
+        return checked
+
+    def reset(self, setting: Setting[Any]) -> None:
+        self._backend.delete_setting(setting.key)
+
+    def is_default(self, setting: Setting[Any]) -> bool:
+        return self._backend.get_setting(setting.key, None) is None
+
+    def public(self) -> Iterator[tuple[Setting[Any], Any]]:
+        for setting in ALL:
+            if setting.public:
+                yield setting, self.get(setting)
+
+    def hotkeys(self) -> dict[str, str]:
+        """Action name → combination ("" when turned off)."""
+        return {action: self.get(s) for action, s in HOTKEYS.items()}
