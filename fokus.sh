@@ -3,6 +3,7 @@
 #
 #   ./fokus.sh run [ARGS...]     create .venv if needed, then start Fokus (or: fokus ARGS)
 #   ./fokus.sh test [PYTEST...]  create .venv if needed, then run the whole test suite
+#   ./fokus.sh unit [PYTEST...]  the fast layer only: the core, no Qt, no X (seconds)
 #   ./fokus.sh bench [startup|input|report]  run the benchmarks (all by default)
 #   ./fokus.sh screenshots       make the README's screenshots (docs/screenshots/)
 #
@@ -96,6 +97,11 @@ case "$cmd" in
     ensure_venv test
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
+  unit)
+    check_python
+    ensure_venv test
+    exec "$VENV/bin/python" -m pytest -q tests/unit "$@"
+    ;;
   bench)
     check_python
     ensure_system "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
@@ -123,7 +129,7 @@ case "$cmd" in
     exec "$VENV/bin/python" packaging/screenshots.py "$@"
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
