@@ -86,7 +86,7 @@ class FokusApp:
         self.windows.created.connect(self._window_created)
         self.prompts.notice.connect(self.notify)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
-        self._tray_timer = QTimer()
+        self._tray_timer = QTimer(self.controller)
         self._tray_timer.timeout.connect(self._look_for_tray)
         if self.tray_mode:
             self.tray.show()
@@ -98,17 +98,20 @@ class FokusApp:
         self.controller.dataChanged.connect(self._data_changed)
         self.qapp.aboutToQuit.connect(self._shutdown)
         # Everything slower than the icon waits until it is up.
-        QTimer.singleShot(0, self._load)
+        self._loader = QTimer(self.controller)
+        self._loader.setSingleShot(True)
+        self._loader.timeout.connect(self._load)
+        self._loader.start(0)
 
     def run(self) -> int:
         from ui.shell.unix_signals import install_signal_wakeup
 
         self._wakeup = install_signal_wakeup(self.quit)
         code = int(self.qapp.exec())
-        self._teardown()
+        self.dispose()
         return code
 
-    def _teardown(self) -> None:
+    def dispose(self) -> None:
         """Delete every Qt object while the QApplication still exists: left to
         the interpreter's exit, they die in no particular order and Qt crashes."""
         import shiboken6

@@ -56,6 +56,7 @@ class PromptCoordinator(QObject):
         controller.sessionStarted.connect(self._session_started)
         controller.sessionEnded.connect(self._session_ended)
         controller.confirmationNeeded.connect(self.confirm_start)
+        controller.changed.connect(self._check_card_age)
 
     # -- bookkeeping -------------------------------------------------------------------
 
@@ -118,6 +119,15 @@ class PromptCoordinator(QObject):
         age = (self.controller.clock.now() - view.started_at).total_seconds()
         left = max(0.0, CONTEXT_CARD_MINUTES * 60 - age)
         self._card_timer.start(int(left * 1000))
+
+    def _check_card_age(self) -> None:
+        """On each refresh too: the clock may have moved without the timer (sleep)."""
+        view = self.controller.view if self.controller.is_ready else None
+        if view is None or CONTEXT not in self._open:
+            return
+        age = (self.controller.clock.now() - view.started_at).total_seconds()
+        if age >= CONTEXT_CARD_MINUTES * 60:
+            self.dismiss(CONTEXT)
 
     def _session_started(self, view: SessionView) -> None:
         self.show_context(view.project_id, view.batch_id)
