@@ -15,7 +15,7 @@ import logging
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain import EndReason
@@ -106,7 +106,10 @@ class PromptCoordinator(QObject):
             return
         written = ""
         if card.note_written_at is not None:
-            written = svc.week.local(card.note_written_at).strftime("%d %b %H:%M")
+            # In the language spoken (QLocale's default follows the translators).
+            local = svc.week.local(card.note_written_at)
+            when = QDateTime(QDate(local.date()), QTime(local.hour, local.minute))
+            written = QLocale().toString(when, "d MMM HH:mm")
         self._keep(CONTEXT, ContextCardPopup(card, written), activate=False)
         self._schedule_card_end()
 
