@@ -1,20 +1,57 @@
 """Qt translators: Fokus's own catalog (``resources/translations/fokus_<lang>.qm``)
-and Qt's for its standard dialogs, chosen from the settings or the system locale."""
+and Qt's for its standard dialogs, chosen from the settings or the system locale.
+
+The tray reads the stored language with the standard library's sqlite3 before
+it creates any text (SQLModel is not loaded yet at that point, and must not be
+for the icon to come up fast)."""
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import sqlite3
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.i18n import RESOURCES
 
+log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
 
 
-def install_translators(app: QApplication, language: str | None = None) -> str:
-    """Install translators; returns the language code in use ("en" if none)."""
+def stored_language(database: Path) -> str | None:
+    """The language chosen in Settings or the welcome guide ("en", "id"), or
+    None for the system's (also when there is no database yet)."""
+    if not database.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = 'language'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.debug("stored language unreadable: %s", exc)
+        return None  # the core says what is wrong with the file once it loads
+    try:
+        language = json.loads(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(language, str) or language in ("", "system"):
+        return None
+    return language
+
+
+def start_language(database: Path) -> str | None:
+    """The language to start in: FOKUS_LANG, else the stored one, else None (the system's)."""
+    return os.environ.get("FOKUS_LANG") or stored_language(database)
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Install translators for ``language`` (None: FOKUS_LANG or the system's),
+    for Qt and for gettext; returns the language code in use ("en" if none)."""
     language = language or os.environ.get("FOKUS_LANG") or QLocale.system().name().split("_")[0]
     for old in _installed:
         app.removeTranslator(old)
@@ -31,4 +68,6 @@ def install_translators(app: QApplication, language: str | None = None) -> str:
     from app.i18n import set_language
 
     set_language(language)  # the PDF and the charts speak the same language
+    # Installing or removing a translator sends LanguageChange to the
+    # application, which is how the tray and open windows learn of it.
     return language if _installed else "en"

@@ -78,7 +78,9 @@ def test_the_start_hotkey_starts_and_stops_a_session(fokus: Fokus, x11: X11Sessi
     fokus.start_tray()
     fokus.icon()
     fokus.ready()
-    time.sleep(0.5)  # the listener is up once the core is loaded
+    log = fokus.data_dir / "logs" / "fokus.log"
+    wait_for(lambda: log.exists() and "global hotkeys active" in log.read_text(),
+             what="the hotkeys to be grabbed")
     x11.run("xdotool", "key", "ctrl+alt+f")
     wait_for(lambda: fokus.status()["state"] == "focusing", what="the hotkey to start a session")
     x11.run("xdotool", "key", "ctrl+alt+i")

@@ -185,7 +185,7 @@ def test_every_window_speaks_indonesian(indonesian: None, controller: FokusContr
     for button in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton,
                    QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton):
         seen.append(("FirstRunWizard", "button", wizard.buttonText(button).replace("&", "")))
-    tray = FokusTray(controller, lambda: None, lambda: None)
+    tray = FokusTray(controller)
     tray.rebuild_menu()
     seen += [("tray", where, text) for where, text in menu_texts(tray.menu)]
     seen.append(("tray", "tooltip", tray.icon.toolTip()))

@@ -108,7 +108,7 @@ def test_week_view_creates_moves_resizes_and_deletes_blocks(controller: FokusCon
     assert week.blocks(start, end) == []
 
     # Keyboard: with nothing selected, arrows move a cursor and N creates.
-    canvas.cursor = (3, 15 * 60)
+    canvas.key_cursor = (3, 15 * 60)
     accept_dialog()
     qtbot.keyClick(canvas, Qt.Key.Key_N)
     created = week.blocks(start, end)
@@ -185,10 +185,9 @@ def test_watcher_names_the_window_and_announces_it(controller: FokusController,
     clock.advance(2 * 3600)
     assert watcher.label() == "Core hours until 15:00"
     # Starting now asks first: core hours.
-    asked: list[list[str]] = []
-    controller.confirm_start = lambda concerns: bool(asked.append(concerns))
-    assert not controller.start(batch.project_id, batch.id)
-    assert asked == [["core_hours"]] and controller.view is None
+    with qtbot.waitSignal(controller.confirmationNeeded) as asked:
+        assert not controller.start(batch.project_id, batch.id)
+    assert asked.args[0].concerns == ("core_hours",) and controller.view is None
 
     # The calendar file is imported, and again when it changes.
     ics = tmp_path / "team.ics"

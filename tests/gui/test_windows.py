@@ -76,7 +76,7 @@ def test_tray_menu_lists_planned_block_then_projects(controller: FokusController
 
     fill(controller.service.store, clock, weeks=1)
     controller.refresh()
-    tray = FokusTray(controller, lambda: None, lambda: None)
+    tray = FokusTray(controller)
     tray.rebuild_menu()
     texts = menu_texts(tray.menu)
     assert texts[:5] == ["Start focus", "Switch to", "Log interruption", "Pause", "Stop"]
@@ -101,7 +101,7 @@ def test_tray_menu_lists_planned_block_then_projects(controller: FokusController
 def test_focus_length_menu_remembers_the_choice(controller: FokusController) -> None:
     from ui.tray.tray import FokusTray
 
-    tray = FokusTray(controller, lambda: None, lambda: None)
+    tray = FokusTray(controller)
     tray.rebuild_menu()
     length = submenu(tray.menu, "Focus length")
     assert [a.text() for a in length.actions() if a.isChecked()] == ["90 minutes"]

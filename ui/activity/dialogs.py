@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -73,7 +74,8 @@ class AwayDialog(QDialog):
         self.resize(440, self.sizeHint().height())
 
     def choice(self) -> AwayChoice:
-        return AwayChoice(self.group.checkedButton().property("choice"))
+        checked = self.group.checkedButton()
+        return AwayChoice(checked.property("choice")) if checked else AwayChoice.BREAK
 
     def accept(self) -> None:
         self.chosen.emit(self.choice().value)
@@ -82,11 +84,13 @@ class AwayDialog(QDialog):
 
 class ResumeNotePrompt(QDialog):
     """“Where did you stop?” after leaving a project. Never modal: the switch
-    has already happened, and skipping costs nothing."""
+    has already happened, and skipping costs nothing. After a switch that ended
+    a session it offers a new session on the project switched to."""
 
     def __init__(self, project: str, save: Callable[[str, SwitchTrigger | None], None],
                  ask_trigger: bool, parent: QWidget | None = None,
-                 rate_flow: Callable[[int], None] | None = None) -> None:
+                 rate_flow: Callable[[int], None] | None = None,
+                 offer_start: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Leaving {project}").format(project=project))
         self.setModal(False)
@@ -115,12 +119,12 @@ class ResumeNotePrompt(QDialog):
             # The one-tap flow rating at the end of a session: skippable.
             flow_row = QHBoxLayout()
             flow_row.addWidget(QLabel(self.tr("Flow in this session:")))
-            self.flow_buttons = []
+            self.flow_buttons: list[QPushButton] = []
             for n in range(1, 6):
                 button = QPushButton(str(n))
                 button.setCheckable(True)
                 button.setFixedWidth(36)
-                button.clicked.connect(lambda _=False, v=n: (rate_flow(v), self._mark(v)))
+                button.clicked.connect(lambda _=False, v=n: self._rate(rate_flow, v))
                 self.flow_buttons.append(button)
                 flow_row.addWidget(button)
             hint = QLabel(self.tr("(1 = none, 5 = deep flow)"))
@@ -134,21 +138,46 @@ class ResumeNotePrompt(QDialog):
             row.addWidget(self.trigger, 1)
             layout.addLayout(row)
         self.ask_trigger = ask_trigger
+        self.start_new = QCheckBox(tr("Start a focus session on {project} now").format(
+            project=offer_start or ""))
+        self.start_new.setChecked(offer_start is not None)
+        self.start_new.setVisible(offer_start is not None)
+        layout.addWidget(self.start_new)
         layout.addWidget(buttons)
+        self._saved = False
         self.resize(460, self.sizeHint().height())
+
+    def _rate(self, rate_flow: Callable[[int], None], value: int) -> None:
+        rate_flow(value)
+        self._mark(value)
 
     def _mark(self, value: int) -> None:
         for i, button in enumerate(self.flow_buttons, start=1):
             button.setChecked(i == value)
 
+    def _trigger(self) -> SwitchTrigger | None:
+        return SwitchTrigger(self.trigger.currentData()) if self.ask_trigger else None
+
+    def start_requested(self) -> bool:
+        return self.start_new.isVisibleTo(self) and self.start_new.isChecked()
+
+    def save_typed(self) -> None:
+        """Keep a note already typed when this prompt is replaced unanswered."""
+        if not self._saved and self.text.text().strip():
+            self._saved = True
+            self._save(self.text.text(), self._trigger())
+
     def accept(self) -> None:
-        trigger = SwitchTrigger(self.trigger.currentData()) if self.ask_trigger else None
-        self._save(self.text.text(), trigger)
+        if not self._saved:
+            self._saved = True
+            self._save(self.text.text(), self._trigger())
         super().accept()
 
 
 class ContextCardPopup(QDialog):
-    """Coming back to a project: its latest note and the batch's preparation."""
+    """Coming back to a project: its latest note and the batch's preparation.
+    It stays until dismissed; the app closes it once the session is a few
+    minutes old (``ui.shell.prompts``)."""
 
     def __init__(self, card: ContextCard, written: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,4 +208,3 @@ class ContextCardPopup(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.resize(420, self.sizeHint().height())
-        QTimer.singleShot(60_000, self.close)  # it steps aside by itself

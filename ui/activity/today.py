@@ -6,8 +6,18 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -130,13 +140,13 @@ class TodayWindow(QMainWindow):
         self.day = controller.service.week.local(controller.clock.now()).date()
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
-        self.date_edit = QDateEdit(self.day)
+        self.date_edit = QDateEdit(QDate(self.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.dateChanged.connect(lambda d: self.show_day(d.toPython()))
         today = QPushButton(self.tr("Today"))
-        today.clicked.connect(lambda: self.date_edit.setDate(
-            controller.service.week.local(controller.clock.now()).date()))
+        today.clicked.connect(lambda: self.date_edit.setDate(QDate(
+            controller.service.week.local(controller.clock.now()).date())))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.date_edit)
@@ -168,19 +178,44 @@ class TodayWindow(QMainWindow):
         layout.addWidget(self.cost)
         layout.addWidget(self.events, 1)
         self.setCentralWidget(central)
-        controller.changed.connect(self.reload)
+        self._stale = False
+        # Sessions, switches and interruptions change what the day shows;
+        # the running session's own minutes move with ``changed``.
+        controller.dataChanged.connect(self._data_changed)
+        controller.changed.connect(self._session_moved)
         self.reload()
+
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {"sessions", "activity", "projects", "settings"}:
+            self._reload_when_seen()
+
+    def _session_moved(self) -> None:
+        if self.controller.is_ready and self.controller.view is not None:
+            self._reload_when_seen()
+
+    def _reload_when_seen(self) -> None:
+        """Reload now if on screen, else when next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def show_day(self, day: date) -> None:
         self.day = day
         self.date_edit.blockSignals(True)
-        self.date_edit.setDate(day)
+        self.date_edit.setDate(QDate(day))
         self.date_edit.blockSignals(False)
         self.reload()
 
     def reload(self) -> None:
         if not self.controller.is_ready:
             return
+        self._stale = False
         svc = self.controller.service
         log = svc.activity.day_log(self.day)
         local_now = svc.week.local(self.controller.clock.now())

@@ -206,11 +206,13 @@ class ProjectsWindow(QMainWindow):
         layout.addWidget(self.panel)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.add_batch)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.batches, activated=self.toggle_done)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.add_batch)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.batches).activated.connect(
+            self.toggle_done)
 
         controller.changed.connect(self.panel.update_state)
         controller.ready.connect(self.reload)
+        controller.dataChanged.connect(self._data_changed)
         controller.failed.connect(self.show_problem)
         self.panel.update_state()
         if controller.is_ready:
@@ -249,6 +251,12 @@ class ProjectsWindow(QMainWindow):
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     # -- loading ------------------------------------------------------------------
+
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {"projects", "batches"}:
+            self.reload()
+        elif "settings" in topics:
+            self.panel.update_state()  # the focus length it offers
 
     def reload(self, select_id: int | None = None) -> None:
         if not self.controller.is_ready:
@@ -341,7 +349,6 @@ class ProjectsWindow(QMainWindow):
             dialog.name.text(), dialog.colour.colour(), dialog.tech.text()))
         if dialog.exec():
             self.reload(created[0].id)
-            self.controller.notify_data_changed()
 
     def edit_project(self) -> None:
         project = self.current_project()
@@ -353,7 +360,6 @@ class ProjectsWindow(QMainWindow):
             dialog.tech.text())
         if dialog.exec():
             self.reload(project.id)
-            self.controller.notify_data_changed()
 
     def toggle_archive(self) -> None:
         project = self.current_project()
@@ -369,7 +375,6 @@ class ProjectsWindow(QMainWindow):
         self._guard(lambda: self.svc.archive_project(project.id,  # type: ignore[arg-type]
                                                      archived=project.archived_at is None))
         self.reload()
-        self.controller.notify_data_changed()
 
     def add_batch(self) -> None:
         project = self.current_project()
@@ -382,7 +387,6 @@ class ProjectsWindow(QMainWindow):
         dialog.submit = lambda: self.svc.add_batch(**dialog.values())  # type: ignore[arg-type]
         if dialog.exec():
             self.reload(dialog.project.currentData())
-            self.controller.notify_data_changed()
 
     def edit_batch(self) -> None:
         batch = self.current_batch()
@@ -394,7 +398,6 @@ class ProjectsWindow(QMainWindow):
             batch.id, **dialog.values())  # type: ignore[arg-type]
         if dialog.exec():
             self.reload(dialog.project.currentData())
-            self.controller.notify_data_changed()
 
     def toggle_done(self) -> None:
         batch = self.current_batch()
@@ -403,7 +406,6 @@ class ProjectsWindow(QMainWindow):
         self._guard(lambda: self.svc.set_batch_done(
             batch.id, done=batch.status != BatchStatus.DONE))  # type: ignore[arg-type]
         self._load_batches()
-        self.controller.notify_data_changed()
 
     def start_selected(self) -> None:
         project = self.current_project()

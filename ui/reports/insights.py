@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -82,13 +83,32 @@ class InsightsWindow(QMainWindow):
         self._loader = _Loader()
         self._loader.loaded.connect(self._on_loaded)
         self._loader.start()
+        self._stale = False
+        controller.dataChanged.connect(self._data_changed)
         self._summary()
 
-    def shift(self, weeks: int) -> None:
-        self.week = iso_week_of(iso_week_days(self.week)[0] + timedelta(weeks=weeks))
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {"sessions", "activity", "reflections", "projects", "blocks", "calendar",
+                     "settings"}:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True  # redrawn when next shown, not in the background
+
+    def refresh(self) -> None:
+        self._stale = False
         self._summary()
         if self.ready:
             self.draw()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def shift(self, weeks: int) -> None:
+        self.week = iso_week_of(iso_week_days(self.week)[0] + timedelta(weeks=weeks))
+        self.refresh()
 
     def _on_loaded(self) -> None:
         self.ready = True
@@ -143,8 +163,8 @@ class InsightsWindow(QMainWindow):
         ]
         for i, draw in enumerate(drawers):
             figure = Figure(figsize=(5.2, 3.4), layout="constrained")
-            draw(figure.add_subplot())
-            canvas = FigureCanvasQTAgg(figure)
+            draw(figure.add_subplot())  # type: ignore[no-untyped-call]  # matplotlib's stubs
+            canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
             canvas.setMinimumSize(420, 300)
             self.grid.addWidget(canvas, i // 2, i % 2)
             self.canvases.append(canvas)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -73,11 +73,11 @@ class ReflectionDialog(QDialog):
         self.svc = ReflectionService(controller.service.store, controller.clock)
         self.day = day
         self.setWindowTitle(self.tr("Reflect on {day}").format(
-            day=QLocale().toString(day, QLocale.FormatType.LongFormat)))
+            day=QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)))
         facts = self.svc.facts(day)
         old = self.svc.get(day)
         title = QLabel(self.tr("How was {day}?").format(
-            day=QLocale().toString(day, QLocale.FormatType.LongFormat)))
+            day=QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)))
         title.setStyleSheet("font-weight: bold; font-size: 13pt;")
         fact_box = QLabel(self.tr(
             "<b>{focus} min</b> of focus — {inside} min inside no-meeting windows, "

@@ -1,6 +1,14 @@
 """The bridge between the Qt front end and the core: owns the service, runs
 the session timer, and turns core errors into translated messages.
 
+Two signals tell the front end what to redraw: ``changed`` when the running
+session's state may have moved (the tray icon, the session panel), and
+``dataChanged(frozenset[str])`` when stored data changed, with the topics the
+writes touched (``app.changes``: "projects", "batches", "sessions", "blocks",
+"settings", …), coalesced to one emission per turn of the event loop. Windows
+connect to ``dataChanged`` and refresh themselves; nobody calls a "refresh
+everything" after a write.
+
 The core (and with it SQLModel) is loaded by ``load()``, which the app calls
 after the tray icon is up, so the icon appears without waiting for it."""
 
@@ -9,10 +17,10 @@ from __future__ import annotations
 import logging
 import math
 import os
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
 
 from app.clock import Clock, SystemClock
 from app.domain import EndReason
@@ -21,6 +29,8 @@ from app.platform.paths import Paths
 from ui.messages import error_text
 
 if TYPE_CHECKING:
+    from app.activity.service import SwitchResult
+    from app.changes import StoreChanges
     from app.focus.engine import Recovered, SessionView
     from app.service import FokusService
 
@@ -34,9 +44,23 @@ def default_heartbeat() -> float:
         return 30.0
 
 
+@dataclass(frozen=True)
+class StartRequest:
+    """A start that fits the day badly (core hours, a meeting ahead): the
+    front end asks, and on yes calls ``start(..., confirmed=True)``."""
+
+    project_id: int
+    batch_id: int | None
+    minutes: int
+    concerns: tuple[str, ...]
+
+
 class FokusController(QObject):
     ready = Signal()
     changed = Signal()
+    dataChanged = Signal(object)  # frozenset[str]: the topics written (app.changes)
+    confirmationNeeded = Signal(object)  # StartRequest
+    windowRequested = Signal(str, object)  # window kind, its argument (ui.shell.windows)
     sessionFinished = Signal(object)  # SessionView that ran its full length
     sessionEnded = Signal(object)  # SessionView that ended, for any reason
     sessionStarted = Signal(object)  # SessionView
@@ -59,11 +83,13 @@ class FokusController(QObject):
         self.heartbeat_seconds = heartbeat_seconds or default_heartbeat()
         self._service: FokusService | None = None
         self._view: SessionView | None = None
-        # The front end may ask before a start that fits the day badly
-        # (core hours, a meeting ahead); given the concerns, True goes ahead.
-        self.confirm_start: Callable[[list[str]], bool] | None = None
         self.activity_monitor: Any = None  # ui.activity.ActivityMonitor, once loaded
-        self.open_welcome: Callable[..., None] | None = None  # the welcome guide
+        self._changes: StoreChanges | None = None
+        self._written: set[str] = set()
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)
+        self._flush.timeout.connect(self._emit_data_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
@@ -83,7 +109,11 @@ class FokusController(QObject):
             log.error("cannot open the database: %s %s", err.code, err.params)
             self.fatal.emit(error_text(err))
             return False
+        from app.changes import StoreChanges
+
         self._service = service
+        self._changes = StoreChanges(store)
+        self._changes.subscribe(self._written_to)
         self.ready.emit()
         for notice in service.engine.pending_recovery_notices():
             self.recovered.emit(notice)
@@ -94,6 +124,10 @@ class FokusController(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._flush.stop()
+        if self._changes is not None:
+            self._changes.close()
+            self._changes = None
         if self._service is not None:
             self._service.store.close()
 
@@ -156,18 +190,36 @@ class FokusController(QObject):
             self._timer.start(int(self.heartbeat_seconds * 1000))
         self.changed.emit()
 
+    # -- what changed ---------------------------------------------------------------
+
+    def _written_to(self, topics: frozenset[str]) -> None:
+        """Called by the store after each commit, possibly many times in one
+        user action: gathered, and told once when the event loop next turns."""
+        self._written |= topics
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def _emit_data_changed(self) -> None:
+        topics, self._written = frozenset(self._written), set()
+        if topics:
+            self.dataChanged.emit(topics)
+
     # -- commands ------------------------------------------------------------------
 
-    def _run(self, command: str, args: dict[str, Any]) -> dict[str, Any] | None:
+    def _guarded(self, action: Any) -> Any:
+        """Run a service call; a core error becomes ``failed`` with its text."""
         try:
-            return self.execute(command, args)
+            return action()
         except FokusError as err:
             self.failed.emit(error_text(err))
             return None
+        finally:
+            self.refresh()
 
     def execute(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
-        """Run a core command (from a menu, a window or the command line) and
-        update everything that shows state."""
+        """Run a command from the instance socket (the ``fokus`` command line)
+        and update everything that shows state. In-process callers use the
+        methods below."""
         from app.cli.commands import execute
 
         try:
@@ -176,56 +228,62 @@ class FokusController(QObject):
             self.refresh()
 
     def start(self, project_id: int, batch_id: int | None = None,
-              minutes: int | None = None) -> bool:
+              minutes: int | None = None, source: str = "tray",
+              confirmed: bool = False) -> bool:
+        """Start a focus session. A start that fits the day badly is not made
+        but asked about (``confirmationNeeded``) when someone listens."""
         minutes = minutes or self.focus_minutes()
-        if self.confirm_start is not None and self._service is not None:
+        if not confirmed and self._service is not None and self.isSignalConnected(
+                QMetaMethod.fromSignal(self.confirmationNeeded)):
             concerns = self._service.week.start_concerns(minutes)
-            if concerns and not self.confirm_start(concerns):
+            if concerns:
+                self.confirmationNeeded.emit(
+                    StartRequest(project_id, batch_id, minutes, tuple(concerns)))
                 return False
-        args = {"project": project_id, "batch": batch_id, "minutes": minutes, "source": "tray"}
-        return self._run("start", args) is not None
+        return self._guarded(lambda: self.service.start(
+            project_id, batch_id, minutes, source)) is not None
 
     def pause(self) -> None:
-        self._run("pause", {})
+        self._guarded(lambda: self.service.pause())
 
     def resume(self) -> None:
-        self._run("resume", {})
+        self._guarded(lambda: self.service.resume())
 
     def stop(self) -> None:
-        self._run("stop", {})
+        self._guarded(lambda: self.service.stop())
 
-    def switch(self, project_id: int, source: str = "tray") -> object | None:
+    def switch(self, project_id: int, source: str = "tray") -> SwitchResult | None:
         """Switch project; a running session ends (the caller offers a new one)."""
-        try:
-            result = self.service.activity.switch(project_id, "self", source)
-        except FokusError as err:
-            self.failed.emit(error_text(err))
-            return None
-        self.refresh()
+        result: SwitchResult | None = self._guarded(
+            lambda: self.service.activity.switch(project_id, "self", source))
         return result
 
     def interrupt(self, source: str) -> None:
-        try:
-            self.service.activity.interrupt(source)
-        except FokusError as err:
-            self.failed.emit(error_text(err))
-        self.changed.emit()
+        self._guarded(lambda: self.service.activity.interrupt(source))
+
+    def open_window(self, kind: str, arg: object = None) -> None:
+        """Ask the app to show a window (``ui.shell.windows`` kinds)."""
+        self.windowRequested.emit(kind, arg)
+
+    def open_welcome(self) -> None:
+        self.open_window("welcome")
 
     def focus_minutes(self) -> int:
+        from app.store.settings import FOCUS_MINUTES, Settings
+
         if self._service is None:
-            return 90
-        value = self._service.store.get_setting("focus_minutes", 90)
-        return int(value) if isinstance(value, int) and 1 <= value <= 480 else 90
+            return FOCUS_MINUTES.default
+        return Settings(self._service.store).get(FOCUS_MINUTES)
 
     def set_focus_minutes(self, minutes: int) -> None:
-        try:
-            self.service.store.set_setting("focus_minutes", int(minutes))
-        except FokusError as err:
-            self.failed.emit(error_text(err))
-        self.changed.emit()
+        from app.store.settings import FOCUS_MINUTES, Settings
+
+        self._guarded(lambda: Settings(self.service.store).set(FOCUS_MINUTES, int(minutes)))
 
     def notify_data_changed(self) -> None:
+        """Obsolete: writes announce themselves (``dataChanged``). Kept until
+        the last callers outside ui/shell are gone."""
         self.refresh()
 
 
-__all__ = ["FokusController", "Recovered"]
+__all__ = ["FokusController", "Recovered", "StartRequest"]

@@ -3,10 +3,7 @@ database and everything else right after it."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import socket
 import sys
 import time
 
@@ -17,7 +14,6 @@ def _(message: str) -> str:
     from app.i18n import _ as translate
 
     return translate(message)
-
 
 
 def _plain_error(text: str) -> int:
@@ -94,37 +90,19 @@ def run_tray(data_dir: str | None = None) -> int:
     if problem:
         return _plain_error(problem)
     # The icon first, with nothing but Qt loaded; then the rest of the app.
-    # Logging, the database and the menu follow in FokusApp (after the icon).
+    # The language is read before any text exists; logging, the database and
+    # the rest follow in FokusApp (after the icon).
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+    from ui.i18n import install_translators, start_language
     from ui.tray.icons import state_icon
 
     qapp = QApplication(sys.argv[:1])
+    language = install_translators(qapp, start_language(paths.database))
     icon = QSystemTrayIcon(state_icon("idle"))
     if QSystemTrayIcon.isSystemTrayAvailable():
         icon.show()
         qapp.processEvents()  # hand the dock request to the tray host now
     from ui.shell.app import FokusApp
 
-    return FokusApp(paths, icon).run()
-
-
-def install_signal_wakeup(quit_app: object) -> object:
-    """SIGTERM and SIGINT quit cleanly: a socket pair wakes the Qt loop so
-    Python can run the handler, with no polling timer."""
-    from PySide6.QtCore import QSocketNotifier
-
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
-
-    def drain() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-
-    notifier.activated.connect(drain)
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: quit_app())  # type: ignore[operator]
-    return (reader, writer, notifier)
+    return FokusApp(paths, icon, language=language).run()

@@ -1,12 +1,17 @@
-"""The tray icon and its menu: the main way into Fokus."""
+"""The tray icon and its menu: the main way into Fokus.
+
+The tray runs sessions through the controller's methods and says what else
+the user asked for with signals: ``windowRequested(kind)`` (a kind known to
+``ui.shell.windows``), ``switchRequested(project_id)`` and ``quitRequested``.
+The menu is made each time it opens, in the language installed then, and
+again at once when the language changes."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -45,24 +50,19 @@ def minutes_left(view: SessionView) -> int:
 
 
 class FokusTray(QObject):
+    windowRequested = Signal(str)  # a window kind: "projects", "today", "week", …
+    switchRequested = Signal(int)  # a project id
+    quitRequested = Signal()
+
     def __init__(
         self,
         controller: FokusController,
-        open_projects: Callable[[], None],
-        quit_app: Callable[[], None],
         parent: QObject | None = None,
         icon: QSystemTrayIcon | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._open_projects = open_projects
-        self._quit = quit_app
-        self.watcher: WindowWatcher | None = None
-        self.open_week: Callable[[], None] | None = None
-        self.open_today: Callable[[], None] | None = None
-        self.on_switch: Callable[[int], None] | None = None
-        self.extra_actions: list[tuple[str, Callable[[], object]]] = []
-        self.open_settings: Callable[[], None] | None = None
+        self._watcher: WindowWatcher | None = None
         # The icon may already be up: the app shows it before loading the rest.
         self.icon = icon or QSystemTrayIcon(state_icon("idle"))
         self.icon.setParent(self)
@@ -73,8 +73,30 @@ class FokusTray(QObject):
         self.icon.activated.connect(self._activated)
         controller.changed.connect(self.update_state)
         controller.ready.connect(self.rebuild_menu)
+        # A new translator (the welcome guide, Settings) speaks in the menu at once.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         # The menu's entries are made when it opens; until the core is loaded
         # it holds only what works without it.
+        self.rebuild_menu()
+
+    def attach_watcher(self, watcher: WindowWatcher) -> None:
+        """The calendar's windows: the tooltip and "Start planned" use them."""
+        self._watcher = watcher
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if watched is QCoreApplication.instance() and \
+                event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.rebuild_menu()
+        if self.controller.is_ready:
+            self.update_state()
+        else:
+            self.icon.setToolTip(tr("Fokus — loading…"))
 
     def show(self) -> None:
         self.icon.show()
@@ -90,7 +112,7 @@ class FokusTray(QObject):
         view = self.controller.view
         if view is None:
             self.icon.setIcon(state_icon("idle"))
-            window = self.watcher.label() if self.watcher else ""
+            window = self._watcher.label() if self._watcher else ""
             tip = tr("Fokus — no focus session")
             self.icon.setToolTip(f"{tip}\n{window}" if window else tip)
             return
@@ -123,7 +145,7 @@ class FokusTray(QObject):
                     title=session_title(view), left=minutes_left(view)))
             header.setEnabled(False)
             menu.addSeparator()
-        planned = self.watcher.planned_now() if ready and view is None and self.watcher else None
+        planned = self._watcher.planned_now() if ready and view is None and self._watcher else None
         if planned is not None:
             what = f"{planned.project} — {planned.batch}" if planned.batch else planned.project
             act = self._start_action(menu, tr("Start planned: {what}").format(what=what),
@@ -159,27 +181,22 @@ class FokusTray(QObject):
         stop.triggered.connect(self.controller.stop)
         menu.addSeparator()
         self._fill_length_menu(menu.addMenu(tr("Focus length")), ready)
-        projects = menu.addAction(tr("Projects && batches…"))
-        projects.triggered.connect(self._open_projects)
-        if self.open_today is not None:
-            today = menu.addAction(tr("Today…"))
-            today.setEnabled(ready)
-            today.triggered.connect(self.open_today)
-        for text, action in self.extra_actions:
+        for kind, text in self.window_entries():
             act = menu.addAction(text)
-            act.setEnabled(ready)
-            act.triggered.connect(action)
-        if self.open_week is not None:
-            week = menu.addAction(tr("Week…"))
-            week.setEnabled(ready)
-            week.triggered.connect(self.open_week)
-        if self.open_settings is not None:
-            settings = menu.addAction(tr("Settings…"))
-            settings.setEnabled(ready)
-            settings.triggered.connect(self.open_settings)
+            act.setObjectName(f"{kind}Action")
+            act.setEnabled(ready or kind == "projects")
+            act.triggered.connect(lambda _=False, k=kind: self.windowRequested.emit(k))
         menu.addSeparator()
         quit_action = menu.addAction(tr("Quit Fokus"))
-        quit_action.triggered.connect(self._quit)
+        quit_action.triggered.connect(self.quitRequested)
+
+    @staticmethod
+    def window_entries() -> list[tuple[str, str]]:
+        """The windows the menu opens, in its order, with their entries' text."""
+        return [("projects", tr("Projects && batches…")), ("today", tr("Today…")),
+                ("reflection", tr("Reflect on today…")), ("insights", tr("Insights…")),
+                ("export", tr("Export weekly report…")), ("team", tr("Team report…")),
+                ("week", tr("Week…")), ("settings", tr("Settings…"))]
 
     def _start_action(self, menu: QMenu, text: str, project_id: int,
                       batch_id: int | None) -> QAction:
@@ -205,7 +222,7 @@ class FokusTray(QObject):
         projects = svc.projects()
         if not projects:
             hint = menu.addAction(tr("Add a project first…"))
-            hint.triggered.connect(self._open_projects)
+            hint.triggered.connect(lambda: self.windowRequested.emit("projects"))
             return
         batches = svc.batches()
         for project in projects:
@@ -228,13 +245,15 @@ class FokusTray(QObject):
                 act.setEnabled(False)
                 act.setText(tr("{project} (now)").format(project=project.name))
                 continue
-            act.triggered.connect(lambda _=False, p=project.id: self._switch(p))
+            act.triggered.connect(lambda _=False, p=project.id: self.switchRequested.emit(p))
 
-    def _switch(self, project_id: int) -> None:
-        if self.on_switch is not None:
-            self.on_switch(project_id)
-        else:
-            self.controller.switch(project_id)
+    def switch_menu(self) -> QMenu:
+        """A menu of projects to switch to, for the switch hotkey."""
+        menu = QMenu()
+        menu.setTitle(tr("Switch to"))
+        if self.controller.is_ready:
+            self._fill_switch_menu(menu)
+        return menu
 
     def _colour(self, project_id: int) -> str:
         for p in self.controller.service.projects(include_archived=True):
