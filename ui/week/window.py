@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FokusError
+from app.store.settings import CALENDAR_PATH
 from app.week.planner import Plan
 from app.week.service import Conflict
 from app.week.workmodel import DayKind, iso_week_of
 from ui.messages import error_text, tr
 from ui.projects.dialogs import _FormDialog
+from ui.week.day_kinds import day_kind_text
 from ui.week.view import BlockItem, MeetingItem, WeekCanvas
 
 if TYPE_CHECKING:
@@ -45,11 +47,6 @@ def conflict_text(conflict: Conflict) -> str:
         Conflict.OUTSIDE_WORK: tr("Outside work hours"),
         Conflict.TOO_MANY_PROJECTS: tr("More projects this day than your limit"),
     }[conflict]
-
-
-def day_kind_text(kind: DayKind) -> str:
-    return {DayKind.REMOTE: tr("WFA"), DayKind.OFFICE: tr("WFO"), DayKind.OFF: tr("Off"),
-            DayKind.HOLIDAY: tr("Holiday")}[kind]
 
 
 def reason_text(reason: str) -> str:
@@ -367,7 +364,7 @@ class WeekWindow(QMainWindow):
         except FokusError as err:
             QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
             return
-        self.controller.service.store.set_setting("calendar_path", str(result.path))
+        self.controller.service.settings.set(CALENDAR_PATH, str(result.path))
         self.controller.notify_data_changed()
         QMessageBox.information(self, self.tr("Calendar imported"), self.tr(
             "{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will "
