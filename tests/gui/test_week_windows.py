@@ -109,7 +109,7 @@ def test_week_view_creates_moves_resizes_and_deletes_blocks(controller: FokusCon
     assert week.blocks(start, end) == []
 
     # Keyboard: with nothing selected, arrows move a cursor and N creates.
-    canvas.cursor = (3, 15 * 60)
+    canvas.key_cursor = (3, 15 * 60)
     accept_dialog()
     qtbot.keyClick(canvas, Qt.Key.Key_N)
     created = week.blocks(start, end)

@@ -325,7 +325,7 @@ class SettingsDialog(QDialog):
                 break
         r = self.overrides.rowCount()
         self.overrides.insertRow(r)
-        item = QTableWidgetItem(QLocale().toString(day, QLocale.FormatType.LongFormat))
+        item = QTableWidgetItem(QLocale().toString(QDate(day), QLocale.FormatType.LongFormat))
         item.setData(256, day.isoformat())
         self.overrides.setItem(r, 0, item)
         kind_item = QTableWidgetItem(day_kind_text(kind))

@@ -76,7 +76,7 @@ class WeekCanvas(QWidget):
         self.day_labels: list[str] = []
         self.kind_labels: dict[DayKind, str] = {}
         self.selected: int | None = None
-        self.cursor: tuple[int, int] = (0, 8 * 60)  # keyboard cursor: day index, minute
+        self.key_cursor: tuple[int, int] = (0, 8 * 60)  # keyboard cursor: day index, minute
         self.first_minute = 7 * 60
         self.last_minute = 18 * 60
         self._drag: tuple[str, BlockItem | None, QPointF] | None = None
@@ -243,9 +243,10 @@ class WeekCanvas(QWidget):
                        Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, m.title)
         # Blocks.
         for block in self.blocks:
-            rect = self.block_rect(block)
-            if rect is None:
+            found = self.block_rect(block)
+            if found is None:
                 continue
+            rect = found
             if any(m for m in self.meetings if not m.all_day and m.start < block.end
                    and block.start < m.end):
                 rect.setRight(rect.left() + rect.width() * 0.55 - 2)
@@ -283,7 +284,7 @@ class WeekCanvas(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(self._rect(index, start, end), 4, 4)
         if self.hasFocus() and self.selected is None and self.days:
-            index, minute = self.cursor
+            index, minute = self.key_cursor
             p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(self._rect(min(index, len(self.days) - 1), minute, minute + SNAP * 4))
@@ -306,7 +307,7 @@ class WeekCanvas(QWidget):
             self.selected = None
             spot = self._at(pos)
             if spot is not None:
-                self.cursor = spot
+                self.key_cursor = spot
                 self._drag = ("create", None, pos)
                 self._ghost = (spot[0], spot[1], spot[1] + SNAP)
         self.update()
@@ -397,7 +398,7 @@ class WeekCanvas(QWidget):
                       key=lambda b: (b.start, b.id))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
-        key, mods = event.key(), event.modifiers()
+        key, mods = Qt.Key(event.key()), event.modifiers()
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         blocks = self._ordered()
         current = next((b for b in blocks if b.id == self.selected), None)
@@ -430,12 +431,12 @@ class WeekCanvas(QWidget):
                 self.editRequested.emit(current.id)
                 return
         elif self.days:
-            index, minute = self.cursor
+            index, minute = self.key_cursor
             moves = {Qt.Key.Key_Up: (0, -SNAP), Qt.Key.Key_Down: (0, SNAP),
                      Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0)}
             if key in moves:
                 di, dm = moves[key]
-                self.cursor = (max(0, min(len(self.days) - 1, index + di)),
+                self.key_cursor = (max(0, min(len(self.days) - 1, index + di)),
                                max(self.first_minute, min(self.last_minute - 60, minute + dm)))
                 self.update()
                 return
