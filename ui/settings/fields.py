@@ -129,6 +129,7 @@ class ChoiceEditor(SettingEditor):
         self.combo = QComboBox()
         for choice in self.setting.choices:
             self.combo.addItem(choice_text(self.setting, choice), choice)
+        self.combo.setMaximumWidth(320)
         return self.combo
 
     def value(self) -> str:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import TaskType
 from app.errors import FokusError
+from app.i18n import _
 from app.store import settings as S
 from app.week.allocation import DEFAULT_MATRIX, Allocation, Matrix, Place, Window
 from app.week.workmodel import DayKind, Problem, Span, WorkModel
@@ -64,7 +65,7 @@ def problem_text(problem: Problem) -> str:
 def refused_text(setting: S.Setting[Any], value: object) -> str:
     """Why a value typed in a row was refused, with what is allowed."""
     return tr("{label}: “{value}” is not allowed. {allowed}").format(
-        label=label_text(setting).rstrip(":"), value=value, allowed=allowed_text(setting))
+        label=_(setting.label), value=value, allowed=allowed_text(setting))
 
 
 def place_text(place: Place) -> str:
