@@ -18,6 +18,7 @@ from app.errors import ErrorCode, FokusError
 from app.focus.engine import FocusEngine, SessionView, naive
 from app.store.engine import Store
 from app.store.models import FocusSession, Project, ProjectBatch, TimeBlock
+from app.store.settings import Settings
 
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_NAME = 80
@@ -64,6 +65,9 @@ class FokusService:
     def __init__(self, store: Store, clock: Clock, owner: str | None = None) -> None:
         self.store = store
         self.clock = clock
+        # Every setting is read and written through this, by its declaration:
+        # ``svc.settings.get(FOCUS_MINUTES)``.
+        self.settings = Settings(store)
         self.engine = FocusEngine(store, clock, owner=owner)
         from app.week.service import WeekService
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from app.errors import ErrorCode, FokusError
 
-SETTING_KEY = "auto_switch"
 DEFAULT_DWELL_SECONDS = 60
 
 

@@ -3,8 +3,9 @@
 Every switch is stored with where it came from and to, what caused it
 (trigger) and how it was made (source); every interruption with its source.
 The estimated cost of switching is the day's switches times a resumption
-buffer, an estimate the user can change (default 20 minutes, after Mark et
-al.'s 20-25 minutes to resume after an interruption)."""
+buffer, an estimate the user can change (RESUMPTION_BUFFER_MINUTES; in Parnin
+& Rugaber 2011, 10-15 minutes before the first edit after resuming was
+typical)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from app.store.models import (
     ResumeNote,
     SessionPause,
 )
+from app.store.settings import RESUMPTION_BUFFER_MINUTES, Settings
 
 
 class AwayChoice(StrEnum):
@@ -41,8 +43,6 @@ class AwayChoice(StrEnum):
     DISCARD = "discard"  # the session ended when input stopped
 
 
-RESUMPTION_BUFFER_KEY = "resumption_buffer_minutes"
-DEFAULT_RESUMPTION_BUFFER = 20
 MAX_NOTE = 500
 
 
@@ -210,9 +210,7 @@ class ActivityService:
     # -- the day ---------------------------------------------------------------------------
 
     def resumption_buffer(self) -> int:
-        value = self.store.get_setting(RESUMPTION_BUFFER_KEY, DEFAULT_RESUMPTION_BUFFER)
-        return int(value) if isinstance(value, int) and 0 <= value <= 120 else \
-            DEFAULT_RESUMPTION_BUFFER
+        return Settings(self.store).get(RESUMPTION_BUFFER_MINUTES)
 
     def _local_today(self) -> date:
         return self.clock.now().astimezone(self.clock.zone()).date()
@@ -273,5 +271,6 @@ class ActivityService:
             "focus_minutes": round(sum(r["focus_minutes"] for r in session_rows), 1),  # type: ignore[misc]
             "estimated_minutes_lost_to_switching": len(switches) * buffer,
             "resumption_buffer_minutes": buffer,
-            "estimate_source": "Mark et al.: about 20-25 min to resume after an interruption",
+            "estimate_source": "Parnin & Rugaber 2011: 10-15 min to the first edit after "
+                               "resuming; the buffer is a setting",
         }

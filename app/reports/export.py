@@ -20,12 +20,10 @@ from app import __version__
 from app.clock import Clock
 from app.reports.metrics import Metrics, WeekReport
 from app.store.engine import Store
+from app.store.settings import DISPLAY_NAME, REPORTER_ID, Settings
 
 SCHEMA_VERSION = 1
 KIND = "fokus.self-report"
-NAME_KEY = "display_name"
-ID_KEY = "reporter_id"
-FOLDER_KEY = "export_folder"
 
 _number = {"type": ["number", "null"]}
 _int = {"type": "integer", "minimum": 0}
@@ -133,10 +131,10 @@ class ExportOptions:
 
 def reporter_id(store: Store) -> str:
     """A stable pseudonymous id: random, made once, kept in settings."""
-    value = store.get_setting(ID_KEY)
-    if not isinstance(value, str) or len(value) < 8:
-        value = uuid.uuid4().hex
-        store.set_setting(ID_KEY, value)
+    settings = Settings(store)
+    value = settings.get(REPORTER_ID)
+    if len(value) < 8:
+        value = settings.set(REPORTER_ID, uuid.uuid4().hex)
     return value
 
 
@@ -186,7 +184,7 @@ def build_report(store: Store, clock: Clock, week: str,
     if options.health:
         wellbeing.update(energy_mean=r.energy, energy_trend=r.energy_trend,
                          burnout_mean=r.burnout)
-    name = options.name if options.name is not None else store.get_setting(NAME_KEY)
+    name = options.name if options.name is not None else Settings(store).get(DISPLAY_NAME)
     return {
         "kind": KIND,
         "schema_version": SCHEMA_VERSION,

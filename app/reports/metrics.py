@@ -29,6 +29,7 @@ from app.store.models import (
     SessionPause,
     TimeBlock,
 )
+from app.store.settings import RESUMPTION_BUFFER_MINUTES, Settings
 from app.week.workmodel import WindowKind, WorkModel, iso_week_days, iso_week_of
 
 LONG_SESSION_MINUTES = 60
@@ -126,7 +127,7 @@ class Metrics:
         start, end = self._bounds(days)
         zone = self._zone()
         model = self._model()
-        buffer = int(self.store.get_setting("resumption_buffer_minutes", 20) or 20)
+        buffer = Settings(self.store).get(RESUMPTION_BUFFER_MINUTES)
         with self.store.transaction() as s:
             names = {p.id: p.name for p in s.exec(select(Project))}
             sessions = list(s.exec(select(FocusSession).where(

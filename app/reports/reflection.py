@@ -16,10 +16,9 @@ from app.errors import ErrorCode, FokusError
 from app.reports.metrics import DayFigures, Metrics
 from app.store.engine import Store
 from app.store.models import Reflection
+from app.store.settings import REFLECTION_TIME, Settings
 from app.week.workmodel import iso_week_of
 
-TIME_KEY = "reflection_time"
-DEFAULT_TIME = "16:45"
 MAX_TEXT = 1000
 
 
@@ -104,8 +103,8 @@ class ReflectionService:
                 and first + timedelta(days=i) not in answered]
 
     def prompt_time(self) -> str:
-        value = self.store.get_setting(TIME_KEY, DEFAULT_TIME)
-        return value if isinstance(value, str) and len(value) == 5 else DEFAULT_TIME
+        """When the reflection is offered on work days, "HH:MM"."""
+        return Settings(self.store).get(REFLECTION_TIME)
 
     @staticmethod
     def to_json(r: Reflection | None) -> dict[str, Any] | None:

@@ -129,6 +129,61 @@ MIGRATIONS: dict[int, list[str]] = {
             events INTEGER NOT NULL,
             digest VARCHAR NOT NULL)""",
     ],
+    # 4: settings move to the keys declared in app/store/settings.py. The idle
+    # threshold is kept in minutes; the hotkeys dictionary becomes one setting per
+    # action; the focus length and the projects-per-day limit leave the work model
+    # and become settings of their own (a focus length set from the tray wins);
+    # a language of null or "" meant "the system's" and is simply not stored.
+    # CASE guards every JSON function, so a value that is not valid JSON cannot
+    # stop the migration: it is dropped (the setting reads as its default).
+    4: [
+        """INSERT OR IGNORE INTO setting (key, value)
+            SELECT 'idle_threshold_minutes',
+                   CAST(MIN(120, MAX(1, CAST(ROUND(json_extract(value, '$') / 60.0) AS INTEGER)))
+                        AS TEXT)
+            FROM setting
+            WHERE key = 'idle_threshold_seconds'
+              AND CASE WHEN json_valid(value) THEN json_type(value) END IN ('integer', 'real')""",
+        "DELETE FROM setting WHERE key = 'idle_threshold_seconds'",
+        """INSERT OR IGNORE INTO setting (key, value)
+            SELECT 'hotkey_' || action.key, json_quote(action.value)
+            FROM setting,
+                 json_each(CASE WHEN json_valid(setting.value)
+                            THEN CASE WHEN json_type(setting.value) = 'object'
+                                      THEN setting.value END END) AS action
+            WHERE setting.key = 'hotkeys'
+              AND action.key IN ('toggle_focus', 'interruption', 'switch')
+              AND action.type = 'text'""",
+        "DELETE FROM setting WHERE key = 'hotkeys'",
+        """INSERT OR IGNORE INTO setting (key, value)
+            SELECT 'focus_minutes',
+                   CAST(MIN(240, MAX(15, json_extract(value, '$.focus_minutes'))) AS TEXT)
+            FROM setting
+            WHERE key = 'work_model'
+              AND CASE WHEN json_valid(value) THEN
+                    CASE WHEN json_type(value) = 'object'
+                         THEN json_type(value, '$.focus_minutes') END END = 'integer'""",
+        """INSERT OR IGNORE INTO setting (key, value)
+            SELECT 'project_limit',
+                   CAST(MIN(10, MAX(1, json_extract(value, '$.max_projects_per_day'))) AS TEXT)
+            FROM setting
+            WHERE key = 'work_model'
+              AND CASE WHEN json_valid(value) THEN
+                    CASE WHEN json_type(value) = 'object'
+                         THEN json_type(value, '$.max_projects_per_day') END END = 'integer'""",
+        """UPDATE setting
+            SET value = json_remove(value, '$.focus_minutes', '$.max_projects_per_day')
+            WHERE key = 'work_model'
+              AND CASE WHEN json_valid(value) THEN json_type(value) END = 'object'""",
+        """DELETE FROM setting
+            WHERE key = 'language'
+              AND CASE WHEN json_valid(value)
+                       THEN CASE json_type(value)
+                                 WHEN 'null' THEN 1
+                                 WHEN 'text' THEN trim(json_extract(value, '$')) = ''
+                                 ELSE 0 END
+                       ELSE 1 END""",
+    ],
 }
 
 CURRENT_VERSION = max(MIGRATIONS)

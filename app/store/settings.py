@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
@@ -276,7 +276,11 @@ class Settings:
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default when none is stored or the stored one
         is not valid any more (an edited file, an older version's value)."""
-        raw = self._backend.get_setting(setting.key, None)
+        try:
+            raw = self._backend.get_setting(setting.key, None)
+        except ValueError:  # not JSON at all
+            log.warning("setting %s cannot be read; using the default", setting.key)
+            return setting.default
         if raw is None:
             return setting.default
         try:
@@ -289,6 +293,13 @@ class Settings:
         checked = setting.validate(value)
         self._backend.set_setting(setting.key, checked)
         return checked
+
+    def set_all(self, values: Iterable[tuple[Setting[Any], Any]]) -> None:
+        """Several settings at once: every value is checked before any is written,
+        so one bad value leaves all of them as they were."""
+        checked = [(setting, setting.validate(value)) for setting, value in values]
+        for setting, value in checked:
+            self._backend.set_setting(setting.key, value)
 
     def reset(self, setting: Setting[Any]) -> None:
         self._backend.delete_setting(setting.key)

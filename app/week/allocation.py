@@ -16,8 +16,6 @@ from typing import Any
 from app.domain import BlockKind, TaskType
 from app.errors import ErrorCode, FokusError
 
-SETTING_KEY = "allocation_matrix"
-
 
 class Place(StrEnum):
     REMOTE = "WFA"

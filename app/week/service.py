@@ -5,7 +5,7 @@ week view flags."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -24,11 +24,16 @@ from app.store.models import (
     ProjectBatch,
     TimeBlock,
 )
-from app.week.allocation import SETTING_KEY as MATRIX_KEY
+from app.store.settings import (
+    ALLOCATION_MATRIX,
+    FOCUS_MINUTES,
+    PROJECT_LIMIT,
+    WORK_MODEL,
+    Settings,
+)
 from app.week.allocation import Matrix
 from app.week.calendar import read_calendar
 from app.week.planner import BatchToPlan, Busy, Plan, PlannedBlock, Strategy, plan_week
-from app.week.workmodel import SETTING_KEY as MODEL_KEY
 from app.week.workmodel import DayKind, WindowKind, WorkModel, iso_week_days
 
 MAX_BLOCK = timedelta(hours=12)
@@ -54,22 +59,30 @@ class WeekService:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
+        self.settings = Settings(store)
 
     # -- settings --------------------------------------------------------------
 
     def work_model(self) -> WorkModel:
-        data = self.store.get_setting(MODEL_KEY)
-        return WorkModel.from_json(data) if data else WorkModel()
+        """The stored model, with the focus length and the projects-per-day limit
+        from their own settings."""
+        data = self.settings.get(WORK_MODEL)
+        model = WorkModel.from_json(data) if data else WorkModel()
+        return replace(model, focus_minutes=self.settings.get(FOCUS_MINUTES),
+                       max_projects_per_day=self.settings.get(PROJECT_LIMIT))
 
     def set_work_model(self, model: WorkModel) -> WorkModel:
-        self.store.set_setting(MODEL_KEY, model.checked().to_json())
+        """Store ``model``; its focus length and limit go to their settings."""
+        self.settings.set_all([(FOCUS_MINUTES, model.focus_minutes),
+                               (PROJECT_LIMIT, model.max_projects_per_day),
+                               (WORK_MODEL, model.checked().to_json())])
         return model
 
     def matrix(self) -> Matrix:
-        return Matrix.from_json(self.store.get_setting(MATRIX_KEY))
+        return Matrix.from_json(self.settings.get(ALLOCATION_MATRIX))
 
     def set_matrix(self, matrix: Matrix) -> Matrix:
-        self.store.set_setting(MATRIX_KEY, matrix.to_json())
+        self.settings.set(ALLOCATION_MATRIX, matrix.to_json())
         return matrix
 
     # -- time ----------------------------------------------------------------------

@@ -4,7 +4,11 @@ deep work, and per-date exceptions.
 
 Defaults from the thesis, chapter V: 3 remote : 2 office days with the office
 days mid-week (Tuesday, Wednesday); core hours 10:00-15:00; no-meeting windows
-08:00-10:00 and 15:00-17:00; work hours 08:00-17:00."""
+08:00-10:00 and 15:00-17:00; work hours 08:00-17:00.
+
+The focus length and the projects-per-day limit are settings of their own
+(FOCUS_MINUTES, PROJECT_LIMIT in app/store/settings.py): WeekService fills
+them in, and the model's JSON does not carry them."""
 
 from __future__ import annotations
 
@@ -14,8 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.errors import ErrorCode, FokusError
-
-SETTING_KEY = "work_model"
+from app.store.settings import FOCUS_MINUTES, PROJECT_LIMIT
 
 
 class DayKind(StrEnum):
@@ -114,8 +117,8 @@ class WorkModel:
     core_hours: Span = Span(10 * 60, 15 * 60)
     no_meeting: tuple[Span, ...] = (Span(8 * 60, 10 * 60), Span(15 * 60, 17 * 60))
     overrides: dict[date, DayKind] = field(default_factory=dict)
-    max_projects_per_day: int = 2
-    focus_minutes: int = 90
+    max_projects_per_day: int = PROJECT_LIMIT.default
+    focus_minutes: int = FOCUS_MINUTES.default
 
     # -- questions -------------------------------------------------------------
 
@@ -167,10 +170,12 @@ class WorkModel:
                 found.append(Problem("windows_overlap", f"{a} {b}"))
         if not any(k.is_workday for k in self.week.values()):
             found.append(Problem("empty_week"))
-        if not 1 <= self.max_projects_per_day <= 10:
-            found.append(Problem("bad_limit", str(self.max_projects_per_day)))
-        if not 15 <= self.focus_minutes <= 240:
-            found.append(Problem("bad_focus_length", str(self.focus_minutes)))
+        for setting, value, code in ((PROJECT_LIMIT, self.max_projects_per_day, "bad_limit"),
+                                     (FOCUS_MINUTES, self.focus_minutes, "bad_focus_length")):
+            try:
+                setting.validate(value)
+            except FokusError:
+                found.append(Problem(code, str(value)))
         return found
 
     def checked(self) -> WorkModel:
@@ -189,8 +194,6 @@ class WorkModel:
             "core_hours": str(self.core_hours),
             "no_meeting": [str(s) for s in self.no_meeting],
             "overrides": {d.isoformat(): k.value for d, k in sorted(self.overrides.items())},
-            "max_projects_per_day": self.max_projects_per_day,
-            "focus_minutes": self.focus_minutes,
         }
 
     @classmethod
@@ -208,8 +211,6 @@ class WorkModel:
                 if "no_meeting" in data else base.no_meeting,
                 overrides={date.fromisoformat(k): DayKind(v)
                            for k, v in data.get("overrides", {}).items()},
-                max_projects_per_day=int(data.get("max_projects_per_day", 2)),
-                focus_minutes=int(data.get("focus_minutes", 90)),
             )
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise FokusError(ErrorCode.INVALID_WORK_MODEL, problem="unreadable",

@@ -713,6 +713,86 @@ sisa {left} menit (sampai {end})</translation>
         <source>Core hours until {time}</source>
         <translation>Jam inti sampai {time}</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="32"/>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="38"/>
+        <source>The system&apos;s language</source>
+        <translation>Bahasa sistem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="44"/>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="51"/>
+        <source>Allowed: {minimum} to {maximum}{unit}.</source>
+        <translation>Yang diizinkan: {minimum} sampai {maximum}{unit}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="54"/>
+        <source>Allowed: {choices}.</source>
+        <translation>Yang diizinkan: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="57"/>
+        <source>A time of day, HH:MM.</source>
+        <translation>Waktu dalam sehari, JJ:MM.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="59"/>
+        <source>A day of the week and a time of day.</source>
+        <translation>Hari dalam sepekan dan jamnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="61"/>
+        <source>Write it like &lt;ctrl&gt;+&lt;alt&gt;+f; leave it empty to turn the shortcut off.</source>
+        <translation>Tuliskan seperti &lt;ctrl&gt;+&lt;alt&gt;+f; kosongkan untuk mematikan pintasan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="63"/>
+        <source>Leave it empty for none.</source>
+        <translation>Kosongkan jika tidak ada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="213"/>
+        <source>A calendar exported as .ics</source>
+        <translation>Kalender yang diekspor sebagai .ics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="216"/>
+        <source>Browse…</source>
+        <translation>Telusuri…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="229"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>Berkas kalender (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="56"/>
+        <source>Projects per day must be between {minimum} and {maximum}.</source>
+        <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="57"/>
+        <source>The focus length must be between {minimum} and {maximum} minutes.</source>
+        <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="66"/>
+        <source>{label}: “{value}” is not allowed. {allowed}</source>
+        <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="215"/>
+        <source>Your home folder</source>
+        <translation>Folder rumah Anda</translation>
+    </message>
 </context>
 <context>
     <name>AwayDialog</name>
@@ -1904,6 +1984,16 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings_window.py" line="526"/>
         <source>The hotkey “{combo}” is not valid; write it like &lt;ctrl&gt;+&lt;alt&gt;+f.</source>
         <translation>Pintasan “{combo}” tidak valid; tuliskan seperti &lt;ctrl&gt;+&lt;alt&gt;+f.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="137"/>
+        <source>Reflection &amp;&amp; reports</source>
+        <translation>Refleksi &amp;&amp; laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="520"/>
+        <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
+        <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
 </context>
 <context>

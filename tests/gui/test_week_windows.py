@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app.clock import FakeClock
 from app.platform.paths import Paths
+from app.store import settings as S
 from ui.shell.controller import FokusController
 
 WIB = timezone(timedelta(hours=7))
@@ -153,7 +154,7 @@ def test_settings_refuse_an_invalid_model_and_save_a_valid_one(controller: Fokus
     assert "outside the work hours" in dialog.error.text()
     dialog.window_editors[0].start.setTime(QTime(8, 0))
     dialog.day_boxes[0].setCurrentIndex(dialog.day_boxes[0].findData("WFO"))
-    dialog.limit.setValue(3)
+    dialog.editor(S.PROJECT_LIMIT).set_value(3)
     dialog.place_boxes[next(iter(dialog.place_boxes))].setCurrentIndex(2)  # coding: either
     dialog._add_override(datetime(2026, 12, 25).date(), DayKind.HOLIDAY)
     dialog.save()
@@ -192,7 +193,7 @@ def test_watcher_names_the_window_and_announces_it(controller: FokusController,
     # The calendar file is imported, and again when it changes.
     ics = tmp_path / "team.ics"
     ics.write_bytes((DATA / "apple.ics").read_bytes())
-    controller.service.store.set_setting("calendar_path", str(ics))
+    controller.service.settings.set(S.CALENDAR_PATH, str(ics))
     watcher.watch_calendar()
     _, start, end = week.week_bounds("2026-W48")
     assert [m.title for m in week.meetings(start, end)] == ["Sync with PIC", "Cuti"]
@@ -294,7 +295,8 @@ def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: Q
         assert path is not None and path.name == f"fokus-2026-W48.{ext}" and path.exists()
     written = json.loads((tmp_path / "reports" / "fokus-2026-W48.json").read_text())
     assert written == dialog.report  # exactly what the preview showed
-    assert controller.service.store.get_setting("export_folder") == str(tmp_path / "reports")
+    assert controller.service.settings.get(S.EXPORT_FOLDER) == str(tmp_path / "reports")
+    assert controller.service.settings.get(S.DISPLAY_NAME) == "Sari"
 
 
 def test_insights_window_draws_its_charts(controller: FokusController, qtbot: QtBot) -> None:
@@ -336,7 +338,7 @@ def test_team_window_reports_and_saves(controller: FokusController, qtbot: QtBot
 def test_welcome_guide_sets_up_fokus(qtbot: QtBot, paths: Paths, clock: FakeClock,
                                      tmp_path: Path) -> None:
     from app.platform import autostart
-    from ui.settings.welcome import DONE_KEY, FirstRunWizard
+    from ui.settings.welcome import FirstRunWizard
 
     c = FokusController(paths, clock=clock, owner="first-run")
     assert c.load()
@@ -347,7 +349,7 @@ def test_welcome_guide_sets_up_fokus(qtbot: QtBot, paths: Paths, clock: FakeCloc
     wizard.languageChanged.connect(languages.append)
     wizard.language_page.buttons["id"].setChecked(True)
     wizard.next()
-    assert languages == ["id"] and c.service.store.get_setting("language") == "id"
+    assert languages == ["id"] and c.service.settings.get(S.LANGUAGE) == "id"
     wizard.projects_page.name.setText("SIASN")
     wizard.projects_page.tech.setText("Java")
     wizard.projects_page.add()
@@ -361,9 +363,9 @@ def test_welcome_guide_sets_up_fokus(qtbot: QtBot, paths: Paths, clock: FakeCloc
     wizard.next()
     wizard.start_page.autostart.setChecked(True)
     wizard.accept()
-    assert c.service.store.get_setting(DONE_KEY) is True
+    assert c.service.settings.get(S.FIRST_RUN_DONE) is True
     assert [p.name for p in c.service.projects()] == ["SIASN"]
-    assert c.service.store.get_setting("calendar_path") == str(DATA / "google.ics")
+    assert c.service.settings.get(S.CALENDAR_PATH) == str(DATA / "google.ics")
     assert autostart.is_enabled()
     c.close()
 

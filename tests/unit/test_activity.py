@@ -65,9 +65,11 @@ def test_cost_of_switching_is_an_estimate_from_the_buffer(service: FokusService,
     service.activity.switch(a)
     log = service.activity.day_log()
     assert log["estimated_minutes_lost_to_switching"] == 60
-    service.store.set_setting("resumption_buffer_minutes", 25)
+    from app.store.settings import RESUMPTION_BUFFER_MINUTES
+
+    service.settings.set(RESUMPTION_BUFFER_MINUTES, 25)
     assert service.activity.day_log()["estimated_minutes_lost_to_switching"] == 75
-    assert "Mark" in log["estimate_source"]
+    assert "Parnin" in log["estimate_source"]
 
 
 def test_idle_pauses_at_the_moment_input_stopped(service: FokusService, clock: FakeClock,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 import pytest
 
+from app.clock import FakeClock
 from app.errors import ErrorCode, FokusError
+from app.service import FokusService
 from app.store import settings as S
 from app.store.engine import Store
 
@@ -66,3 +70,102 @@ def test_every_declaration_is_consistent() -> None:
             assert setting.help, setting.key
         if setting.default is not None and setting.kind is not S.Kind.STRUCTURED:
             assert setting.validate(setting.default) == setting.default, setting.key
+
+
+# -- one truth for each setting ----------------------------------------------------------
+
+def _switch_three_times(service: FokusService, clock: FakeClock) -> None:
+    a = service.add_project("SIASN").id
+    b = service.add_project("MyASN").id
+    assert a and b
+    clock.current = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 09:00 in Jakarta
+    for project in (a, b, a):
+        service.activity.switch(project)
+        clock.advance(600)
+
+
+@pytest.mark.parametrize("buffer", [0, 15])
+def test_the_resumption_buffer_is_the_same_in_today_and_the_weekly_report(
+        service: FokusService, clock: FakeClock, buffer: int) -> None:
+    """A buffer of 0 once gave 0 in Today but 20 in the weekly report."""
+    from app.reports.export import build_report
+    from app.reports.metrics import Metrics
+
+    _switch_three_times(service, clock)
+    service.settings.set(S.RESUMPTION_BUFFER_MINUTES, buffer)
+    today = service.activity.day_log()
+    assert today["estimated_minutes_lost_to_switching"] == 3 * buffer
+    assert today["resumption_buffer_minutes"] == buffer
+    report = Metrics(service.store, clock).week("2026-W48")
+    assert report.estimated_minutes_lost == 3 * buffer
+    monday = next(d for d in report.days if d.day == date(2026, 11, 23))
+    assert monday.estimated_minutes_lost == 3 * buffer
+    exported = build_report(service.store, clock, "2026-W48")
+    assert exported["efficiency_flow"]["estimated_minutes_lost_to_switching"] == 3 * buffer
+    assert [d["estimated_minutes_lost"] for d in exported["days"]
+            if d["date"] == "2026-11-23"] == [3 * buffer]
+
+
+def test_focus_length_and_project_limit_live_in_settings_not_in_the_model(
+        service: FokusService) -> None:
+    from dataclasses import replace
+
+    week = service.week
+    service.settings.set(S.FOCUS_MINUTES, 60)
+    service.settings.set(S.PROJECT_LIMIT, 3)
+    model = week.work_model()
+    assert (model.focus_minutes, model.max_projects_per_day) == (60, 3)
+    week.set_work_model(replace(model, focus_minutes=75, max_projects_per_day=1))
+    assert service.settings.get(S.FOCUS_MINUTES) == 75
+    assert service.settings.get(S.PROJECT_LIMIT) == 1
+    stored = service.settings.get(S.WORK_MODEL)
+    assert stored is not None
+    assert "focus_minutes" not in stored and "max_projects_per_day" not in stored
+    # A model out of range is refused before anything is written.
+    with pytest.raises(FokusError) as err:
+        week.set_work_model(replace(model, focus_minutes=75, max_projects_per_day=11))
+    assert err.value.code == ErrorCode.INVALID_WORK_MODEL
+    assert service.settings.get(S.FOCUS_MINUTES) == 75
+
+
+def test_set_all_writes_nothing_when_one_value_is_bad(store: Store) -> None:
+    settings = S.Settings(store)
+    with pytest.raises(FokusError):
+        settings.set_all([(S.FOCUS_MINUTES, 60), (S.PROJECT_LIMIT, 0)])
+    assert settings.is_default(S.FOCUS_MINUTES) and settings.is_default(S.PROJECT_LIMIT)
+
+
+def test_the_reflection_time_comes_from_its_setting(service: FokusService,
+                                                   clock: FakeClock) -> None:
+    from app.reports.reflection import ReflectionService
+
+    reflection = ReflectionService(service.store, clock)
+    assert reflection.prompt_time() == S.REFLECTION_TIME.default
+    service.settings.set(S.REFLECTION_TIME, "15:05")
+    assert reflection.prompt_time() == "15:05"
+
+
+def test_the_reporter_id_is_made_once_and_kept(service: FokusService) -> None:
+    from app.reports.export import reporter_id
+
+    first = reporter_id(service.store)
+    assert len(first) == 32 and service.settings.get(S.REPORTER_ID) == first
+    assert reporter_id(service.store) == first
+
+
+def test_no_setting_is_read_by_its_key_string_outside_the_store() -> None:
+    """Every read and write goes through a declaration (app/store/settings.py)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    owned = [*sorted((root / "app").rglob("*.py")), root / "ui" / "activity" / "monitor.py",
+             root / "ui" / "week" / "window_watch.py", root / "ui" / "week" / "window.py",
+             *sorted((root / "ui" / "settings").glob("*.py")),
+             root / "ui" / "reports" / "export.py", root / "ui" / "reports" / "reminders.py"]
+    pattern = re.compile(r"\b(get_setting|set_setting)\(")
+    found = [f"{p.relative_to(root)}:{n}" for p in owned
+             if p.parent.name != "store"
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if pattern.search(line)]
+    assert found == []

@@ -50,6 +50,13 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
         ("resume_note", "INSERT INTO resume_note VALUES (?, ?, ?, ?, ?)",
          (1, 1, 1, "2026-01-05 02:30:00.000000", "next: the mapper test")),
     ],
+    3: [
+        ("meeting", "INSERT INTO meeting VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "team", "uid-1@example", "2026-01-07 03:00:00.000000",
+          "2026-01-07 04:00:00.000000", 420, "Sprint review", 0, "Room 2")),
+        ("calendar_source", "INSERT INTO calendar_source VALUES (?, ?, ?, ?, ?)",
+         ("team", "/home/sari/team.ics", "2026-01-05 01:00:00.000000", 1, "abc123")),
+    ],
 }
 
 
@@ -132,6 +139,110 @@ def test_migrates_every_earlier_version_without_loss(tmp_path: Path, version: in
     # and the old file is kept beside it, as it was.
     backup = path.with_name(f"{path.name}.v{version}.bak")
     assert schema_version(sqlite3.connect(backup)) == version
+
+
+# Settings as each earlier version wrote them, under the keys of that time.
+OLD_SETTINGS: dict[str, object] = {
+    "idle_threshold_seconds": 420,
+    "hotkeys": {"toggle_focus": "<ctrl>+<alt>+g", "interruption": "<ctrl>+<alt>+i",
+                "switch": ""},
+    "work_model": {"week": {"0": "WFO", "1": "WFA"}, "work_hours": "07:30-16:00",
+                   "core_hours": "09:00-14:00", "no_meeting": ["07:30-09:00"],
+                   "overrides": {"2026-01-09": "holiday"}, "max_projects_per_day": 3,
+                   "focus_minutes": 60},
+    "language": "",
+    "resumption_buffer_minutes": 0,
+    "reflection_time": "17:15",
+}
+
+
+def _old_database(tmp_path: Path, version: int, settings: dict[str, object]) -> Path:
+    import json
+
+    path = tmp_path / f"v{version}.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=version)
+    for v in range(1, version + 1):
+        for _table, sql, values in SAMPLE[v]:
+            if _table != "setting":
+                conn.execute(sql, values)
+    for key, value in settings.items():
+        conn.execute("INSERT INTO setting VALUES (?, ?)", (key, json.dumps(value)))
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("version", range(1, 4))
+def test_settings_move_to_their_declared_keys(tmp_path: Path, version: int) -> None:
+    from app.clock import FakeClock
+    from app.store import settings as S
+    from app.week.service import WeekService
+    from app.week.workmodel import DayKind, Span
+
+    store = Store(_old_database(tmp_path, version, OLD_SETTINGS))
+    assert store.migrated_from == version
+    stored = store.all_settings()
+    for old in ("idle_threshold_seconds", "hotkeys", "language"):
+        assert old not in stored, old
+    assert "focus_minutes" not in stored["work_model"]
+    assert "max_projects_per_day" not in stored["work_model"]
+    settings = S.Settings(store)
+    assert settings.get(S.IDLE_THRESHOLD_MINUTES) == 7
+    assert settings.hotkeys() == {"toggle_focus": "<ctrl>+<alt>+g",
+                                  "interruption": "<ctrl>+<alt>+i", "switch": ""}
+    assert settings.get(S.FOCUS_MINUTES) == 60 and settings.get(S.PROJECT_LIMIT) == 3
+    assert settings.get(S.LANGUAGE) == "system" and settings.is_default(S.LANGUAGE)
+    assert settings.get(S.RESUMPTION_BUFFER_MINUTES) == 0  # untouched, and 0 stays 0
+    assert settings.get(S.REFLECTION_TIME) == "17:15"
+    # The rest of the work model is as it was, and its two numbers come from settings.
+    model = WeekService(store, FakeClock()).work_model()
+    assert model.week[0] == DayKind.OFFICE and model.work_hours == Span(450, 960)
+    assert model.no_meeting == (Span(450, 540),)
+    assert model.focus_minutes == 60 and model.max_projects_per_day == 3
+    store.close()
+
+
+@pytest.mark.parametrize(("old", "expected"), [
+    ({"idle_threshold_seconds": 20}, {"idle_threshold_minutes": 1}),  # at least a minute
+    ({"idle_threshold_seconds": 90}, {"idle_threshold_minutes": 2}),
+    ({"idle_threshold_seconds": 36_000}, {"idle_threshold_minutes": 120}),
+    ({"idle_threshold_seconds": "soon"}, {}),
+    ({"hotkeys": {"switch": "<ctrl>+<shift>+s", "unknown": "<ctrl>+u", "toggle_focus": 5}},
+     {"hotkey_switch": "<ctrl>+<shift>+s"}),
+    ({"hotkeys": "not a dictionary"}, {}),
+    # A focus length chosen from the tray wins over the one in the work model.
+    ({"focus_minutes": 50, "work_model": {"focus_minutes": 120}},
+     {"focus_minutes": 50, "work_model": {}}),
+    ({"work_model": {"max_projects_per_day": 99}},
+     {"project_limit": 10, "work_model": {}}),
+    ({"language": None}, {}),
+    ({"language": "id"}, {"language": "id"}),
+])
+def test_each_old_setting_migrates(tmp_path: Path, old: dict[str, object],
+                                   expected: dict[str, object]) -> None:
+    store = Store(_old_database(tmp_path, 3, old))
+    assert store.all_settings() == expected
+    store.close()
+
+
+def test_a_setting_that_is_not_json_does_not_stop_the_migration(tmp_path: Path) -> None:
+    path = _old_database(tmp_path, 3, {})
+    conn = sqlite3.connect(path, isolation_level=None)
+    for key in ("idle_threshold_seconds", "hotkeys", "work_model", "language"):
+        conn.execute("INSERT INTO setting VALUES (?, ?)", (key, "{not json"))
+    conn.close()
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    assert schema_version(conn) == CURRENT_VERSION
+    rows = dict(conn.execute("SELECT key, value FROM setting").fetchall())
+    assert rows == {"work_model": "{not json"}
+    from app.clock import FakeClock
+    from app.week.service import WeekService
+    from app.week.workmodel import WorkModel
+
+    store = Store(path)
+    assert WeekService(store, FakeClock()).work_model() == WorkModel()  # read as the default
+    store.close()
 
 
 def test_migrated_data_is_readable_through_the_models(tmp_path: Path) -> None:

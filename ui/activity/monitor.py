@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.activity.rules import SETTING_KEY as AUTO_KEY
 from app.activity.rules import AutoSwitchSettings, DwellTracker, match_project
 from app.clock import SleepDetector
 from app.domain import EventSource, PauseReason, SessionState
 from app.errors import FokusError
-from app.platform.hotkeys import DEFAULT_HOTKEYS
-from app.platform.hotkeys import SETTING_KEY as HOTKEYS_KEY
+from app.store.settings import AUTO_SWITCH, IDLE_THRESHOLD_MINUTES
 from ui.messages import error_text
 from ui.platform.hotkeys import HotkeyManager
 
@@ -28,8 +26,6 @@ if TYPE_CHECKING:
     from ui.shell.controller import FokusController
 
 log = logging.getLogger(__name__)
-IDLE_KEY = "idle_threshold_seconds"
-DEFAULT_IDLE_SECONDS = 300
 FOCUS_POLL_MS = 5_000
 AWAY_POLL_MS = 1_000
 
@@ -62,16 +58,15 @@ class ActivityMonitor(QObject):
     # -- settings ------------------------------------------------------------------
 
     def threshold(self) -> float:
-        env = os.environ.get("FOKUS_IDLE_SECONDS")
+        """Seconds without input after which a focus session pauses."""
+        env = os.environ.get("FOKUS_IDLE_SECONDS")  # the end-to-end tests' shortcut
         if env:
             return float(env)
-        value = self.controller.service.store.get_setting(IDLE_KEY, DEFAULT_IDLE_SECONDS)
-        return float(value) if isinstance(value, int | float) and value >= 30 else \
-            DEFAULT_IDLE_SECONDS
+        return 60.0 * self.controller.service.settings.get(IDLE_THRESHOLD_MINUTES)
 
     def hotkey_settings(self) -> dict[str, str]:
-        stored = self.controller.service.store.get_setting(HOTKEYS_KEY, None) or {}
-        return {action: stored.get(action, combo) for action, combo in DEFAULT_HOTKEYS.items()}
+        """Action name → combination ("" when turned off)."""
+        return self.controller.service.settings.hotkeys()
 
     def start(self) -> None:
         """Once the core is loaded: hotkeys and automatic switching as set."""
@@ -160,7 +155,7 @@ class ActivityMonitor(QObject):
     def apply_auto_switch(self) -> None:
         try:
             self.auto = AutoSwitchSettings.from_json(
-                self.controller.service.store.get_setting(AUTO_KEY))
+                self.controller.service.settings.get(AUTO_SWITCH))
         except FokusError as err:
             self.failed.emit(error_text(err))
             return

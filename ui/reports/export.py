@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FokusError
-from app.reports.export import FOLDER_KEY, NAME_KEY, ExportOptions, build_report, default_filename
+from app.reports.export import ExportOptions, build_report, default_filename
+from app.store.settings import DISPLAY_NAME, EXPORT_FOLDER
 from app.week.workmodel import iso_week_days, iso_week_of
 from ui.messages import error_text
 
@@ -42,7 +43,7 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        store = controller.service.store
+        settings = controller.service.settings
         self.setWindowTitle(self.tr("Export the weekly self-report"))
         self.resize(760, 640)
         today = controller.service.week.local(controller.clock.now()).date()
@@ -54,7 +55,7 @@ class ExportDialog(QDialog):
             self.week.addItem(w, w)
         if week:
             self.week.setCurrentIndex(max(0, self.week.findData(week)))
-        self.name = QLineEdit(store.get_setting(NAME_KEY, "") or "")
+        self.name = QLineEdit(settings.get(DISPLAY_NAME))
         self.name.setPlaceholderText(self.tr("How your PIC knows you"))
         self.formats = QButtonGroup(self)
         fmt_row = QHBoxLayout()
@@ -71,7 +72,7 @@ class ExportDialog(QDialog):
         self.health = QCheckBox(self.tr("Include energy and burnout (health-like, private "
                                         "by default)"))
         self.codes = QCheckBox(self.tr("Replace project names by codes (P1, P2, …)"))
-        self.folder = QLineEdit(store.get_setting(FOLDER_KEY, str(Path.home())) or "")
+        self.folder = QLineEdit(settings.get(EXPORT_FOLDER) or str(Path.home()))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
@@ -129,8 +130,8 @@ class ExportDialog(QDialog):
     def export(self, open_folder: bool = True) -> Path | None:
         from app.reports.export import to_csv, to_json
 
-        store = self.controller.service.store
-        fmt = self.formats.checkedButton().property("fmt")
+        checked = self.formats.checkedButton()
+        fmt = checked.property("fmt") if checked is not None else "pdf"
         week = self.week.currentData()
         iso_week_days(week)
         folder = Path(self.folder.text()).expanduser()
@@ -146,8 +147,9 @@ class ExportDialog(QDialog):
 
                 render_pdf(self.report, self.week_report,
                            self.controller.service.week.work_model(), path)
-            store.set_setting(FOLDER_KEY, str(folder))
-            store.set_setting(NAME_KEY, self.name.text().strip())
+            settings = self.controller.service.settings
+            settings.set(EXPORT_FOLDER, str(folder))
+            settings.set(DISPLAY_NAME, self.name.text().strip())
         except OSError as exc:
             self.status.setText(self.tr("Could not write {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc))

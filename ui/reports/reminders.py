@@ -1,6 +1,7 @@
-"""Two gentle reminders: the end-of-day reflection (default 16:45 on work
-days) and the weekly export (default Friday 16:30). Each fires once per day
-or week; a snoozed reflection comes back in 15 minutes."""
+"""Two gentle reminders: the end-of-day reflection (REFLECTION_TIME, 16:45
+unless set, on work days) and the weekly export (EXPORT_REMINDER, Friday 16:30
+unless set). Each fires once per day or week; a snoozed reflection comes back
+in 15 minutes."""
 
 from __future__ import annotations
 
@@ -9,20 +10,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.store.settings import EXPORT_REMINDER, REFLECTION_TIME
+
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
 
-EXPORT_KEY = "export_reminder"  # "4 16:30": weekday (Monday 0) and time
-DEFAULT_EXPORT = "4 16:30"
 SNOOZE_MINUTES = 15
 
 
-def _hhmm(text: str, fallback: time) -> time:
-    try:
-        h, m = text.split(":")
-        return time(int(h), int(m))
-    except ValueError:
-        return fallback
+def _hhmm(text: str) -> time:
+    """A declared TIME value, "HH:MM" (already checked by the declaration)."""
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
 
 
 class Reminders(QObject):
@@ -43,23 +42,14 @@ class Reminders(QObject):
         return self.controller.service.week.local(self.controller.clock.now())
 
     def reflection_at(self, day: date) -> datetime:
-        from app.reports.reflection import ReflectionService
-
-        value = ReflectionService(self.controller.service.store,
-                                  self.controller.clock).prompt_time()
-        zone = self.controller.clock.zone()
-        return datetime.combine(day, _hhmm(value, time(16, 45)), tzinfo=zone)
+        value = self.controller.service.settings.get(REFLECTION_TIME)
+        return datetime.combine(day, _hhmm(value), tzinfo=self.controller.clock.zone())
 
     def export_at(self, day: date) -> datetime | None:
-        value = self.controller.service.store.get_setting(EXPORT_KEY, DEFAULT_EXPORT) or ""
-        try:
-            weekday, hhmm = str(value).split()
-        except ValueError:
-            weekday, hhmm = DEFAULT_EXPORT.split()
+        weekday, hhmm = self.controller.service.settings.get(EXPORT_REMINDER).split()
         if day.weekday() != int(weekday):
             return None
-        zone = self.controller.clock.zone()
-        return datetime.combine(day, _hhmm(hhmm, time(16, 30)), tzinfo=zone)
+        return datetime.combine(day, _hhmm(hhmm), tzinfo=self.controller.clock.zone())
 
     def snooze(self) -> None:
         self._snoozed_until = self._now() + timedelta(minutes=SNOOZE_MINUTES)

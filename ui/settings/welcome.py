@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FokusError
+from app.store.settings import AUTO_SWITCH, CALENDAR_PATH, FIRST_RUN_DONE, LANGUAGE
 from ui.messages import error_text
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
 
-DONE_KEY = "first_run_done"
-LANGUAGE_KEY = "language"
+# ui/shell/app.py still reads the key by this name; it is to read
+# ``service.settings.get(FIRST_RUN_DONE)`` instead, then this goes.
+DONE_KEY = FIRST_RUN_DONE.key
 LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"))
 
 
@@ -132,7 +134,7 @@ class ModelPage(QWizardPage):
         self.refresh()
 
     def refresh(self) -> None:
-        from ui.week.window import day_kind_text
+        from ui.week.day_kinds import day_kind_text
 
         model = self.controller.service.week.work_model()
         from PySide6.QtCore import QLocale
@@ -219,10 +221,11 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Fokus — Welcome"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.resize(640, 480)
-        store = controller.service.store
         from PySide6.QtCore import QLocale
 
-        current = store.get_setting(LANGUAGE_KEY) or QLocale().name().split("_")[0]
+        current = controller.service.settings.get(LANGUAGE)
+        if current == "system":
+            current = QLocale().name().split("_")[0]
         self.language_page = LanguagePage(current if current in ("en", "id") else "en")
         self.projects_page = ProjectsPage(controller)
         self.model_page = ModelPage(controller)
@@ -241,9 +244,9 @@ class FirstRunWizard(QWizard):
     def _page_changed(self, page_id: int) -> None:
         if page_id == 1:
             language = self.language_page.language()
-            store = self.controller.service.store
-            if language != (store.get_setting(LANGUAGE_KEY) or ""):
-                store.set_setting(LANGUAGE_KEY, language)
+            settings = self.controller.service.settings
+            if language != settings.get(LANGUAGE):
+                settings.set(LANGUAGE, language)
                 self.languageChanged.emit(language)
 
     def _edit_model(self) -> None:
@@ -263,15 +266,17 @@ class FirstRunWizard(QWizard):
             fill(svc.store, self.controller.clock, weeks=4,
                  calendar_dir=self.controller.paths.data_dir)
         if self.privacy_page.auto.isChecked():
-            from app.activity.rules import SETTING_KEY, AutoSwitchSettings
+            from dataclasses import replace
 
-            current = AutoSwitchSettings.from_json(svc.store.get_setting(SETTING_KEY))
-            svc.store.set_setting(SETTING_KEY, {**current.to_json(), "enabled": True})
+            from app.activity.rules import AutoSwitchSettings
+
+            current = AutoSwitchSettings.from_json(svc.settings.get(AUTO_SWITCH))
+            svc.settings.set(AUTO_SWITCH, replace(current, enabled=True).to_json())
         path = self.calendar_page.path.text().strip()
         if path:
             try:
                 svc.week.import_calendar(Path(path))
-                svc.store.set_setting("calendar_path", path)
+                svc.settings.set(CALENDAR_PATH, path)
             except FokusError as err:
                 errors.append(error_text(err))
         try:
@@ -282,6 +287,6 @@ class FirstRunWizard(QWizard):
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self, self.tr("Fokus"), "\n".join(errors))
-        svc.store.set_setting(DONE_KEY, True)
+        svc.settings.set(FIRST_RUN_DONE, True)
         self.controller.notify_data_changed()
         super().accept()

@@ -1,12 +1,14 @@
-"""Settings: the hybrid work model (week pattern, hours, windows, exceptions),
-the task-allocation matrix, and the calendar file."""
+"""Settings: every declared scalar setting (app/store/settings.py) as a row
+built from its declaration (ui/settings/fields.py), beside the editors of the
+structured ones: the hybrid work model (week pattern, hours, windows,
+exceptions), the task-allocation matrix and the automatic-switch rules."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtWidgets import (
@@ -15,13 +17,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
 
 from app.domain import TaskType
 from app.errors import FokusError
+from app.i18n import _
+from app.store import settings as S
 from app.week.allocation import DEFAULT_MATRIX, Allocation, Matrix, Place, Window
 from app.week.workmodel import DayKind, Problem, Span, WorkModel
 from ui.messages import error_text, task_type_text, tr
-from ui.week.window import day_kind_text
+from ui.settings.fields import SettingEditor, allowed_text, editor_for, help_text, label_text
+from ui.week.day_kinds import day_kind_text
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
@@ -50,10 +53,19 @@ def problem_text(problem: Problem) -> str:
         "overlaps_core": tr("A no-meeting window overlaps the core hours: {subject}"),
         "windows_overlap": tr("Two no-meeting windows overlap: {subject}"),
         "empty_week": tr("The week has no work day."),
-        "bad_limit": tr("Projects per day must be between 1 and 10."),
-        "bad_focus_length": tr("The focus length must be between 15 and 240 minutes."),
+        "bad_limit": tr("Projects per day must be between {minimum} and {maximum}."),
+        "bad_focus_length": tr(
+            "The focus length must be between {minimum} and {maximum} minutes."),
     }
-    return texts.get(problem.code, problem.code).format(subject=problem.subject)
+    setting = S.PROJECT_LIMIT if problem.code == "bad_limit" else S.FOCUS_MINUTES
+    return texts.get(problem.code, problem.code).format(
+        subject=problem.subject, minimum=setting.minimum, maximum=setting.maximum)
+
+
+def refused_text(setting: S.Setting[Any], value: object) -> str:
+    """Why a value typed in a row was refused, with what is allowed."""
+    return tr("{label}: “{value}” is not allowed. {allowed}").format(
+        label=_(setting.label), value=value, allowed=allowed_text(setting))
 
 
 def place_text(place: Place) -> str:
@@ -94,20 +106,39 @@ class SpanEditor(QWidget):
 
 
 class SettingsDialog(QDialog):
+    # The declared settings each tab shows as rows, in order.
+    GENERAL = (S.LANGUAGE,)
+    WORK = (S.FOCUS_MINUTES, S.PROJECT_LIMIT)
+    CALENDAR = (S.CALENDAR_PATH,)
+    ACTIVITY = (S.IDLE_THRESHOLD_MINUTES, S.RESUMPTION_BUFFER_MINUTES,
+                S.HOTKEY_TOGGLE_FOCUS, S.HOTKEY_INTERRUPTION, S.HOTKEY_SWITCH)
+    REPORTS = (S.REFLECTION_TIME, S.EXPORT_REMINDER, S.DISPLAY_NAME, S.EXPORT_FOLDER)
+    # Saved as part of the work model (WeekService.set_work_model writes them).
+    MODEL_SETTINGS = (S.FOCUS_MINUTES, S.PROJECT_LIMIT)
+
     def __init__(self, controller: FokusController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.week = controller.service.week
+        self.settings = controller.service.settings
+        self.editors: dict[str, SettingEditor] = {}
+        self._tab_of: dict[str, QWidget] = {}
         self.setWindowTitle(self.tr("Fokus — Settings"))
-        self.resize(760, 620)
+        self.resize(760, 640)
         model = self.week.work_model()
         tabs = QTabWidget()
-        tabs.addTab(self._general_tab(), self.tr("General"))
-        tabs.addTab(self._work_tab(model), self.tr("Work week"))
-        tabs.addTab(self._matrix_tab(self.week.matrix()), self.tr("Task allocation"))
-        tabs.addTab(self._calendar_tab(), self.tr("Calendar"))
-        tabs.addTab(self._activity_tab(), self.tr("Activity && privacy"))
         self.tabs = tabs
+        self.general_tab = self._general_tab()
+        self.work_tab = self._work_tab(model)
+        self.calendar_tab = self._calendar_tab()
+        self.activity_tab = self._activity_tab()
+        self.reports_tab = self._reports_tab()
+        tabs.addTab(self.general_tab, self.tr("General"))
+        tabs.addTab(self.work_tab, self.tr("Work week"))
+        tabs.addTab(self._matrix_tab(self.week.matrix()), self.tr("Task allocation"))
+        tabs.addTab(self.calendar_tab, self.tr("Calendar"))
+        tabs.addTab(self.activity_tab, self.tr("Activity && privacy"))
+        tabs.addTab(self.reports_tab, self.tr("Reflection && reports"))
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet("color: #c1121f;")
@@ -122,6 +153,50 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    # -- rows built from the declarations -------------------------------------------------
+
+    def _add_rows(self, form: QFormLayout, page: QWidget,
+                  declared: tuple[S.Setting[Any], ...]) -> None:
+        for setting in declared:
+            editor = editor_for(setting)
+            editor.set_value(self.settings.get(setting))
+            label = QLabel(label_text(setting))
+            label.setToolTip(help_text(setting))
+            label.setBuddy(editor.widget)
+            form.addRow(label, editor.widget)
+            self.editors[setting.key] = editor
+            self._tab_of[setting.key] = page
+
+    def editor(self, setting: S.Setting[Any]) -> SettingEditor:
+        """The row editing ``setting``."""
+        return self.editors[setting.key]
+
+    def check_rows(self) -> tuple[list[tuple[S.Setting[Any], Any]], list[str]]:
+        """Each row's setting with its checked value, and why any value was refused
+        (naming what is allowed). A refused row is marked and its tab shown."""
+        from app.platform.hotkeys import check_hotkeys
+
+        checked: list[tuple[S.Setting[Any], Any]] = []
+        refused: list[tuple[S.Setting[Any], str]] = []
+        for editor in self.editors.values():
+            value = editor.value()
+            try:
+                checked.append((editor.setting, editor.setting.validate(value)))
+                editor.mark_invalid(False)
+            except FokusError:
+                editor.mark_invalid(True)
+                refused.append((editor.setting, refused_text(editor.setting, value)))
+        hotkeys = {action: self.editor(s).value() for action, s in S.HOTKEYS.items()}
+        for action, problem in check_hotkeys(hotkeys).items():
+            setting = S.HOTKEYS[action]
+            if problem == "duplicate" and all(s is not setting for s, _t in refused):
+                self.editor(setting).mark_invalid(True)
+                refused.append((setting, self.tr("The hotkey “{combo}” is used twice.").format(
+                    combo=hotkeys[action])))
+        if refused:
+            self.tabs.setCurrentWidget(self._tab_of[refused[0][0].key])
+        return checked, list(dict.fromkeys(text for _s, text in refused))
+
     # -- general ---------------------------------------------------------------------
 
     def _general_tab(self) -> QWidget:
@@ -129,13 +204,7 @@ class SettingsDialog(QDialog):
 
         page = QWidget()
         form = QFormLayout()
-        self.language = QComboBox()
-        self.language.addItem(self.tr("The system's language"), "")
-        self.language.addItem("English", "en")
-        self.language.addItem("Bahasa Indonesia", "id")
-        current = self.controller.service.store.get_setting("language") or ""
-        self.language.setCurrentIndex(max(0, self.language.findData(current)))
-        form.addRow(self.tr("Language:"), self.language)
+        self._add_rows(form, page, self.GENERAL)
         self.autostart = QCheckBox(self.tr("Start Fokus when I log in"))
         self.autostart.setChecked(autostart.is_enabled())
         form.addRow(self.tr("Autostart:"), self.autostart)
@@ -196,18 +265,7 @@ class SettingsDialog(QDialog):
         windows.addLayout(self.windows_box)
         windows.addLayout(window_buttons)
         form.addRow(self.tr("No-meeting windows (deep work):"), windows)
-        self.limit = QSpinBox()
-        self.limit.setRange(1, 10)
-        self.limit.setValue(model.max_projects_per_day)
-        self.limit.setMaximumWidth(120)
-        form.addRow(self.tr("Projects per day, at most:"), self.limit)
-        self.focus = QSpinBox()
-        self.focus.setRange(15, 240)
-        self.focus.setSingleStep(5)
-        self.focus.setSuffix(self.tr(" min"))
-        self.focus.setValue(model.focus_minutes)
-        self.focus.setMaximumWidth(120)
-        form.addRow(self.tr("Planned block length:"), self.focus)
+        self._add_rows(form, page, self.WORK)
 
         self.overrides = QTableWidget(0, 2)
         self.overrides.setHorizontalHeaderLabels([self.tr("Date"), self.tr("This day is")])
@@ -224,8 +282,9 @@ class SettingsDialog(QDialog):
             self.override_kind.addItem(day_kind_text(kind), kind.value)
         self.override_kind.setCurrentIndex(self.override_kind.findData(DayKind.HOLIDAY.value))
         add = QPushButton(self.tr("Add exception"))
-        add.clicked.connect(lambda: self._add_override(self.override_date.date().toPython(),
-                                                       DayKind(self.override_kind.currentData())))
+        add.clicked.connect(lambda: self._add_override(
+            self.override_date.date().toPython(),  # type: ignore[arg-type]
+            DayKind(self.override_kind.currentData())))
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(lambda: self.overrides.removeRow(self.overrides.currentRow()))
         row = QHBoxLayout()
@@ -267,7 +326,7 @@ class SettingsDialog(QDialog):
                 break
         r = self.overrides.rowCount()
         self.overrides.insertRow(r)
-        item = QTableWidgetItem(QLocale().toString(day, QLocale.FormatType.LongFormat))
+        item = QTableWidgetItem(QLocale().toString(QDate(day), QLocale.FormatType.LongFormat))
         item.setData(256, day.isoformat())
         self.overrides.setItem(r, 0, item)
         kind_item = QTableWidgetItem(day_kind_text(kind))
@@ -278,6 +337,7 @@ class SettingsDialog(QDialog):
         overrides = {}
         for r in range(self.overrides.rowCount()):
             d, k = self.overrides.item(r, 0), self.overrides.item(r, 1)
+            assert d is not None and k is not None
             overrides[date.fromisoformat(d.data(256))] = DayKind(k.data(256))
         return replace(
             self.week.work_model(),
@@ -286,8 +346,8 @@ class SettingsDialog(QDialog):
             core_hours=self.core_hours.span(),
             no_meeting=tuple(e.span() for e in self.window_editors),
             overrides=overrides,
-            max_projects_per_day=self.limit.value(),
-            focus_minutes=self.focus.value(),
+            max_projects_per_day=self.editor(S.PROJECT_LIMIT).value(),
+            focus_minutes=self.editor(S.FOCUS_MINUTES).value(),
         )
 
     # -- matrix ------------------------------------------------------------------------
@@ -355,14 +415,8 @@ class SettingsDialog(QDialog):
 
     def _calendar_tab(self) -> QWidget:
         page = QWidget()
-        self.calendar_path = QLineEdit(
-            self.controller.service.store.get_setting("calendar_path", "") or "")
-        self.calendar_path.setPlaceholderText(self.tr("A calendar exported as .ics"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.calendar_path, 1)
-        row.addWidget(browse)
+        form = QFormLayout()
+        self._add_rows(form, page, self.CALENDAR)
         note = QLabel(self.tr(
             "Fokus reads meetings from this file (Google, Outlook or Apple calendar export) "
             "and imports it again whenever it changes. Meetings are kept only on this "
@@ -370,61 +424,29 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(page)
-        layout.addLayout(row)
+        layout.addLayout(form)
         layout.addWidget(note)
         layout.addStretch(1)
         return page
 
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Calendar file"), str(Path.home()),
-                                              self.tr("Calendar files (*.ics)"))
-        if path:
-            self.calendar_path.setText(path)
-
     # -- activity ---------------------------------------------------------------------------
 
     def _activity_tab(self) -> QWidget:
-        from app.activity.rules import SETTING_KEY as AUTO_KEY
         from app.activity.rules import AutoSwitchSettings, Field
-        from app.platform.hotkeys import DEFAULT_HOTKEYS
-        from app.platform.hotkeys import SETTING_KEY as HOTKEYS_KEY
-        from ui.activity.monitor import DEFAULT_IDLE_SECONDS, IDLE_KEY
 
-        store = self.controller.service.store
         page = QWidget()
         form = QFormLayout()
-        self.idle_minutes = QSpinBox()
-        self.idle_minutes.setRange(1, 60)
-        self.idle_minutes.setSuffix(self.tr(" min"))
-        self.idle_minutes.setMaximumWidth(120)
-        self.idle_minutes.setValue(int(store.get_setting(IDLE_KEY, DEFAULT_IDLE_SECONDS)) // 60)
-        form.addRow(self.tr("Pause a session after no input for:"), self.idle_minutes)
+        self._add_rows(form, page, self.ACTIVITY[:1])
         self.idle_status = QLabel(self.activity_status("idle"))
         self.idle_status.setObjectName("idleStatus")
         form.addRow(self.tr("Idle detection:"), self.idle_status)
-        self.buffer = QSpinBox()
-        self.buffer.setRange(0, 120)
-        self.buffer.setSuffix(self.tr(" min"))
-        self.buffer.setMaximumWidth(120)
-        self.buffer.setValue(self.controller.service.activity.resumption_buffer())
-        form.addRow(self.tr("Resumption buffer per switch (estimate):"), self.buffer)
-        stored = store.get_setting(HOTKEYS_KEY, None) or {}
-        names = {"toggle_focus": self.tr("Start or stop focus"),
-                 "interruption": self.tr("Log an interruption"),
-                 "switch": self.tr("Switch project")}
-        self.hotkey_edits: dict[str, QLineEdit] = {}
-        for action, default in DEFAULT_HOTKEYS.items():
-            edit = QLineEdit(stored.get(action, default))
-            edit.setPlaceholderText(default)
-            edit.setMaximumWidth(240)
-            self.hotkey_edits[action] = edit
-            form.addRow(names[action] + ":", edit)
+        self._add_rows(form, page, self.ACTIVITY[1:])
         self.hotkey_status = QLabel(self.activity_status("hotkeys"))
         self.hotkey_status.setObjectName("hotkeyStatus")
         self.hotkey_status.setWordWrap(True)
         form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
 
-        auto = AutoSwitchSettings.from_json(store.get_setting(AUTO_KEY))
+        auto = AutoSwitchSettings.from_json(self.settings.get(S.AUTO_SWITCH))
         self.auto_enabled = QCheckBox(self.tr(
             "Notice switches from the window in front (off unless you turn it on)"))
         self.auto_enabled.setChecked(auto.enabled)
@@ -442,6 +464,7 @@ class SettingsDialog(QDialog):
         self._field_names = {Field.CLASS: self.tr("Window class"),
                              Field.TITLE: self.tr("Words in the title"),
                              Field.PATH: self.tr("Folder in the title")}
+        self._keep_titles = auto.keep_titles
         for rule in auto.rules:
             self._add_rule(rule.project_id, rule.field, rule.pattern)
         add_rule = QPushButton(self.tr("Add rule"))
@@ -509,45 +532,99 @@ class SettingsDialog(QDialog):
         self.rules.setCellWidget(r, 1, fields)
         self.rules.setItem(r, 2, QTableWidgetItem(pattern))
 
-    def save_activity(self) -> str | None:
-        """Store the activity settings; a text when something is wrong."""
-        from app.activity.rules import SETTING_KEY as AUTO_KEY
+    def auto_switch(self) -> dict[str, Any]:
+        """The automatic-switch rules as edited, in their stored form."""
         from app.activity.rules import AutoSwitchSettings, Field, Rule
-        from app.activity.service import RESUMPTION_BUFFER_KEY
-        from app.platform.hotkeys import SETTING_KEY as HOTKEYS_KEY
-        from app.platform.hotkeys import check_hotkeys
-        from ui.activity.monitor import IDLE_KEY
 
-        hotkeys = {a: e.text().strip() for a, e in self.hotkey_edits.items()}
-        problems = check_hotkeys(hotkeys)
-        if problems:
-            action, problem = next(iter(problems.items()))
-            return (self.tr("The hotkey “{combo}” is used twice.") if problem == "duplicate"
-                    else self.tr("The hotkey “{combo}” is not valid; write it like "
-                                 "<ctrl>+<alt>+f.")).format(combo=hotkeys[action])
         rules = []
         for r in range(self.rules.rowCount()):
-            pattern = (self.rules.item(r, 2).text() if self.rules.item(r, 2) else "").strip()
-            project = self.rules.cellWidget(r, 0).currentData()  # type: ignore[attr-defined]
-            field = self.rules.cellWidget(r, 1).currentData()  # type: ignore[attr-defined]
-            if pattern and project is not None:
-                rules.append(Rule(int(project), Field(field), pattern))
-        store = self.controller.service.store
-        store.set_setting("language", self.language.currentData() or None)
-        if self.language.currentData():
-            from PySide6.QtWidgets import QApplication
-
-            from ui.i18n import install_translators
-
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                install_translators(app, self.language.currentData())
-        store.set_setting(IDLE_KEY, self.idle_minutes.value() * 60)
-        store.set_setting(RESUMPTION_BUFFER_KEY, self.buffer.value())
-        store.set_setting(HOTKEYS_KEY, hotkeys)
-        store.set_setting(AUTO_KEY, AutoSwitchSettings(
+            item = self.rules.item(r, 2)
+            pattern = (item.text() if item is not None else "").strip()
+            project, field = self.rules.cellWidget(r, 0), self.rules.cellWidget(r, 1)
+            assert isinstance(project, QComboBox) and isinstance(field, QComboBox)
+            if pattern and project.currentData() is not None:
+                rules.append(Rule(int(project.currentData()), Field(field.currentData()),
+                                  pattern))
+        return AutoSwitchSettings(
             enabled=self.auto_enabled.isChecked(), dwell_seconds=self.dwell.value(),
-            rules=tuple(rules)).to_json())
+            keep_titles=self._keep_titles, rules=tuple(rules)).to_json()
+
+    # -- reflection and reports ------------------------------------------------------------
+
+    def _reports_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout()
+        self._add_rows(form, page, self.REPORTS)
+        note = QLabel(self.tr(
+            "The reflection is offered on work days only; the weekly report is only "
+            "written when you export it, after a preview."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        return page
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def save(self) -> None:
+        """Check everything first; store only when all of it is valid."""
+        rows, refused = self.check_rows()
+        if refused:
+            self._show_error("\n".join(refused))
+            return
+        model = self.model()
+        problems = model.problems()
+        if problems:
+            self._show_error("\n".join(problem_text(p) for p in problems))
+            self.tabs.setCurrentWidget(self.work_tab)
+            return
+        path = self.editor(S.CALENDAR_PATH).value()
+        language_before = self.settings.get(S.LANGUAGE)
+        try:
+            if path:
+                self.week.import_calendar(Path(path))
+            self.week.set_work_model(model)
+            self.week.set_matrix(self.matrix())
+            self.settings.set_all(
+                [(s, v) for s, v in rows
+                 if s not in self.MODEL_SETTINGS and s is not S.LANGUAGE]
+                + [(S.AUTO_SWITCH, self.auto_switch())])
+        except FokusError as err:
+            self._show_error(error_text(err))
+            return
+        language = self.editor(S.LANGUAGE).value()
+        if language == "system":
+            self.settings.reset(S.LANGUAGE)  # nothing stored: the desktop's language
+        else:
+            self.settings.set(S.LANGUAGE, language)
+        if language != language_before:
+            self._apply_language(language)
+        problem = self._apply_autostart()
+        if problem:
+            self._show_error(problem)
+            self.tabs.setCurrentWidget(self.general_tab)
+            return
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if monitor is not None:
+            monitor.start()
+        self.accept()
+
+    def _apply_language(self, language: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ui.i18n import install_translators
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translators(app, None if language == "system" else language)
+
+    def _apply_autostart(self) -> str | None:
         from app.platform import autostart
 
         if self.autostart.isChecked() != autostart.is_enabled():
@@ -555,36 +632,4 @@ class SettingsDialog(QDialog):
                 autostart.set_enabled(self.autostart.isChecked())
             except FokusError as err:
                 return error_text(err)
-        monitor = getattr(self.controller, "activity_monitor", None)
-        if monitor is not None:
-            monitor.start()
         return None
-
-    # -- saving ------------------------------------------------------------------------------
-
-    def save(self) -> None:
-        model = self.model()
-        problems = model.problems()
-        if problems:
-            self.error.setText("\n".join(problem_text(p) for p in problems))
-            self.error.show()
-            self.tabs.setCurrentIndex(1)
-            return
-        path = self.calendar_path.text().strip()
-        problem = self.save_activity()
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            self.tabs.setCurrentIndex(4)
-            return
-        try:
-            self.week.set_work_model(model)
-            self.week.set_matrix(self.matrix())
-            if path:
-                self.week.import_calendar(Path(path))
-            self.controller.service.store.set_setting("calendar_path", path)
-        except FokusError as err:
-            self.error.setText(error_text(err))
-            self.error.show()
-            return
-        self.accept()

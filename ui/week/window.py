@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FokusError
+from app.store.settings import CALENDAR_PATH
 from app.week.planner import Plan
 from app.week.service import Conflict
 from app.week.workmodel import DayKind, iso_week_of
 from ui.messages import error_text, tr
 from ui.projects.dialogs import _FormDialog
+from ui.week.day_kinds import day_kind_text
 from ui.week.view import BlockItem, MeetingItem, WeekCanvas
 
 if TYPE_CHECKING:
+    from app.week.planner import PlannedBlock
     from app.week.service import WeekService
     from ui.shell.controller import FokusController
 
@@ -45,11 +48,6 @@ def conflict_text(conflict: Conflict) -> str:
         Conflict.OUTSIDE_WORK: tr("Outside work hours"),
         Conflict.TOO_MANY_PROJECTS: tr("More projects this day than your limit"),
     }[conflict]
-
-
-def day_kind_text(kind: DayKind) -> str:
-    return {DayKind.REMOTE: tr("WFA"), DayKind.OFFICE: tr("WFO"), DayKind.OFF: tr("Off"),
-            DayKind.HOLIDAY: tr("Holiday")}[kind]
 
 
 def reason_text(reason: str) -> str:
@@ -83,7 +81,7 @@ class BlockDialog(_FormDialog):
         self.end = QTimeEdit(QTime(end.hour, end.minute))
         for edit in (self.start, self.end):
             edit.setDisplayFormat("HH:mm")
-        when = QLocale().toString(self.day, QLocale.FormatType.LongFormat)
+        when = QLocale().toString(QDate(self.day), QLocale.FormatType.LongFormat)
         self.form.addRow(self.tr("Day:"), QLabel(when))
         self.form.addRow(self.tr("&Project:"), self.project)
         self.form.addRow(self.tr("&Batch:"), self.batch)
@@ -184,8 +182,9 @@ class WeekWindow(QMainWindow):
         layout.addWidget(self.legend)
         layout.addWidget(self.status)
         self.setCentralWidget(central)
-        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, activated=lambda: self.shift(-1))
-        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, activated=lambda: self.shift(1))
+        for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda step=step: self.shift(step))
         self.legend.setText(self.tr(
             "<span style='background:rgba(42,157,143,0.25)'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
             "no-meeting window (deep work) &nbsp; "
@@ -252,8 +251,8 @@ class WeekWindow(QMainWindow):
         self.canvas.set_week(days, week.work_model(), zone, items, meetings, labels, kinds)
         year, number = self.week.split("-W")
         self.title.setText(self.tr("Week {n}, {year} · {first} – {last}").format(
-            n=int(number), year=year, first=locale.toString(days[0], "d MMM"),
-            last=locale.toString(days[-1], "d MMM")))
+            n=int(number), year=year, first=locale.toString(QDate(days[0]), "d MMM"),
+            last=locale.toString(QDate(days[-1]), "d MMM")))
         from app.week.planner import count_switches
 
         planned = [b for b in items if not b.proposed]
@@ -266,11 +265,11 @@ class WeekWindow(QMainWindow):
                 switches=count_switches(self._as_planned(week, start, end), zone)))
 
     @staticmethod
-    def _as_planned(week: WeekService, start: datetime, end: datetime) -> list[object]:
+    def _as_planned(week: WeekService, start: datetime, end: datetime) -> list[PlannedBlock]:
         from app.week.planner import PlannedBlock
 
-        return [PlannedBlock(b.start_at, b.end_at, b.project_id, b.batch_id, b.kind,  # type: ignore[arg-type]
-                             b.location, new=False) for b in week.blocks(start, end)]  # type: ignore[arg-type]
+        return [PlannedBlock(b.start_at, b.end_at, b.project_id, b.batch_id, b.kind,
+                             b.location, new=False) for b in week.blocks(start, end)]
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -367,7 +366,7 @@ class WeekWindow(QMainWindow):
         except FokusError as err:
             QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
             return
-        self.controller.service.store.set_setting("calendar_path", str(result.path))
+        self.controller.service.settings.set(CALENDAR_PATH, str(result.path))
         self.controller.notify_data_changed()
         QMessageBox.information(self, self.tr("Calendar imported"), self.tr(
             "{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will "

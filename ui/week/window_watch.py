@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from app.errors import FokusError
+from app.store.settings import CALENDAR_PATH
 from app.week.workmodel import WindowKind
 from ui.messages import error_text, tr
 
@@ -83,7 +84,7 @@ class WindowWatcher(QObject):
     # -- the calendar file ------------------------------------------------------------
 
     def calendar_path(self) -> Path | None:
-        value = self.controller.service.store.get_setting("calendar_path", "")
+        value = self.controller.service.settings.get(CALENDAR_PATH)
         return Path(value) if value else None
 
     def watch_calendar(self) -> None:
