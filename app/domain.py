@@ -102,3 +102,4 @@ class InterruptionSource(StrEnum):
 PRESET_MINUTES = (25, 50, 90)
 DEFAULT_MINUTES = 90
 MAX_MINUTES = 8 * 60
+MIN_MINUTES = 5

@@ -52,6 +52,8 @@ def start_language(database: Path) -> str | None:
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
     """Install translators for ``language`` (None: FOKUS_LANG or the system's),
     for Qt and for gettext; returns the language code in use ("en" if none)."""
+    if language == "system":
+        language = None
     language = language or os.environ.get("FOKUS_LANG") or QLocale.system().name().split("_")[0]
     for old in _installed:
         app.removeTranslator(old)

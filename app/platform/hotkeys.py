@@ -15,13 +15,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-SETTING_KEY = "hotkeys"
-DEFAULT_HOTKEYS = {
-    "toggle_focus": "<ctrl>+<alt>+f",
-    "interruption": "<ctrl>+<alt>+i",
-    "switch": "<ctrl>+<alt>+s",
-}
-
+# The combinations themselves are settings (app.store.settings HOTKEY_*).
 
 NAMED_KEYS = {
     "ctrl", "alt", "shift", "cmd", "alt_gr", "ctrl_l", "ctrl_r", "alt_l", "alt_r", "shift_l",

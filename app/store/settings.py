@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
+from app.domain import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from app.errors import ErrorCode, FokusError
 from app.i18n import N_
 
@@ -181,9 +182,9 @@ LANGUAGE: Setting[str] = Setting(
     N_("The language of Fokus: system follows the desktop; en English; id Bahasa Indonesia."),
     choices=("system", "en", "id"))
 FOCUS_MINUTES: Setting[int] = Setting(
-    "focus_minutes", Kind.INT, 90, N_("Focus session length"),
+    "focus_minutes", Kind.INT, DEFAULT_MINUTES, N_("Focus session length"),
     N_("The planned length of a focus session and of a planned deep-work block "
-       "(Newport: 60–90 minutes)."), minimum=15, maximum=240, unit="min")
+       "(Newport: 60–90 minutes)."), minimum=MIN_MINUTES, maximum=MAX_MINUTES, unit="min")
 PROJECT_LIMIT: Setting[int] = Setting(
     "project_limit", Kind.INT, 2, N_("Projects per day"),
     N_("The planner keeps each day to at most this many projects."), minimum=1, maximum=10)

@@ -1,5 +1,5 @@
 """The code's own checks, run as tests so CI holds them: ruff over everything,
-mypy (strict) over the core."""
+mypy (strict) over the core and the Qt front end."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def test_ruff() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_the_core() -> None:
+def test_mypy_strict_on_core_and_front_end() -> None:
     result = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -53,7 +53,9 @@ class ActivityMonitor(QObject):
         self._window_timer.timeout.connect(self._look_at_window)
         self._dwell: DwellTracker | None = None
         self.auto = AutoSwitchSettings()
+        self._applied: tuple[object, ...] | None = None
         controller.changed.connect(self._follow_session)
+        controller.dataChanged.connect(self._data_changed)
 
     # -- settings ------------------------------------------------------------------
 
@@ -70,11 +72,27 @@ class ActivityMonitor(QObject):
 
     def start(self) -> None:
         """Once the core is loaded: hotkeys and automatic switching as set."""
+        self._applied = self._watched_settings()
         self.hotkeys.start(self.hotkey_settings())
         self.apply_auto_switch()
         self._follow_session()
 
+    def _watched_settings(self) -> tuple[object, ...]:
+        settings = self.controller.service.settings
+        return (tuple(sorted(settings.hotkeys().items())), repr(settings.get(AUTO_SWITCH)))
+
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        """Follow Settings, the welcome guide and ``fokus config``: new hotkeys are
+        grabbed and new rules applied, without a restart; other settings (the
+        session length chosen in the tray) leave the grab alone."""
+        if "settings" not in topics or self._applied is None or not self.controller.is_ready:
+            return
+        if self._watched_settings() != self._applied:
+            log.info("hotkeys or switch rules changed: applying them")
+            self.start()
+
     def stop(self) -> None:
+        self._applied = None
         self.hotkeys.stop()
         self._poll.stop()
         self._window_timer.stop()

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 # ui/shell/app.py still reads the key by this name; it is to read
 # ``service.settings.get(FIRST_RUN_DONE)`` instead, then this goes.
-DONE_KEY = FIRST_RUN_DONE.key
 LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"))
 
 
@@ -288,5 +287,4 @@ class FirstRunWizard(QWizard):
 
             QMessageBox.warning(self, self.tr("Fokus"), "\n".join(errors))
         svc.settings.set(FIRST_RUN_DONE, True)
-        self.controller.notify_data_changed()
         super().accept()

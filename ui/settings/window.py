@@ -610,9 +610,7 @@ class SettingsDialog(QDialog):
             self._show_error(problem)
             self.tabs.setCurrentWidget(self.general_tab)
             return
-        monitor = getattr(self.controller, "activity_monitor", None)
-        if monitor is not None:
-            monitor.start()
+        # The activity monitor follows the stored hotkeys and rules by itself.
         self.accept()
 
     def _apply_language(self, language: str) -> None:

@@ -280,10 +280,5 @@ class FokusController(QObject):
 
         self._guarded(lambda: Settings(self.service.store).set(FOCUS_MINUTES, int(minutes)))
 
-    def notify_data_changed(self) -> None:
-        """Obsolete: writes announce themselves (``dataChanged``). Kept until
-        the last callers outside ui/shell are gone."""
-        self.refresh()
-
 
 __all__ = ["FokusController", "Recovered", "StartRequest"]

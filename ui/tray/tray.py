@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from app.domain import MAX_MINUTES, PRESET_MINUTES, SessionState
+from app.domain import MAX_MINUTES, MIN_MINUTES, PRESET_MINUTES, SessionState
 from ui.messages import tr
 from ui.tray.icons import colour_swatch, state_icon
 
@@ -284,7 +284,7 @@ class FokusTray(QObject):
 
         minutes, ok = QInputDialog.getInt(
             None, tr("Focus length"), tr("Minutes per focus session:"),
-            self.controller.focus_minutes(), 5, MAX_MINUTES, 5,
+            self.controller.focus_minutes(), MIN_MINUTES, MAX_MINUTES, 5,
             Qt.WindowType.Dialog)
         if ok:
             self.controller.set_focus_minutes(minutes)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -193,8 +192,15 @@ class WeekWindow(QMainWindow):
             "Drag to create or move, drag the lower edge to resize; keys: Tab selects, "
             "arrows move, Shift+arrows resize, Delete removes, Enter edits, N creates."))
         self.legend.setStyleSheet("color: palette(placeholder-text);")
-        controller.changed.connect(self.reload)
+        # Blocks, meetings, the model and the names shown come from the store;
+        # its writes announce themselves, whoever made them (here, the planner,
+        # the command line through the tray, the calendar watcher).
+        controller.dataChanged.connect(self._data_changed)
         self.reload()
+
+    def _data_changed(self, topics: frozenset[str]) -> None:
+        if topics & {"blocks", "calendar", "settings", "projects", "batches"}:
+            self.reload()
 
     @property
     def svc_week(self) -> WeekService:
@@ -282,7 +288,9 @@ class WeekWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
             return False
         finally:
-            self.controller.notify_data_changed()
+            # Our own edit shows at once, before the next drag or key press;
+            # everyone else's arrives through dataChanged.
+            self.reload()
 
     def create_block(self, start: datetime, end: datetime) -> None:
         if not self.controller.service.projects():
@@ -292,8 +300,8 @@ class WeekWindow(QMainWindow):
         dialog = BlockDialog(self, self.controller, start, end)
         dialog.submit = lambda: self.svc_week.add_block(
             dialog.project.currentData(), dialog.batch.currentData(), *dialog.times())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.controller.notify_data_changed()
+        if dialog.exec():
+            self.reload()
 
     def edit_block(self, block_id: int) -> None:
         block = self.svc_week.block(block_id)
@@ -306,8 +314,8 @@ class WeekWindow(QMainWindow):
             self.svc_week.move_block(block_id, *dialog.times())
 
         dialog.submit = save
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.controller.notify_data_changed()
+        if dialog.exec():
+            self.reload()
 
     def move_block(self, block_id: int, start: datetime, end: datetime) -> None:
         self._guard(lambda: self.svc_week.move_block(block_id, start, end))
@@ -367,7 +375,6 @@ class WeekWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
             return
         self.controller.service.settings.set(CALENDAR_PATH, str(result.path))
-        self.controller.notify_data_changed()
         QMessageBox.information(self, self.tr("Calendar imported"), self.tr(
             "{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will "
             "import this file again when it changes.").format(
@@ -377,8 +384,7 @@ class WeekWindow(QMainWindow):
         from ui.settings.window import SettingsDialog
 
         dialog = SettingsDialog(self.controller, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.controller.notify_data_changed()
+        dialog.exec()
 
 
 __all__ = ["BlockDialog", "WeekWindow", "date"]
