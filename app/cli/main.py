@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 def error_text(err: FokusError) -> str:
     p = {k: v for k, v in err.params.items()}
+    if p.get("allowed"):  # a setting's allowed values, in words where they have any
+        p["allowed"] = _(str(p["allowed"]))
     messages = {
         ErrorCode.UNKNOWN_PROJECT: _("no project named “{project}” (see: fokus project list)"),
         ErrorCode.UNKNOWN_BATCH: _("no batch with id {batch} (see: fokus batch list)"),

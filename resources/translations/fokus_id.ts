@@ -713,6 +713,21 @@ sisa {left} menit (sampai {end})</translation>
         <source>Core hours until {time}</source>
         <translation>Jam inti sampai {time}</translation>
     </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47"/>
+        <source>There is no setting named “{key}”. The settings are: {known}</source>
+        <translation>Tidak ada pengaturan bernama “{key}”. Pengaturan yang ada: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49"/>
+        <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
+        <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53"/>
+        <source>{key} is edited in its own window in Settings.</source>
+        <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
+    </message>
 </context>
 <context>
     <name>AwayDialog</name>

@@ -76,14 +76,16 @@ def _translated(row: Result) -> Result:
 def _value_text(row: Result) -> str:
     if row["text"] == "":
         return "—"
-    return f"{row['text']} {row['unit']}" if row["unit"] else str(row["text"])
+    if row["unit"] == "min":
+        return _("{n} min").format(n=row["text"])
+    return str(row["text"])
 
 
 def _list_text(result: Result) -> str:
     rows = result["settings"]
     marker = _("(default)")
     cells = [(r["key"], _value_text(r), marker if r["is_default"] else "",
-              r["allowed"] or r["kind"], _(r["label"])) for r in rows]
+              _(r["allowed"]) if r["allowed"] else r["kind"], _(r["label"])) for r in rows]
     widths = [max(len(c[i]) for c in cells) for i in range(4)]
     return "\n".join("  ".join(c[i].ljust(widths[i]) for i in range(4)) + "  " + c[4]
                      for c in cells)
