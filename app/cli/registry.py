@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from app.errors import ErrorCode, FokusError
@@ -43,21 +42,35 @@ def unchanged(result: Result) -> Any:
     return result
 
 
-@dataclass(frozen=True)
+# Plain classes with slots rather than dataclasses: a dataclass compiles its
+# methods when its module is imported, a cost every ``fokus`` command would pay.
+
+
 class Arg:
     """One argument: argparse's flags and options, and the name it has in the
-    request sent to the handler (``key``, by default argparse's dest)."""
+    request sent to the handler (``key``, by default argparse's dest):
+    ``Arg("--project", "-p", required=True, help=N_("project name or id"))``."""
 
-    flags: tuple[str, ...]
-    help: str = ""  # marked with N_(); formatted with help_params and the setting
-    key: str = ""
-    options: Mapping[str, Any] = field(default_factory=dict)  # type, default, choices, …
-    help_params: Mapping[str, object] = field(default_factory=dict)
-    # A default that is a setting: the parser leaves the value None and the
-    # handler's side fills in the stored setting (Registry.execute).
-    setting: Setting[Any] | None = None
-    exclusive: str = ""  # arguments sharing this name exclude each other
-    convert: Callable[[Any], Any] | None = None  # applied to a given value here
+    __slots__ = ("flags", "help", "key", "options", "help_params", "setting", "exclusive",
+                 "convert")
+
+    def __init__(self, *flags: str, help: str = "", key: str = "",
+                 setting: Setting[Any] | None = None, exclusive: str = "",
+                 convert: Callable[[Any], Any] | None = None,
+                 help_params: Mapping[str, object] | None = None, **options: Any) -> None:
+        self.flags = flags
+        self.help = help  # marked with N_(); formatted with help_params and the setting
+        self.key = key
+        self.options: Mapping[str, Any] = options  # type, default, choices, action, …
+        self.help_params: Mapping[str, object] = help_params or {}
+        # A default that is a setting: the parser leaves the value None and the
+        # handler's side fills in the stored setting (Registry.execute).
+        self.setting = setting
+        self.exclusive = exclusive  # arguments sharing this name exclude each other
+        self.convert = convert  # applied to a given value before it is sent
+
+    def __repr__(self) -> str:
+        return f"Arg{self.flags!r}"
 
     @property
     def positional(self) -> bool:
@@ -75,38 +88,44 @@ class Arg:
         return self.key or self.dest
 
 
-def arg(*flags: str, help: str = "", key: str = "", setting: Setting[Any] | None = None,
-        exclusive: str = "", convert: Callable[[Any], Any] | None = None,
-        help_params: Mapping[str, object] | None = None, **options: Any) -> Arg:
-    """``arg("--project", "-p", required=True, help=N_("project name or id"))``."""
-    return Arg(tuple(flags), help, key, options, help_params or {}, setting, exclusive,
-               convert)
-
-
-@dataclass(frozen=True)
 class Group:
     """A command with actions, e.g. ``fokus project add|list|archive``."""
 
-    name: str
-    help: str
+    __slots__ = ("name", "help")
+
+    def __init__(self, name: str, help: str) -> None:
+        self.name = name
+        self.help = help  # marked with N_()
+
+    def __repr__(self) -> str:
+        return f"Group({self.name!r})"
 
 
-@dataclass(frozen=True)
 class Command:
-    name: str  # "status", or "group.action" for an action of a Group
-    help: str  # marked with N_()
-    args: tuple[Arg, ...] = ()
-    handler: Handler | None = None
-    text: Callable[[Result], str] = as_json_text
-    json: Callable[[Result], Any] = unchanged
-    fixed: Mapping[str, Any] = field(default_factory=dict)  # request values not typed
-    local: LocalRun | None = None
-    offers_json: bool = True  # has --json
-    on_command_line: bool = True  # False: only the tray's socket sends it
+    __slots__ = ("name", "help", "args", "handler", "text", "json", "fixed", "local",
+                 "offers_json", "on_command_line")
 
-    def __post_init__(self) -> None:
-        if (self.handler is None) == (self.local is None):
-            raise ValueError(f"command {self.name} needs a handler or a local run, not both")
+    def __init__(self, name: str, help: str, *, args: tuple[Arg, ...] = (),
+                 handler: Handler | None = None,
+                 text: Callable[[Result], str] = as_json_text,
+                 json: Callable[[Result], Any] = unchanged,
+                 fixed: Mapping[str, Any] | None = None, local: LocalRun | None = None,
+                 offers_json: bool = True, on_command_line: bool = True) -> None:
+        if (handler is None) == (local is None):
+            raise ValueError(f"command {name} needs a handler or a local run, not both")
+        self.name = name  # "status", or "group.action" for an action of a Group
+        self.help = help  # marked with N_()
+        self.args = args
+        self.handler = handler  # the service call; runs in the tray or here
+        self.text = text  # the result in words
+        self.json = json  # the result as printed by --json
+        self.fixed: Mapping[str, Any] = fixed or {}  # request values the user does not type
+        self.local = local  # runs only here and prints its own output
+        self.offers_json = offers_json  # has --json
+        self.on_command_line = on_command_line  # False: only the tray's socket sends it
+
+    def __repr__(self) -> str:
+        return f"Command({self.name!r})"
 
     @property
     def group(self) -> str | None:

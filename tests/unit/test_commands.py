@@ -15,7 +15,7 @@ import pytest
 from app.cli.commands import REGISTRY, execute
 from app.cli.main import error_text
 from app.cli.parser import COMMAND, build_parser
-from app.cli.registry import Command, Group, Registry, arg
+from app.cli.registry import Arg, Command, Group, Registry
 from app.errors import ErrorCode, FokusError
 from app.platform.paths import Paths
 from app.service import FokusService
@@ -196,7 +196,7 @@ def test_a_registry_refuses_inconsistent_declarations() -> None:
         Registry([Command("g.a", "a", handler=noop)])  # group not declared
     with pytest.raises(ValueError):
         Command("y", "y")  # neither handler nor local run
-    ok = Registry([Group("g", "g"), Command("g.a", "a", args=(arg("--n-th", type=int),),
+    ok = Registry([Group("g", "g"), Command("g.a", "a", args=(Arg("--n-th", type=int),),
                                             handler=noop)])
     assert ok.get("g.a").request({"n_th": 3}) == {"n_th": 3}
 

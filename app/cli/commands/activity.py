@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.cli.commands.common import day, iso, minutes
-from app.cli.registry import Command, Group, Result, arg
+from app.cli.registry import Arg, Command, Group, Result
 from app.domain import InterruptionSource, SwitchTrigger
 from app.i18n import N_, _
 from app.store.settings import FOCUS_MINUTES
@@ -97,33 +97,33 @@ DECLARED = (
     Command(
         "switch", N_("switch to another project (ends a running session)"),
         args=(
-            arg("--to", required=True, help=N_("project name or id")),
-            arg("--trigger", choices=[t.value for t in SwitchTrigger], default="self",
+            Arg("--to", required=True, help=N_("project name or id")),
+            Arg("--trigger", choices=[t.value for t in SwitchTrigger], default="self",
                 help=N_("what made you switch (default: self)")),
-            arg("--start", action="store_true",
+            Arg("--start", action="store_true",
                 help=N_("start a focus session on the new project")),
-            arg("--minutes", "-m", type=int, setting=FOCUS_MINUTES,
+            Arg("--minutes", "-m", type=int, setting=FOCUS_MINUTES,
                 help=N_("length of that session in minutes (default: the {setting} setting, "
                         "{default} unless changed)")),
         ),
         fixed={"source": "cli"}, handler=_switch, text=_switch_text),
     Command(
         "interrupt", N_("log an interruption"),
-        args=(arg("--source", choices=[s.value for s in InterruptionSource], default="other"),
-              arg("--minutes", type=int, help=N_("how long it took"))),
+        args=(Arg("--source", choices=[s.value for s in InterruptionSource], default="other"),
+              Arg("--minutes", type=int, help=N_("how long it took"))),
         handler=_interrupt,
         text=lambda r: _("Interruption logged ({source}); {today} today.").format(**r)),
     Command(
         "log", N_("the day's sessions, switches and interruptions"),
-        args=(arg("--date", help=N_("YYYY-MM-DD (default: today)")),),
+        args=(Arg("--date", help=N_("YYYY-MM-DD (default: today)")),),
         handler=lambda svc, a: svc.activity.day_log(day(a.get("date"), "date")),
         text=_log_text),
     Group("note", N_("where you stopped: notes for coming back")),
     Command(
         "note.add", N_("add a note"),
-        args=(arg("--project", "-p", required=True), arg("text")),
+        args=(Arg("--project", "-p", required=True), Arg("text")),
         handler=_note_add, text=lambda r: _("Note kept for {project}.").format(**r)),
     Command(
-        "note.list", N_("a project's notes"), args=(arg("--project", "-p", required=True),),
+        "note.list", N_("a project's notes"), args=(Arg("--project", "-p", required=True),),
         handler=_note_list, text=_note_list_text),
 )

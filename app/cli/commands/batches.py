@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from app.cli.commands.common import day, minutes, names
-from app.cli.registry import Command, Group, Result, arg
+from app.cli.registry import Arg, Command, Group, Result
 from app.domain import TaskType, Urgency
 from app.i18n import N_, _
 
@@ -77,22 +77,22 @@ DECLARED = (
     Command(
         "batch.add", N_("add a batch of tasks"),
         args=(
-            arg("--project", "-p", required=True),
-            arg("--title", "-t", required=True),
-            arg("--type", choices=[t.value for t in TaskType], default="coding"),
-            arg("--estimate", type=int, default=90, help=N_("estimate in minutes")),
-            arg("--urgency", choices=[u.value for u in Urgency], default="normal"),
-            arg("--due", help=N_("due date, YYYY-MM-DD")),
-            arg("--note", default="", help=N_("context-preparation note")),
+            Arg("--project", "-p", required=True),
+            Arg("--title", "-t", required=True),
+            Arg("--type", choices=[t.value for t in TaskType], default="coding"),
+            Arg("--estimate", type=int, default=90, help=N_("estimate in minutes")),
+            Arg("--urgency", choices=[u.value for u in Urgency], default="normal"),
+            Arg("--due", help=N_("due date, YYYY-MM-DD")),
+            Arg("--note", default="", help=N_("context-preparation note")),
         ),
         handler=_add, text=lambda r: _("Added batch {id} to {project}: {title}.").format(**r)),
     Command(
         "batch.list", N_("list open batches"),
-        args=(arg("--project", "-p"),
-              arg("--all", action="store_true", help=N_("include done batches"))),
+        args=(Arg("--project", "-p"),
+              Arg("--all", action="store_true", help=N_("include done batches"))),
         handler=_list, text=_list_text),
     Command(
         "batch.done", N_("mark a batch done"),
-        args=(arg("batch"), arg("--undo", action="store_true", help=N_("open the batch again"))),
+        args=(Arg("batch"), Arg("--undo", action="store_true", help=N_("open the batch again"))),
         handler=_done, text=_done_text),
 )

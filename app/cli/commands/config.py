@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.cli.registry import Command, Group, Result, arg
+from app.cli.registry import Arg, Command, Group, Result
 from app.errors import ErrorCode, FokusError
 from app.i18n import N_, _
 from app.store.settings import ALL, Kind, Setting, Settings, find
@@ -100,7 +100,7 @@ def _reset_text(result: Result) -> str:
         key=result["key"], value=_value_text(result))
 
 
-KEY = arg("key", metavar="KEY", help=N_("the setting's name (see: fokus config list)"))
+KEY = Arg("key", metavar="KEY", help=N_("the setting's name (see: fokus config list)"))
 
 DECLARED = (
     Group("config", N_("list, show, change and reset settings")),
@@ -109,7 +109,7 @@ DECLARED = (
     Command("config.get", N_("show one setting's value"), args=(KEY,), handler=_get,
             text=lambda r: str(r["text"]), json=_translated),
     Command("config.set", N_("change a setting"),
-            args=(KEY, arg("value", metavar="VALUE", help=N_("the new value"))),
+            args=(KEY, Arg("value", metavar="VALUE", help=N_("the new value"))),
             handler=_set, text=_changed_text, json=_translated),
     Command("config.reset", N_("set a setting back to its default"), args=(KEY,),
             handler=_reset, text=_reset_text, json=_translated),

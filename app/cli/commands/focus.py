@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.cli.commands.common import clock_text, minutes, minutes_text
-from app.cli.registry import Command, Result, arg
+from app.cli.registry import Arg, Command, Result
 from app.domain import PRESET_MINUTES
 from app.i18n import N_, _
 from app.store.settings import FOCUS_MINUTES
@@ -57,9 +57,9 @@ DECLARED = (
     Command(
         "start", N_("start a focus session"),
         args=(
-            arg("--project", "-p", required=True, help=N_("project name or id")),
-            arg("--batch", "-b", help=N_("batch id (see: fokus batch list)")),
-            arg("--minutes", "-m", type=int, setting=FOCUS_MINUTES,
+            Arg("--project", "-p", required=True, help=N_("project name or id")),
+            Arg("--batch", "-b", help=N_("batch id (see: fokus batch list)")),
+            Arg("--minutes", "-m", type=int, setting=FOCUS_MINUTES,
                 help=N_("planned length in minutes: {presets} or any other (default: the "
                         "{setting} setting, {default} unless changed)"),
                 help_params={"presets": ", ".join(map(str, PRESET_MINUTES))}),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.cli.registry import Command, Group, Result, arg
+from app.cli.registry import Arg, Command, Group, Result
 from app.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -56,18 +56,18 @@ DECLARED = (
     Group("project", N_("add, list and archive projects")),
     Command(
         "project.add", N_("add a project"),
-        args=(arg("name"),
-              arg("--colour", "--color", help=N_("colour as #rrggbb")),
-              arg("--tech", key="tech_stack", default="",
+        args=(Arg("name"),
+              Arg("--colour", "--color", help=N_("colour as #rrggbb")),
+              Arg("--tech", key="tech_stack", default="",
                   help=N_("tech stack, e.g. “Java, Go”"))),
         handler=_add, text=lambda r: _("Added project {name} (id {id}).").format(**r)),
     Command(
         "project.list", N_("list projects"),
-        args=(arg("--all", action="store_true", help=N_("include archived projects")),),
+        args=(Arg("--all", action="store_true", help=N_("include archived projects")),),
         handler=_list, text=_list_text),
     Command(
         "project.archive", N_("archive a project"),
-        args=(arg("name", key="project"),
-              arg("--undo", action="store_true", help=N_("bring an archived project back"))),
+        args=(Arg("name", key="project"),
+              Arg("--undo", action="store_true", help=N_("bring an archived project back"))),
         handler=_archive, text=_archive_text),
 )

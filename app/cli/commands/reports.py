@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli.registry import Command, arg
+from app.cli.registry import Arg, Command
 from app.errors import ErrorCode, FokusError
 from app.i18n import N_, _
 
@@ -190,36 +190,36 @@ DECLARED = (
     Command(
         "reflect", N_("the end-of-day reflection, for today or a missed day"),
         args=(
-            arg("--date", help=N_("YYYY-MM-DD (default: today)")),
-            arg("--satisfaction", type=int, help=N_("satisfaction with the day's work, 1-5")),
-            arg("--energy", type=int, help=N_("energy, 1-5 (private unless exported)")),
-            arg("--focus", type=int, help=N_("ability to focus and avoid interruptions, 1-5")),
-            arg("--productivity", type=int, help=N_("against a usual day, 1-7 (4: usual)")),
-            arg("--flow", choices=["not_at_all", "once", "several"]),
-            arg("--helped", default=None, help=N_("what helped (free text)")),
-            arg("--hindered", default=None, help=N_("what got in the way (free text)")),
-            arg("--burnout", type=int, help=N_("optional, private: 1-5")),
+            Arg("--date", help=N_("YYYY-MM-DD (default: today)")),
+            Arg("--satisfaction", type=int, help=N_("satisfaction with the day's work, 1-5")),
+            Arg("--energy", type=int, help=N_("energy, 1-5 (private unless exported)")),
+            Arg("--focus", type=int, help=N_("ability to focus and avoid interruptions, 1-5")),
+            Arg("--productivity", type=int, help=N_("against a usual day, 1-7 (4: usual)")),
+            Arg("--flow", choices=["not_at_all", "once", "several"]),
+            Arg("--helped", default=None, help=N_("what helped (free text)")),
+            Arg("--hindered", default=None, help=N_("what got in the way (free text)")),
+            Arg("--burnout", type=int, help=N_("optional, private: 1-5")),
         ),
         local=reflect),
     Command(
         "export", N_("export the weekly self-report (PDF, CSV or JSON)"),
         args=(
-            arg("--week", help=WEEK_HELP),
-            arg("--format", choices=["pdf", "csv", "json"], default="pdf"),
-            arg("--out", help=N_("file to write (default: fokus-WEEK.FORMAT here)")),
-            arg("--name", help=N_("your name as the PIC should see it")),
-            arg("--include-free-text", action="store_true"),
-            arg("--include-health", action="store_true",
+            Arg("--week", help=WEEK_HELP),
+            Arg("--format", choices=["pdf", "csv", "json"], default="pdf"),
+            Arg("--out", help=N_("file to write (default: fokus-WEEK.FORMAT here)")),
+            Arg("--name", help=N_("your name as the PIC should see it")),
+            Arg("--include-free-text", action="store_true"),
+            Arg("--include-health", action="store_true",
                 help=N_("include energy and burnout (left out by default)")),
-            arg("--project-codes", action="store_true",
+            Arg("--project-codes", action="store_true",
                 help=N_("replace project names by codes")),
-            arg("--print-schema", action="store_true",
+            Arg("--print-schema", action="store_true",
                 help=N_("print the JSON Schema of the export and stop")),
         ),
         local=export, offers_json=False),
     Command(
         "team-report", N_("merge a team's JSON exports into a team report"),
-        args=(arg("files", nargs="+", metavar="FILE"),
-              arg("--out", required=True, help=N_("team.pdf or team.csv"))),
+        args=(Arg("files", nargs="+", metavar="FILE"),
+              Arg("--out", required=True, help=N_("team.pdf or team.csv"))),
         local=team_report, offers_json=False),
 )

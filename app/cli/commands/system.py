@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.cli.registry import Command, arg
+from app.cli.registry import Arg, Command
 from app.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def doctor(_paths: Paths, _a: dict[str, Any]) -> int:
 
 DECLARED = (
     Command("demo", N_("fill an empty data directory with demo data"),
-            args=(arg("--weeks", type=int, default=4, help=N_("weeks of history (default 4)")),),
+            args=(Arg("--weeks", type=int, default=4, help=N_("weeks of history (default 4)")),),
             local=demo, offers_json=False),
     Command("doctor", N_("check that this machine can run the tray app"),
             local=doctor, offers_json=False),

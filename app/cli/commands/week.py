@@ -14,7 +14,7 @@ from app.cli.commands.common import (
     span_text,
     week_arg,
 )
-from app.cli.registry import Command, Group, Result, arg
+from app.cli.registry import Arg, Command, Group, Result
 from app.errors import ErrorCode, FokusError
 from app.i18n import N_, _
 from app.store.settings import FOCUS_MINUTES
@@ -167,35 +167,35 @@ def _calendar_list_text(result: Result) -> str:
 DECLARED = (
     Command(
         "plan", N_("plan the week: place open batches into time blocks"),
-        args=(arg("--week", help=WEEK_HELP),
-              arg("--apply", action="store_true", help=N_("save the new blocks"))),
+        args=(Arg("--week", help=WEEK_HELP),
+              Arg("--apply", action="store_true", help=N_("save the new blocks"))),
         handler=_plan, text=_plan_text),
     Group("block", N_("add, list and remove time blocks")),
     Command(
         "block.add", N_("add a time block"),
         args=(
-            arg("--project", "-p", required=True),
-            arg("--batch", "-b"),
-            arg("--start", required=True, help=N_("local time, “YYYY-MM-DD HH:MM”")),
-            arg("--end", exclusive="end", help=N_("HH:MM, or a full date and time")),
-            arg("--minutes", exclusive="end", type=int, setting=FOCUS_MINUTES,
+            Arg("--project", "-p", required=True),
+            Arg("--batch", "-b"),
+            Arg("--start", required=True, help=N_("local time, “YYYY-MM-DD HH:MM”")),
+            Arg("--end", exclusive="end", help=N_("HH:MM, or a full date and time")),
+            Arg("--minutes", exclusive="end", type=int, setting=FOCUS_MINUTES,
                 help=N_("length in minutes (default: the {setting} setting, {default} "
                         "unless changed)")),
-            arg("--kind", choices=["deep", "collaborative"]),
+            Arg("--kind", choices=["deep", "collaborative"]),
         ),
         handler=_block_add, text=_block_changed_text(added=True)),
-    Command("block.list", N_("list a week's blocks"), args=(arg("--week"),),
+    Command("block.list", N_("list a week's blocks"), args=(Arg("--week"),),
             handler=_block_list, text=_block_list_text),
-    Command("block.remove", N_("remove a time block"), args=(arg("block"),),
+    Command("block.remove", N_("remove a time block"), args=(Arg("block"),),
             handler=_block_remove, text=_block_changed_text(added=False)),
     Command(
         "import-ics", N_("import meetings from a calendar file (.ics)"),
         # The tray may run in another directory: send it an absolute path.
-        args=(arg("file", convert=os.path.abspath),),
+        args=(Arg("file", convert=os.path.abspath),),
         handler=_import_ics,
         text=lambda r: _("Imported {meetings} meetings from {file}; {in_deep_windows} of them "
                          "fall in no-meeting windows.").format(**r)),
     Group("calendar", N_("show imported meetings")),
-    Command("calendar.list", N_("list a week's meetings"), args=(arg("--week"),),
+    Command("calendar.list", N_("list a week's meetings"), args=(Arg("--week"),),
             handler=_calendar_list, text=_calendar_list_text),
 )
