@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.cli.commands.config import EDITED_IN_WINDOW
 from app.domain import TaskType, Urgency
 from app.errors import ErrorCode, FokusError
 
@@ -43,7 +44,13 @@ def error_text(err: FokusError) -> str:
             "Cannot import {path}: {reason}. Nothing was imported."),
         ErrorCode.UNKNOWN_BLOCK: tr("There is no time block {block}."),
         ErrorCode.BLOCK_OUTSIDE_WORK: tr("The block lies outside work hours."),
+        ErrorCode.UNKNOWN_SETTING: tr("There is no setting named “{key}”. The settings are: "
+                                      "{known}"),
+        ErrorCode.SETTING_INVALID: tr("“{value}” is not a valid value for {key}. Allowed: "
+                                      "{allowed}"),
     }
+    if err.code is ErrorCode.SETTING_INVALID and err.params.get("where") == EDITED_IN_WINDOW:
+        return tr("{key} is edited in its own window in Settings.").format(**err.params)
     try:
         return texts[err.code].format(**err.params)
     except KeyError:

@@ -4,712 +4,718 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="29"/>
+        <location filename="../../ui/activity/dialogs.py" line="30"/>
         <source>Planned</source>
         <translation>Terencana</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="29"/>
+        <location filename="../../ui/activity/dialogs.py" line="30"/>
         <source>An interruption</source>
         <translation>Interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="30"/>
-        <location filename="../../ui/tray.py" line="35"/>
+        <location filename="../../ui/activity/dialogs.py" line="31"/>
+        <location filename="../../ui/tray/tray.py" line="40"/>
         <source>A meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="30"/>
-        <location filename="../../ui/tray.py" line="35"/>
+        <location filename="../../ui/activity/dialogs.py" line="31"/>
+        <location filename="../../ui/tray/tray.py" line="40"/>
         <source>An urgent request</source>
         <translation>Permintaan mendesak</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="31"/>
+        <location filename="../../ui/activity/dialogs.py" line="32"/>
         <source>My own choice</source>
         <translation>Pilihan sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="63"/>
+        <location filename="../../ui/tray/tray.py" line="197"/>
         <source>Reflect on today…</source>
         <translation>Refleksi hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="64"/>
+        <location filename="../../ui/tray/tray.py" line="197"/>
         <source>Insights…</source>
         <translation>Wawasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="65"/>
+        <location filename="../../ui/tray/tray.py" line="198"/>
         <source>Export weekly report…</source>
         <translation>Ekspor laporan mingguan…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="66"/>
+        <location filename="../../ui/tray/tray.py" line="198"/>
         <source>Team report…</source>
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/shell/app.py" line="148"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122"/>
+        <location filename="../../ui/shell/app.py" line="160"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="160"/>
+        <location filename="../../ui/shell/app.py" line="199"/>
         <source>No system tray was found, so Fokus runs in this window. Closing it quits Fokus. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
         <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini. Menutupnya akan keluar dari Fokus. Jika desktop Anda punya ekstensi baki sistem, aktifkan dan ikon Fokus akan muncul di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="244"/>
+        <location filename="../../ui/shell/prompts.py" line="260"/>
         <source>Weekly self-report</source>
         <translation>Laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="245"/>
+        <location filename="../../ui/shell/prompts.py" line="261"/>
         <source>Week {week} is done: export your self-report for your PIC.</source>
         <translation>Pekan {week} selesai: ekspor laporan mandiri Anda untuk PIC.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="292"/>
+        <location filename="../../ui/activity/dialogs.py" line="141"/>
         <source>Start a focus session on {project} now</source>
         <translation>Mulai sesi fokus di {project} sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="321"/>
+        <location filename="../../ui/shell/prompts.py" line="198"/>
         <source>Session on {project} ended</source>
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="379"/>
+        <location filename="../../ui/shell/app.py" line="263"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="379"/>
+        <location filename="../../ui/shell/app.py" line="263"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="385"/>
-        <location filename="../../ui/tray.py" line="140"/>
+        <location filename="../../ui/tray/tray.py" line="162"/>
+        <location filename="../../ui/tray/tray.py" line="253"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="403"/>
+        <location filename="../../ui/shell/prompts.py" line="229"/>
         <source>It is core hours, the time set aside for coordination.</source>
         <translation>Sekarang jam inti, waktu yang disediakan untuk koordinasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="405"/>
+        <location filename="../../ui/shell/prompts.py" line="231"/>
         <source>A meeting starts before this session would end.</source>
         <translation>Ada rapat yang dimulai sebelum sesi ini selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="407"/>
+        <location filename="../../ui/shell/prompts.py" line="232"/>
         <source>Start a focus session?</source>
         <translation>Mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="408"/>
+        <location filename="../../ui/shell/prompts.py" line="233"/>
         <source>Start the focus session anyway?</source>
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="415"/>
-        <location filename="../../ui/window_watch.py" line="59"/>
+        <location filename="../../ui/shell/app.py" line="270"/>
+        <location filename="../../ui/week/window_watch.py" line="60"/>
         <source>Deep-work window until {time}</source>
         <translation>Jendela kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="418"/>
+        <location filename="../../ui/shell/app.py" line="274"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="420"/>
+        <location filename="../../ui/shell/app.py" line="276"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="442"/>
+        <location filename="../../ui/shell/app.py" line="298"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="443"/>
+        <location filename="../../ui/shell/app.py" line="299"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="447"/>
+        <location filename="../../ui/shell/app.py" line="303"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="448"/>
+        <location filename="../../ui/shell/app.py" line="304"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="453"/>
+        <location filename="../../ui/shell/app.py" line="309"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="19"/>
+        <location filename="../../ui/messages.py" line="20"/>
         <source>There is no project named “{project}”.</source>
         <translation>Tidak ada proyek bernama “{project}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="20"/>
+        <location filename="../../ui/messages.py" line="21"/>
         <source>There is no batch {batch}.</source>
         <translation>Tidak ada batch {batch}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="21"/>
+        <location filename="../../ui/messages.py" line="22"/>
         <source>A project named “{project}” already exists.</source>
         <translation>Proyek bernama “{project}” sudah ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="22"/>
+        <location filename="../../ui/messages.py" line="23"/>
         <source>Project “{project}” is archived.</source>
         <translation>Proyek “{project}” sudah diarsipkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23"/>
+        <location filename="../../ui/messages.py" line="24"/>
         <source>That batch belongs to another project.</source>
         <translation>Batch itu milik proyek lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24"/>
+        <location filename="../../ui/messages.py" line="25"/>
         <source>Batch “{batch}” is already done.</source>
         <translation>Batch “{batch}” sudah selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25"/>
+        <location filename="../../ui/messages.py" line="26"/>
         <source>The value for {field} is not valid: {value}</source>
         <translation>Nilai untuk {field} tidak valid: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26"/>
+        <location filename="../../ui/messages.py" line="27"/>
         <source>A focus session is already running.</source>
         <translation>Sesi fokus sudah berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27"/>
-        <location filename="../../ui/messages.py" line="29"/>
+        <location filename="../../ui/messages.py" line="28"/>
+        <location filename="../../ui/messages.py" line="30"/>
         <source>No focus session is running.</source>
         <translation>Tidak ada sesi fokus yang berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28"/>
+        <location filename="../../ui/messages.py" line="29"/>
         <source>The focus session is not paused.</source>
         <translation>Sesi fokus tidak sedang dijeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31"/>
+        <location filename="../../ui/messages.py" line="32"/>
         <source>The database {path} was written by a newer version of Fokus. Nothing was changed; please update Fokus.</source>
         <translation>Basis data {path} ditulis oleh Fokus versi yang lebih baru. Tidak ada yang diubah; silakan perbarui Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35"/>
+        <location filename="../../ui/messages.py" line="36"/>
         <source>The database {path} cannot be read ({reason}). It was left untouched.</source>
         <translation>Basis data {path} tidak dapat dibaca ({reason}). Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="38"/>
         <source>The database is busy. Please try again.</source>
         <translation>Basis data sedang sibuk. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38"/>
+        <location filename="../../ui/messages.py" line="39"/>
         <source>The disk is full: Fokus could not save. Free some space.</source>
         <translation>Disk penuh: Fokus tidak dapat menyimpan. Kosongkan sebagian ruang.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39"/>
+        <location filename="../../ui/messages.py" line="40"/>
         <source>Fokus cannot use the folder {path}: {reason}</source>
         <translation>Fokus tidak dapat memakai folder {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40"/>
+        <location filename="../../ui/messages.py" line="41"/>
         <source>The running Fokus does not answer.</source>
         <translation>Fokus yang sedang berjalan tidak menjawab.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41"/>
+        <location filename="../../ui/messages.py" line="42"/>
         <source>The work model is not valid: {problem} {subject}</source>
         <translation>Model kerja tidak valid: {problem} {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="44"/>
         <source>Cannot import {path}: {reason}. Nothing was imported.</source>
         <translation>Tidak dapat mengimpor {path}: {reason}. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
+        <location filename="../../ui/messages.py" line="45"/>
         <source>There is no time block {block}.</source>
         <translation>Tidak ada blok waktu {block}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="46"/>
         <source>The block lies outside work hours.</source>
         <translation>Blok ini berada di luar jam kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="47"/>
+        <source>There is no setting named “{key}”. The settings are: {known}</source>
+        <translation>Tidak ada pengaturan bernama “{key}”. Pengaturan yang ada: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49"/>
+        <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
+        <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53"/>
+        <source>{key} is edited in its own window in Settings.</source>
+        <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="48"/>
+        <location filename="../../ui/settings/window.py" line="51"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="49"/>
+        <location filename="../../ui/settings/window.py" line="52"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah jendela berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="50"/>
+        <location filename="../../ui/settings/window.py" line="53"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jendela tanpa rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="51"/>
+        <location filename="../../ui/settings/window.py" line="54"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua jendela tanpa rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="52"/>
+        <location filename="../../ui/settings/window.py" line="55"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="53"/>
-        <source>Projects per day must be between 1 and 10.</source>
-        <translation>Proyek per hari harus antara 1 dan 10.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="54"/>
-        <source>The focus length must be between 15 and 240 minutes.</source>
-        <translation>Lama fokus harus antara 15 dan 240 menit.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="60"/>
+        <location filename="../../ui/settings/window.py" line="72"/>
         <source>Remote (WFA)</source>
         <translation>Jarak jauh (WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="60"/>
+        <location filename="../../ui/settings/window.py" line="72"/>
         <source>Office (WFO)</source>
         <translation>Kantor (WFO)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="61"/>
+        <location filename="../../ui/settings/window.py" line="73"/>
         <source>Either</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="65"/>
+        <location filename="../../ui/settings/window.py" line="77"/>
         <source>No-meeting window (deep work)</source>
         <translation>Jendela tanpa rapat (kerja mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="66"/>
+        <location filename="../../ui/settings/window.py" line="78"/>
         <source>Core hours (coordination)</source>
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="211"/>
+        <location filename="../../ui/activity/today.py" line="246"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="211"/>
+        <location filename="../../ui/activity/today.py" line="246"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="212"/>
+        <location filename="../../ui/activity/today.py" line="247"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="212"/>
+        <location filename="../../ui/activity/today.py" line="247"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="213"/>
+        <location filename="../../ui/activity/today.py" line="248"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="213"/>
+        <location filename="../../ui/activity/today.py" line="248"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="213"/>
+        <location filename="../../ui/activity/today.py" line="248"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="214"/>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="214"/>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="218"/>
+        <location filename="../../ui/activity/today.py" line="253"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="219"/>
+        <location filename="../../ui/activity/today.py" line="254"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="223"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="223"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="228"/>
+        <location filename="../../ui/activity/today.py" line="263"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="229"/>
+        <location filename="../../ui/activity/today.py" line="264"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="34"/>
+        <location filename="../../ui/tray/tray.py" line="39"/>
         <source>A colleague</source>
         <translation>Rekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="34"/>
+        <location filename="../../ui/tray/tray.py" line="39"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="34"/>
+        <location filename="../../ui/tray/tray.py" line="39"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="36"/>
+        <location filename="../../ui/tray/tray.py" line="41"/>
         <source>Something else</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="69"/>
+        <location filename="../../ui/tray/tray.py" line="69"/>
+        <location filename="../../ui/tray/tray.py" line="99"/>
         <source>Fokus — loading…</source>
         <translation>Fokus — memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="94"/>
+        <location filename="../../ui/tray/tray.py" line="116"/>
         <source>Fokus — no focus session</source>
         <translation>Fokus — tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="101"/>
+        <location filename="../../ui/tray/tray.py" line="123"/>
         <source>Paused: {title}
 {left} min left</source>
         <translation>Dijeda: {title}
 sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="109"/>
+        <location filename="../../ui/tray/tray.py" line="131"/>
         <source>Focusing: {title}
 {left} min left (until {end})</source>
         <translation>Fokus: {title}
 sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="121"/>
+        <location filename="../../ui/tray/tray.py" line="143"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="122"/>
+        <location filename="../../ui/tray/tray.py" line="144"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="129"/>
+        <location filename="../../ui/tray/tray.py" line="151"/>
         <source>Start planned: {what}</source>
         <translation>Mulai rencana: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="135"/>
+        <location filename="../../ui/tray/tray.py" line="157"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="145"/>
+        <location filename="../../ui/tray/tray.py" line="167"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="151"/>
+        <location filename="../../ui/tray/tray.py" line="173"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="154"/>
+        <location filename="../../ui/tray/tray.py" line="176"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="157"/>
+        <location filename="../../ui/tray/tray.py" line="179"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="161"/>
-        <location filename="../../ui/tray.py" line="267"/>
+        <location filename="../../ui/tray/tray.py" line="183"/>
+        <location filename="../../ui/tray/tray.py" line="286"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="162"/>
+        <location filename="../../ui/tray/tray.py" line="196"/>
         <source>Projects &amp;&amp; batches…</source>
         <translation>Proyek &amp;&amp; batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="165"/>
+        <location filename="../../ui/tray/tray.py" line="196"/>
         <source>Today…</source>
         <translation>Hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="173"/>
+        <location filename="../../ui/tray/tray.py" line="199"/>
         <source>Week…</source>
         <translation>Pekan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="177"/>
+        <location filename="../../ui/tray/tray.py" line="199"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="181"/>
+        <location filename="../../ui/tray/tray.py" line="190"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="198"/>
+        <location filename="../../ui/tray/tray.py" line="215"/>
         <source>Planned now ({span})</source>
         <translation>Rencana sekarang ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="198"/>
+        <location filename="../../ui/tray/tray.py" line="215"/>
         <source>Next up ({span})</source>
         <translation>Berikutnya ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="204"/>
+        <location filename="../../ui/tray/tray.py" line="221"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="207"/>
+        <location filename="../../ui/tray/tray.py" line="224"/>
         <source>Add a project first…</source>
         <translation>Tambahkan proyek dulu…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="219"/>
+        <location filename="../../ui/tray/tray.py" line="236"/>
         <source>{project} (no batch)</source>
         <translation>{project} (tanpa batch)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="229"/>
+        <location filename="../../ui/tray/tray.py" line="246"/>
         <source>{project} (now)</source>
         <translation>{project} (sekarang)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="249"/>
+        <location filename="../../ui/tray/tray.py" line="268"/>
         <source>{n} minutes</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="255"/>
+        <location filename="../../ui/tray/tray.py" line="274"/>
         <source>Custom: {n} minutes…</source>
         <translation>Khusus: {n} menit…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="256"/>
+        <location filename="../../ui/tray/tray.py" line="275"/>
         <source>Custom…</source>
         <translation>Khusus…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="267"/>
+        <location filename="../../ui/tray/tray.py" line="286"/>
         <source>Minutes per focus session:</source>
         <translation>Menit per sesi fokus:</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="42"/>
+        <location filename="../../ui/week/window.py" line="44"/>
         <source>Deep work in core hours (meant for coordination)</source>
         <translation>Kerja mendalam di jam inti (yang disediakan untuk koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="43"/>
+        <location filename="../../ui/week/window.py" line="45"/>
         <source>Collaborative work in a no-meeting window</source>
         <translation>Kerja kolaboratif di jendela tanpa rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="44"/>
+        <location filename="../../ui/week/window.py" line="46"/>
         <source>Overlaps a meeting</source>
         <translation>Bertumpang tindih dengan rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="45"/>
+        <location filename="../../ui/week/window.py" line="47"/>
         <source>Outside work hours</source>
         <translation>Di luar jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="46"/>
+        <location filename="../../ui/week/window.py" line="48"/>
         <source>More projects this day than your limit</source>
         <translation>Proyek hari ini melebihi batas Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="51"/>
+        <location filename="../../ui/week/day_kinds.py" line="12"/>
         <source>WFA</source>
         <translation>WFA</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="51"/>
+        <location filename="../../ui/week/day_kinds.py" line="12"/>
         <source>WFO</source>
         <translation>WFO</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="51"/>
+        <location filename="../../ui/week/day_kinds.py" line="12"/>
         <source>Off</source>
         <translation>Libur</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="52"/>
+        <location filename="../../ui/week/day_kinds.py" line="13"/>
         <source>Holiday</source>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="57"/>
+        <location filename="../../ui/week/window.py" line="54"/>
         <source>no free window of the right kind is left this week</source>
         <translation>tidak ada lagi jendela kosong yang sesuai pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="58"/>
+        <location filename="../../ui/week/window.py" line="55"/>
         <source>no free window of the right kind before its due date</source>
         <translation>tidak ada jendela kosong yang sesuai sebelum tenggatnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="59"/>
+        <location filename="../../ui/week/window.py" line="56"/>
         <source>the days with free windows already hold your project limit</source>
         <translation>hari-hari dengan jendela kosong sudah mencapai batas proyek Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/window_watch.py" line="61"/>
+        <location filename="../../ui/week/window_watch.py" line="62"/>
         <source>Core hours until {time}</source>
         <translation>Jam inti sampai {time}</translation>
     </message>
@@ -759,17 +765,17 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Kosongkan jika tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="213"/>
+        <location filename="../../ui/settings/fields.py" line="223"/>
         <source>A calendar exported as .ics</source>
         <translation>Kalender yang diekspor sebagai .ics</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="216"/>
+        <location filename="../../ui/settings/fields.py" line="226"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="229"/>
+        <location filename="../../ui/settings/fields.py" line="238"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -779,17 +785,17 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="57"/>
+        <location filename="../../ui/settings/window.py" line="58"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="66"/>
+        <location filename="../../ui/settings/window.py" line="67"/>
         <source>{label}: “{value}” is not allowed. {allowed}</source>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="215"/>
+        <location filename="../../ui/settings/fields.py" line="225"/>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
@@ -797,47 +803,47 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>AwayDialog</name>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="42"/>
+        <location filename="../../ui/activity/dialogs.py" line="43"/>
         <source>Welcome back</source>
         <translation>Selamat datang kembali</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="44"/>
+        <location filename="../../ui/activity/dialogs.py" line="45"/>
         <source>Your computer slept for {n} min during your focus session on {project}. The session was paused when it went to sleep.</source>
         <translation>Komputer Anda tidur selama {n} menit saat sesi fokus di {project}. Sesi dijeda saat komputer mulai tidur.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="47"/>
+        <location filename="../../ui/activity/dialogs.py" line="48"/>
         <source>No input for {n} min during your focus session on {project}. The session was paused when input stopped.</source>
         <translation>Tidak ada masukan selama {n} menit saat sesi fokus di {project}. Sesi dijeda saat masukan berhenti.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="51"/>
+        <location filename="../../ui/activity/dialogs.py" line="52"/>
         <source>What was that time?</source>
         <translation>Waktu itu dipakai untuk apa?</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="55"/>
+        <location filename="../../ui/activity/dialogs.py" line="56"/>
         <source>&amp;Focus — I was thinking or reading; count it</source>
         <translation>&amp;Fokus — saya sedang berpikir atau membaca; hitung</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="56"/>
+        <location filename="../../ui/activity/dialogs.py" line="57"/>
         <source>A &amp;break</source>
         <translation>&amp;Istirahat</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="57"/>
+        <location filename="../../ui/activity/dialogs.py" line="58"/>
         <source>A &amp;meeting</source>
         <translation>&amp;Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="58"/>
+        <location filename="../../ui/activity/dialogs.py" line="59"/>
         <source>An &amp;interruption</source>
         <translation>I&amp;nterupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="59"/>
+        <location filename="../../ui/activity/dialogs.py" line="60"/>
         <source>&amp;Done — end the session when I left</source>
         <translation>&amp;Selesai — akhiri sesi saat saya pergi</translation>
     </message>
@@ -845,67 +851,67 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="119"/>
+        <location filename="../../ui/projects/dialogs.py" line="119"/>
         <source>Edit batch</source>
         <translation>Ubah batch</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="119"/>
+        <location filename="../../ui/projects/dialogs.py" line="119"/>
         <source>New batch</source>
         <translation>Batch baru</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/projects/dialogs.py" line="127"/>
         <source>A group of tasks of one project</source>
         <translation>Sekumpulan tugas dari satu proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="137"/>
+        <location filename="../../ui/projects/dialogs.py" line="137"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144"/>
+        <location filename="../../ui/projects/dialogs.py" line="144"/>
         <source>Due</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="159"/>
+        <location filename="../../ui/projects/dialogs.py" line="159"/>
         <source>Context preparation: branch, files, where to begin, what to read first</source>
         <translation>Persiapan konteks: branch, berkas, mulai dari mana, apa yang dibaca dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="162"/>
+        <location filename="../../ui/projects/dialogs.py" line="162"/>
         <source>&amp;Project:</source>
         <translation>&amp;Proyek:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="163"/>
+        <location filename="../../ui/projects/dialogs.py" line="163"/>
         <source>&amp;Title:</source>
         <translation>&amp;Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="164"/>
+        <location filename="../../ui/projects/dialogs.py" line="164"/>
         <source>Task t&amp;ype:</source>
         <translation>Jenis &amp;tugas:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="165"/>
+        <location filename="../../ui/projects/dialogs.py" line="165"/>
         <source>&amp;Estimate:</source>
         <translation>&amp;Estimasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="166"/>
+        <location filename="../../ui/projects/dialogs.py" line="166"/>
         <source>&amp;Urgency:</source>
         <translation>&amp;Urgensi:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167"/>
+        <location filename="../../ui/projects/dialogs.py" line="167"/>
         <source>Due date:</source>
         <translation>Tanggal tenggat:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168"/>
+        <location filename="../../ui/projects/dialogs.py" line="168"/>
         <source>Pre&amp;paration note:</source>
         <translation>Catatan &amp;persiapan:</translation>
     </message>
@@ -913,37 +919,37 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>BlockDialog</name>
     <message>
-        <location filename="../../ui/week_window.py" line="71"/>
+        <location filename="../../ui/week/window.py" line="68"/>
         <source>Time block</source>
         <translation>Blok waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="87"/>
+        <location filename="../../ui/week/window.py" line="84"/>
         <source>Day:</source>
         <translation>Hari:</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="88"/>
+        <location filename="../../ui/week/window.py" line="85"/>
         <source>&amp;Project:</source>
         <translation>&amp;Proyek:</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="89"/>
+        <location filename="../../ui/week/window.py" line="86"/>
         <source>&amp;Batch:</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="90"/>
+        <location filename="../../ui/week/window.py" line="87"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="91"/>
+        <location filename="../../ui/week/window.py" line="88"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="96"/>
+        <location filename="../../ui/week/window.py" line="93"/>
         <source>(no batch)</source>
         <translation>(tanpa batch)</translation>
     </message>
@@ -951,32 +957,32 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="177"/>
+        <location filename="../../ui/settings/welcome.py" line="178"/>
         <source>Your calendar (optional)</source>
         <translation>Kalender Anda (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="178"/>
+        <location filename="../../ui/settings/welcome.py" line="179"/>
         <source>Fokus plans deep work around your meetings. Export your calendar as an .ics file (Google, Outlook or Apple).</source>
         <translation>Fokus merencanakan kerja mendalam di sela rapat Anda. Ekspor kalender Anda sebagai berkas .ics (Google, Outlook, atau Apple).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="181"/>
+        <location filename="../../ui/settings/welcome.py" line="182"/>
         <source>No calendar file</source>
         <translation>Tidak ada berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="182"/>
+        <location filename="../../ui/settings/welcome.py" line="183"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="192"/>
+        <location filename="../../ui/settings/welcome.py" line="193"/>
         <source>Calendar file</source>
         <translation>Berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="193"/>
+        <location filename="../../ui/settings/welcome.py" line="194"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -984,7 +990,7 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ColourButton</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="56"/>
+        <location filename="../../ui/projects/dialogs.py" line="56"/>
         <source>Project colour</source>
         <translation>Warna proyek</translation>
     </message>
@@ -992,23 +998,23 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ContextCardPopup</name>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="155"/>
-        <location filename="../../ui/activity_dialogs.py" line="159"/>
+        <location filename="../../ui/activity/dialogs.py" line="184"/>
+        <location filename="../../ui/activity/dialogs.py" line="188"/>
         <source>Back to {project}</source>
         <translation>Kembali ke {project}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="163"/>
+        <location filename="../../ui/activity/dialogs.py" line="192"/>
         <source>Where you stopped ({when}):</source>
         <translation>Terakhir berhenti di ({when}):</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="171"/>
+        <location filename="../../ui/activity/dialogs.py" line="200"/>
         <source>Preparation for {batch}:</source>
         <translation>Persiapan untuk {batch}:</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="175"/>
+        <location filename="../../ui/activity/dialogs.py" line="204"/>
         <source>Got it</source>
         <translation>Mengerti</translation>
     </message>
@@ -1016,92 +1022,92 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="46"/>
+        <location filename="../../ui/reports/export.py" line="47"/>
         <source>Export the weekly self-report</source>
         <translation>Ekspor laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="58"/>
+        <location filename="../../ui/reports/export.py" line="59"/>
         <source>How your PIC knows you</source>
         <translation>Nama yang dikenal PIC Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="61"/>
+        <location filename="../../ui/reports/export.py" line="62"/>
         <source>PDF, for people</source>
         <translation>PDF, untuk dibaca orang</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="62"/>
+        <location filename="../../ui/reports/export.py" line="63"/>
         <source>CSV, one row per day</source>
         <translation>CSV, satu baris per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="63"/>
+        <location filename="../../ui/reports/export.py" line="64"/>
         <source>JSON, for tools and team reports</source>
         <translation>JSON, untuk alat dan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="70"/>
+        <location filename="../../ui/reports/export.py" line="71"/>
         <source>Include what helped and what got in the way</source>
         <translation>Sertakan apa yang membantu dan apa yang menghambat</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="71"/>
+        <location filename="../../ui/reports/export.py" line="72"/>
         <source>Include energy and burnout (health-like, private by default)</source>
         <translation>Sertakan energi dan burnout (bersifat kesehatan, privat secara bawaan)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="73"/>
+        <location filename="../../ui/reports/export.py" line="74"/>
         <source>Replace project names by codes (P1, P2, …)</source>
         <translation>Ganti nama proyek dengan kode (P1, P2, …)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="75"/>
+        <location filename="../../ui/reports/export.py" line="76"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="86"/>
+        <location filename="../../ui/reports/export.py" line="87"/>
         <source>Week:</source>
         <translation>Pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="87"/>
+        <location filename="../../ui/reports/export.py" line="88"/>
         <source>Your name:</source>
         <translation>Nama Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="88"/>
+        <location filename="../../ui/reports/export.py" line="89"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="89"/>
+        <location filename="../../ui/reports/export.py" line="90"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="91"/>
+        <location filename="../../ui/reports/export.py" line="92"/>
         <source>&amp;Export and open the folder</source>
         <translation>&amp;Ekspor dan buka foldernya</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="101"/>
+        <location filename="../../ui/reports/export.py" line="102"/>
         <source>Exactly what leaves this computer:</source>
         <translation>Persis apa yang keluar dari komputer ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="120"/>
+        <location filename="../../ui/reports/export.py" line="125"/>
         <source>Export folder</source>
         <translation>Folder ekspor</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="149"/>
+        <location filename="../../ui/reports/export.py" line="154"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="155"/>
+        <location filename="../../ui/reports/export.py" line="160"/>
         <source>Written to {path}.</source>
         <translation>Ditulis ke {path}.</translation>
     </message>
@@ -1109,12 +1115,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="219"/>
+        <location filename="../../ui/settings/welcome.py" line="220"/>
         <source>Fokus — Welcome</source>
         <translation>Fokus — Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="284"/>
+        <location filename="../../ui/settings/welcome.py" line="288"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -1122,22 +1128,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/insights_window.py" line="49"/>
+        <location filename="../../ui/reports/insights.py" line="50"/>
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/insights_window.py" line="66"/>
+        <location filename="../../ui/reports/insights.py" line="67"/>
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/insights_window.py" line="105"/>
+        <location filename="../../ui/reports/insights.py" line="127"/>
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/insights_window.py" line="109"/>
+        <location filename="../../ui/reports/insights.py" line="131"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jendela tanpa rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
@@ -1145,17 +1151,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="46"/>
+        <location filename="../../ui/settings/welcome.py" line="47"/>
         <source>Welcome to Fokus</source>
         <translation>Selamat datang di Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="47"/>
+        <location filename="../../ui/settings/welcome.py" line="48"/>
         <source>A few questions, a minute or two. You can change every answer later in Settings.</source>
         <translation>Beberapa pertanyaan, satu atau dua menit. Semua jawaban dapat diubah nanti di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="50"/>
+        <location filename="../../ui/settings/welcome.py" line="51"/>
         <source>Which language should Fokus speak?</source>
         <translation>Bahasa apa yang dipakai Fokus?</translation>
     </message>
@@ -1163,22 +1169,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="118"/>
+        <location filename="../../ui/settings/welcome.py" line="119"/>
         <source>Your hybrid week</source>
         <translation>Pekan hibrida Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="119"/>
+        <location filename="../../ui/settings/welcome.py" line="120"/>
         <source>Fokus starts from a model that worked for programmers with several projects (a study of civil-servant programmers).</source>
         <translation>Fokus berangkat dari model yang berhasil bagi programmer dengan banyak proyek (studi terhadap ASN Programmer).</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="122"/>
+        <location filename="../../ui/settings/welcome.py" line="123"/>
         <source>&amp;Edit the model…</source>
         <translation>&amp;Ubah modelnya…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="147"/>
+        <location filename="../../ui/settings/welcome.py" line="148"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jendela tanpa rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
     </message>
@@ -1186,17 +1192,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="158"/>
+        <location filename="../../ui/settings/welcome.py" line="159"/>
         <source>Your privacy</source>
         <translation>Privasi Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="161"/>
+        <location filename="../../ui/settings/welcome.py" line="162"/>
         <source>&lt;p&gt;Everything Fokus keeps stays on this computer. Nothing is sent anywhere; a weekly report leaves only when you export it, after you have seen exactly what it contains.&lt;/p&gt;&lt;p&gt;Fokus never records which keys you press and never takes screenshots. To notice that you are away it keeps only the time of your last input.&lt;/p&gt;&lt;p&gt;Energy and burnout answers are private: they appear in a report only if you include them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan waktu masukan terakhir Anda.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="168"/>
+        <location filename="../../ui/settings/welcome.py" line="169"/>
         <source>Notice project switches from the window in front (only the matched project is kept; off by default)</source>
         <translation>Deteksi perpindahan proyek dari jendela yang aktif (hanya proyek yang cocok yang disimpan; mati secara bawaan)</translation>
     </message>
@@ -1204,37 +1210,37 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ProjectDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="101"/>
+        <location filename="../../ui/projects/dialogs.py" line="101"/>
         <source>Edit project</source>
         <translation>Ubah proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="101"/>
+        <location filename="../../ui/projects/dialogs.py" line="101"/>
         <source>New project</source>
         <translation>Proyek baru</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="103"/>
+        <location filename="../../ui/projects/dialogs.py" line="103"/>
         <source>e.g. SIASN</source>
         <translation>mis. SIASN</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/projects/dialogs.py" line="107"/>
         <source>e.g. Java, Go, PostgreSQL</source>
         <translation>mis. Java, Go, PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108"/>
+        <location filename="../../ui/projects/dialogs.py" line="108"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nama:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="109"/>
+        <location filename="../../ui/projects/dialogs.py" line="109"/>
         <source>&amp;Colour:</source>
         <translation>&amp;Warna:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="110"/>
+        <location filename="../../ui/projects/dialogs.py" line="110"/>
         <source>&amp;Tech stack:</source>
         <translation>&amp;Teknologi:</translation>
     </message>
@@ -1242,32 +1248,32 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="67"/>
+        <location filename="../../ui/settings/welcome.py" line="68"/>
         <source>Your projects</source>
         <translation>Proyek Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="68"/>
+        <location filename="../../ui/settings/welcome.py" line="69"/>
         <source>The projects you work on this month, e.g. SIASN, MyASN, SIMPEGNAS.</source>
         <translation>Proyek yang Anda kerjakan bulan ini, mis. SIASN, MyASN, SIMPEGNAS.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="72"/>
+        <location filename="../../ui/settings/welcome.py" line="73"/>
         <source>Project name</source>
         <translation>Nama proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="74"/>
+        <location filename="../../ui/settings/welcome.py" line="75"/>
         <source>Tech stack (optional)</source>
         <translation>Teknologi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="75"/>
+        <location filename="../../ui/settings/welcome.py" line="76"/>
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="82"/>
+        <location filename="../../ui/settings/welcome.py" line="83"/>
         <source>Fill Fokus with demo data to look around first (projects, a planned week, weeks of history)</source>
         <translation>Isi Fokus dengan data demo untuk melihat-lihat dulu (proyek, pekan yang terencana, riwayat beberapa pekan)</translation>
     </message>
@@ -1275,156 +1281,156 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ProjectsWindow</name>
     <message>
-        <location filename="../../ui/projects_window.py" line="111"/>
+        <location filename="../../ui/projects/window.py" line="111"/>
         <source>Fokus — Projects &amp; batches</source>
         <translation>Fokus — Proyek &amp; batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="127"/>
+        <location filename="../../ui/projects/window.py" line="127"/>
         <source>Show archived</source>
         <translation>Tampilkan arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="129"/>
+        <location filename="../../ui/projects/window.py" line="129"/>
         <source>&amp;Add project…</source>
         <translation>&amp;Tambah proyek…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="131"/>
+        <location filename="../../ui/projects/window.py" line="131"/>
         <source>Edit…</source>
         <translation>Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="133"/>
-        <location filename="../../ui/projects_window.py" line="322"/>
+        <location filename="../../ui/projects/window.py" line="133"/>
+        <location filename="../../ui/projects/window.py" line="330"/>
         <source>Archive</source>
         <translation>Arsipkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="138"/>
+        <location filename="../../ui/projects/window.py" line="138"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="156"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="156"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="156"/>
         <source>Estimate</source>
         <translation>Estimasi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="156"/>
         <source>Urgency</source>
         <translation>Urgensi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="157"/>
+        <location filename="../../ui/projects/window.py" line="157"/>
         <source>Due</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="157"/>
+        <location filename="../../ui/projects/window.py" line="157"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="169"/>
+        <location filename="../../ui/projects/window.py" line="169"/>
         <source>Show done</source>
         <translation>Tampilkan yang selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="171"/>
+        <location filename="../../ui/projects/window.py" line="171"/>
         <source>Add &amp;batch…</source>
         <translation>Tambah &amp;batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="173"/>
+        <location filename="../../ui/projects/window.py" line="173"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="175"/>
-        <location filename="../../ui/projects_window.py" line="327"/>
+        <location filename="../../ui/projects/window.py" line="175"/>
+        <location filename="../../ui/projects/window.py" line="335"/>
         <source>Mark &amp;done</source>
         <translation>Tandai &amp;selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="231"/>
-        <location filename="../../ui/projects_window.py" line="237"/>
-        <location filename="../../ui/projects_window.py" line="411"/>
+        <location filename="../../ui/projects/window.py" line="233"/>
+        <location filename="../../ui/projects/window.py" line="239"/>
+        <location filename="../../ui/projects/window.py" line="413"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="263"/>
+        <location filename="../../ui/projects/window.py" line="271"/>
         <source>{name} (archived)</source>
         <translation>{name} (diarsipkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="280"/>
+        <location filename="../../ui/projects/window.py" line="288"/>
         <source>No project yet</source>
         <translation>Belum ada proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="281"/>
+        <location filename="../../ui/projects/window.py" line="289"/>
         <source>Add your first project on the left.</source>
         <translation>Tambahkan proyek pertama Anda di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="284"/>
+        <location filename="../../ui/projects/window.py" line="292"/>
         <source>Batches of {name}</source>
         <translation>Batch {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="295"/>
+        <location filename="../../ui/projects/window.py" line="303"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="298"/>
+        <location filename="../../ui/projects/window.py" line="306"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="298"/>
+        <location filename="../../ui/projects/window.py" line="306"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="321"/>
+        <location filename="../../ui/projects/window.py" line="329"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="326"/>
+        <location filename="../../ui/projects/window.py" line="334"/>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="329"/>
+        <location filename="../../ui/projects/window.py" line="337"/>
         <source>Preparation: {note}</source>
         <translation>Persiapan: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="364"/>
+        <location filename="../../ui/projects/window.py" line="370"/>
         <source>Archive project</source>
         <translation>Arsipkan proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="365"/>
+        <location filename="../../ui/projects/window.py" line="371"/>
         <source>Archive {name}? Its history stays; it leaves the menus.</source>
         <translation>Arsipkan {name}? Riwayatnya tetap ada; proyek ini hilang dari menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="412"/>
+        <location filename="../../ui/projects/window.py" line="414"/>
         <source>Pick a project to focus on first.</source>
         <translation>Pilih dulu proyek yang akan difokuskan.</translation>
     </message>
@@ -1432,133 +1438,133 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ReflectionDialog</name>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="75"/>
+        <location filename="../../ui/reports/reflection.py" line="75"/>
         <source>Reflect on {day}</source>
         <translation>Refleksi {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="79"/>
+        <location filename="../../ui/reports/reflection.py" line="79"/>
         <source>How was {day}?</source>
         <translation>Bagaimana {day}?</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="83"/>
+        <location filename="../../ui/reports/reflection.py" line="83"/>
         <source>&lt;b&gt;{focus} min&lt;/b&gt; of focus — {inside} min inside no-meeting windows, {outside} min outside · &lt;b&gt;{done}&lt;/b&gt; sessions completed, {abandoned} stopped early · &lt;b&gt;{switches}&lt;/b&gt; context switches · &lt;b&gt;{interruptions}&lt;/b&gt; interruptions</source>
         <translation>&lt;b&gt;{focus} menit&lt;/b&gt; fokus — {inside} menit di jendela tanpa rapat, {outside} menit di luarnya · &lt;b&gt;{done}&lt;/b&gt; sesi selesai, {abandoned} dihentikan lebih awal · &lt;b&gt;{switches}&lt;/b&gt; perpindahan konteks · &lt;b&gt;{interruptions}&lt;/b&gt; interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="95"/>
+        <location filename="../../ui/reports/reflection.py" line="95"/>
         <source>poor</source>
         <translation>buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="95"/>
+        <location filename="../../ui/reports/reflection.py" line="95"/>
         <source>great</source>
         <translation>sangat baik</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="97"/>
+        <location filename="../../ui/reports/reflection.py" line="97"/>
         <source>drained</source>
         <translation>terkuras</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="97"/>
+        <location filename="../../ui/reports/reflection.py" line="97"/>
         <source>energetic</source>
         <translation>berenergi</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="99"/>
+        <location filename="../../ui/reports/reflection.py" line="99"/>
         <source>scattered</source>
         <translation>terpecah</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="99"/>
+        <location filename="../../ui/reports/reflection.py" line="99"/>
         <source>focused</source>
         <translation>terfokus</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="101"/>
+        <location filename="../../ui/reports/reflection.py" line="101"/>
         <source>much less</source>
         <translation>jauh lebih sedikit</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="101"/>
+        <location filename="../../ui/reports/reflection.py" line="101"/>
         <source>much more</source>
         <translation>jauh lebih banyak</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="107"/>
+        <location filename="../../ui/reports/reflection.py" line="107"/>
         <source>not at all</source>
         <translation>sama sekali tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="108"/>
+        <location filename="../../ui/reports/reflection.py" line="108"/>
         <source>once</source>
         <translation>sekali</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="109"/>
+        <location filename="../../ui/reports/reflection.py" line="109"/>
         <source>several times</source>
         <translation>beberapa kali</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="118"/>
-        <location filename="../../ui/reflection_dialog.py" line="120"/>
+        <location filename="../../ui/reports/reflection.py" line="118"/>
+        <location filename="../../ui/reports/reflection.py" line="120"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="122"/>
+        <location filename="../../ui/reports/reflection.py" line="122"/>
         <source>&amp;Satisfaction with today&apos;s work:</source>
         <translation>&amp;Kepuasan atas kerja hari ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="123"/>
+        <location filename="../../ui/reports/reflection.py" line="123"/>
         <source>&amp;Energy (private unless you share it):</source>
         <translation>&amp;Energi (privat kecuali Anda bagikan):</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="124"/>
+        <location filename="../../ui/reports/reflection.py" line="124"/>
         <source>Ability to &amp;focus and avoid interruptions:</source>
         <translation>Kemampuan untuk &amp;fokus dan menghindari interupsi:</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="125"/>
+        <location filename="../../ui/reports/reflection.py" line="125"/>
         <source>&amp;Productivity against a usual day (4 = usual):</source>
         <translation>&amp;Produktivitas dibanding hari biasa (4 = biasa):</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="126"/>
+        <location filename="../../ui/reports/reflection.py" line="126"/>
         <source>Were you in &amp;flow today?</source>
         <translation>Apakah Anda mengalami &amp;flow hari ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="127"/>
+        <location filename="../../ui/reports/reflection.py" line="127"/>
         <source>What &amp;helped?</source>
         <translation>Apa yang &amp;membantu?</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="128"/>
+        <location filename="../../ui/reports/reflection.py" line="128"/>
         <source>What got in the &amp;way?</source>
         <translation>Apa yang &amp;menghambat?</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="129"/>
+        <location filename="../../ui/reports/reflection.py" line="129"/>
         <source>Keys: Tab moves between questions, arrows or digits choose, Enter saves.</source>
         <translation>Tombol: Tab berpindah antarpertanyaan, panah atau angka untuk memilih, Enter menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="136"/>
+        <location filename="../../ui/reports/reflection.py" line="136"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="138"/>
+        <location filename="../../ui/reports/reflection.py" line="138"/>
         <source>Snooze 15 min</source>
         <translation>Tunda 15 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reflection_dialog.py" line="139"/>
+        <location filename="../../ui/reports/reflection.py" line="139"/>
         <source>Skip today</source>
         <translation>Lewati hari ini</translation>
     </message>
@@ -1566,42 +1572,42 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ResumeNotePrompt</name>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="91"/>
+        <location filename="../../ui/activity/dialogs.py" line="95"/>
         <source>Leaving {project}</source>
         <translation>Meninggalkan {project}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="95"/>
+        <location filename="../../ui/activity/dialogs.py" line="99"/>
         <source>Where did you stop on {project}, and what is the next step?</source>
         <translation>Sampai mana Anda di {project}, dan apa langkah berikutnya?</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="99"/>
+        <location filename="../../ui/activity/dialogs.py" line="103"/>
         <source>e.g. tests for the mapper pass; next: the edge case</source>
         <translation>mis. tes untuk mapper lolos; berikutnya: kasus tepi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="106"/>
+        <location filename="../../ui/activity/dialogs.py" line="110"/>
         <source>&amp;Keep note</source>
         <translation>&amp;Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="108"/>
+        <location filename="../../ui/activity/dialogs.py" line="112"/>
         <source>&amp;Skip</source>
         <translation>&amp;Lewati</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="117"/>
+        <location filename="../../ui/activity/dialogs.py" line="121"/>
         <source>Flow in this session:</source>
         <translation>Flow di sesi ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="126"/>
+        <location filename="../../ui/activity/dialogs.py" line="130"/>
         <source>(1 = none, 5 = deep flow)</source>
         <translation>(1 = tidak ada, 5 = flow mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity_dialogs.py" line="133"/>
+        <location filename="../../ui/activity/dialogs.py" line="137"/>
         <source>What made you switch?</source>
         <translation>Apa yang membuat Anda berpindah?</translation>
     </message>
@@ -1609,49 +1615,49 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../ui/projects_window.py" line="62"/>
+        <location filename="../../ui/projects/window.py" line="62"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="64"/>
-        <location filename="../../ui/projects_window.py" line="92"/>
-        <location filename="../../ui/projects_window.py" line="100"/>
+        <location filename="../../ui/projects/window.py" line="64"/>
+        <location filename="../../ui/projects/window.py" line="92"/>
+        <location filename="../../ui/projects/window.py" line="100"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="65"/>
+        <location filename="../../ui/projects/window.py" line="65"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="89"/>
+        <location filename="../../ui/projects/window.py" line="89"/>
         <source>No focus session</source>
         <translation>Tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="90"/>
+        <location filename="../../ui/projects/window.py" line="90"/>
         <source>Pick a project or batch below, then start: {n} min.</source>
         <translation>Pilih proyek atau batch di bawah, lalu mulai: {n} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="95"/>
+        <location filename="../../ui/projects/window.py" line="95"/>
         <source>Paused: {title}</source>
         <translation>Dijeda: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="96"/>
+        <location filename="../../ui/projects/window.py" line="96"/>
         <source>Focusing: {title}</source>
         <translation>Fokus: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="98"/>
+        <location filename="../../ui/projects/window.py" line="98"/>
         <source>{left} of {planned} min left</source>
         <translation>sisa {left} dari {planned} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects_window.py" line="100"/>
+        <location filename="../../ui/projects/window.py" line="100"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
@@ -1659,339 +1665,262 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_window.py" line="101"/>
+        <location filename="../../ui/settings/window.py" line="126"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="105"/>
+        <location filename="../../ui/settings/window.py" line="136"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="106"/>
+        <location filename="../../ui/settings/window.py" line="137"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="107"/>
+        <location filename="../../ui/settings/window.py" line="138"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="108"/>
+        <location filename="../../ui/settings/window.py" line="139"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="109"/>
+        <location filename="../../ui/settings/window.py" line="140"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="133"/>
-        <source>The system&apos;s language</source>
-        <translation>Bahasa sistem</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="138"/>
-        <source>Language:</source>
-        <translation>Bahasa:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="208"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="141"/>
+        <location filename="../../ui/settings/window.py" line="210"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="142"/>
+        <location filename="../../ui/settings/window.py" line="211"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="149"/>
+        <location filename="../../ui/settings/window.py" line="218"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="178"/>
+        <location filename="../../ui/settings/window.py" line="247"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="181"/>
+        <location filename="../../ui/settings/window.py" line="250"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="182"/>
+        <location filename="../../ui/settings/window.py" line="251"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="187"/>
+        <location filename="../../ui/settings/window.py" line="256"/>
         <source>Add a window</source>
         <translation>Tambah jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="189"/>
+        <location filename="../../ui/settings/window.py" line="258"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="198"/>
+        <location filename="../../ui/settings/window.py" line="267"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jendela tanpa rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="203"/>
-        <source>Projects per day, at most:</source>
-        <translation>Proyek per hari, paling banyak:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="207"/>
-        <location filename="../../ui/settings_window.py" line="398"/>
-        <location filename="../../ui/settings_window.py" line="407"/>
-        <source> min</source>
-        <translation> menit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="210"/>
-        <source>Planned block length:</source>
-        <translation>Panjang blok rencana:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="213"/>
+        <location filename="../../ui/settings/window.py" line="271"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="213"/>
+        <location filename="../../ui/settings/window.py" line="271"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="226"/>
+        <location filename="../../ui/settings/window.py" line="284"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="229"/>
+        <location filename="../../ui/settings/window.py" line="288"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="236"/>
+        <location filename="../../ui/settings/window.py" line="295"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
         <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jendela tanpa rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="244"/>
+        <location filename="../../ui/settings/window.py" line="303"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="299"/>
+        <location filename="../../ui/settings/window.py" line="359"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="299"/>
+        <location filename="../../ui/settings/window.py" line="359"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="299"/>
+        <location filename="../../ui/settings/window.py" line="359"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="319"/>
+        <location filename="../../ui/settings/window.py" line="379"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="322"/>
+        <location filename="../../ui/settings/window.py" line="382"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="360"/>
-        <source>A calendar exported as .ics</source>
-        <translation>Kalender yang diekspor sebagai .ics</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="361"/>
-        <source>Browse…</source>
-        <translation>Telusuri…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="367"/>
+        <location filename="../../ui/settings/window.py" line="421"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="379"/>
-        <source>Calendar file</source>
-        <translation>Berkas kalender</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="380"/>
-        <source>Calendar files (*.ics)</source>
-        <translation>Berkas kalender (*.ics)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="401"/>
-        <source>Pause a session after no input for:</source>
-        <translation>Jeda sesi setelah tidak ada masukan selama:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="404"/>
+        <location filename="../../ui/settings/window.py" line="442"/>
         <source>Idle detection:</source>
         <translation>Deteksi diam:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="410"/>
-        <source>Resumption buffer per switch (estimate):</source>
-        <translation>Waktu pemulihan per perpindahan (perkiraan):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="412"/>
-        <source>Start or stop focus</source>
-        <translation>Mulai atau hentikan fokus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="413"/>
-        <source>Log an interruption</source>
-        <translation>Catat interupsi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="414"/>
-        <source>Switch project</source>
-        <translation>Pindah proyek</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_window.py" line="425"/>
+        <location filename="../../ui/settings/window.py" line="447"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="429"/>
+        <location filename="../../ui/settings/window.py" line="451"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="433"/>
+        <location filename="../../ui/settings/window.py" line="455"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="438"/>
+        <location filename="../../ui/settings/window.py" line="460"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="438"/>
+        <location filename="../../ui/settings/window.py" line="460"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="438"/>
+        <location filename="../../ui/settings/window.py" line="460"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="442"/>
+        <location filename="../../ui/settings/window.py" line="464"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="443"/>
+        <location filename="../../ui/settings/window.py" line="465"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="444"/>
+        <location filename="../../ui/settings/window.py" line="466"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="447"/>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="449"/>
+        <location filename="../../ui/settings/window.py" line="472"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="456"/>
+        <location filename="../../ui/settings/window.py" line="479"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi diam hanya menyimpan waktu masukan terakhir Anda. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="466"/>
+        <location filename="../../ui/settings/window.py" line="489"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="480"/>
+        <location filename="../../ui/settings/window.py" line="503"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi waktu masukan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="481"/>
+        <location filename="../../ui/settings/window.py" line="504"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="485"/>
+        <location filename="../../ui/settings/window.py" line="508"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="486"/>
+        <location filename="../../ui/settings/window.py" line="509"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="487"/>
+        <location filename="../../ui/settings/window.py" line="510"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="488"/>
+        <location filename="../../ui/settings/window.py" line="511"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="490"/>
+        <location filename="../../ui/settings/window.py" line="513"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="525"/>
+        <location filename="../../ui/settings/window.py" line="194"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_window.py" line="526"/>
-        <source>The hotkey “{combo}” is not valid; write it like &lt;ctrl&gt;+&lt;alt&gt;+f.</source>
-        <translation>Pintasan “{combo}” tidak valid; tuliskan seperti &lt;ctrl&gt;+&lt;alt&gt;+f.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="137"/>
+        <location filename="../../ui/settings/window.py" line="141"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="520"/>
+        <location filename="../../ui/settings/window.py" line="559"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -1999,17 +1928,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="201"/>
+        <location filename="../../ui/settings/welcome.py" line="202"/>
         <source>Ready</source>
         <translation>Siap</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="203"/>
+        <location filename="../../ui/settings/welcome.py" line="204"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="207"/>
+        <location filename="../../ui/settings/welcome.py" line="208"/>
         <source>Fokus lives in the system tray. Click its icon to start a focus session; Ctrl+Alt+F starts or stops one from anywhere.</source>
         <translation>Fokus tinggal di baki sistem. Klik ikonnya untuk memulai sesi fokus; Ctrl+Alt+F memulai atau menghentikannya dari mana saja.</translation>
     </message>
@@ -2017,92 +1946,92 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>TeamReportWindow</name>
     <message>
-        <location filename="../../ui/team_window.py" line="26"/>
+        <location filename="../../ui/reports/team.py" line="26"/>
         <source>Fokus — Team report</source>
         <translation>Fokus — Laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="29"/>
+        <location filename="../../ui/reports/team.py" line="29"/>
         <source>Add the weekly JSON exports your team sent you. Fokus checks each file, leaves out the ones it cannot use (and says why), and shows team medians with the middle half of the team — never a figure for fewer than three people, and no ranking of anyone.</source>
         <translation>Tambahkan ekspor JSON mingguan yang dikirim tim Anda. Fokus memeriksa setiap berkas, menyisihkan yang tidak dapat dipakai (beserta alasannya), dan menampilkan median tim dengan separuh tengah tim — tidak pernah angka untuk kurang dari tiga orang, dan tanpa peringkat siapa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="35"/>
+        <location filename="../../ui/reports/team.py" line="35"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Tambah berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="37"/>
+        <location filename="../../ui/reports/team.py" line="37"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="39"/>
+        <location filename="../../ui/reports/team.py" line="39"/>
         <source>Save as &amp;PDF…</source>
         <translation>Simpan sebagai &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="40"/>
+        <location filename="../../ui/reports/team.py" line="40"/>
         <source>Save as &amp;CSV…</source>
         <translation>Simpan sebagai &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="50"/>
+        <location filename="../../ui/reports/team.py" line="50"/>
         <source>Figure</source>
         <translation>Angka</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="50"/>
+        <location filename="../../ui/reports/team.py" line="50"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="51"/>
+        <location filename="../../ui/reports/team.py" line="51"/>
         <source>Middle half</source>
         <translation>Separuh tengah</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="51"/>
+        <location filename="../../ui/reports/team.py" line="51"/>
         <source>Programmers</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="68"/>
+        <location filename="../../ui/reports/team.py" line="68"/>
         <source>Weekly exports</source>
         <translation>Ekspor mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="70"/>
+        <location filename="../../ui/reports/team.py" line="70"/>
         <source>Fokus exports (*.json)</source>
         <translation>Ekspor Fokus (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="86"/>
+        <location filename="../../ui/reports/team.py" line="86"/>
         <source>too few to show</source>
         <translation>terlalu sedikit untuk ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="89"/>
+        <location filename="../../ui/reports/team.py" line="89"/>
         <source>{week}: {n} programmers — {names}</source>
         <translation>{week}: {n} programmer — {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="92"/>
+        <location filename="../../ui/reports/team.py" line="92"/>
         <source>Left out {file}: {reason}</source>
         <translation>Disisihkan {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="100"/>
+        <location filename="../../ui/reports/team.py" line="100"/>
         <source>Add at least one valid export first.</source>
         <translation>Tambahkan dulu setidaknya satu ekspor yang valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="104"/>
+        <location filename="../../ui/reports/team.py" line="104"/>
         <source>Save the team report</source>
         <translation>Simpan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/team_window.py" line="115"/>
+        <location filename="../../ui/reports/team.py" line="115"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
@@ -2110,43 +2039,43 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>TodayWindow</name>
     <message>
-        <location filename="../../ui/today_window.py" line="128"/>
+        <location filename="../../ui/activity/today.py" line="138"/>
         <source>Fokus — Today</source>
         <translation>Fokus — Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="137"/>
-        <location filename="../../ui/today_window.py" line="191"/>
+        <location filename="../../ui/activity/today.py" line="147"/>
+        <location filename="../../ui/activity/today.py" line="226"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="154"/>
+        <location filename="../../ui/activity/today.py" line="164"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="154"/>
+        <location filename="../../ui/activity/today.py" line="164"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="154"/>
+        <location filename="../../ui/activity/today.py" line="164"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="158"/>
+        <location filename="../../ui/activity/today.py" line="168"/>
         <source>Bars: focus sessions (hatched: paused) · ▲ switch (purple: automatic) · ● interruption</source>
         <translation>Batang: sesi fokus (arsir: dijeda) · ▲ perpindahan (ungu: otomatis) · ● interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="195"/>
+        <location filename="../../ui/activity/today.py" line="230"/>
         <source>{focus} min of focus in {n} sessions ({done} completed) · {s} context switches · {i} interruptions</source>
         <translation>{focus} menit fokus dalam {n} sesi ({done} selesai) · {s} perpindahan konteks · {i} interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/today_window.py" line="200"/>
+        <location filename="../../ui/activity/today.py" line="235"/>
         <source>Estimated time lost to switching: about {lost} min ({s} switches × {buffer} min to get back into a task). This is an estimate: research puts the time to resume after an interruption at 20–25 minutes (Mark et al.); change the buffer in Settings.</source>
         <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({s} perpindahan × {buffer} menit untuk kembali ke tugas). Ini perkiraan: riset menyebut waktu untuk melanjutkan setelah interupsi 20–25 menit (Mark dkk.); ubah nilainya di Pengaturan.</translation>
     </message>
@@ -2154,7 +2083,7 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>WeekCanvas</name>
     <message>
-        <location filename="../../ui/week_view.py" line="170"/>
+        <location filename="../../ui/week/view.py" line="170"/>
         <source>No work days this week</source>
         <translation>Tidak ada hari kerja pekan ini</translation>
     </message>
@@ -2162,105 +2091,105 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>WeekWindow</name>
     <message>
-        <location filename="../../ui/week_window.py" line="116"/>
+        <location filename="../../ui/week/window.py" line="113"/>
         <source>Fokus — Week</source>
         <translation>Fokus — Pekan</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="124"/>
+        <location filename="../../ui/week/window.py" line="121"/>
         <source>Previous week</source>
         <translation>Pekan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="125"/>
+        <location filename="../../ui/week/window.py" line="122"/>
         <source>This week</source>
         <translation>Pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="127"/>
+        <location filename="../../ui/week/window.py" line="124"/>
         <source>Next week</source>
         <translation>Pekan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="128"/>
+        <location filename="../../ui/week/window.py" line="125"/>
         <source>&amp;Plan my week</source>
         <translation>&amp;Rencanakan pekan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="130"/>
+        <location filename="../../ui/week/window.py" line="127"/>
         <source>&amp;Import calendar…</source>
         <translation>&amp;Impor kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="131"/>
+        <location filename="../../ui/week/window.py" line="128"/>
         <source>&amp;Settings…</source>
         <translation>Pe&amp;ngaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="152"/>
+        <location filename="../../ui/week/window.py" line="149"/>
         <source>&amp;Apply plan</source>
         <translation>&amp;Terapkan rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="153"/>
+        <location filename="../../ui/week/window.py" line="150"/>
         <source>&amp;Discard</source>
         <translation>&amp;Buang</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="190"/>
+        <location filename="../../ui/week/window.py" line="188"/>
         <source>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; no-meeting window (deep work) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; core hours (coordination) &amp;nbsp; ▨ meeting &amp;nbsp; ⚠ conflict · Drag to create or move, drag the lower edge to resize; keys: Tab selects, arrows move, Shift+arrows resize, Delete removes, Enter edits, N creates.</source>
         <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jendela tanpa rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="254"/>
+        <location filename="../../ui/week/window.py" line="259"/>
         <source>Week {n}, {year} · {first} – {last}</source>
         <translation>Pekan {n}, {year} · {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="262"/>
+        <location filename="../../ui/week/window.py" line="267"/>
         <source>{blocks} blocks · {switches} planned context switches · {conflicts} conflicts · {meetings} meetings, {deep} of them in no-meeting windows</source>
         <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jendela tanpa rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="283"/>
-        <location filename="../../ui/week_window.py" line="290"/>
-        <location filename="../../ui/week_window.py" line="329"/>
-        <location filename="../../ui/week_window.py" line="368"/>
+        <location filename="../../ui/week/window.py" line="288"/>
+        <location filename="../../ui/week/window.py" line="297"/>
+        <location filename="../../ui/week/window.py" line="336"/>
+        <location filename="../../ui/week/window.py" line="375"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="291"/>
+        <location filename="../../ui/week/window.py" line="298"/>
         <source>Add a project first (Projects &amp; batches).</source>
         <translation>Tambahkan proyek dulu (Proyek &amp; batch).</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="333"/>
+        <location filename="../../ui/week/window.py" line="340"/>
         <source>{n} new blocks proposed (dashed): {switches} context switches this week, against {baseline} if placed by urgency alone.</source>
         <translation>{n} blok baru diusulkan (garis putus-putus): {switches} perpindahan konteks pekan ini, dibanding {baseline} jika disusun hanya berdasarkan urgensi.</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="338"/>
+        <location filename="../../ui/week/window.py" line="345"/>
         <source>Not placed:</source>
         <translation>Tidak terjadwal:</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="361"/>
+        <location filename="../../ui/week/window.py" line="368"/>
         <source>Import a calendar</source>
         <translation>Impor kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="362"/>
+        <location filename="../../ui/week/window.py" line="369"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="372"/>
+        <location filename="../../ui/week/window.py" line="378"/>
         <source>Calendar imported</source>
         <translation>Kalender diimpor</translation>
     </message>
     <message>
-        <location filename="../../ui/week_window.py" line="373"/>
+        <location filename="../../ui/week/window.py" line="379"/>
         <source>{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will import this file again when it changes.</source>
         <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jendela tanpa rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
     </message>

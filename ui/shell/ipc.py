@@ -1,6 +1,10 @@
 """The tray's end of the instance socket: commands from ``fokus …`` run in the
 GUI thread against the same controller the tray uses, so the tray shows their
-effect at once."""
+effect at once.
+
+Only the commands the registry declares as running in the tray (app/cli/commands)
+and the tray's own ones (``TRAY_COMMANDS``) are accepted; any other name is
+refused here, before it reaches the controller."""
 
 from __future__ import annotations
 
@@ -17,8 +21,17 @@ from app.platform.instance import encode
 
 log = logging.getLogger(__name__)
 MAX_REQUEST = 1 << 20
+# Answered by the tray app itself rather than a declared command.
+TRAY_COMMANDS = frozenset({"show"})
 
 Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+def accepted(command: str) -> bool:
+    """May ``command`` come in over the socket?"""
+    from app.cli.commands import REGISTRY
+
+    return command in TRAY_COMMANDS or REGISTRY.runs_remotely(command)
 
 
 class InstanceServer(QObject):
@@ -61,7 +74,10 @@ class InstanceServer(QObject):
         self._buffers[sock] = b""
         try:
             request = json.loads(line)
-            result = self._handler(str(request["command"]), dict(request.get("args") or {}))
+            command = str(request["command"])
+            if not accepted(command):
+                raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=command)
+            result = self._handler(command, dict(request.get("args") or {}))
             reply: dict[str, Any] = {"ok": True, "result": result}
         except FokusError as err:
             reply = {"ok": False, "error": err.to_json()}

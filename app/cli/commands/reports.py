@@ -1,0 +1,225 @@
+"""Reflections, the weekly self-report and the team report. They run here, never
+through the tray: a running tray need not load matplotlib for them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.cli.registry import Arg, Command
+from app.errors import ErrorCode, FokusError
+from app.i18n import N_, _
+
+if TYPE_CHECKING:
+    from app.clock import Clock
+    from app.platform.paths import Paths
+    from app.reports.reflection import Answers, ReflectionService
+    from app.store.engine import Store
+    from app.store.models import Reflection
+
+WEEK_HELP = N_("ISO week, e.g. 2026-W48 (default: this week)")
+# Answers' fields and the arguments that give them.
+ANSWERS = (("satisfaction", "satisfaction"), ("energy", "energy"),
+           ("focus_ability", "focus"), ("productivity", "productivity"), ("flow", "flow"),
+           ("helped", "helped"), ("hindered", "hindered"), ("burnout", "burnout"))
+
+
+def write_text(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=path.parent,
+                         reason=exc.strerror or exc) from exc
+
+
+def _with_store(paths: Paths, a: dict[str, Any], body: Any) -> int:
+    from app.clock import SystemClock
+    from app.store.engine import Store
+
+    store = Store(paths.database)
+    try:
+        code: int = body(store, SystemClock(), a)
+        return code
+    finally:
+        store.close()
+
+
+# -- reflect ---------------------------------------------------------------------------
+
+
+def _merged(old: Reflection | None, a: dict[str, Any]) -> Answers:
+    """The answers given now, the earlier ones where none is given."""
+    from app.reports.reflection import Answers, Flow
+
+    values: dict[str, Any] = {field: getattr(old, field) for field, _key in ANSWERS} if old else {}
+    values.update({field: a[key] for field, key in ANSWERS if a.get(key) is not None})
+    values["flow"] = Flow(values["flow"]) if values.get("flow") else None
+    for free_text in ("helped", "hindered"):
+        values[free_text] = values.get(free_text) or ""
+    return Answers(**values)
+
+
+def _reflect_on(store: Store, clock: Clock, a: dict[str, Any]) -> int:
+    from datetime import date
+
+    from app.reports.reflection import ReflectionService
+
+    svc = ReflectionService(store, clock)
+    try:
+        day = date.fromisoformat(a["date"]) if a.get("date") else svc.today()
+    except ValueError:
+        raise FokusError(ErrorCode.INVALID_VALUE, field="date", value=a["date"]) from None
+    if any(a.get(key) is not None for _field, key in ANSWERS):
+        svc.save(day, _merged(svc.get(day), a))
+    if a.get("json"):
+        print(json.dumps(_reflection_json(svc, day), ensure_ascii=False, indent=2))
+    else:
+        print(_reflection_text(svc, day))
+    return 0
+
+
+def _reflection_json(svc: ReflectionService, day: Any) -> dict[str, Any]:
+    facts = svc.facts(day)
+    return {"date": day.isoformat(), "facts": {
+        "focus_minutes": round(facts.focus_minutes, 1),
+        "focus_in_no_meeting_windows_minutes": round(facts.focus_in_deep_windows_minutes, 1),
+        "sessions_completed": facts.completed, "sessions_abandoned": facts.abandoned,
+        "switches": facts.switches, "interruptions": facts.interruptions},
+        "reflection": svc.to_json(svc.get(day))}
+
+
+def _reflection_text(svc: ReflectionService, day: Any) -> str:
+    facts = svc.facts(day)
+    row = svc.to_json(svc.get(day))
+    lines = [_("{day}: {focus} min of focus ({inside} in no-meeting windows), {done} sessions "
+               "completed, {abandoned} stopped early, {s} switches, {i} interruptions.").format(
+        day=day.isoformat(), focus=round(facts.focus_minutes),
+        inside=round(facts.focus_in_deep_windows_minutes), done=facts.completed,
+        abandoned=facts.abandoned, s=facts.switches, i=facts.interruptions)]
+    if row:
+        lines.append(_("Reflection: satisfaction {satisfaction}, energy {energy}, focus {focus}, "
+                       "productivity {productivity}, flow {flow}.").format(**row))
+    else:
+        lines.append(_("No reflection yet: fokus reflect --satisfaction N --energy N --focus N "
+                       "--productivity N --flow once"))
+    return "\n".join(lines)
+
+
+def reflect(paths: Paths, a: dict[str, Any]) -> int:
+    return _with_store(paths, a, _reflect_on)
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
+    from app.reports.export import (
+        ExportOptions,
+        build_report,
+        default_filename,
+        to_csv,
+        to_json,
+    )
+    from app.reports.metrics import Metrics
+    from app.week.workmodel import iso_week_days, iso_week_of
+
+    week = a["week"] or iso_week_of(clock.now().astimezone(clock.zone()).date())
+    iso_week_days(week)  # checks the form
+    options = ExportOptions(free_text=a["include_free_text"], health=a["include_health"],
+                            project_names=not a["project_codes"], name=a["name"])
+    report_week = Metrics(store, clock).week(week)
+    report = build_report(store, clock, week, options, report_week)
+    out = Path(a["out"] or default_filename(week, a["format"]))
+    if a["format"] == "json":
+        write_text(out, to_json(report))
+    elif a["format"] == "csv":
+        write_text(out, to_csv(report))
+    else:
+        from app.reports.pdf import render_pdf
+        from app.week.service import WeekService
+
+        try:
+            render_pdf(report, report_week, WeekService(store, clock).work_model(), out)
+        except OSError as exc:
+            raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=out.parent,
+                             reason=exc.strerror or exc) from exc
+    print(_("Self-report for {week} written to {out}.").format(week=week, out=out))
+    return 0
+
+
+def export(paths: Paths, a: dict[str, Any]) -> int:
+    if a["print_schema"]:
+        from app.reports.export import JSON_SCHEMA
+
+        print(json.dumps(JSON_SCHEMA, indent=2, ensure_ascii=False))
+        return 0
+    return _with_store(paths, a, _export_from)
+
+
+# -- team report -----------------------------------------------------------------------
+
+
+def team_report(_paths: Paths, a: dict[str, Any]) -> int:
+    from app.reports import team
+
+    out = Path(a["out"])
+    if out.suffix.lower() not in (".pdf", ".csv"):
+        print(_("fokus: --out must end in .pdf or .csv"), file=sys.stderr)
+        return 2
+    merged = team.aggregate([Path(f) for f in a["files"]])
+    for problem in merged.problems:
+        print(_("fokus: {file}: {reason}; left out").format(
+            file=problem.path, reason=problem.reason), file=sys.stderr)
+    if not merged.submitters:
+        print(_("fokus: no valid report; nothing written"), file=sys.stderr)
+        return 1
+    if out.suffix.lower() == ".csv":
+        write_text(out, team.to_csv(merged))
+    else:
+        team.to_pdf(merged, out)
+    print(_("Team report for {week} from {n} programmers written to {out}.").format(
+        week=merged.week, n=len(merged.submitters), out=out))
+    if not merged.enough:
+        print(_("Fewer than three programmers: no figures are shown."))
+    return 0
+
+
+DECLARED = (
+    Command(
+        "reflect", N_("the end-of-day reflection, for today or a missed day"),
+        args=(
+            Arg("--date", help=N_("YYYY-MM-DD (default: today)")),
+            Arg("--satisfaction", type=int, help=N_("satisfaction with the day's work, 1-5")),
+            Arg("--energy", type=int, help=N_("energy, 1-5 (private unless exported)")),
+            Arg("--focus", type=int, help=N_("ability to focus and avoid interruptions, 1-5")),
+            Arg("--productivity", type=int, help=N_("against a usual day, 1-7 (4: usual)")),
+            Arg("--flow", choices=["not_at_all", "once", "several"]),
+            Arg("--helped", default=None, help=N_("what helped (free text)")),
+            Arg("--hindered", default=None, help=N_("what got in the way (free text)")),
+            Arg("--burnout", type=int, help=N_("optional, private: 1-5")),
+        ),
+        local=reflect),
+    Command(
+        "export", N_("export the weekly self-report (PDF, CSV or JSON)"),
+        args=(
+            Arg("--week", help=WEEK_HELP),
+            Arg("--format", choices=["pdf", "csv", "json"], default="pdf"),
+            Arg("--out", help=N_("file to write (default: fokus-WEEK.FORMAT here)")),
+            Arg("--name", help=N_("your name as the PIC should see it")),
+            Arg("--include-free-text", action="store_true"),
+            Arg("--include-health", action="store_true",
+                help=N_("include energy and burnout (left out by default)")),
+            Arg("--project-codes", action="store_true",
+                help=N_("replace project names by codes")),
+            Arg("--print-schema", action="store_true",
+                help=N_("print the JSON Schema of the export and stop")),
+        ),
+        local=export, offers_json=False),
+    Command(
+        "team-report", N_("merge a team's JSON exports into a team report"),
+        args=(Arg("files", nargs="+", metavar="FILE"),
+              Arg("--out", required=True, help=N_("team.pdf or team.csv"))),
+        local=team_report, offers_json=False),
+)

@@ -1,0 +1,201 @@
+"""The week: planning, time blocks and imported meetings."""
+
+from __future__ import annotations
+
+import os.path
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from app.cli.commands.common import (
+    iso,
+    local_time,
+    minutes,
+    names_and_titles,
+    span_text,
+    week_arg,
+)
+from app.cli.registry import Arg, Command, Group, Result
+from app.errors import ErrorCode, FokusError
+from app.i18n import N_, _
+from app.store.settings import FOCUS_MINUTES
+
+if TYPE_CHECKING:
+    from app.service import FokusService
+
+WEEK_HELP = N_("ISO week, e.g. 2026-W48 (default: this week)")
+
+
+def _plan(svc: FokusService, a: dict[str, Any]) -> Result:
+    from app.week.planner import Strategy
+
+    week = week_arg(svc, a)
+    plan = svc.week.plan(week, apply=bool(a.get("apply")))
+    baseline = svc.week.plan(week, strategy=Strategy.URGENCY_FIRST)
+    names, titles = names_and_titles(svc)
+    zone = svc.clock.zone()
+    return {
+        "week": week,
+        "applied": bool(a.get("apply")),
+        "switches": plan.switches(zone),
+        "baseline_switches": baseline.switches(zone),
+        "blocks": [{
+            "id": b.id, "start": iso(svc, b.start), "end": iso(svc, b.end),
+            "kind": b.kind.value, "location": b.location.value,
+            "project": names.get(b.project_id), "batch": titles.get(b.batch_id or -1),
+            "new": b.new} for b in plan.blocks],
+        "unplaced": [{"batch": titles.get(u.batch_id), "batch_id": u.batch_id,
+                      "minutes": u.minutes, "reason": u.reason.value} for u in plan.unplaced],
+    }
+
+
+def _plan_text(result: Result) -> str:
+    lines = [_("Plan for {week}: {switches} context switches (urgency-first placement: "
+               "{baseline}).").format(week=result["week"], switches=result["switches"],
+                                      baseline=result["baseline_switches"])]
+    for b in result["blocks"]:
+        mark = "+" if b["new"] else " "
+        what = f"{b['project']} — {b['batch']}" if b["batch"] else b["project"]
+        lines.append(f" {mark} {span_text(b['start'], b['end'])}  "
+                     f"{b['location']}  {b['kind']:<13}  {what}")
+    for u in result["unplaced"]:
+        lines.append(_("   not placed: {batch} ({minutes} min): {reason}").format(**u))
+    if not result["applied"] and any(b["new"] for b in result["blocks"]):
+        lines.append(_("Blocks marked + are new; save them with --apply."))
+    return "\n".join(lines)
+
+
+def _block_json(svc: FokusService, b: Any, names: dict[int, str],
+                titles: dict[int, str]) -> Result:
+    return {"id": b.id, "start": iso(svc, b.start_at), "end": iso(svc, b.end_at),
+            "kind": str(b.kind), "location": str(b.location),
+            "project": names.get(b.project_id), "batch": titles.get(b.batch_id or -1)}
+
+
+def _block_add(svc: FokusService, a: dict[str, Any]) -> Result:
+    from datetime import timedelta
+
+    from app.domain import BlockKind
+
+    project = svc.project(a["project"], allow_archived=False)
+    batch = svc.batch(a["batch"]) if a.get("batch") else None
+    start = local_time(svc, a["start"], "start")
+    if a.get("end"):
+        end_text = str(a["end"])
+        end = local_time(svc, end_text if len(end_text) > 5 else
+                         f"{start.date().isoformat()}T{end_text}", "end")
+    else:
+        end = start + timedelta(minutes=minutes(a["minutes"]))
+    kind = None
+    if a.get("kind"):
+        try:
+            kind = BlockKind(a["kind"])
+        except ValueError:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="kind", value=a["kind"]) from None
+    assert project.id is not None
+    block = svc.week.add_block(project.id, batch.id if batch else None, start, end, kind)
+    return _block_json(svc, block, *names_and_titles(svc))
+
+
+def _block_list(svc: FokusService, a: dict[str, Any]) -> Result:
+    week = week_arg(svc, a)
+    _week, start, end = svc.week.week_bounds(week)
+    names, titles = names_and_titles(svc)
+    conflicts = svc.week.conflicts(start, end)
+    return {"week": week, "blocks": [
+        {**_block_json(svc, b, names, titles),
+         "conflicts": [c.value for c in conflicts.get(b.id or -1, [])]}
+        for b in svc.week.blocks(start, end)]}
+
+
+def _block_remove(svc: FokusService, a: dict[str, Any]) -> Result:
+    block = svc.week.remove_block(a["block"])
+    return _block_json(svc, block, *names_and_titles(svc))
+
+
+def _block_changed_text(added: bool) -> Callable[[Result], str]:
+    def text(result: Result) -> str:
+        verb = _("Added") if added else _("Removed")
+        return _("{verb} block {id}: {start}–{end} {project}.").format(
+            verb=verb, id=result["id"], start=result["start"][:16].replace("T", " "),
+            end=result["end"][11:16], project=result["project"])
+
+    return text
+
+
+def _block_list_text(result: Result) -> str:
+    if not result["blocks"]:
+        return _("No time blocks in {week}.").format(week=result["week"])
+    return "\n".join(
+        f"{b['id']:>4}  {span_text(b['start'], b['end'])}  "
+        f"{b['location']}  {b['kind']:<13}  {b['project']}"
+        + (f" — {b['batch']}" if b["batch"] else "")
+        + (f"  ⚠ {', '.join(b['conflicts'])}" if b["conflicts"] else "")
+        for b in result["blocks"])
+
+
+def _import_ics(svc: FokusService, a: dict[str, Any]) -> Result:
+    from pathlib import Path
+
+    result = svc.week.import_calendar(Path(a["file"]))
+    return {"file": str(result.path), "meetings": result.meetings,
+            "in_deep_windows": result.in_deep_windows}
+
+
+def _calendar_list(svc: FokusService, a: dict[str, Any]) -> Result:
+    week = week_arg(svc, a)
+    _week, start, end = svc.week.week_bounds(week)
+    deep = {m.id for m in svc.week.meetings_in_deep_windows(start, end)}
+    return {"week": week, "in_deep_windows": len(deep), "meetings": [
+        {"start": iso(svc, m.start_at), "end": iso(svc, m.end_at), "title": m.title,
+         "all_day": m.all_day, "location": m.location, "in_deep_window": m.id in deep}
+        for m in svc.week.meetings(start, end)]}
+
+
+def _calendar_list_text(result: Result) -> str:
+    if not result["meetings"]:
+        return _("No meetings in {week}.").format(week=result["week"])
+    lines = [
+        f"{span_text(m['start'], m['end'])}  {m['title']}"
+        + (_("  (all day)") if m["all_day"] else "")
+        + (_("  ⚠ in a no-meeting window") if m["in_deep_window"] else "")
+        for m in result["meetings"]]
+    lines.append(_("{n} meetings in no-meeting windows this week.").format(
+        n=result["in_deep_windows"]))
+    return "\n".join(lines)
+
+
+DECLARED = (
+    Command(
+        "plan", N_("plan the week: place open batches into time blocks"),
+        args=(Arg("--week", help=WEEK_HELP),
+              Arg("--apply", action="store_true", help=N_("save the new blocks"))),
+        handler=_plan, text=_plan_text),
+    Group("block", N_("add, list and remove time blocks")),
+    Command(
+        "block.add", N_("add a time block"),
+        args=(
+            Arg("--project", "-p", required=True),
+            Arg("--batch", "-b"),
+            Arg("--start", required=True, help=N_("local time, “YYYY-MM-DD HH:MM”")),
+            Arg("--end", exclusive="end", help=N_("HH:MM, or a full date and time")),
+            Arg("--minutes", exclusive="end", type=int, setting=FOCUS_MINUTES,
+                help=N_("length in minutes (default: the {setting} setting, {default} "
+                        "unless changed)")),
+            Arg("--kind", choices=["deep", "collaborative"]),
+        ),
+        handler=_block_add, text=_block_changed_text(added=True)),
+    Command("block.list", N_("list a week's blocks"), args=(Arg("--week"),),
+            handler=_block_list, text=_block_list_text),
+    Command("block.remove", N_("remove a time block"), args=(Arg("block"),),
+            handler=_block_remove, text=_block_changed_text(added=False)),
+    Command(
+        "import-ics", N_("import meetings from a calendar file (.ics)"),
+        # The tray may run in another directory: send it an absolute path.
+        args=(Arg("file", convert=os.path.abspath),),
+        handler=_import_ics,
+        text=lambda r: _("Imported {meetings} meetings from {file}; {in_deep_windows} of them "
+                         "fall in no-meeting windows.").format(**r)),
+    Group("calendar", N_("show imported meetings")),
+    Command("calendar.list", N_("list a week's meetings"), args=(Arg("--week"),),
+            handler=_calendar_list, text=_calendar_list_text),
+)
