@@ -18,7 +18,7 @@ from app.errors import ErrorCode, FokusError
 from app.focus.engine import FocusEngine, SessionView, naive
 from app.store.engine import Store
 from app.store.models import FocusSession, Project, ProjectBatch, TimeBlock
-from app.store.settings import Settings
+from app.store.settings import FOCUS_MINUTES, Settings
 
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_NAME = 80
@@ -309,9 +309,12 @@ class FokusService:
         self,
         project: str | int,
         batch: int | str | None = None,
-        minutes: int = 90,
+        minutes: int | None = None,
         source: str = "tray",
     ) -> SessionView:
+        """Start a focus session; its length is the stored FOCUS_MINUTES unless given."""
+        if minutes is None:
+            minutes = self.settings.get(FOCUS_MINUTES)
         owner = self.project(project, allow_archived=False)
         batch_id: int | None = None
         if batch is not None:

@@ -99,6 +99,89 @@ def _mean(values: list[float]) -> float | None:
     return round(statistics.fmean(values), 2) if values else None
 
 
+def _trend(value: float | None, earlier: list[float | None]) -> float | None:
+    """The week's mean against the mean of the earlier weeks that have one."""
+    known = [e for e in earlier if e is not None]
+    return round(value - statistics.fmean(known), 2) if value is not None and known else None
+
+
+def _per_day(count: int, workdays: list[DayFigures]) -> float | None:
+    return round(count / len(workdays), 2) if workdays else None
+
+
+@dataclass
+class _WeekRows:
+    names: dict[int, str]
+    sessions: list[FocusSession]
+    pauses: dict[int, list[SessionPause]]
+    switches: list[ContextSwitch]
+    interruptions: list[Interruption]
+    meetings: list[Meeting]
+    blocks: list[TimeBlock]
+    reflections: dict[date, Reflection]
+
+
+def _add_session(figures: dict[date, DayFigures], x: FocusSession, pauses: list[SessionPause],
+                 project: str, uninterrupted: bool, model: WorkModel, zone: tzinfo,
+                 now: datetime) -> None:
+    """One session into the day it started on, and its focused minutes into the
+    hours (and no-meeting windows) they fell in."""
+    day = figures.get(as_utc(x.started_at).astimezone(zone).date())
+    if day is None:
+        return
+    minutes = focused_seconds(x, pauses, now) / 60
+    day.sessions += 1
+    day.completed += x.state == SessionState.FINISHED
+    day.abandoned += x.state == SessionState.ABANDONED
+    day.focus_minutes += minutes
+    if minutes >= LONG_SESSION_MINUTES and uninterrupted:
+        day.long_uninterrupted += 1
+    if x.flow_rating:
+        day.flow_ratings.append(x.flow_rating)
+    day.by_project[project] = day.by_project.get(project, 0.0) + minutes
+    for a, z in _focused_stretches(x, pauses, now):
+        _add_stretch(figures, a.astimezone(zone), z.astimezone(zone), model)
+
+
+def _add_stretch(figures: dict[date, DayFigures], t: datetime, stop: datetime,
+                 model: WorkModel) -> None:
+    """Walk a focused stretch minute by minute: by hour, and inside the windows."""
+    while t < stop:
+        step = min(stop, (t + timedelta(minutes=1)).replace(second=0, microsecond=0)
+                   if t.second or t.microsecond else t + timedelta(minutes=1))
+        length = (step - t).total_seconds() / 60
+        target = figures.get(t.date())
+        if target is not None:
+            target.by_hour[t.hour] = target.by_hour.get(t.hour, 0.0) + length
+            if model.window_at(t.date(), t.hour * 60 + t.minute)[0] == WindowKind.DEEP:
+                target.focus_in_deep_windows_minutes += length
+        t = step
+
+
+def _add_meeting(figures: dict[date, DayFigures], m: Meeting, model: WorkModel,
+                 zone: tzinfo) -> None:
+    a = as_utc(m.start_at).astimezone(zone)
+    day = figures.get(a.date())
+    if day is None:
+        return
+    day.meetings += 1
+    z = as_utc(m.end_at).astimezone(zone)
+    first = a.hour * 60 + a.minute
+    last = z.hour * 60 + z.minute if z.date() == a.date() else 24 * 60
+    if any(model.window_at(a.date(), mm)[0] == WindowKind.DEEP
+           for mm in range(first, max(first + 1, last), 5)):
+        day.meetings_in_deep_windows += 1
+
+
+def _block_used(b: TimeBlock, sessions: list[FocusSession], now: datetime) -> bool:
+    """A planned deep block counts as used when its project's sessions cover half of it."""
+    b0, b1 = as_utc(b.start_at), as_utc(b.end_at)
+    covered = sum(_overlap_minutes(b0, b1, as_utc(x.started_at),
+                                   as_utc(x.ended_at) if x.ended_at else now)
+                  for x in sessions if x.project_id == b.project_id)
+    return covered >= 0.5 * (b1 - b0).total_seconds() / 60
+
+
 def _overlap_minutes(a0: datetime, a1: datetime, b0: datetime, b1: datetime) -> float:
     return max(0.0, (min(a1, b1) - max(a0, b0)).total_seconds() / 60)
 
@@ -128,8 +211,33 @@ class Metrics:
         zone = self._zone()
         model = self._model()
         buffer = Settings(self.store).get(RESUMPTION_BUFFER_MINUTES)
+        rows = self._rows(days, start, end)
+        now = self.clock.now()
+        figures = {d: DayFigures(d, model.day_kind(d).value, reflection=rows.reflections.get(d))
+                   for d in days}
+        interrupted = {i.session_id for i in rows.interruptions if i.session_id is not None}
+        for x in rows.sessions:
+            _add_session(figures, x, rows.pauses.get(x.id or -1, []),
+                         rows.names.get(x.project_id, "?"), x.id not in interrupted,
+                         model, zone, now)
+        for sw in rows.switches:
+            day = figures.get(as_utc(sw.at).astimezone(zone).date())
+            if day is not None:
+                day.switches += 1
+                day.estimated_minutes_lost += buffer
+        for it in rows.interruptions:
+            day = figures.get(as_utc(it.at).astimezone(zone).date())
+            if day is not None:
+                day.interruptions += 1
+        for m in rows.meetings:
+            _add_meeting(figures, m, model, zone)
+        past_blocks = [b for b in rows.blocks if as_utc(b.end_at) <= now]
+        used = sum(_block_used(b, rows.sessions, now) for b in past_blocks)
+        return self._report(week, [figures[d] for d in days], buffer, len(past_blocks), used)
+
+    def _rows(self, days: list[date], start: datetime, end: datetime) -> _WeekRows:
+        """Everything the week's figures are made of, read in one transaction."""
         with self.store.transaction() as s:
-            names = {p.id: p.name for p in s.exec(select(Project))}
             sessions = list(s.exec(select(FocusSession).where(
                 col(FocusSession.started_at) < end,
                 (col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start))))
@@ -138,96 +246,34 @@ class Metrics:
                 for p in s.exec(select(SessionPause).where(
                         col(SessionPause.session_id).in_([x.id for x in sessions]))):
                     pauses[p.session_id].append(p)
-            switches = list(s.exec(select(ContextSwitch).where(
-                col(ContextSwitch.at) >= start, col(ContextSwitch.at) < end)))
-            interruptions = list(s.exec(select(Interruption).where(
-                col(Interruption.at) >= start, col(Interruption.at) < end)))
-            meetings = list(s.exec(select(Meeting).where(
-                col(Meeting.start_at) < end, col(Meeting.end_at) > start,
-                col(Meeting.all_day).is_(False))))
-            blocks = list(s.exec(select(TimeBlock).where(
-                col(TimeBlock.start_at) >= start, col(TimeBlock.start_at) < end,
-                TimeBlock.kind == BlockKind.DEEP)))
-            reflections = {r.day: r for r in s.exec(select(Reflection).where(
-                col(Reflection.day) >= days[0], col(Reflection.day) <= days[-1]))}
-        now = self.clock.now()
-        figures = {d: DayFigures(d, model.day_kind(d).value, reflection=reflections.get(d))
-                   for d in days}
-        interrupted = {i.session_id for i in interruptions if i.session_id is not None}
-        for x in sessions:
-            assert x.id is not None
-            local_start = as_utc(x.started_at).astimezone(zone)
-            day = figures.get(local_start.date())
-            if day is None:
-                continue
-            ps = pauses.get(x.id, [])
-            minutes = focused_seconds(x, ps, now) / 60
-            day.sessions += 1
-            day.completed += x.state == SessionState.FINISHED
-            day.abandoned += x.state == SessionState.ABANDONED
-            day.focus_minutes += minutes
-            if minutes >= LONG_SESSION_MINUTES and x.id not in interrupted:
-                day.long_uninterrupted += 1
-            if x.flow_rating:
-                day.flow_ratings.append(x.flow_rating)
-            project = names.get(x.project_id, "?")
-            day.by_project[project] = day.by_project.get(project, 0.0) + minutes
-            # Focus inside the no-meeting windows, and by hour: walk the
-            # focused stretches (the session minus its pauses) minute by minute.
-            for a, z in _focused_stretches(x, ps, now):
-                t = a.astimezone(zone)
-                stop = z.astimezone(zone)
-                while t < stop:
-                    step = min(stop, (t + timedelta(minutes=1)).replace(second=0, microsecond=0)
-                               if t.second or t.microsecond else t + timedelta(minutes=1))
-                    length = (step - t).total_seconds() / 60
-                    target = figures.get(t.date())
-                    if target is not None:
-                        target.by_hour[t.hour] = target.by_hour.get(t.hour, 0.0) + length
-                        if model.window_at(t.date(), t.hour * 60 + t.minute)[0] == \
-                                WindowKind.DEEP:
-                            target.focus_in_deep_windows_minutes += length
-                    t = step
-        for sw in switches:
-            on = as_utc(sw.at).astimezone(zone).date()
-            if on in figures:
-                figures[on].switches += 1
-                figures[on].estimated_minutes_lost += buffer
-        for it in interruptions:
-            on = as_utc(it.at).astimezone(zone).date()
-            if on in figures:
-                figures[on].interruptions += 1
-        for m in meetings:
-            a = as_utc(m.start_at).astimezone(zone)
-            if a.date() not in figures:
-                continue
-            figures[a.date()].meetings += 1
-            z = as_utc(m.end_at).astimezone(zone)
-            span = range(a.hour * 60 + a.minute,
-                         max(a.hour * 60 + a.minute + 1,
-                             z.hour * 60 + z.minute if z.date() == a.date() else 24 * 60), 5)
-            if any(model.window_at(a.date(), mm)[0] == WindowKind.DEEP for mm in span):
-                figures[a.date()].meetings_in_deep_windows += 1
-        past_blocks = [b for b in blocks if as_utc(b.end_at) <= now]
-        used = 0
-        for b in past_blocks:
-            b0, b1 = as_utc(b.start_at), as_utc(b.end_at)
-            covered = sum(_overlap_minutes(b0, b1, as_utc(x.started_at),
-                                           as_utc(x.ended_at) if x.ended_at else now)
-                          for x in sessions if x.project_id == b.project_id)
-            if covered >= 0.5 * (b1 - b0).total_seconds() / 60:
-                used += 1
+            return _WeekRows(
+                names={p.id: p.name for p in s.exec(select(Project)) if p.id is not None},
+                sessions=sessions,
+                pauses=pauses,
+                switches=list(s.exec(select(ContextSwitch).where(
+                    col(ContextSwitch.at) >= start, col(ContextSwitch.at) < end))),
+                interruptions=list(s.exec(select(Interruption).where(
+                    col(Interruption.at) >= start, col(Interruption.at) < end))),
+                meetings=list(s.exec(select(Meeting).where(
+                    col(Meeting.start_at) < end, col(Meeting.end_at) > start,
+                    col(Meeting.all_day).is_(False)))),
+                blocks=list(s.exec(select(TimeBlock).where(
+                    col(TimeBlock.start_at) >= start, col(TimeBlock.start_at) < end,
+                    TimeBlock.kind == BlockKind.DEEP))),
+                reflections={r.day: r for r in s.exec(select(Reflection).where(
+                    col(Reflection.day) >= days[0], col(Reflection.day) <= days[-1]))},
+            )
 
-        day_list = [figures[d] for d in days]
+    def _report(self, week: str, day_list: list[DayFigures], buffer: int,
+                planned_blocks: int, used_blocks: int) -> WeekReport:
+        """The week's summary from its days: each figure as docs/metrics.md defines it."""
         workdays = [d for d in day_list if d.location in ("WFA", "WFO") or d.focus_minutes > 0]
         total = sum(d.focus_minutes for d in day_list)
         in_windows = sum(d.focus_in_deep_windows_minutes for d in day_list)
         refl = [d.reflection for d in day_list if d.reflection is not None]
-        history = self._history(days[0])
+        history = self._history(day_list[0].day)
         satisfaction = _mean([r.satisfaction for r in refl if r.satisfaction])
         energy = _mean([r.energy for r in refl if r.energy])
-        earlier_s = [h["satisfaction"] for h in history if h["satisfaction"] is not None]
-        earlier_e = [h["energy"] for h in history if h["energy"] is not None]
         projects: dict[str, float] = defaultdict(float)
         for fig in day_list:
             for name, minutes in fig.by_project.items():
@@ -242,24 +288,20 @@ class Metrics:
             satisfaction=satisfaction,
             energy=energy,
             burnout=_mean([r.burnout for r in refl if r.burnout]),
-            satisfaction_trend=round(satisfaction - statistics.fmean(earlier_s), 2)
-            if satisfaction is not None and earlier_s else None,
-            energy_trend=round(energy - statistics.fmean(earlier_e), 2)
-            if energy is not None and earlier_e else None,
+            satisfaction_trend=_trend(satisfaction, [h["satisfaction"] for h in history]),
+            energy_trend=_trend(energy, [h["energy"] for h in history]),
             deep_minutes=round(total, 1),
             deep_share_in_windows=round(in_windows / total, 3) if total else None,
             long_uninterrupted_sessions=sum(d.long_uninterrupted for d in day_list),
-            interruptions_per_day=round(sum(d.interruptions for d in day_list) / len(workdays),
-                                        2) if workdays else None,
-            switches_per_day=round(sum(d.switches for d in day_list) / len(workdays), 2)
-            if workdays else None,
+            interruptions_per_day=_per_day(sum(d.interruptions for d in day_list), workdays),
+            switches_per_day=_per_day(sum(d.switches for d in day_list), workdays),
             estimated_minutes_lost=sum(d.estimated_minutes_lost for d in day_list),
             resumption_buffer_minutes=buffer,
             flow_rating=_mean([float(f) for d in day_list for f in d.flow_ratings]),
             reflection_flow=flow_counts,
             meetings_in_deep_windows=sum(d.meetings_in_deep_windows for d in day_list),
-            planned_deep_blocks=len(past_blocks),
-            planned_deep_blocks_used=used,
+            planned_deep_blocks=planned_blocks,
+            planned_deep_blocks_used=used_blocks,
             projects={k: round(v, 1) for k, v in sorted(projects.items())},
             history=history,
         )

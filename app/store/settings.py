@@ -22,7 +22,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from app.domain import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from app.errors import ErrorCode, FokusError
-from app.i18n import N_
+from app.i18n import N_, _
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -86,12 +86,13 @@ class Setting(Generic[T]):
             return "on|off"
         if self.kind is Kind.CHOICE:
             return "|".join(self.choices)
+        # The forms are words a person reads: in the language the front end speaks.
         if self.kind is Kind.TIME:
-            return "HH:MM"
+            return _("HH:MM")
         if self.kind is Kind.WEEKDAY_TIME:
-            return "D HH:MM (D: 0 Monday … 6 Sunday)"
+            return _("D HH:MM (D: 0 Monday … 6 Sunday)")
         if self.kind is Kind.HOTKEY:
-            return "<ctrl>+<alt>+KEY, or empty for none"
+            return _("<ctrl>+<alt>+KEY, or empty for none")
         return ""
 
     def _invalid(self, value: Any) -> FokusError:
@@ -100,31 +101,7 @@ class Setting(Generic[T]):
 
     def validate(self, value: Any) -> T:
         """``value`` as this setting's type, or FokusError(SETTING_INVALID)."""
-        kind = self.kind
-        if kind is Kind.INT:
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise self._invalid(value)
-            assert self.minimum is not None and self.maximum is not None
-            if not self.minimum <= value <= self.maximum:
-                raise self._invalid(value)
-        elif kind is Kind.BOOL:
-            if not isinstance(value, bool):
-                raise self._invalid(value)
-        elif kind is Kind.CHOICE:
-            if value not in self.choices:
-                raise self._invalid(value)
-        elif kind in (Kind.TEXT, Kind.PATH, Kind.HOTKEY):
-            if not isinstance(value, str) or "\n" in value:
-                raise self._invalid(value)
-        elif kind is Kind.TIME:
-            if not isinstance(value, str) or not _TIME.match(value):
-                raise self._invalid(value)
-        elif kind is Kind.WEEKDAY_TIME:
-            parts = value.split() if isinstance(value, str) else []
-            if (len(parts) != 2 or parts[0] not in "0123456" or len(parts[0]) != 1
-                    or not _TIME.match(parts[1])):
-                raise self._invalid(value)
-        elif kind is Kind.STRUCTURED and not isinstance(value, dict | list):
+        if not _FORM[self.kind](self, value):
             raise self._invalid(value)
         if self.check is not None:
             problem = self.check(value)
@@ -163,6 +140,35 @@ class Setting(Generic[T]):
         return str(value)
 
 
+def _is_int_in_range(s: Setting[Any], v: Any) -> bool:
+    return (isinstance(v, int) and not isinstance(v, bool) and s.minimum is not None
+            and s.maximum is not None and s.minimum <= v <= s.maximum)
+
+
+def _is_weekday_time(_s: Setting[Any], v: Any) -> bool:
+    parts = v.split() if isinstance(v, str) else []
+    return (len(parts) == 2 and len(parts[0]) == 1 and parts[0] in "0123456"
+            and bool(_TIME.match(parts[1])))
+
+
+def _is_line(_s: Setting[Any], v: Any) -> bool:
+    return isinstance(v, str) and "\n" not in v
+
+
+# What a valid value of each kind looks like (a check may add more).
+_FORM: dict[Kind, Callable[[Setting[Any], Any], bool]] = {
+    Kind.INT: _is_int_in_range,
+    Kind.BOOL: lambda _s, v: isinstance(v, bool),
+    Kind.CHOICE: lambda s, v: v in s.choices,
+    Kind.TEXT: _is_line,
+    Kind.PATH: _is_line,
+    Kind.HOTKEY: _is_line,
+    Kind.TIME: lambda _s, v: isinstance(v, str) and bool(_TIME.match(v)),
+    Kind.WEEKDAY_TIME: _is_weekday_time,
+    Kind.STRUCTURED: lambda _s, v: isinstance(v, dict | list),
+}
+
+
 def _hotkey_problem(value: Any) -> str | None:
     if not value:
         return None
@@ -170,8 +176,8 @@ def _hotkey_problem(value: Any) -> str | None:
 
     try:
         parse_combo(str(value))
-    except ValueError as exc:
-        return str(exc) or "<ctrl>+<alt>+KEY"
+    except ValueError:
+        return HOTKEY_TOGGLE_FOCUS.allowed()  # every hotkey has the same form
     return None
 
 

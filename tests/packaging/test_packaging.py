@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app import APP_ID, autostart
+from app import APP_ID
+from app.platform import autostart
 
 ROOT = Path(__file__).resolve().parents[2]
 

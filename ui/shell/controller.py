@@ -4,7 +4,7 @@ the session timer, and turns core errors into translated messages.
 Two signals tell the front end what to redraw: ``changed`` when the running
 session's state may have moved (the tray icon, the session panel), and
 ``dataChanged(frozenset[str])`` when stored data changed, with the topics the
-writes touched (``app.changes``: "projects", "batches", "sessions", "blocks",
+writes touched (``app.store.changes``: "projects", "batches", "sessions", "blocks",
 "settings", …), coalesced to one emission per turn of the event loop. Windows
 connect to ``dataChanged`` and refresh themselves; nobody calls a "refresh
 everything" after a write.
@@ -30,9 +30,9 @@ from ui.messages import error_text
 
 if TYPE_CHECKING:
     from app.activity.service import SwitchResult
-    from app.changes import StoreChanges
     from app.focus.engine import Recovered, SessionView
     from app.service import FokusService
+    from app.store.changes import StoreChanges
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class StartRequest:
 class FokusController(QObject):
     ready = Signal()
     changed = Signal()
-    dataChanged = Signal(object)  # frozenset[str]: the topics written (app.changes)
+    dataChanged = Signal(object)  # frozenset[str]: the topics written (app.store.changes)
     confirmationNeeded = Signal(object)  # StartRequest
     windowRequested = Signal(str, object)  # window kind, its argument (ui.shell.windows)
     sessionFinished = Signal(object)  # SessionView that ran its full length
@@ -109,7 +109,7 @@ class FokusController(QObject):
             log.error("cannot open the database: %s %s", err.code, err.params)
             self.fatal.emit(error_text(err))
             return False
-        from app.changes import StoreChanges
+        from app.store.changes import StoreChanges
 
         self._service = service
         self._changes = StoreChanges(store)
