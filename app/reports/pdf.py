@@ -119,8 +119,8 @@ def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path:
 
         footer = " ".join(notes) + " " + _(
             "Estimates (time lost to switching) use a resumption buffer of {n} min per "
-            "switch (Mark et al.).").format(n=report["efficiency_flow"][
-                "resumption_buffer_minutes"])
+            "switch, after Parnin & Rugaber 2011 (10–15 min before the first edit)."
+        ).format(n=report["efficiency_flow"]["resumption_buffer_minutes"])
         fig.text(0.08, 0.05, "\n".join(textwrap.wrap(footer, 110)), fontsize=8,
                  color="#555555", va="bottom")
         pdf.savefig(fig)

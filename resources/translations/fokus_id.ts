@@ -414,77 +414,77 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="246"/>
+        <location filename="../../ui/activity/today.py" line="247"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="246"/>
+        <location filename="../../ui/activity/today.py" line="247"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="247"/>
+        <location filename="../../ui/activity/today.py" line="248"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="247"/>
+        <location filename="../../ui/activity/today.py" line="248"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="248"/>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="248"/>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="248"/>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="250"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="250"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="253"/>
+        <location filename="../../ui/activity/today.py" line="254"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="254"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="259"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="259"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="263"/>
+        <location filename="../../ui/activity/today.py" line="264"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="264"/>
+        <location filename="../../ui/activity/today.py" line="265"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -2076,8 +2076,8 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/activity/today.py" line="235"/>
-        <source>Estimated time lost to switching: about {lost} min ({s} switches × {buffer} min to get back into a task). This is an estimate: research puts the time to resume after an interruption at 20–25 minutes (Mark et al.); change the buffer in Settings.</source>
-        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({s} perpindahan × {buffer} menit untuk kembali ke tugas). Ini perkiraan: riset menyebut waktu untuk melanjutkan setelah interupsi 20–25 menit (Mark dkk.); ubah nilainya di Pengaturan.</translation>
+        <source>Estimated time lost to switching: about {lost} min ({s} switches × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
+        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({s} perpindahan × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10 % sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
     </message>
 </context>
 <context>
