@@ -89,6 +89,18 @@ def _minutes(edit: QTimeEdit) -> int:
     return t.hour() * 60 + t.minute()
 
 
+def _page(page: QWidget, form: QFormLayout, note_text: str) -> QWidget:
+    """A tab of setting rows with a quiet explanation below them."""
+    note = QLabel(note_text)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: palette(placeholder-text);")
+    layout = QVBoxLayout(page)
+    layout.addLayout(form)
+    layout.addWidget(note)
+    layout.addStretch(1)
+    return page
+
+
 class SpanEditor(QWidget):
     def __init__(self, span: Span) -> None:
         super().__init__()
@@ -209,24 +221,17 @@ class SettingsDialog(QDialog):
         self.autostart.setChecked(autostart.is_enabled())
         form.addRow(self.tr("Autostart:"), self.autostart)
         welcome = QPushButton(self.tr("Run the welcome guide again…"))
-        welcome.setEnabled(self.controller.open_welcome is not None)
         welcome.clicked.connect(self._welcome)
         row = QHBoxLayout()
         row.addWidget(welcome)
         row.addStretch(1)
         form.addRow("", row)
-        note = QLabel(self.tr("A new language applies to windows opened after saving."))
-        note.setStyleSheet("color: palette(placeholder-text);")
-        layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        return page
+        return _page(page, form, self.tr(
+            "A new language applies to windows opened after saving."))
 
     def _welcome(self) -> None:
-        if self.controller.open_welcome is not None:
-            self.reject()
-            self.controller.open_welcome()
+        self.reject()
+        self.controller.open_welcome()
 
     # -- work week ------------------------------------------------------------------
 
@@ -417,17 +422,10 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout()
         self._add_rows(form, page, self.CALENDAR)
-        note = QLabel(self.tr(
+        return _page(page, form, self.tr(
             "Fokus reads meetings from this file (Google, Outlook or Apple calendar export) "
             "and imports it again whenever it changes. Meetings are kept only on this "
             "machine."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
-        layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        return page
 
     # -- activity ---------------------------------------------------------------------------
 
@@ -555,16 +553,9 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout()
         self._add_rows(form, page, self.REPORTS)
-        note = QLabel(self.tr(
+        return _page(page, form, self.tr(
             "The reflection is offered on work days only; the weekly report is only "
             "written when you export it, after a preview."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
-        layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        return page
 
     # -- saving ------------------------------------------------------------------------------
 
