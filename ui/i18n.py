@@ -7,41 +7,17 @@ for the icon to come up fast)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.i18n import RESOURCES
+from app.store.settings import stored_language
 
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
-
-
-def stored_language(database: Path) -> str | None:
-    """The language chosen in Settings or the welcome guide ("en", "id"), or
-    None for the system's (also when there is no database yet)."""
-    if not database.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)
-        try:
-            row = conn.execute("SELECT value FROM setting WHERE key = 'language'").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        log.debug("stored language unreadable: %s", exc)
-        return None  # the core says what is wrong with the file once it loads
-    try:
-        language = json.loads(row[0]) if row else None
-    except (TypeError, ValueError):
-        return None
-    if not isinstance(language, str) or language in ("", "system"):
-        return None
-    return language
 
 
 def start_language(database: Path) -> str | None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from app.domain import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
@@ -322,3 +323,33 @@ class Settings:
     def hotkeys(self) -> dict[str, str]:
         """Action name → combination ("" when turned off)."""
         return {action: self.get(s) for action, s in HOTKEYS.items()}
+
+
+def stored_language(database: Path) -> str | None:
+    """The language chosen in Settings, the welcome guide or ``fokus config``
+    ("en", "id"), or None for the system's (also with no database yet).
+
+    Read with the standard library's sqlite3, read-only: the tray needs it
+    before any text exists and the command line before any output, and neither
+    may wait for SQLModel to load for it."""
+    if not database.exists():
+        return None
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1)
+        try:
+            row = conn.execute("SELECT value FROM setting WHERE key = ?",
+                               (LANGUAGE.key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.debug("stored language unreadable: %s", exc)
+        return None  # the core says what is wrong with the file once it opens it
+    try:
+        language = json.loads(row[0]) if row else None
+    except (TypeError, ValueError):
+        return None
+    if language not in LANGUAGE.choices or language == "system":
+        return None
+    return str(language)

@@ -169,3 +169,17 @@ def test_no_setting_is_read_by_its_key_string_outside_the_store() -> None:
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if pattern.search(line)]
     assert found == []
+
+
+def test_the_stored_language_is_read_without_the_store(store: Store) -> None:
+    """The tray and the command line read it before SQLModel is loaded."""
+    database = store.path
+    assert S.stored_language(database) is None  # nothing chosen: the system's
+    settings = S.Settings(store)
+    settings.set(S.LANGUAGE, "id")
+    assert S.stored_language(database) == "id"
+    settings.set(S.LANGUAGE, "system")
+    assert S.stored_language(database) is None
+    store.set_setting(S.LANGUAGE.key, "klingon")  # an edited file
+    assert S.stored_language(database) is None
+    assert S.stored_language(database.parent / "missing.sqlite3") is None
