@@ -51,19 +51,14 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="148"/>
+        <location filename="../../ui/shell/app.py" line="152"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="160"/>
+        <location filename="../../ui/shell/app.py" line="167"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/app.py" line="199"/>
-        <source>No system tray was found, so Fokus runs in this window. Closing it quits Fokus. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
-        <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini. Menutupnya akan keluar dari Fokus. Jika desktop Anda punya ekstensi baki sistem, aktifkan dan ikon Fokus akan muncul di sana.</translation>
     </message>
     <message>
         <location filename="../../ui/shell/prompts.py" line="260"/>
@@ -86,12 +81,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="263"/>
+        <location filename="../../ui/shell/app.py" line="285"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="263"/>
+        <location filename="../../ui/shell/app.py" line="285"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -122,43 +117,43 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="270"/>
+        <location filename="../../ui/shell/app.py" line="292"/>
         <location filename="../../ui/week/window_watch.py" line="60"/>
         <source>Deep-work window until {time}</source>
         <translation>Jendela kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="274"/>
+        <location filename="../../ui/shell/app.py" line="296"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="276"/>
+        <location filename="../../ui/shell/app.py" line="298"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="298"/>
+        <location filename="../../ui/shell/app.py" line="329"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="299"/>
+        <location filename="../../ui/shell/app.py" line="330"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="303"/>
+        <location filename="../../ui/shell/app.py" line="334"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="304"/>
+        <location filename="../../ui/shell/app.py" line="335"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="309"/>
+        <location filename="../../ui/shell/app.py" line="340"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
@@ -1167,6 +1162,85 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="144"/>
+        <location filename="../../ui/shell/main_window.py" line="188"/>
+        <source>Fokus</source>
+        <translation>Fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="145"/>
+        <source>Start focus</source>
+        <translation>Mulai fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="146"/>
+        <source>Switch to</source>
+        <translation>Pindah ke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="147"/>
+        <source>Log interruption</source>
+        <translation>Catat interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="148"/>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="149"/>
+        <source>Quit Fokus</source>
+        <translation>Keluar dari Fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <source>No system tray was found, so Fokus runs in this window; closing it only minimises it. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
+        <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini; menutupnya hanya meminimalkannya. Jika desktop Anda punya ekstensi baki, aktifkan, lalu ikon Fokus akan muncul di sana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="162"/>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="165"/>
+        <source>No focus session</source>
+        <translation>Tidak ada sesi fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="168"/>
+        <source>Paused: {title} · {left} min left</source>
+        <translation>Dijeda: {title} · sisa {left} menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="174"/>
+        <source>Focusing: {title} · {left} min left</source>
+        <translation>Fokus: {title} · sisa {left} menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="180"/>
+        <source>Resume</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="180"/>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="215"/>
+        <source>Quit Fokus?</source>
+        <translation>Keluar dari Fokus?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="216"/>
+        <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
+        <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
+    </message>
+</context>
+<context>
     <name>ModelPage</name>
     <message>
         <location filename="../../ui/settings/welcome.py" line="119"/>
@@ -1665,262 +1739,262 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="126"/>
+        <location filename="../../ui/settings/window.py" line="138"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="136"/>
+        <location filename="../../ui/settings/window.py" line="148"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="137"/>
+        <location filename="../../ui/settings/window.py" line="149"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="138"/>
+        <location filename="../../ui/settings/window.py" line="150"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="151"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="140"/>
+        <location filename="../../ui/settings/window.py" line="152"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="208"/>
+        <location filename="../../ui/settings/window.py" line="220"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="210"/>
+        <location filename="../../ui/settings/window.py" line="222"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="211"/>
+        <location filename="../../ui/settings/window.py" line="223"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="218"/>
+        <location filename="../../ui/settings/window.py" line="230"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="247"/>
+        <location filename="../../ui/settings/window.py" line="252"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="250"/>
+        <location filename="../../ui/settings/window.py" line="255"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="251"/>
+        <location filename="../../ui/settings/window.py" line="256"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="256"/>
+        <location filename="../../ui/settings/window.py" line="261"/>
         <source>Add a window</source>
         <translation>Tambah jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="258"/>
+        <location filename="../../ui/settings/window.py" line="263"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="267"/>
+        <location filename="../../ui/settings/window.py" line="272"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jendela tanpa rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="271"/>
+        <location filename="../../ui/settings/window.py" line="276"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="271"/>
+        <location filename="../../ui/settings/window.py" line="276"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="284"/>
+        <location filename="../../ui/settings/window.py" line="289"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="288"/>
+        <location filename="../../ui/settings/window.py" line="293"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="295"/>
+        <location filename="../../ui/settings/window.py" line="300"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
         <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jendela tanpa rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="303"/>
+        <location filename="../../ui/settings/window.py" line="308"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="359"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="359"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="359"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="379"/>
+        <location filename="../../ui/settings/window.py" line="384"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="382"/>
+        <location filename="../../ui/settings/window.py" line="387"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="421"/>
+        <location filename="../../ui/settings/window.py" line="426"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="442"/>
+        <location filename="../../ui/settings/window.py" line="440"/>
         <source>Idle detection:</source>
         <translation>Deteksi diam:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="447"/>
+        <location filename="../../ui/settings/window.py" line="445"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="451"/>
+        <location filename="../../ui/settings/window.py" line="449"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="455"/>
+        <location filename="../../ui/settings/window.py" line="453"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="464"/>
+        <location filename="../../ui/settings/window.py" line="462"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="463"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="466"/>
+        <location filename="../../ui/settings/window.py" line="464"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="470"/>
+        <location filename="../../ui/settings/window.py" line="468"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="472"/>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="479"/>
+        <location filename="../../ui/settings/window.py" line="477"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi diam hanya menyimpan waktu masukan terakhir Anda. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="489"/>
+        <location filename="../../ui/settings/window.py" line="487"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="503"/>
+        <location filename="../../ui/settings/window.py" line="501"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi waktu masukan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="504"/>
+        <location filename="../../ui/settings/window.py" line="502"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="508"/>
+        <location filename="../../ui/settings/window.py" line="506"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="509"/>
+        <location filename="../../ui/settings/window.py" line="507"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="510"/>
+        <location filename="../../ui/settings/window.py" line="508"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="511"/>
+        <location filename="../../ui/settings/window.py" line="509"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="513"/>
+        <location filename="../../ui/settings/window.py" line="511"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="194"/>
+        <location filename="../../ui/settings/window.py" line="206"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="141"/>
+        <location filename="../../ui/settings/window.py" line="153"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="559"/>
+        <location filename="../../ui/settings/window.py" line="557"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
