@@ -51,12 +51,12 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="152"/>
+        <location filename="../../ui/shell/app.py" line="156"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="167"/>
+        <location filename="../../ui/shell/app.py" line="171"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -81,12 +81,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="285"/>
+        <location filename="../../ui/shell/app.py" line="289"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="285"/>
+        <location filename="../../ui/shell/app.py" line="289"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -117,43 +117,43 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="292"/>
+        <location filename="../../ui/shell/app.py" line="296"/>
         <location filename="../../ui/week/window_watch.py" line="60"/>
         <source>Deep-work window until {time}</source>
         <translation>Jendela kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="296"/>
+        <location filename="../../ui/shell/app.py" line="300"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="298"/>
+        <location filename="../../ui/shell/app.py" line="302"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="329"/>
+        <location filename="../../ui/shell/app.py" line="350"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="330"/>
+        <location filename="../../ui/shell/app.py" line="351"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="334"/>
+        <location filename="../../ui/shell/app.py" line="355"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="335"/>
+        <location filename="../../ui/shell/app.py" line="356"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="340"/>
+        <location filename="../../ui/shell/app.py" line="361"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>

@@ -28,6 +28,7 @@ from ui.tray.tray import FokusTray, local_time, session_title
 
 if TYPE_CHECKING:
     from app.focus.engine import Recovered, SessionView
+    from app.platform.dnd import DoNotDisturb
     from app.service import PlannedChoice
     from ui.activity.monitor import ActivityMonitor
     from ui.platform.notify import Notifier
@@ -96,6 +97,9 @@ class FokusApp:
             self.tray.show()
         else:
             self._tray_timer.start(1000)
+        self.dnd: DoNotDisturb | None = None
+        self.controller.ready.connect(self._quiet_desktop_ready)
+        self.controller.changed.connect(self._follow_quiet)
         self.controller.sessionFinished.connect(self._session_finished)
         self.controller.recovered.connect(self._recovered)
         self.controller.fatal.connect(self._fatal)
@@ -325,7 +329,24 @@ class FokusApp:
             log.info("notifications through %s", self._notifier.name)
         self._notifier.notify(title, message)
 
+    # -- do-not-disturb while focusing ---------------------------------------------------
+
+    def _quiet_desktop_ready(self) -> None:
+        """Before any notice of this start: banners a crashed Fokus held come back."""
+        from app.platform.dnd import DoNotDisturb
+
+        self.dnd = DoNotDisturb(self.controller.service.settings)
+        self.dnd.release()
+
+    def _follow_quiet(self) -> None:
+        if self.dnd is None or self._quitting:
+            return
+        view = self.controller.view if self.controller.is_ready else None
+        self.dnd.follow(view is not None and view.state == "focusing")
+
     def _session_finished(self, view: SessionView) -> None:
+        if self.dnd is not None:
+            self.dnd.release()  # Fokus's own notice is not held back
         self.notify(tr("Focus session complete"),
                     tr("{minutes} min on {title}. Time for a short break.").format(
                         minutes=view.planned_minutes, title=session_title(view)))
@@ -361,6 +382,8 @@ class FokusApp:
         if self.controller.is_ready and self.controller.view is not None:
             log.info("quitting with a session open: stopping it")
             self.controller.stop()
+        if self.dnd is not None:
+            self.dnd.release()
         if self.server is not None:
             self.server.close()
         self.controller.close()
