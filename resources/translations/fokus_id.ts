@@ -1164,78 +1164,83 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="144"/>
-        <location filename="../../ui/shell/main_window.py" line="188"/>
+        <location filename="../../ui/shell/main_window.py" line="148"/>
+        <location filename="../../ui/shell/main_window.py" line="193"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="145"/>
+        <location filename="../../ui/shell/main_window.py" line="149"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="146"/>
+        <location filename="../../ui/shell/main_window.py" line="150"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="147"/>
+        <location filename="../../ui/shell/main_window.py" line="151"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="148"/>
+        <location filename="../../ui/shell/main_window.py" line="152"/>
+        <source>Focus length</source>
+        <translation>Lama fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="153"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="149"/>
+        <location filename="../../ui/shell/main_window.py" line="154"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <location filename="../../ui/shell/main_window.py" line="158"/>
         <source>No system tray was found, so Fokus runs in this window; closing it only minimises it. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
         <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini; menutupnya hanya meminimalkannya. Jika desktop Anda punya ekstensi baki, aktifkan, lalu ikon Fokus akan muncul di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="162"/>
+        <location filename="../../ui/shell/main_window.py" line="167"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="165"/>
+        <location filename="../../ui/shell/main_window.py" line="170"/>
         <source>No focus session</source>
         <translation>Tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="168"/>
+        <location filename="../../ui/shell/main_window.py" line="173"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="174"/>
+        <location filename="../../ui/shell/main_window.py" line="179"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="180"/>
+        <location filename="../../ui/shell/main_window.py" line="185"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="180"/>
+        <location filename="../../ui/shell/main_window.py" line="185"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="215"/>
+        <location filename="../../ui/shell/main_window.py" line="220"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="216"/>
+        <location filename="../../ui/shell/main_window.py" line="221"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>

@@ -68,7 +68,7 @@ def test_it_offers_everything_the_tray_menu_does(window: MainWindow) -> None:
     assert list(window.window_buttons) == kinds
     assert all(b.isEnabled() for b in window.window_buttons.values())
     for button in (window.start_button, window.switch_button, window.interrupt_button,
-                   window.quit_button):
+                   window.length_button, window.quit_button):
         assert button.isEnabled() and button.text()
     assert not window.pause_button.isEnabled() and not window.stop_button.isEnabled()
     assert "No focus session" in window.state.text()
@@ -90,6 +90,8 @@ def test_a_session_runs_from_the_window(window: MainWindow, qtbot: QtBot) -> Non
     window.stop_button.click()
     assert controller.view is None
     assert not window.stop_button.isEnabled()
+    pick(qtbot, window.length_button, "50 minutes")
+    qtbot.waitUntil(lambda: controller.focus_minutes() == 50)
 
 
 def test_closing_minimises_and_never_loses_the_session(window: MainWindow,

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.start_button = self._menu_button("startButton", self._fill_start)
         self.switch_button = self._menu_button("switchButton", self._fill_switch)
         self.interrupt_button = self._menu_button("interruptButton", self._fill_interrupt)
+        self.length_button = self._menu_button("lengthButton", self._fill_length)
         self.pause_button = QPushButton()
         self.pause_button.setObjectName("pauseButton")
         self.pause_button.clicked.connect(self._pause_or_resume)
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.stop_button.setObjectName("stopButton")
         self.stop_button.clicked.connect(controller.stop)
         for button in (self.start_button, self.pause_button, self.stop_button,
-                       self.switch_button, self.interrupt_button):
+                       self.switch_button, self.interrupt_button, self.length_button):
             session.addWidget(button)
         layout.addLayout(session)
 
@@ -128,6 +129,9 @@ class MainWindow(QMainWindow):
         if self.controller.is_ready:
             self.tray._fill_switch_menu(menu)
 
+    def _fill_length(self, menu: QMenu) -> None:
+        self.tray._fill_length_menu(menu, self.controller.is_ready)
+
     def _fill_interrupt(self, menu: QMenu) -> None:
         for source, text in interruption_sources():
             action = menu.addAction(text)
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         self.start_button.setText(self.tr("Start focus"))
         self.switch_button.setText(self.tr("Switch to"))
         self.interrupt_button.setText(self.tr("Log interruption"))
+        self.length_button.setText(self.tr("Focus length"))
         self.stop_button.setText(self.tr("Stop"))
         self.quit_button.setText(self.tr("Quit Fokus"))
         for kind, text in FokusTray.window_entries():
