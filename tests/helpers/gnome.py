@@ -296,6 +296,10 @@ def gnome() -> Iterator[GnomeSession]:
         session = GnomeSession(
             pid=int(values.pop("PID")), shell_log=Path(values.pop("SHELL_LOG")),
             session_env=values)
+        # A headless shell starts in the overview; a user's desktop shows the top bar alone.
+        session.eval("Main.overview.hide(); true")
+        wait_for(lambda: session.eval("Main.overview.visible") is False, timeout=30,
+                 what="the overview to close")
         yield session
     finally:
         assert proc.stdin is not None
