@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.gnome import GnomeFokus, GnomeSession, gnome  # noqa: F401
-from tests.helpers.x11 import wait_for
+from tests.helpers.x11 import wait_for as _wait_for
 
 pytestmark = pytest.mark.gnome
+
+
+def wait_for(predicate: Callable[[], object], timeout: float = 30.0, what: str = "") -> object:
+    """Generous: the shell, the tray and the command line share a loaded machine."""
+    return _wait_for(predicate, timeout=timeout, what=what)
+
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 OPEN_INDICATOR_MENU = """
