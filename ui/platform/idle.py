@@ -1,6 +1,7 @@
-"""The idle back-end that needs Qt (GNOME's idle monitor over QtDBus) and the
-chain that picks the first working source: X11, Windows, macOS, GNOME on
-Wayland, then pynput as the fallback. The Qt-free sources are in
+"""The idle back-ends that need Qt (desktop services over QtDBus: GNOME's idle
+monitor, the freedesktop screensaver of KDE and others) and the chain that picks
+the first working source: X11, Windows, macOS, GNOME on Wayland, other Wayland
+desktops, then pynput as the fallback. The Qt-free sources are in
 ``app.platform.idle``."""
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from app.platform.idle import (
 log = logging.getLogger(__name__)
 
 
-class WaylandDBusIdle:
-    """GNOME's idle monitor (org.gnome.Mutter.IdleMonitor), through QtDBus."""
+class _DBusIdle:
+    """Idle time from a desktop service on the session bus, through QtDBus."""
 
-    name = "wayland-mutter-idle-monitor"
+    name = ""
+    service = path = interface = method = ""
 
     def __init__(self) -> None:
         if not is_wayland():
@@ -33,27 +35,52 @@ class WaylandDBusIdle:
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             raise Unavailable("no session bus")
-        self._iface = QDBusInterface("org.gnome.Mutter.IdleMonitor",
-                                     "/org/gnome/Mutter/IdleMonitor/Core",
-                                     "org.gnome.Mutter.IdleMonitor", bus)
+        registered = bus.interface().isServiceRegistered(self.service)
+        if not (registered.isValid() and registered.value()):
+            raise Unavailable(f"no {self.service} on the session bus")
+        self._iface = QDBusInterface(self.service, self.path, self.interface, bus)
         if not self._iface.isValid():
-            raise Unavailable("the desktop offers no idle monitor on D-Bus")
+            raise Unavailable(f"{self.service} offers no {self.interface}")
         self.idle_seconds()
 
     def idle_seconds(self) -> float:
-        reply = self._iface.call("GetIdletime")
+        reply = self._iface.call(self.method)
         args = reply.arguments()
-        if not args:
-            raise Unavailable("the idle monitor did not answer")
+        if not args:  # an error reply: a screensaver that does not implement it
+            raise Unavailable(f"{self.service} did not answer {self.method}")
         return float(args[0]) / 1000.0
 
     def close(self) -> None:
         pass
 
 
+class WaylandDBusIdle(_DBusIdle):
+    """GNOME's idle monitor (org.gnome.Mutter.IdleMonitor), in milliseconds."""
+
+    name = "wayland-mutter-idle-monitor"
+    service = "org.gnome.Mutter.IdleMonitor"
+    path = "/org/gnome/Mutter/IdleMonitor/Core"
+    interface = "org.gnome.Mutter.IdleMonitor"
+    method = "GetIdletime"
+
+
+class ScreenSaverIdle(_DBusIdle):
+    """``org.freedesktop.ScreenSaver.GetSessionIdleTime``: KDE Plasma and other
+    desktops that implement the freedesktop screensaver service. KDE answers in
+    milliseconds, as Mutter does; a service that does not implement the call
+    answers with an error and the next source is tried."""
+
+    name = "wayland-screensaver"
+    service = "org.freedesktop.ScreenSaver"
+    path = "/org/freedesktop/ScreenSaver"
+    interface = "org.freedesktop.ScreenSaver"
+    method = "GetSessionIdleTime"
+
+
 def best_idle_source() -> IdleSource | None:
     """The first source that works here, or None: idle detection unavailable."""
-    for make in (X11Idle, WindowsIdle, MacIdle, WaylandDBusIdle, PynputIdle):
+    for make in (X11Idle, WindowsIdle, MacIdle, WaylandDBusIdle, ScreenSaverIdle,
+                 PynputIdle):
         try:
             source: IdleSource = make()
             log.info("idle detection through %s", source.name)

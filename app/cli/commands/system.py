@@ -20,16 +20,17 @@ def demo(paths: Paths, a: dict[str, Any]) -> int:
     return 0
 
 
-def doctor(_paths: Paths, _a: dict[str, Any]) -> int:
+def doctor(_paths: Paths, a: dict[str, Any]) -> int:
     from app.platform.doctor import report
 
-    return report()
+    return report(as_json=bool(a.get("json")))
 
 
 DECLARED = (
     Command("demo", N_("fill an empty data directory with demo data"),
             args=(Arg("--weeks", type=int, default=4, help=N_("weeks of history (default 4)")),),
             local=demo, offers_json=False),
-    Command("doctor", N_("check that this machine can run the tray app"),
-            local=doctor, offers_json=False),
+    Command("doctor", N_("check what this desktop offers Fokus: tray, idle time, hotkeys, "
+                         "notifications, the window in front"),
+            local=doctor),
 )
