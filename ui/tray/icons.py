@@ -9,6 +9,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 IDLE_COLOUR = QColor("#5f6b73")
 TRACK_COLOUR = QColor(127, 127, 127, 90)
+DISC_COLOUR = QColor(255, 255, 255, 235)
+DIGIT_COLOUR = QColor("#1d2427")
 # Drawn at the sizes trays ask for most; Qt scales the others from these.
 SIZES = (22, 32, 64)
 
@@ -49,6 +51,12 @@ def _draw(size: int, state: str, fraction: float, colour: QColor, minutes: int |
         p.setPen(pen)
         span = int(-360 * 16 * max(0.02, min(1.0, fraction)))
         p.drawArc(rect, 90 * 16, span)
+        # A light disc inside the ring: the minutes and the bars stay readable
+        # on dark panels (GNOME's top bar) as on light ones.
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(DISC_COLOUR)
+        inner = width / 2 + 0.5
+        p.drawEllipse(rect.adjusted(inner, inner, -inner, -inner))
         if state == "paused":
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor("#5f6b73"))
@@ -62,7 +70,7 @@ def _draw(size: int, state: str, fraction: float, colour: QColor, minutes: int |
             text = str(minutes)
             font.setPixelSize(int(size * (0.42 if len(text) < 3 else 0.32)))
             p.setFont(font)
-            p.setPen(QColor("#1d2427") if arc.lightness() > 140 else arc.darker(130))
+            p.setPen(DIGIT_COLOUR)
             p.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, text)
     p.end()
     return pixmap
