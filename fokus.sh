@@ -7,8 +7,9 @@
 #   ./fokus.sh bench [startup|input|report]  run the benchmarks (all by default)
 #   ./fokus.sh screenshots       make the README's screenshots (docs/screenshots/)
 #
-# System packages (Qt's X11 libraries; Xvfb, a tray host and xdotool for the
-# tests) are installed with apt-get when run as root, and named otherwise.
+# System packages (Qt's X11 libraries; for the tests Xvfb, a tray host, xdotool,
+# dunst, and a headless GNOME Shell with the AppIndicator extension) are
+# installed with apt-get when run as root, and named otherwise.
 set -euo pipefail
 cd "$(dirname "$0")"
 
