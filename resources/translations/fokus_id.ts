@@ -125,7 +125,7 @@
         <location filename="../../ui/shell/app.py" line="270"/>
         <location filename="../../ui/week/window_watch.py" line="60"/>
         <source>Deep-work window until {time}</source>
-        <translation>Jendela kerja mendalam sampai {time}</translation>
+        <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
         <location filename="../../ui/shell/app.py" line="274"/>
@@ -371,17 +371,17 @@
     <message>
         <location filename="../../ui/settings/window.py" line="52"/>
         <source>A window lies outside the work hours: {subject}</source>
-        <translation>Sebuah jendela berada di luar jam kerja: {subject}</translation>
+        <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="53"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
-        <translation>Jendela tanpa rapat bertumpang tindih dengan jam inti: {subject}</translation>
+        <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="54"/>
         <source>Two no-meeting windows overlap: {subject}</source>
-        <translation>Dua jendela tanpa rapat bertumpang tindih: {subject}</translation>
+        <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="55"/>
@@ -406,7 +406,7 @@
     <message>
         <location filename="../../ui/settings/window.py" line="77"/>
         <source>No-meeting window (deep work)</source>
-        <translation>Jendela tanpa rapat (kerja mendalam)</translation>
+        <translation>Jam bebas rapat (kerja mendalam)</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="78"/>
@@ -414,77 +414,77 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="247"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="247"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="248"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="248"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="250"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="250"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="254"/>
+        <location filename="../../ui/activity/today.py" line="268"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="269"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="259"/>
+        <location filename="../../ui/activity/today.py" line="273"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="259"/>
+        <location filename="../../ui/activity/today.py" line="273"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="264"/>
+        <location filename="../../ui/activity/today.py" line="278"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="265"/>
+        <location filename="../../ui/activity/today.py" line="279"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -662,7 +662,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="45"/>
         <source>Collaborative work in a no-meeting window</source>
-        <translation>Kerja kolaboratif di jendela tanpa rapat</translation>
+        <translation>Kerja kolaboratif di jam bebas rapat</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="46"/>
@@ -702,17 +702,17 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="54"/>
         <source>no free window of the right kind is left this week</source>
-        <translation>tidak ada lagi jendela kosong yang sesuai pekan ini</translation>
+        <translation>tidak ada lagi waktu luang yang sesuai pekan ini</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="55"/>
         <source>no free window of the right kind before its due date</source>
-        <translation>tidak ada jendela kosong yang sesuai sebelum tenggatnya</translation>
+        <translation>tidak ada waktu luang yang sesuai sebelum tenggatnya</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="56"/>
         <source>the days with free windows already hold your project limit</source>
-        <translation>hari-hari dengan jendela kosong sudah mencapai batas proyek Anda</translation>
+        <translation>hari-hari yang masih punya waktu luang sudah mencapai batas proyek Anda</translation>
     </message>
     <message>
         <location filename="../../ui/week/window_watch.py" line="62"/>
@@ -815,7 +815,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="48"/>
         <source>No input for {n} min during your focus session on {project}. The session was paused when input stopped.</source>
-        <translation>Tidak ada masukan selama {n} menit saat sesi fokus di {project}. Sesi dijeda saat masukan berhenti.</translation>
+        <translation>Tidak ada aktivitas papan ketik atau tetikus selama {n} menit saat sesi fokus di {project}. Sesi dijeda sejak aktivitas berhenti.</translation>
     </message>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="52"/>
@@ -1145,7 +1145,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/reports/insights.py" line="131"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
-        <translation>{deep} menit kerja mendalam ({share} % di jendela tanpa rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
+        <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
 </context>
 <context>
@@ -1186,7 +1186,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/welcome.py" line="148"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jendela tanpa rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jam bebas rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1199,7 +1199,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/welcome.py" line="162"/>
         <source>&lt;p&gt;Everything Fokus keeps stays on this computer. Nothing is sent anywhere; a weekly report leaves only when you export it, after you have seen exactly what it contains.&lt;/p&gt;&lt;p&gt;Fokus never records which keys you press and never takes screenshots. To notice that you are away it keeps only the time of your last input.&lt;/p&gt;&lt;p&gt;Energy and burnout answers are private: they appear in a report only if you include them.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan waktu masukan terakhir Anda.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/settings/welcome.py" line="169"/>
@@ -1445,12 +1445,12 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/reports/reflection.py" line="79"/>
         <source>How was {day}?</source>
-        <translation>Bagaimana {day}?</translation>
+        <translation>Bagaimana hari {day}?</translation>
     </message>
     <message>
         <location filename="../../ui/reports/reflection.py" line="83"/>
         <source>&lt;b&gt;{focus} min&lt;/b&gt; of focus — {inside} min inside no-meeting windows, {outside} min outside · &lt;b&gt;{done}&lt;/b&gt; sessions completed, {abandoned} stopped early · &lt;b&gt;{switches}&lt;/b&gt; context switches · &lt;b&gt;{interruptions}&lt;/b&gt; interruptions</source>
-        <translation>&lt;b&gt;{focus} menit&lt;/b&gt; fokus — {inside} menit di jendela tanpa rapat, {outside} menit di luarnya · &lt;b&gt;{done}&lt;/b&gt; sesi selesai, {abandoned} dihentikan lebih awal · &lt;b&gt;{switches}&lt;/b&gt; perpindahan konteks · &lt;b&gt;{interruptions}&lt;/b&gt; interupsi</translation>
+        <translation>&lt;b&gt;{focus} menit&lt;/b&gt; fokus — {inside} menit di jam bebas rapat, {outside} menit di luarnya · &lt;b&gt;{done}&lt;/b&gt; sesi selesai, {abandoned} dihentikan lebih awal · &lt;b&gt;{switches}&lt;/b&gt; perpindahan konteks · &lt;b&gt;{interruptions}&lt;/b&gt; interupsi</translation>
     </message>
     <message>
         <location filename="../../ui/reports/reflection.py" line="95"/>
@@ -1493,78 +1493,89 @@ sisa {left} menit (sampai {end})</translation>
         <translation>jauh lebih banyak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="107"/>
+        <location filename="../../ui/reports/reflection.py" line="109"/>
+        <location filename="../../ui/reports/reflection.py" line="115"/>
         <source>not at all</source>
         <translation>sama sekali tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="108"/>
+        <location filename="../../ui/reports/reflection.py" line="109"/>
+        <source>completely</source>
+        <translation>sepenuhnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="116"/>
         <source>once</source>
         <translation>sekali</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="109"/>
+        <location filename="../../ui/reports/reflection.py" line="117"/>
         <source>several times</source>
         <translation>beberapa kali</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="118"/>
-        <location filename="../../ui/reports/reflection.py" line="120"/>
+        <location filename="../../ui/reports/reflection.py" line="126"/>
+        <location filename="../../ui/reports/reflection.py" line="128"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="122"/>
+        <location filename="../../ui/reports/reflection.py" line="130"/>
         <source>&amp;Satisfaction with today&apos;s work:</source>
         <translation>&amp;Kepuasan atas kerja hari ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="123"/>
+        <location filename="../../ui/reports/reflection.py" line="131"/>
         <source>&amp;Energy (private unless you share it):</source>
         <translation>&amp;Energi (privat kecuali Anda bagikan):</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="124"/>
+        <location filename="../../ui/reports/reflection.py" line="132"/>
         <source>Ability to &amp;focus and avoid interruptions:</source>
         <translation>Kemampuan untuk &amp;fokus dan menghindari interupsi:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="125"/>
+        <location filename="../../ui/reports/reflection.py" line="133"/>
         <source>&amp;Productivity against a usual day (4 = usual):</source>
         <translation>&amp;Produktivitas dibanding hari biasa (4 = biasa):</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="126"/>
+        <location filename="../../ui/reports/reflection.py" line="135"/>
+        <source>This week, how &amp;worn out by work do you feel? (weekly, private)</source>
+        <translation>Pekan ini, seberapa &amp;lelah karena pekerjaan? (mingguan, pribadi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="137"/>
         <source>Were you in &amp;flow today?</source>
         <translation>Apakah Anda mengalami &amp;flow hari ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="127"/>
+        <location filename="../../ui/reports/reflection.py" line="138"/>
         <source>What &amp;helped?</source>
         <translation>Apa yang &amp;membantu?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="128"/>
+        <location filename="../../ui/reports/reflection.py" line="139"/>
         <source>What got in the &amp;way?</source>
         <translation>Apa yang &amp;menghambat?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="129"/>
+        <location filename="../../ui/reports/reflection.py" line="140"/>
         <source>Keys: Tab moves between questions, arrows or digits choose, Enter saves.</source>
         <translation>Tombol: Tab berpindah antarpertanyaan, panah atau angka untuk memilih, Enter menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="136"/>
+        <location filename="../../ui/reports/reflection.py" line="147"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="138"/>
+        <location filename="../../ui/reports/reflection.py" line="149"/>
         <source>Snooze 15 min</source>
         <translation>Tunda 15 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="139"/>
+        <location filename="../../ui/reports/reflection.py" line="150"/>
         <source>Skip today</source>
         <translation>Lewati hari ini</translation>
     </message>
@@ -1665,262 +1676,262 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="126"/>
+        <location filename="../../ui/settings/window.py" line="138"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="136"/>
+        <location filename="../../ui/settings/window.py" line="148"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="137"/>
+        <location filename="../../ui/settings/window.py" line="149"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="138"/>
+        <location filename="../../ui/settings/window.py" line="150"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="151"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="140"/>
+        <location filename="../../ui/settings/window.py" line="152"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="208"/>
+        <location filename="../../ui/settings/window.py" line="220"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="210"/>
+        <location filename="../../ui/settings/window.py" line="222"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="211"/>
+        <location filename="../../ui/settings/window.py" line="223"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="218"/>
+        <location filename="../../ui/settings/window.py" line="230"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="247"/>
+        <location filename="../../ui/settings/window.py" line="252"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="250"/>
+        <location filename="../../ui/settings/window.py" line="255"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="251"/>
+        <location filename="../../ui/settings/window.py" line="256"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="256"/>
+        <location filename="../../ui/settings/window.py" line="261"/>
         <source>Add a window</source>
-        <translation>Tambah jendela</translation>
+        <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="258"/>
+        <location filename="../../ui/settings/window.py" line="263"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="267"/>
+        <location filename="../../ui/settings/window.py" line="272"/>
         <source>No-meeting windows (deep work):</source>
-        <translation>Jendela tanpa rapat (kerja mendalam):</translation>
+        <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="271"/>
+        <location filename="../../ui/settings/window.py" line="276"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="271"/>
+        <location filename="../../ui/settings/window.py" line="276"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="284"/>
+        <location filename="../../ui/settings/window.py" line="289"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="288"/>
+        <location filename="../../ui/settings/window.py" line="293"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="295"/>
+        <location filename="../../ui/settings/window.py" line="300"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
-        <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jendela tanpa rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
+        <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jam bebas rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="303"/>
+        <location filename="../../ui/settings/window.py" line="308"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="359"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="359"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="359"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="379"/>
+        <location filename="../../ui/settings/window.py" line="384"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="382"/>
+        <location filename="../../ui/settings/window.py" line="387"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="421"/>
+        <location filename="../../ui/settings/window.py" line="426"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="442"/>
+        <location filename="../../ui/settings/window.py" line="440"/>
         <source>Idle detection:</source>
-        <translation>Deteksi diam:</translation>
+        <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="447"/>
+        <location filename="../../ui/settings/window.py" line="445"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="451"/>
+        <location filename="../../ui/settings/window.py" line="449"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="455"/>
+        <location filename="../../ui/settings/window.py" line="453"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="464"/>
+        <location filename="../../ui/settings/window.py" line="462"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="463"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="466"/>
+        <location filename="../../ui/settings/window.py" line="464"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="470"/>
+        <location filename="../../ui/settings/window.py" line="468"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="472"/>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="479"/>
+        <location filename="../../ui/settings/window.py" line="477"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
-        <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi diam hanya menyimpan waktu masukan terakhir Anda. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
+        <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="489"/>
+        <location filename="../../ui/settings/window.py" line="487"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="503"/>
+        <location filename="../../ui/settings/window.py" line="501"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
-        <translation>tidak tersedia di sini (desktop ini tidak memberi waktu masukan)</translation>
+        <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="504"/>
+        <location filename="../../ui/settings/window.py" line="502"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="508"/>
+        <location filename="../../ui/settings/window.py" line="506"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="509"/>
+        <location filename="../../ui/settings/window.py" line="507"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="510"/>
+        <location filename="../../ui/settings/window.py" line="508"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="511"/>
+        <location filename="../../ui/settings/window.py" line="509"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="513"/>
+        <location filename="../../ui/settings/window.py" line="511"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="194"/>
+        <location filename="../../ui/settings/window.py" line="206"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="141"/>
+        <location filename="../../ui/settings/window.py" line="153"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="559"/>
+        <location filename="../../ui/settings/window.py" line="557"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2045,7 +2056,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/activity/today.py" line="147"/>
-        <location filename="../../ui/activity/today.py" line="226"/>
+        <location filename="../../ui/activity/today.py" line="227"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -2070,14 +2081,44 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Batang: sesi fokus (arsir: dijeda) · ▲ perpindahan (ungu: otomatis) · ● interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="230"/>
-        <source>{focus} min of focus in {n} sessions ({done} completed) · {s} context switches · {i} interruptions</source>
-        <translation>{focus} menit fokus dalam {n} sesi ({done} selesai) · {s} perpindahan konteks · {i} interupsi</translation>
+        <location filename="../../ui/activity/today.py" line="234"/>
+        <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
+        <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="235"/>
-        <source>Estimated time lost to switching: about {lost} min ({s} switches × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
-        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({s} perpindahan × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10 % sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
+        <location filename="../../ui/activity/today.py" line="237"/>
+        <source>1 session</source>
+        <translation>1 sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="238"/>
+        <source>{n} sessions</source>
+        <translation>{n} sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="243"/>
+        <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
+        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="232"/>
+        <source>1 context switch</source>
+        <translation>1 perpindahan konteks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="233"/>
+        <source>{n} context switches</source>
+        <translation>{n} perpindahan konteks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="240"/>
+        <source>1 interruption</source>
+        <translation>1 interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="241"/>
+        <source>{n} interruptions</source>
+        <translation>{n} interupsi</translation>
     </message>
 </context>
 <context>
@@ -2138,7 +2179,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="188"/>
         <source>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; no-meeting window (deep work) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; core hours (coordination) &amp;nbsp; ▨ meeting &amp;nbsp; ⚠ conflict · Drag to create or move, drag the lower edge to resize; keys: Tab selects, arrows move, Shift+arrows resize, Delete removes, Enter edits, N creates.</source>
-        <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jendela tanpa rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
+        <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam bebas rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="259"/>
@@ -2148,7 +2189,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="267"/>
         <source>{blocks} blocks · {switches} planned context switches · {conflicts} conflicts · {meetings} meetings, {deep} of them in no-meeting windows</source>
-        <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jendela tanpa rapat</translation>
+        <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jam bebas rapat</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="288"/>
@@ -2191,7 +2232,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="379"/>
         <source>{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will import this file again when it changes.</source>
-        <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jendela tanpa rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
+        <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jam bebas rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
     </message>
 </context>
 </TS>

@@ -219,7 +219,7 @@ def test_today_window_and_the_switching_dialogs(controller: FokusController, clo
     window = TodayWindow(controller)
     qtbot.addWidget(window)
     window.show()
-    assert "1 context switches" in window.figures.text()
+    assert "1 context switch ·" in window.figures.text()  # one, not "1 context switches"
     assert "about 20 min" in window.cost.text() and "estimate" in window.cost.text()
     events = window.events
     details = [events.topLevelItem(i).text(2) for i in range(events.topLevelItemCount())]

@@ -3,7 +3,7 @@ questions, answered by keyboard in under a minute. Snooze and skip."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -100,6 +100,14 @@ class ReflectionDialog(QDialog):
                            old.focus_ability if old else None)
         self.productivity = Scale(7, self.tr("much less"), self.tr("much more"),
                                   old.productivity if old else None)
+        # Burnout is asked once a week (Maslach's items are weekly, not daily): on
+        # the first reflection of the ISO week, or again on the day it was answered.
+        # Like energy it stays private unless the export includes it.
+        self.old_burnout = old.burnout if old else None
+        self.burnout: Scale | None = None
+        if self._burnout_due(day):
+            self.burnout = Scale(5, self.tr("not at all"), self.tr("completely"),
+                                 self.old_burnout)
         self.flow_group = QButtonGroup(self)
         flow_row = QWidget()
         fl = QHBoxLayout(flow_row)
@@ -123,6 +131,9 @@ class ReflectionDialog(QDialog):
         form.addRow(self.tr("&Energy (private unless you share it):"), self.energy)
         form.addRow(self.tr("Ability to &focus and avoid interruptions:"), self.focus)
         form.addRow(self.tr("&Productivity against a usual day (4 = usual):"), self.productivity)
+        if self.burnout is not None:
+            form.addRow(self.tr("This week, how &worn out by work do you feel? (weekly, "
+                                "private)"), self.burnout)
         form.addRow(self.tr("Were you in &flow today?"), flow_row)
         form.addRow(self.tr("What &helped?"), self.helped)
         form.addRow(self.tr("What got in the &way?"), self.hindered)
@@ -158,7 +169,8 @@ class ReflectionDialog(QDialog):
         assert isinstance(event, QKeyEvent)
         text = event.text()
         focused = self.focusWidget()
-        for scale in (self.satisfaction, self.energy, self.focus, self.productivity):
+        scales = [self.satisfaction, self.energy, self.focus, self.productivity]
+        for scale in scales + ([self.burnout] if self.burnout else []):
             if focused is not None and scale.isAncestorOf(focused) and text.isdigit():
                 scale.set_value(int(text))
                 return
@@ -170,7 +182,16 @@ class ReflectionDialog(QDialog):
             satisfaction=self.satisfaction.value(), energy=self.energy.value(),
             focus_ability=self.focus.value(), productivity=self.productivity.value(),
             flow=Flow(flow_button.property("flow")) if flow_button else None,
-            helped=self.helped.text(), hindered=self.hindered.text())
+            helped=self.helped.text(), hindered=self.hindered.text(),
+            burnout=self.burnout.value() if self.burnout is not None else self.old_burnout)
+
+    def _burnout_due(self, day: date) -> bool:
+        if self.old_burnout is not None:
+            return True
+        monday = day - timedelta(days=day.weekday())
+        others = (monday + timedelta(days=i) for i in range(7))
+        return not any((r := self.svc.get(d)) is not None and r.burnout is not None
+                       for d in others if d != day)
 
     def accept(self) -> None:
         try:
