@@ -49,12 +49,38 @@ def error_text(err: FokusError) -> str:
         ErrorCode.SETTING_INVALID: tr("“{value}” is not a valid value for {key}. Allowed: "
                                       "{allowed}"),
     }
+    if err.code is ErrorCode.INVALID_WORK_MODEL:
+        return tr("The work model is not valid: {problem}").format(
+            problem=work_model_problem_text(str(err.params.get("problem", "")),
+                                            str(err.params.get("subject", ""))))
     if err.code is ErrorCode.SETTING_INVALID and err.params.get("where") == EDITED_IN_WINDOW:
         return tr("{key} is edited in its own window in Settings.").format(**err.params)
     try:
         return texts[err.code].format(**err.params)
     except KeyError:
         return err.code.value
+
+
+def work_model_subject(subject: str) -> str:
+    """A work-model problem's subject in words: "no_meeting 15:00-17:30" →
+    "no-meeting window 15:00–17:30"."""
+    names = {"no_meeting": tr("no-meeting window"), "core": tr("core hours"),
+             "work": tr("work hours")}
+    return " ".join(names.get(part, part.replace("-", "–")) for part in subject.split())
+
+
+def work_model_problem_text(code: str, subject: str) -> str:
+    texts = {
+        "empty_span": tr("A time span ends before it starts: {subject}"),
+        "outside_work_hours": tr("A window lies outside the work hours: {subject}"),
+        "overlaps_core": tr("A no-meeting window overlaps the core hours: {subject}"),
+        "windows_overlap": tr("Two no-meeting windows overlap: {subject}"),
+        "empty_week": tr("The week has no work day."),
+        "unreadable": tr("The stored work model cannot be read; the default is used."),
+    }
+    text = texts.get(code)
+    return text.format(subject=work_model_subject(subject)) if text else \
+        work_model_subject(subject)
 
 
 def task_type_text(value: TaskType | str) -> str:
