@@ -31,6 +31,8 @@ WORDS: dict[str, str] = {
     # interruption sources
     "colleague": N_("colleague"), "chat": N_("chat"), "phone": N_("phone"),
     "other": N_("other"),
+    # flow in a reflection
+    "not_at_all": N_("not at all"), "once": N_("once"), "several": N_("several times"),
     # urgency
     "low": N_("low"), "normal": N_("normal"), "high": N_("high"), "critical": N_("critical"),
     # task types

@@ -109,8 +109,11 @@ def _reflection_text(svc: ReflectionService, day: Any) -> str:
         interruptions=ngettext("{n} interruption", "{n} interruptions",
                                facts.interruptions).format(n=facts.interruptions))]
     if row:
+        from app.formats import word
+
+        shown = {k: "—" if v is None else word(v) for k, v in row.items()}
         lines.append(_("Reflection: satisfaction {satisfaction}, energy {energy}, focus {focus}, "
-                       "productivity {productivity}, flow {flow}.").format(**row))
+                       "productivity {productivity}, flow {flow}.").format(**shown))
     else:
         lines.append(_("No reflection yet: fokus reflect --satisfaction N --energy N --focus N "
                        "--productivity N --flow once"))
