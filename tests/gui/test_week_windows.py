@@ -292,8 +292,8 @@ def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: Q
     for i, ext in enumerate(("pdf", "csv", "json")):
         dialog.formats.button(i).setChecked(True)
         path = dialog.export(open_folder=False)
-        assert path is not None and path.name == f"fokus-2026-W48.{ext}" and path.exists()
-    written = json.loads((tmp_path / "reports" / "fokus-2026-W48.json").read_text())
+        assert path is not None and path.name == f"fokus-2026-W48-sari.{ext}" and path.exists()
+    written = json.loads((tmp_path / "reports" / "fokus-2026-W48-sari.json").read_text())
     assert written == dialog.report  # exactly what the preview showed
     assert controller.service.settings.get(S.EXPORT_FOLDER) == str(tmp_path / "reports")
     assert controller.service.settings.get(S.DISPLAY_NAME) == "Sari"

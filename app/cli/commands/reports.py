@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -162,12 +161,10 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
 
 
 def _export_path(given: str | None, week: str, fmt: str, report: dict[str, Any]) -> Path:
-    """``--out``: a file, or a directory to write the default name into. The default
-    name carries the person (their name, else the pseudonymous id) so that a team's
-    files do not collide in the PIC's folder: fokus-2026-W48-ayu.pdf."""
-    person = report["programmer"].get("name") or report["programmer"]["id"][:8]
-    slug = re.sub(r"[^\w.-]+", "-", str(person).strip().lower()).strip("-.") or "anonymous"
-    name = f"fokus-{week}-{slug}.{fmt}"
+    """``--out``: a file, or a directory to write the person's default name into."""
+    from app.reports.filenames import export_filename
+
+    name = export_filename(week, fmt, report)
     if not given:
         return Path(name)
     out = Path(given).expanduser()
