@@ -83,6 +83,18 @@ def work_model_problem_text(code: str, subject: str) -> str:
         work_model_subject(subject)
 
 
+def hotkey_text(combo: str) -> str:
+    """A stored hotkey as people write it: "<ctrl>+<alt>+f" → "Ctrl+Alt+F" (the
+    modifiers' names as Qt gives them on this platform and in this language)."""
+    from PySide6.QtGui import QKeySequence
+
+    names = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "cmd": "Meta", "super": "Meta"}
+    parts = [p.strip().strip("<>") for p in combo.split("+") if p.strip()]
+    portable = "+".join(names.get(p.lower(), p.upper() if len(p) == 1 else p.capitalize())
+                        for p in parts)
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText) or portable
+
+
 def task_type_text(value: TaskType | str) -> str:
     texts = {
         TaskType.CODING: tr("Coding"),

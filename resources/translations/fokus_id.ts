@@ -304,87 +304,87 @@
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="100"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
+        <location filename="../../ui/messages.py" line="101"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
+        <location filename="../../ui/messages.py" line="102"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="103"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/messages.py" line="104"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../ui/messages.py" line="105"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94"/>
+        <location filename="../../ui/messages.py" line="106"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../ui/messages.py" line="107"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="108"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97"/>
+        <location filename="../../ui/messages.py" line="109"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99"/>
+        <location filename="../../ui/messages.py" line="111"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="112"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108"/>
+        <location filename="../../ui/messages.py" line="120"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109"/>
+        <location filename="../../ui/messages.py" line="121"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110"/>
+        <location filename="../../ui/messages.py" line="122"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
@@ -1052,92 +1052,92 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/reports/export.py" line="47"/>
+        <location filename="../../ui/reports/export.py" line="48"/>
         <source>Export the weekly self-report</source>
         <translation>Ekspor laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="59"/>
+        <location filename="../../ui/reports/export.py" line="60"/>
         <source>How your PIC knows you</source>
         <translation>Nama yang dikenal PIC Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="62"/>
+        <location filename="../../ui/reports/export.py" line="63"/>
         <source>PDF, for people</source>
         <translation>PDF, untuk dibaca orang</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="63"/>
+        <location filename="../../ui/reports/export.py" line="64"/>
         <source>CSV, one row per day</source>
         <translation>CSV, satu baris per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="64"/>
+        <location filename="../../ui/reports/export.py" line="65"/>
         <source>JSON, for tools and team reports</source>
         <translation>JSON, untuk alat dan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="71"/>
+        <location filename="../../ui/reports/export.py" line="72"/>
         <source>Include what helped and what got in the way</source>
         <translation>Sertakan apa yang membantu dan apa yang menghambat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="72"/>
+        <location filename="../../ui/reports/export.py" line="73"/>
         <source>Include energy and burnout (health-like, private by default)</source>
         <translation>Sertakan energi dan burnout (bersifat kesehatan, privat secara bawaan)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="74"/>
+        <location filename="../../ui/reports/export.py" line="75"/>
         <source>Replace project names by codes (P1, P2, …)</source>
         <translation>Ganti nama proyek dengan kode (P1, P2, …)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="76"/>
+        <location filename="../../ui/reports/export.py" line="77"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="87"/>
+        <location filename="../../ui/reports/export.py" line="88"/>
         <source>Week:</source>
         <translation>Pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="88"/>
+        <location filename="../../ui/reports/export.py" line="89"/>
         <source>Your name:</source>
         <translation>Nama Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="89"/>
+        <location filename="../../ui/reports/export.py" line="90"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="90"/>
+        <location filename="../../ui/reports/export.py" line="91"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="92"/>
+        <location filename="../../ui/reports/export.py" line="93"/>
         <source>&amp;Export and open the folder</source>
         <translation>&amp;Ekspor dan buka foldernya</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="102"/>
+        <location filename="../../ui/reports/export.py" line="103"/>
         <source>Exactly what leaves this computer:</source>
         <translation>Persis apa yang keluar dari komputer ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="125"/>
+        <location filename="../../ui/reports/export.py" line="126"/>
         <source>Export folder</source>
         <translation>Folder ekspor</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="154"/>
+        <location filename="../../ui/reports/export.py" line="155"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="160"/>
+        <location filename="../../ui/reports/export.py" line="161"/>
         <source>Written to {path}.</source>
         <translation>Ditulis ke {path}.</translation>
     </message>
@@ -1483,134 +1483,164 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Bagaimana hari {day}?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="83"/>
-        <source>&lt;b&gt;{focus} min&lt;/b&gt; of focus — {inside} min inside no-meeting windows, {outside} min outside · &lt;b&gt;{done}&lt;/b&gt; sessions completed, {abandoned} stopped early · &lt;b&gt;{switches}&lt;/b&gt; context switches · &lt;b&gt;{interruptions}&lt;/b&gt; interruptions</source>
-        <translation>&lt;b&gt;{focus} menit&lt;/b&gt; fokus — {inside} menit di jam bebas rapat, {outside} menit di luarnya · &lt;b&gt;{done}&lt;/b&gt; sesi selesai, {abandoned} dihentikan lebih awal · &lt;b&gt;{switches}&lt;/b&gt; perpindahan konteks · &lt;b&gt;{interruptions}&lt;/b&gt; interupsi</translation>
+        <location filename="../../ui/reports/reflection.py" line="84"/>
+        <source>&lt;b&gt;{focus} min&lt;/b&gt; of focus — {inside} min inside no-meeting windows, {outside} min outside · {done}, {abandoned} stopped early · {switches} · {interruptions}</source>
+        <translation>&lt;b&gt;{focus} menit&lt;/b&gt; fokus — {inside} menit di jam bebas rapat, {outside} menit di luarnya · {done}, {abandoned} dihentikan lebih awal · {switches} · {interruptions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="89"/>
+        <source>&lt;b&gt;1&lt;/b&gt; session completed</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; sesi selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="90"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; sessions completed</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; sesi selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="92"/>
+        <source>&lt;b&gt;1&lt;/b&gt; context switch</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; perpindahan konteks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="93"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; context switches</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; perpindahan konteks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="94"/>
+        <source>&lt;b&gt;1&lt;/b&gt; interruption</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; interupsi</translation>
     </message>
     <message>
         <location filename="../../ui/reports/reflection.py" line="95"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; interruptions</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="100"/>
         <source>poor</source>
         <translation>buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="95"/>
+        <location filename="../../ui/reports/reflection.py" line="100"/>
         <source>great</source>
         <translation>sangat baik</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="97"/>
+        <location filename="../../ui/reports/reflection.py" line="102"/>
         <source>drained</source>
         <translation>terkuras</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="97"/>
+        <location filename="../../ui/reports/reflection.py" line="102"/>
         <source>energetic</source>
         <translation>berenergi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="99"/>
+        <location filename="../../ui/reports/reflection.py" line="104"/>
         <source>scattered</source>
         <translation>terpecah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="99"/>
+        <location filename="../../ui/reports/reflection.py" line="104"/>
         <source>focused</source>
         <translation>terfokus</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="101"/>
+        <location filename="../../ui/reports/reflection.py" line="106"/>
         <source>much less</source>
         <translation>jauh lebih sedikit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="101"/>
+        <location filename="../../ui/reports/reflection.py" line="106"/>
         <source>much more</source>
         <translation>jauh lebih banyak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="109"/>
-        <location filename="../../ui/reports/reflection.py" line="115"/>
+        <location filename="../../ui/reports/reflection.py" line="114"/>
+        <location filename="../../ui/reports/reflection.py" line="120"/>
         <source>not at all</source>
         <translation>sama sekali tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="109"/>
+        <location filename="../../ui/reports/reflection.py" line="114"/>
         <source>completely</source>
         <translation>sepenuhnya</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="116"/>
+        <location filename="../../ui/reports/reflection.py" line="121"/>
         <source>once</source>
         <translation>sekali</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="117"/>
+        <location filename="../../ui/reports/reflection.py" line="122"/>
         <source>several times</source>
         <translation>beberapa kali</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="126"/>
-        <location filename="../../ui/reports/reflection.py" line="128"/>
+        <location filename="../../ui/reports/reflection.py" line="131"/>
+        <location filename="../../ui/reports/reflection.py" line="133"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="130"/>
+        <location filename="../../ui/reports/reflection.py" line="135"/>
         <source>&amp;Satisfaction with today&apos;s work:</source>
         <translation>&amp;Kepuasan atas kerja hari ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="131"/>
+        <location filename="../../ui/reports/reflection.py" line="136"/>
         <source>&amp;Energy (private unless you share it):</source>
         <translation>&amp;Energi (privat kecuali Anda bagikan):</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="132"/>
+        <location filename="../../ui/reports/reflection.py" line="137"/>
         <source>Ability to &amp;focus and avoid interruptions:</source>
         <translation>Kemampuan untuk &amp;fokus dan menghindari interupsi:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="133"/>
+        <location filename="../../ui/reports/reflection.py" line="138"/>
         <source>&amp;Productivity against a usual day (4 = usual):</source>
         <translation>&amp;Produktivitas dibanding hari biasa (4 = biasa):</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="135"/>
+        <location filename="../../ui/reports/reflection.py" line="140"/>
         <source>This week, how &amp;worn out by work do you feel? (weekly, private)</source>
         <translation>Pekan ini, seberapa &amp;lelah karena pekerjaan? (mingguan, pribadi)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="137"/>
+        <location filename="../../ui/reports/reflection.py" line="142"/>
         <source>Were you in &amp;flow today?</source>
         <translation>Apakah Anda mengalami &amp;flow hari ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="138"/>
+        <location filename="../../ui/reports/reflection.py" line="143"/>
         <source>What &amp;helped?</source>
         <translation>Apa yang &amp;membantu?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="139"/>
+        <location filename="../../ui/reports/reflection.py" line="144"/>
         <source>What got in the &amp;way?</source>
         <translation>Apa yang &amp;menghambat?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="140"/>
+        <location filename="../../ui/reports/reflection.py" line="145"/>
         <source>Keys: Tab moves between questions, arrows or digits choose, Enter saves.</source>
         <translation>Tombol: Tab berpindah antarpertanyaan, panah atau angka untuk memilih, Enter menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="147"/>
+        <location filename="../../ui/reports/reflection.py" line="152"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="149"/>
+        <location filename="../../ui/reports/reflection.py" line="154"/>
         <source>Snooze 15 min</source>
         <translation>Tunda 15 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="150"/>
+        <location filename="../../ui/reports/reflection.py" line="155"/>
         <source>Skip today</source>
         <translation>Lewati hari ini</translation>
     </message>
@@ -1951,7 +1981,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="512"/>
+        <location filename="../../ui/settings/window.py" line="513"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
@@ -1966,7 +1996,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="558"/>
+        <location filename="../../ui/settings/window.py" line="559"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>

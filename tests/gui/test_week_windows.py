@@ -463,3 +463,10 @@ def test_daily_papercuts_dates_and_empty_states(controller: FokusController, clo
     text = error_text(FokusError(ErrorCode.INVALID_WORK_MODEL, problem="overlaps_core",
                                  subject="no_meeting 10:00-11:00"))
     assert "no_meeting" not in text and "overlaps_core" not in text
+
+
+def test_hotkeys_are_shown_as_people_write_them(qtbot: QtBot) -> None:
+    from ui.messages import hotkey_text
+
+    assert hotkey_text("<ctrl>+<alt>+f") == "Ctrl+Alt+F"
+    assert hotkey_text("<ctrl>+<shift>+i") == "Ctrl+Shift+I"

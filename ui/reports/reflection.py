@@ -79,15 +79,20 @@ class ReflectionDialog(QDialog):
         title = QLabel(self.tr("How was {day}?").format(
             day=QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)))
         title.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        n_done, n_switches, n_hits = facts.completed, facts.switches, facts.interruptions
         fact_box = QLabel(self.tr(
             "<b>{focus} min</b> of focus — {inside} min inside no-meeting windows, "
-            "{outside} min outside · <b>{done}</b> sessions completed, {abandoned} stopped "
-            "early · <b>{switches}</b> context switches · <b>{interruptions}</b> "
-            "interruptions").format(
+            "{outside} min outside · {done}, {abandoned} stopped early · {switches} · "
+            "{interruptions}").format(
                 focus=round(facts.focus_minutes), inside=round(facts.focus_in_deep_windows_minutes),
                 outside=round(facts.focus_minutes - facts.focus_in_deep_windows_minutes),
-                done=facts.completed, abandoned=facts.abandoned, switches=facts.switches,
-                interruptions=facts.interruptions))
+                done=self.tr("<b>1</b> session completed") if n_done == 1 else
+                self.tr("<b>{n}</b> sessions completed").format(n=n_done),
+                abandoned=facts.abandoned,
+                switches=self.tr("<b>1</b> context switch") if n_switches == 1 else
+                self.tr("<b>{n}</b> context switches").format(n=n_switches),
+                interruptions=self.tr("<b>1</b> interruption") if n_hits == 1 else
+                self.tr("<b>{n}</b> interruptions").format(n=n_hits)))
         fact_box.setWordWrap(True)
         fact_box.setObjectName("facts")
         fact_box.setStyleSheet("#facts { background: palette(alternate-base); padding: 8px;"
