@@ -83,6 +83,20 @@ def work_model_problem_text(code: str, subject: str) -> str:
         work_model_subject(subject)
 
 
+def number_text(value: float | int | None, digits: int = 1) -> str:
+    """A figure as the language writes it (2,4 in Indonesian); None: "—"."""
+    from PySide6.QtCore import QLocale
+
+    if value is None:
+        return "—"
+    if isinstance(value, int) or float(value).is_integer():
+        return QLocale().toString(int(round(value)))
+    text = QLocale().toString(float(value), "f", digits)
+    zero = QLocale().zeroDigit()
+    point = QLocale().decimalPoint()
+    return text.rstrip(zero).rstrip(point) if point in text else text
+
+
 def hotkey_text(combo: str) -> str:
     """A stored hotkey as people write it: "<ctrl>+<alt>+f" → "Ctrl+Alt+F" (the
     modifiers' names as Qt gives them on this platform and in this language)."""

@@ -291,3 +291,10 @@ def test_reflection_asks_the_weekly_burnout_question_once_a_week(
     again.accept()
     saved = svc.get(date(2026, 11, 23))
     assert saved is not None and saved.burnout == 2
+
+
+def test_window_numbers_use_a_decimal_comma_in_indonesian(indonesian: None) -> None:
+    from ui.messages import number_text
+
+    assert number_text(2.4) == "2,4" and number_text(4.125, 2) == "4,13"
+    assert number_text(1234) == "1.234" and number_text(3.0) == "3" and number_text(None) == "—"
