@@ -245,6 +245,14 @@ WORK_MODEL: Setting[dict[str, Any] | None] = Setting(
 ALLOCATION_MATRIX: Setting[dict[str, Any] | None] = Setting(
     "allocation_matrix", Kind.STRUCTURED, None, N_("Task allocation matrix"),
     N_("Where and when each task type is done best (edited in Settings)."), public=False)
+DO_NOT_DISTURB: Setting[bool] = Setting(
+    "do_not_disturb", Kind.BOOL, True, N_("Quiet while focusing"),
+    N_("Hold the desktop's notification banners during a focus session and give them "
+       "back after it (GNOME, XFCE, dunst); Fokus's own end-of-session notice still shows."))
+DND_HELD: Setting[str] = Setting(
+    "dnd_held", Kind.TEXT, "", N_("Banners held by"),
+    N_("Which desktop's banners Fokus is holding, so they are given back after a crash."),
+    scope=Scope.MACHINE, public=False)
 FIRST_RUN_DONE: Setting[bool] = Setting(
     "first_run_done", Kind.BOOL, False, N_("Welcome guide done"), public=False)
 REPORTER_ID: Setting[str] = Setting(
@@ -255,8 +263,8 @@ REPORTER_ID: Setting[str] = Setting(
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FOCUS_MINUTES, PROJECT_LIMIT, RESUMPTION_BUFFER_MINUTES, IDLE_THRESHOLD_MINUTES,
     REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
-    CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER, AUTO_SWITCH, WORK_MODEL, ALLOCATION_MATRIX,
-    FIRST_RUN_DONE, REPORTER_ID,
+    CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER, DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
+    ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 HOTKEYS: dict[str, Setting[str]] = {

@@ -33,6 +33,7 @@ from app.store.settings import (
 )
 from app.week.allocation import Matrix
 from app.week.calendar import read_calendar
+from app.week.ics_export import is_fokus_block
 from app.week.planner import BatchToPlan, Busy, Plan, PlannedBlock, Strategy, plan_week
 from app.week.workmodel import DayKind, WindowKind, WorkModel, iso_week_days
 
@@ -105,6 +106,18 @@ class WeekService:
             stmt = select(TimeBlock).where(col(TimeBlock.start_at) < end,
                                            col(TimeBlock.end_at) > start)
             return list(s.exec(stmt.order_by(col(TimeBlock.start_at), col(TimeBlock.id))))
+
+    def export_blocks_ics(self, week: str, path: Path, with_projects: bool = False) -> int:
+        """The week's deep-work blocks as busy events in ``path``; how many."""
+        from app.week.ics_export import SharedBlock, to_ics, write_ics
+
+        _, start, end = self.week_bounds(week)
+        with self.store.transaction() as s:
+            names = {p.id: p.name for p in s.exec(select(Project))}
+        shared = [SharedBlock(b.id or 0, b.start_at, b.end_at, names.get(b.project_id))
+                  for b in self.blocks(start, end) if b.kind == BlockKind.DEEP]
+        write_ics(path, to_ics(shared, self.clock.now(), with_projects))
+        return len(shared)
 
     def block(self, block_id: int | str) -> TimeBlock:
         try:
@@ -199,6 +212,8 @@ class WeekService:
         key = str(path)
         now = self.clock.now()
         parsed, digest = read_calendar(path, now, self.clock.zone())
+        # Fokus's own blocks, shared as a calendar, are not meetings.
+        parsed = [m for m in parsed if not is_fokus_block(m.uid)]
         with self.store.transaction() as s:
             source = s.get(CalendarSource, key)
             if source is not None and source.digest == digest and not force:

@@ -51,19 +51,14 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="148"/>
+        <location filename="../../ui/shell/app.py" line="156"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="160"/>
+        <location filename="../../ui/shell/app.py" line="171"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/app.py" line="199"/>
-        <source>No system tray was found, so Fokus runs in this window. Closing it quits Fokus. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
-        <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini. Menutupnya akan keluar dari Fokus. Jika desktop Anda punya ekstensi baki sistem, aktifkan dan ikon Fokus akan muncul di sana.</translation>
     </message>
     <message>
         <location filename="../../ui/shell/prompts.py" line="260"/>
@@ -86,12 +81,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="263"/>
+        <location filename="../../ui/shell/app.py" line="289"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="263"/>
+        <location filename="../../ui/shell/app.py" line="289"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -122,43 +117,43 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="270"/>
+        <location filename="../../ui/shell/app.py" line="296"/>
         <location filename="../../ui/week/window_watch.py" line="60"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="274"/>
+        <location filename="../../ui/shell/app.py" line="300"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="276"/>
+        <location filename="../../ui/shell/app.py" line="302"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="298"/>
+        <location filename="../../ui/shell/app.py" line="350"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="299"/>
+        <location filename="../../ui/shell/app.py" line="351"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="303"/>
+        <location filename="../../ui/shell/app.py" line="355"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="304"/>
+        <location filename="../../ui/shell/app.py" line="356"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="309"/>
+        <location filename="../../ui/shell/app.py" line="361"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
@@ -304,87 +299,87 @@
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100"/>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="115"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103"/>
+        <location filename="../../ui/messages.py" line="117"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
+        <location filename="../../ui/messages.py" line="120"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107"/>
+        <location filename="../../ui/messages.py" line="121"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108"/>
+        <location filename="../../ui/messages.py" line="122"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110"/>
+        <location filename="../../ui/messages.py" line="124"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
@@ -1158,22 +1153,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/reports/insights.py" line="50"/>
+        <location filename="../../ui/reports/insights.py" line="51"/>
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="67"/>
+        <location filename="../../ui/reports/insights.py" line="68"/>
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="127"/>
+        <location filename="../../ui/reports/insights.py" line="128"/>
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="131"/>
+        <location filename="../../ui/reports/insights.py" line="132"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
@@ -1194,6 +1189,90 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings/welcome.py" line="52"/>
         <source>Which language should Fokus speak?</source>
         <translation>Bahasa apa yang dipakai Fokus?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="148"/>
+        <location filename="../../ui/shell/main_window.py" line="193"/>
+        <source>Fokus</source>
+        <translation>Fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="149"/>
+        <source>Start focus</source>
+        <translation>Mulai fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="150"/>
+        <source>Switch to</source>
+        <translation>Pindah ke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="151"/>
+        <source>Log interruption</source>
+        <translation>Catat interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="152"/>
+        <source>Focus length</source>
+        <translation>Lama fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="154"/>
+        <source>Quit Fokus</source>
+        <translation>Keluar dari Fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="158"/>
+        <source>No system tray was found, so Fokus runs in this window; closing it only minimises it. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
+        <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini; menutupnya hanya meminimalkannya. Jika desktop Anda punya ekstensi baki, aktifkan, lalu ikon Fokus akan muncul di sana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="167"/>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="170"/>
+        <source>No focus session</source>
+        <translation>Tidak ada sesi fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="173"/>
+        <source>Paused: {title} · {left} min left</source>
+        <translation>Dijeda: {title} · sisa {left} menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="179"/>
+        <source>Focusing: {title} · {left} min left</source>
+        <translation>Fokus: {title} · sisa {left} menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="185"/>
+        <source>Resume</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="185"/>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="220"/>
+        <source>Quit Fokus?</source>
+        <translation>Keluar dari Fokus?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="221"/>
+        <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
+        <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
 </context>
 <context>

@@ -158,8 +158,27 @@ def test_session_end_is_notified(fokus: Fokus, x11: X11Session) -> None:
     assert state == ("finished", "completed")
 
 
+def request_close(display: str, window: int) -> None:
+    """Ask a window to close the way a window manager does (WM_DELETE_WINDOW)."""
+    from Xlib import X
+    from Xlib import display as xdisplay
+    from Xlib.protocol import event
+
+    d = xdisplay.Display(display)
+    try:
+        target = d.create_resource_object("window", window)
+        protocols = d.intern_atom("WM_PROTOCOLS")
+        message = event.ClientMessage(window=target, client_type=protocols, data=(
+            32, [d.intern_atom("WM_DELETE_WINDOW"), X.CurrentTime, 0, 0, 0]))
+        target.send_event(message, event_mask=X.NoEventMask)
+        d.flush()
+    finally:
+        d.close()
+
+
 def test_without_a_tray_host_it_opens_its_window(x11: X11Session, tmp_path: Path) -> None:
-    """With no tray host on the display, Fokus waits, then runs in a window."""
+    """With no tray host on the display, Fokus waits briefly, then runs in its own
+    window, which reaches everything the tray menu does."""
     from tests.helpers.x11 import _start_xvfb
 
     xvfb, display = _start_xvfb()
@@ -170,11 +189,16 @@ def test_without_a_tray_host_it_opens_its_window(x11: X11Session, tmp_path: Path
                                 stderr=subprocess.DEVNULL)
         try:
             found = wait_for(lambda: subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", "Projects & batches"],
+                ["xdotool", "search", "--onlyvisible", "--name", "^Fokus$"],
                 env=env, capture_output=True, text=True).stdout.strip(), timeout=20,
                 what="the window")
             assert found
             assert proc.poll() is None  # still running, not exited
+            # Its close button (a window manager's WM_DELETE_WINDOW) keeps Fokus running.
+            request_close(display, int(found.split()[0]))
+            wait_for(lambda: "minimised instead of closed" in (
+                tmp_path / "data" / "logs" / "fokus.log").read_text(), what="the close request")
+            assert proc.poll() is None
             log = (tmp_path / "data" / "logs" / "fokus.log").read_text()
             assert "no system tray" in log
         finally:

@@ -152,10 +152,6 @@ def test_every_window_speaks_indonesian(indonesian: None, controller: FokusContr
     week = WeekWindow(controller)
     week.plan()
     projects_window = ProjectsWindow(controller)
-    projects_window.show_banner(
-        QApplication.translate("", "No system tray was found, so Fokus runs in this window. "
-                               "Closing it quits Fokus. If your desktop has a tray extension, "
-                               "enable it and the Fokus icon will appear there."))
     windows: list[QWidget] = [
         projects_window, week, SettingsDialog(controller), TodayWindow(controller),
         InsightsWindow(controller), ExportDialog(controller), TeamReportWindow(),
@@ -188,6 +184,13 @@ def test_every_window_speaks_indonesian(indonesian: None, controller: FokusContr
     tray = FokusTray(controller)
     tray.rebuild_menu()
     seen += [("tray", where, text) for where, text in menu_texts(tray.menu)]
+    from ui.shell.main_window import MainWindow  # the window where there is no tray
+
+    main_window = MainWindow(controller, tray)
+    qtbot.addWidget(main_window)
+    main_window.show()
+    seen += [("MainWindow", where, text) for where, text in visible_texts(main_window)]
+    main_window.allow_close()
     seen.append(("tray", "tooltip", tray.icon.toolTip()))
     seen += [("messages", code.value, error_text(FokusError(code))) for code in ErrorCode]
 

@@ -28,23 +28,26 @@ from ui.tray.tray import FokusTray, local_time, session_title
 
 if TYPE_CHECKING:
     from app.focus.engine import Recovered, SessionView
+    from app.platform.dnd import DoNotDisturb
     from app.service import PlannedChoice
     from ui.activity.monitor import ActivityMonitor
     from ui.platform.notify import Notifier
-    from ui.projects.window import ProjectsWindow
     from ui.reports.reminders import Reminders
     from ui.shell.ipc import InstanceServer
+    from ui.shell.main_window import MainWindow
     from ui.week.window_watch import WindowWatcher
 
 log = logging.getLogger(__name__)
 
 
 def tray_wait_seconds() -> float:
-    """How long to wait for a tray host: at login it may come up after us."""
+    """How long to wait for a tray host before showing the Fokus window: at
+    login the host may come up after us, but nobody should wait long for a
+    way into the app. If a tray appears later, the window steps aside."""
     try:
-        return float(os.environ.get("FOKUS_TRAY_WAIT", "30"))
+        return float(os.environ.get("FOKUS_TRAY_WAIT", "4"))
     except ValueError:
-        return 30.0
+        return 4.0
 
 
 def _application() -> QApplication:
@@ -78,6 +81,8 @@ class FokusApp:
         self._notifier: Notifier | None = None
         self._quitting = False
         self._waited = 0.0
+        self.main_window: MainWindow | None = None
+        self._chosen_language = ""
         self._calendar: object = None
         self.tray = FokusTray(self.controller, icon=icon)
         self.tray.windowRequested.connect(self.open)
@@ -92,6 +97,9 @@ class FokusApp:
             self.tray.show()
         else:
             self._tray_timer.start(1000)
+        self.dnd: DoNotDisturb | None = None
+        self.controller.ready.connect(self._quiet_desktop_ready)
+        self.controller.changed.connect(self._follow_quiet)
         self.controller.sessionFinished.connect(self._session_finished)
         self.controller.recovered.connect(self._recovered)
         self.controller.fatal.connect(self._fatal)
@@ -148,6 +156,9 @@ class FokusApp:
         self.watcher.calendarFailed.connect(lambda text: self.notify(tr("Calendar"), text))
         if not self.controller.load():
             return
+        from app.store.settings import LANGUAGE
+
+        self._chosen_language = self.controller.service.settings.get(LANGUAGE)
         self._calendar = self.watcher.calendar_path()
         from ui.activity.monitor import ActivityMonitor
 
@@ -180,31 +191,30 @@ class FokusApp:
 
     def _look_for_tray(self) -> None:
         self._waited += 1
-        window = self.windows.get("projects")
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._tray_timer.stop()
             self.tray_mode = True
             self.tray.show()
-            if window is not None:
-                self._as_projects(window).quit_on_close = False
-                self._as_projects(window).show_banner("")
+            if self.main_window is not None:
+                self.main_window.hide()
             log.info("a system tray appeared after %.0f s", self._waited)
         elif self._waited >= tray_wait_seconds():
             self._tray_timer.setInterval(10_000)  # keep looking, less often
-            if window is None or not window.isVisible():
+            if self.main_window is None:
                 log.warning("no system tray after %.0f s: using a window", self._waited)
-                projects = self._as_projects(self.windows.open("projects"))
-                projects.quit_on_close = True
-                projects.show_banner(tr(
-                    "No system tray was found, so Fokus runs in this window. "
-                    "Closing it quits Fokus. If your desktop has a tray extension, "
-                    "enable it and the Fokus icon will appear there."))
+                self.main_window = self._make_main_window()
+            if not self.main_window.isVisible():
+                self.main_window.show()
+                self.main_window.raise_()
+                self.main_window.activateWindow()
 
-    @staticmethod
-    def _as_projects(window: object) -> ProjectsWindow:
-        from ui.projects.window import ProjectsWindow
+    def _make_main_window(self) -> MainWindow:
+        from ui.shell.main_window import MainWindow
 
-        assert isinstance(window, ProjectsWindow)
+        window = MainWindow(self.controller, self.tray)
+        window.windowRequested.connect(self.open)
+        window.quitRequested.connect(self.quit)
+        window.resize(640, 260)
         return window
 
     # -- windows -----------------------------------------------------------------
@@ -226,6 +236,8 @@ class FokusApp:
         QTimer.singleShot(0, lambda: self.windows.reopen("welcome", 1))
 
     def _data_changed(self, topics: frozenset[str]) -> None:
+        if "settings" in topics:
+            self._follow_language()
         if "settings" in topics and self.watcher is not None:
             calendar = self.watcher.calendar_path()
             if calendar != self._calendar:
@@ -233,6 +245,20 @@ class FokusApp:
                 self.watcher.watch_calendar()
         if {"projects", "batches", "blocks"} & topics:
             self.tray.update_state()
+
+    def _follow_language(self) -> None:
+        """A language chosen anywhere (Settings, the guide, ``fokus config set
+        language``) is spoken at once: the tray menu and open windows hear
+        LanguageChange. FOKUS_LANG, set for this process, still wins."""
+        from app.store.settings import LANGUAGE
+
+        chosen = self.controller.service.settings.get(LANGUAGE)
+        if chosen == self._chosen_language:
+            return
+        self._chosen_language = chosen
+        if not os.environ.get("FOKUS_LANG"):
+            self.language = install_translators(self.qapp, chosen)
+            log.info("speaking %s", self.language)
 
     # -- switching ------------------------------------------------------------------
 
@@ -280,9 +306,18 @@ class FokusApp:
 
     def _handle(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
         if command == "show":
-            QTimer.singleShot(0, lambda: self.open("projects"))
+            QTimer.singleShot(0, self._show_something)
             return {"shown": True}
         return self.controller.execute(command, args)
+
+    def _show_something(self) -> None:
+        """A second ``fokus`` was started: bring Fokus to the front."""
+        if self.main_window is not None and not self.tray_mode:
+            self.main_window.showNormal()
+            self.main_window.raise_()
+            self.main_window.activateWindow()
+        else:
+            self.open("projects")
 
     # -- notifications -----------------------------------------------------------------
 
@@ -294,7 +329,24 @@ class FokusApp:
             log.info("notifications through %s", self._notifier.name)
         self._notifier.notify(title, message)
 
+    # -- do-not-disturb while focusing ---------------------------------------------------
+
+    def _quiet_desktop_ready(self) -> None:
+        """Before any notice of this start: banners a crashed Fokus held come back."""
+        from app.platform.dnd import DoNotDisturb
+
+        self.dnd = DoNotDisturb(self.controller.service.settings)
+        self.dnd.release()
+
+    def _follow_quiet(self) -> None:
+        if self.dnd is None or self._quitting:
+            return
+        view = self.controller.view if self.controller.is_ready else None
+        self.dnd.follow(view is not None and view.state == "focusing")
+
     def _session_finished(self, view: SessionView) -> None:
+        if self.dnd is not None:
+            self.dnd.release()  # Fokus's own notice is not held back
         self.notify(tr("Focus session complete"),
                     tr("{minutes} min on {title}. Time for a short break.").format(
                         minutes=view.planned_minutes, title=session_title(view)))
@@ -312,18 +364,26 @@ class FokusApp:
     # -- quitting --------------------------------------------------------------------
 
     def quit(self) -> None:
+        # Qt asks every window to close before it quits, and the Fokus window
+        # only minimises itself on a close: let it go, or nothing would quit.
+        if self.main_window is not None:
+            self.main_window.allow_close()
         self.qapp.quit()
 
     def _shutdown(self) -> None:
         """A deliberate quit (menu, logout, SIGTERM) ends the session cleanly,
         so the next start has nothing to recover; no dialog opens on the way out."""
         self._quitting = True
+        if self.main_window is not None:
+            self.main_window.allow_close()
         self.prompts.close_all()
         if self.activity is not None:
             self.activity.stop()
         if self.controller.is_ready and self.controller.view is not None:
             log.info("quitting with a session open: stopping it")
             self.controller.stop()
+        if self.dnd is not None:
+            self.dnd.release()
         if self.server is not None:
             self.server.close()
         self.controller.close()

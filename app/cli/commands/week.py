@@ -48,7 +48,18 @@ def _plan(svc: FokusService, a: dict[str, Any]) -> Result:
             "new": b.new} for b in plan.blocks],
         "unplaced": [{"batch": titles.get(u.batch_id), "batch_id": u.batch_id,
                       "minutes": u.minutes, "reason": u.reason.value} for u in plan.unplaced],
+        "exported": _export_ics(svc, week, a),
     }
+
+
+def _export_ics(svc: FokusService, week: str, a: dict[str, Any]) -> Result | None:
+    if not a.get("export_ics"):
+        return None
+    from pathlib import Path
+
+    path = Path(a["export_ics"])
+    count = svc.week.export_blocks_ics(week, path, with_projects=bool(a.get("with_projects")))
+    return {"file": str(path), "blocks": count}
 
 
 def _plan_text(result: Result) -> str:
@@ -70,6 +81,9 @@ def _plan_text(result: Result) -> str:
             batch=u["batch"], minutes=u["minutes"], reason=word(u["reason"])))
     if not result["applied"] and any(b["new"] for b in result["blocks"]):
         lines.append(_("Blocks marked + are new; save them with --apply."))
+    if result.get("exported"):
+        lines.append(_("{blocks} deep-work blocks written to {file} as busy events.").format(
+            **result["exported"]))
     return "\n".join(lines)
 
 
@@ -182,7 +196,12 @@ DECLARED = (
     Command(
         "plan", N_("plan the week: place open batches into time blocks"),
         args=(Arg("--week", help=WEEK_HELP),
-              Arg("--apply", action="store_true", help=N_("save the new blocks"))),
+              Arg("--apply", action="store_true", help=N_("save the new blocks")),
+              Arg("--export-ics", metavar="FILE", convert=os.path.abspath,
+                  help=N_("also write the week's deep-work blocks as busy events to FILE "
+                          "(.ics), for a calendar colleagues can see")),
+              Arg("--with-projects", action="store_true",
+                  help=N_("name the project in each exported block (left out by default)"))),
         handler=_plan, text=_plan_text),
     Group("block", N_("add, list and remove time blocks")),
     Command(
