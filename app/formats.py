@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 WORDS: dict[str, str] = {
     # session states and end reasons
     "idle": N_("idle"), "focusing": N_("focusing"), "paused": N_("paused"),
-    "finished": N_("finished"), "abandoned": N_("abandoned"),
+    "finished": N_("completed"), "abandoned": N_("stopped early"),
     # time blocks, and kinds of day (WFA and WFO are the words people use as they are)
     "deep": N_("deep work"), "collaborative": N_("collaborative"),
     "off": N_("off"), "holiday": N_("public holiday"),
