@@ -982,32 +982,32 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="186"/>
+        <location filename="../../ui/settings/welcome.py" line="196"/>
         <source>Your calendar (optional)</source>
         <translation>Kalender Anda (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="187"/>
+        <location filename="../../ui/settings/welcome.py" line="197"/>
         <source>Fokus plans deep work around your meetings. Export your calendar as an .ics file (Google, Outlook or Apple).</source>
         <translation>Fokus merencanakan kerja mendalam di sela rapat Anda. Ekspor kalender Anda sebagai berkas .ics (Google, Outlook, atau Apple).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="190"/>
+        <location filename="../../ui/settings/welcome.py" line="200"/>
         <source>No calendar file</source>
         <translation>Tidak ada berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="191"/>
+        <location filename="../../ui/settings/welcome.py" line="201"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="201"/>
+        <location filename="../../ui/settings/welcome.py" line="211"/>
         <source>Calendar file</source>
         <translation>Berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="202"/>
+        <location filename="../../ui/settings/welcome.py" line="212"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -1140,12 +1140,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="228"/>
+        <location filename="../../ui/settings/welcome.py" line="238"/>
         <source>Fokus — Welcome</source>
         <translation>Fokus — Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="306"/>
+        <location filename="../../ui/settings/welcome.py" line="316"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -1278,22 +1278,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="127"/>
+        <location filename="../../ui/settings/welcome.py" line="137"/>
         <source>Your hybrid week</source>
         <translation>Pekan hibrida Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="128"/>
+        <location filename="../../ui/settings/welcome.py" line="138"/>
         <source>Fokus starts from a model that worked for programmers with several projects (a study of civil-servant programmers).</source>
         <translation>Fokus berangkat dari model yang berhasil bagi programmer dengan banyak proyek (studi terhadap ASN Programmer).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="131"/>
+        <location filename="../../ui/settings/welcome.py" line="141"/>
         <source>&amp;Edit the model…</source>
         <translation>&amp;Ubah modelnya…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="156"/>
+        <location filename="../../ui/settings/welcome.py" line="166"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jam bebas rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
     </message>
@@ -1301,17 +1301,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="167"/>
+        <location filename="../../ui/settings/welcome.py" line="177"/>
         <source>Your privacy</source>
         <translation>Privasi Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="170"/>
+        <location filename="../../ui/settings/welcome.py" line="180"/>
         <source>&lt;p&gt;Everything Fokus keeps stays on this computer. Nothing is sent anywhere; a weekly report leaves only when you export it, after you have seen exactly what it contains.&lt;/p&gt;&lt;p&gt;Fokus never records which keys you press and never takes screenshots. To notice that you are away it keeps only the time of your last input.&lt;/p&gt;&lt;p&gt;Energy and burnout answers are private: they appear in a report only if you include them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="177"/>
+        <location filename="../../ui/settings/welcome.py" line="187"/>
         <source>Notice project switches from the window in front (only the matched project is kept; off by default)</source>
         <translation>Deteksi perpindahan proyek dari jendela yang aktif (hanya proyek yang cocok yang disimpan; mati secara bawaan)</translation>
     </message>
@@ -1385,6 +1385,11 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings/welcome.py" line="85"/>
         <source>Fill Fokus with demo data to look around first (projects, a planned week, weeks of history)</source>
         <translation>Isi Fokus dengan data demo untuk melihat-lihat dulu (proyek, pekan yang terencana, riwayat beberapa pekan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/welcome.py" line="89"/>
+        <source>Add at least one project: type its name and press Enter. Or fill Fokus with the demo data below.</source>
+        <translation>Tambahkan setidaknya satu proyek: ketik namanya lalu tekan Enter. Atau isi Fokus dengan data demo di bawah.</translation>
     </message>
 </context>
 <context>
@@ -2083,17 +2088,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="210"/>
+        <location filename="../../ui/settings/welcome.py" line="220"/>
         <source>Ready</source>
         <translation>Siap</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="212"/>
+        <location filename="../../ui/settings/welcome.py" line="222"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="216"/>
+        <location filename="../../ui/settings/welcome.py" line="226"/>
         <source>Fokus lives in the system tray. Click its icon to start a focus session; Ctrl+Alt+F starts or stops one from anywhere.</source>
         <translation>Fokus tinggal di baki sistem. Klik ikonnya untuk memulai sesi fokus; Ctrl+Alt+F memulai atau menghentikannya dari mana saja.</translation>
     </message>

@@ -400,7 +400,7 @@ def test_welcome_guide_papercuts(qtbot: QtBot, paths: Paths, clock: FakeClock) -
     wizard.show()
     wizard.next()
     page = wizard.projects_page
-    assert wizard.currentPage() is page and not page.isComplete()
+    assert wizard.currentPage() is page and not page.isComplete() and page.hint.isVisible()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     page.demo.setChecked(True)
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -409,6 +409,7 @@ def test_welcome_guide_papercuts(qtbot: QtBot, paths: Paths, clock: FakeClock) -
     qtbot.keyClicks(page.name, "SIASN")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     assert wizard.currentPage() is page and page.list.count() == 1
+    assert not page.hint.isVisible()
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     for _ in range(4):
         wizard.next()

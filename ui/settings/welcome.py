@@ -86,12 +86,18 @@ class ProjectsPage(QWizardPage):
                                       "(projects, a planned week, weeks of history)"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c1121f;")
+        self.hint = QLabel(self.tr("Add at least one project: type its name and press Enter. "
+                                   "Or fill Fokus with the demo data below."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint)
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.demo)
         self.demo.toggled.connect(self.completeChanged)
+        self.demo.toggled.connect(self._show_hint)
         self.refresh()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt naming
@@ -103,7 +109,11 @@ class ProjectsPage(QWizardPage):
         for p in self.controller.service.projects():
             self.list.addItem(p.name + (f" — {p.tech_stack}" if p.tech_stack else ""))
         self.demo.setEnabled(self.list.count() == 0)
+        self._show_hint()
         self.completeChanged.emit()
+
+    def _show_hint(self) -> None:
+        self.hint.setVisible(not self.isComplete())
 
     def add(self) -> None:
         if not self.name.text().strip():
