@@ -75,6 +75,15 @@ def test_command_line_values_dates_and_numbers_follow_the_language(tmp_path: Pat
     assert "2026-W48 (23–29 Nov 2026)" in plan and "kerja mendalam" in plan
     assert re.search(r"(Sen|Sel|Rab|Kam|Jum) \d+ Nov \d{2}\.\d{2}–\d{2}\.\d{2}", plan), plan
     assert " deep " not in plan
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    # The demo calendar has a public holiday on the Friday two weeks on.
+    later = datetime.now(ZoneInfo("Asia/Jakarta")).date() + timedelta(weeks=2)
+    year, week, _day = later.isocalendar()
+    meetings = fokus("calendar", "list", "--week", f"{year}-W{week:02d}")
+    assert re.search(r"^Jum \d+ \w+  Libur nasional  \(sepanjang hari\)$", meetings,
+                     re.MULTILINE), meetings
     batches = fokus("batch", "list")
     assert "kritis" in batches and "critical" not in batches
     assert "tenggat Sen 30 Nov" in batches

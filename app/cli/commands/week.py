@@ -181,8 +181,11 @@ def _calendar_list_text(result: Result) -> str:
     if not result["meetings"]:
         return _("No meetings in {week}. Import a calendar: fokus import-ics FILE").format(
             week=week_text(result["week"]))
+    from app.formats import day_short
+
     lines = [
-        f"{span_text(m['start'], m['end'])}  {m['title']}"
+        f"{day_short(m['start']) if m['all_day'] else span_text(m['start'], m['end'])}  "
+        f"{m['title']}"
         + (_("  (all day)") if m["all_day"] else "")
         + (_("  ⚠ in a no-meeting window") if m["in_deep_window"] else "")
         for m in result["meetings"]]
