@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("id",)
+# Indonesian nouns do not change with the number: one plural form.
+PLURAL_FORMS = {"id": "nplurals=1; plural=0;"}
 BIN = Path(sys.executable).parent
 
 
@@ -46,6 +48,13 @@ def core_messages() -> dict[str, list[str]]:
                     and isinstance(node.args[0].value, str)):
                 found.setdefault(node.args[0].value, []).append(
                     f"{path.relative_to(ROOT)}:{node.lineno}")
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "ngettext" and len(node.args) >= 2
+                    and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                            for a in node.args[:2])):
+                # A plural entry is keyed "singular\0plural", as in a .mo file.
+                key = f"{node.args[0].value}\0{node.args[1].value}"  # type: ignore[attr-defined]
+                found.setdefault(key, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
     return found
 
 
@@ -78,9 +87,15 @@ def read_po(path: Path) -> dict[str, str]:
             if msgid is not None and msgstr is not None:
                 entries[msgid] = msgstr
             msgid, msgstr, current = po_unquote(line[6:]), None, "id"
+        elif line.startswith("msgid_plural ") and msgid is not None:
+            msgid, current = msgid + "\0" + po_unquote(line[13:]), "plural"
         elif line.startswith("msgstr "):
             msgstr, current = po_unquote(line[7:]), "str"
-        elif line.startswith('"') and current == "id" and msgid is not None:
+        elif line.startswith("msgstr[0] "):
+            msgstr, current = po_unquote(line[10:]), "str"
+        elif line.startswith("msgstr["):
+            current = None  # languages with one form need only msgstr[0]
+        elif line.startswith('"') and current in ("id", "plural") and msgid is not None:
             msgid += po_unquote(line)
         elif line.startswith('"') and current == "str" and msgstr is not None:
             msgstr += po_unquote(line)
@@ -95,21 +110,32 @@ def write_po(path: Path, messages: dict[str, list[str]], translations: dict[str,
     header = ("Project-Id-Version: Fokus\\n" "MIME-Version: 1.0\\n"
               "Content-Type: text/plain; charset=UTF-8\\n"
               "Content-Transfer-Encoding: 8bit\\n"
-              + (f"Language: {language}\\n" if language else ""))
+              + (f"Language: {language}\\n" if language else "")
+              + (f"Plural-Forms: {PLURAL_FORMS[language]}\\n" if language else ""))
     lines = ['msgid ""', f'msgstr "{header}"', ""]
     for msgid, places in messages.items():
         lines.append("#: " + " ".join(places[:3]))
-        lines.append(f"msgid {po_quote(msgid)}")
-        lines.append(f"msgstr {po_quote(translations.get(msgid, ''))}")
+        if "\0" in msgid:
+            singular, plural = msgid.split("\0", 1)
+            lines.append(f"msgid {po_quote(singular)}")
+            lines.append(f"msgid_plural {po_quote(plural)}")
+            lines.append(f"msgstr[0] {po_quote(translations.get(msgid, ''))}")
+            if language is None or PLURAL_FORMS.get(language, "").startswith("nplurals=2"):
+                lines.append('msgstr[1] ""')
+        else:
+            lines.append(f"msgid {po_quote(msgid)}")
+            lines.append(f"msgstr {po_quote(translations.get(msgid, ''))}")
         lines.append("")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
-def write_mo(path: Path, translations: dict[str, str]) -> None:
-    """GNU .mo, little-endian, as Python's gettext reads it."""
+def write_mo(path: Path, translations: dict[str, str], language: str) -> None:
+    """GNU .mo, little-endian, as Python's gettext reads it. A plural entry's key is
+    "singular\\0plural"; the languages here have one form, its msgstr[0]."""
     entries = sorted((k, v) for k, v in translations.items() if v)
-    entries.insert(0, ("", "Content-Type: text/plain; charset=UTF-8\n"))
+    entries.insert(0, ("", "Content-Type: text/plain; charset=UTF-8\n"
+                           f"Plural-Forms: {PLURAL_FORMS[language]}\n"))
     ids = [k.encode() for k, _v in entries]
     strs = [v.encode() for _k, v in entries]
     n = len(entries)
@@ -151,7 +177,7 @@ def compile_all(target: Path = TRANSLATIONS) -> None:
         subprocess.run([str(BIN / "pyside6-lrelease"), *sources, "-silent", "-qm",
                         str(target / f"fokus_{lang}.qm")], check=True)
         po = TRANSLATIONS / lang / "LC_MESSAGES" / "fokus.po"
-        write_mo(target / lang / "LC_MESSAGES" / "fokus.mo", read_po(po))
+        write_mo(target / lang / "LC_MESSAGES" / "fokus.mo", read_po(po), lang)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         ns = build_parser().parse_args(args)
         if ns.command is not None:
-            return run(ns)
+            try:
+                return run(ns)
+            except BrokenPipeError:
+                # `fokus plan --json | head`: the reader left; end quietly, as cat does.
+                import os
+
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return 141
         data_dir = getattr(ns, "data_dir", None)
     from ui.shell.main import run_tray
 

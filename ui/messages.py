@@ -49,12 +49,64 @@ def error_text(err: FokusError) -> str:
         ErrorCode.SETTING_INVALID: tr("“{value}” is not a valid value for {key}. Allowed: "
                                       "{allowed}"),
     }
+    if err.code is ErrorCode.INVALID_WORK_MODEL:
+        return tr("The work model is not valid: {problem}").format(
+            problem=work_model_problem_text(str(err.params.get("problem", "")),
+                                            str(err.params.get("subject", ""))))
     if err.code is ErrorCode.SETTING_INVALID and err.params.get("where") == EDITED_IN_WINDOW:
         return tr("{key} is edited in its own window in Settings.").format(**err.params)
     try:
         return texts[err.code].format(**err.params)
     except KeyError:
         return err.code.value
+
+
+def work_model_subject(subject: str) -> str:
+    """A work-model problem's subject in words: "no_meeting 15:00-17:30" →
+    "no-meeting window 15:00–17:30"."""
+    names = {"no_meeting": tr("no-meeting window"), "core": tr("core hours"),
+             "work": tr("work hours")}
+    return " ".join(names.get(part, part.replace("-", "–")) for part in subject.split())
+
+
+def work_model_problem_text(code: str, subject: str) -> str:
+    texts = {
+        "empty_span": tr("A time span ends before it starts: {subject}"),
+        "outside_work_hours": tr("A window lies outside the work hours: {subject}"),
+        "overlaps_core": tr("A no-meeting window overlaps the core hours: {subject}"),
+        "windows_overlap": tr("Two no-meeting windows overlap: {subject}"),
+        "empty_week": tr("The week has no work day."),
+        "unreadable": tr("The stored work model cannot be read; the default is used."),
+    }
+    text = texts.get(code)
+    return text.format(subject=work_model_subject(subject)) if text else \
+        work_model_subject(subject)
+
+
+def number_text(value: float | int | None, digits: int = 1) -> str:
+    """A figure as the language writes it (2,4 in Indonesian); None: "—"."""
+    from PySide6.QtCore import QLocale
+
+    if value is None:
+        return "—"
+    if isinstance(value, int) or float(value).is_integer():
+        return QLocale().toString(int(round(value)))
+    text = QLocale().toString(float(value), "f", digits)
+    zero = QLocale().zeroDigit()
+    point = QLocale().decimalPoint()
+    return text.rstrip(zero).rstrip(point) if point in text else text
+
+
+def hotkey_text(combo: str) -> str:
+    """A stored hotkey as people write it: "<ctrl>+<alt>+f" → "Ctrl+Alt+F" (the
+    modifiers' names as Qt gives them on this platform and in this language)."""
+    from PySide6.QtGui import QKeySequence
+
+    names = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "cmd": "Meta", "super": "Meta"}
+    parts = [p.strip().strip("<>") for p in combo.split("+") if p.strip()]
+    portable = "+".join(names.get(p.lower(), p.upper() if len(p) == 1 else p.capitalize())
+                        for p in parts)
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText) or portable
 
 
 def task_type_text(value: TaskType | str) -> str:

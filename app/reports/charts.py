@@ -16,7 +16,13 @@ PALETTE = ("#2a9d8f", "#e76f51", "#3a86ff", "#8e5fa8", "#6a994e", "#e9c46a", "#2
 
 
 def _style(ax: Axes, title: str) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    from app.formats import number
+
     ax.set_title(title, fontsize=10, loc="left", fontweight="bold")
+    # Tick labels as the language writes numbers (1,5 in Indonesian).
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, 1)))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=8)
@@ -24,12 +30,18 @@ def _style(ax: Axes, title: str) -> None:
     ax.set_axisbelow(True)
 
 
-def _day_labels(report: dict[str, Any]) -> list[str]:
-    from datetime import date
+def _empty(ax: Axes, top: float, text: str) -> None:
+    """A chart with nothing to show: a plain axis from 0 and a sentence saying so,
+    not matplotlib's axis around zero (−0.04 to 0.04)."""
+    ax.set_ylim(0, top)
+    ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", fontsize=9,
+            color="#777777")
 
-    names = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
-    return [f"{names[date.fromisoformat(d['date']).weekday()]}\n{d['location']}"
-            for d in report["days"]]
+
+def _day_labels(report: dict[str, Any]) -> list[str]:
+    from app.formats import day_short, word
+
+    return [f"{day_short(d['date'])}\n{word(d['location'])}" for d in report["days"]]
 
 
 def focus_per_day(ax: Axes, report: dict[str, Any], by_project: list[dict[str, float]],
@@ -52,6 +64,8 @@ def focus_per_day(ax: Axes, report: dict[str, Any], by_project: list[dict[str, f
     ax.set_xticks(xs, labels)
     ax.set_ylabel(_("minutes"), fontsize=8)
     _style(ax, _("Focus per day, by project"))
+    if not any(bottoms) and not any(windows):
+        _empty(ax, 60, _("No focus sessions this week yet."))
     if projects:
         ax.legend(fontsize=7, frameon=False, ncols=3, loc="upper left",
                   bbox_to_anchor=(0, -0.18))
@@ -69,6 +83,8 @@ def switches_and_interruptions(ax: Axes, report: dict[str, Any]) -> None:
 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     _style(ax, _("Switches and interruptions per day"))
+    if not any(d["switches"] or d["interruptions"] for d in report["days"]):
+        _empty(ax, 5, _("No switches or interruptions this week."))
     ax.legend(fontsize=7, frameon=False)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from app.formats import date_range, day_short, moment, number, percent, word
 from app.i18n import _
 from app.reports.charts import (
     focus_by_hour,
@@ -16,17 +17,24 @@ from app.reports.charts import (
 )
 from app.reports.export import project_codes
 from app.reports.metrics import WeekReport
-from app.week.workmodel import WorkModel
+from app.week.workmodel import WorkModel, iso_week_days
 
 A4 = (8.27, 11.69)
 
 
 def _fmt(value: Any, suffix: str = "") -> str:
+    """A figure as the language writes it (1,6 in Indonesian); None: "—"."""
     if value is None:
         return "—"
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") + suffix
+    if isinstance(value, int | float):
+        return number(value, 2, suffix)
     return f"{value}{suffix}"
+
+
+def week_heading(week: str) -> str:
+    """"2026-W48 · 23–29 Nov 2026": the ISO week with the dates a reader knows."""
+    days = iso_week_days(week)
+    return f"{week} · {date_range(days[0], days[-1])}"
 
 
 def focus_by_project(report: dict[str, Any], week: WeekReport) -> list[dict[str, float]]:
@@ -53,8 +61,7 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
     planned = e["planned_deep_blocks"]
     rows2 = [
         (_("Deep-work minutes"), _fmt(round(e["deep_work_minutes"]))),
-        (_("… inside no-meeting windows"), _fmt(round(share * 100) if share is not None
-                                                else None, " %")),
+        (_("… inside no-meeting windows"), percent(share)),
         (_("Sessions of 60 min or more without interruption"),
          _fmt(e["long_uninterrupted_sessions"])),
         (_("Interruptions per work day"), _fmt(e["interruptions_per_day"])),
@@ -65,7 +72,7 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
         (_("Days with flow: several times / once / not at all"),
          "{several} / {once} / {not_at_all}".format(**e["reflection_flow"])),
         (_("Meetings inside no-meeting windows"), _fmt(e["meetings_in_no_meeting_windows"])),
-        (_("Planned deep blocks used"), f"{used} / {planned}"),
+        (_("Planned deep blocks used"), f"{_fmt(used)} / {_fmt(planned)}"),
     ]
     return [("__section__", _("Satisfaction & well-being")), *rows,
             ("__section__", _("Efficiency & flow")), *rows2]
@@ -81,11 +88,11 @@ def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path:
             week=report["week"]), "Creator": report["generator"]}) as pdf:
         # Page 1: who, the SPACE summary, the projects.
         fig = Figure(figsize=A4)
-        fig.text(0.08, 0.95, _("Weekly self-report · {week}").format(week=report["week"]),
-                 fontsize=18, fontweight="bold")
+        fig.text(0.08, 0.95, _("Weekly self-report · {week}").format(
+            week=week_heading(report["week"])), fontsize=15, fontweight="bold")
         fig.text(0.08, 0.925, _("{who} · id {id} · made {when} with {gen}").format(
-            who=who, id=report["programmer"]["id"][:8], when=report["generated_at"][:16]
-            .replace("T", " "), gen=report["generator"]), fontsize=9, color="#555555")
+            who=who, id=report["programmer"]["id"][:8], when=moment(report["generated_at"]),
+            gen=report["generator"]), fontsize=9, color="#555555")
         fig.text(0.08, 0.895, _("SPACE framework (Forsgren et al., 2021): the two dimensions "
                                 "a person can self-report well."), fontsize=9,
                  color="#555555")
@@ -150,13 +157,13 @@ def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path:
             fig.text(x, 0.32, heading, fontsize=8, fontweight="bold")
         for i, d in enumerate(report["days"]):
             yy = 0.295 - i * 0.024
-            values = [d["date"][5:], d["location"], _fmt(round(d["focus_minutes"])),
+            values = [day_short(d["date"]), word(d["location"]), _fmt(round(d["focus_minutes"])),
                       _fmt(round(d["focus_in_deep_windows_minutes"])), _fmt(d["sessions"]),
                       _fmt(d["switches"]), _fmt(d["interruptions"]), _fmt(d["satisfaction"])]
             for x, v in zip(xs, values, strict=True):
                 fig.text(x, yy, v, fontsize=8)
         if included["free_text"]:
-            texts = [(d["date"][5:], d.get("helped", ""), d.get("hindered", ""))
+            texts = [(day_short(d["date"]), d.get("helped", ""), d.get("hindered", ""))
                      for d in report["days"] if d.get("helped") or d.get("hindered")]
             yy = 0.11
             for day, helped, hindered in texts[:3]:

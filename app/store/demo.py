@@ -27,6 +27,7 @@ from app.domain import (
     Urgency,
 )
 from app.errors import ErrorCode, FokusError
+from app.i18n import _
 from app.platform.paths import Paths
 from app.store.engine import Store
 from app.store.models import (
@@ -121,7 +122,9 @@ def demo_calendar(monday: date, weeks: int, zone: str) -> str:
     lines += ["BEGIN:VEVENT", "UID:holiday@fokus.demo", f"DTSTAMP:{stamp}",
               f"DTSTART;VALUE=DATE:{holiday:%Y%m%d}",
               f"DTEND;VALUE=DATE:{holiday + timedelta(days=1):%Y%m%d}",
-              "SUMMARY:Public holiday", "TRANSP:TRANSPARENT", "END:VEVENT", "END:VCALENDAR"]
+              # the one title a calendar would show in the user's language
+              f"SUMMARY:{_('Public holiday')}", "TRANSP:TRANSPARENT", "END:VEVENT",
+              "END:VCALENDAR"]
     return "\r\n".join(lines) + "\r\n"
 
 

@@ -270,216 +270,246 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="53"/>
+        <source>The work model is not valid: {problem}</source>
+        <translation>Model kerja tidak valid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="67"/>
+        <source>no-meeting window</source>
+        <translation>jam bebas rapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67"/>
+        <source>core hours</source>
+        <translation>jam inti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68"/>
+        <source>work hours</source>
+        <translation>jam kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>The stored work model cannot be read; the default is used.</source>
+        <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="115"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="117"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="118"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="120"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="121"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="122"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="123"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/messages.py" line="124"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="74"/>
         <location filename="../../ui/settings/window.py" line="51"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="75"/>
         <location filename="../../ui/settings/window.py" line="52"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah jendela berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="76"/>
         <location filename="../../ui/settings/window.py" line="53"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jendela tanpa rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="77"/>
         <location filename="../../ui/settings/window.py" line="54"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua jendela tanpa rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="78"/>
         <location filename="../../ui/settings/window.py" line="55"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="72"/>
+        <location filename="../../ui/settings/window.py" line="73"/>
         <source>Remote (WFA)</source>
         <translation>Jarak jauh (WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="72"/>
+        <location filename="../../ui/settings/window.py" line="73"/>
         <source>Office (WFO)</source>
         <translation>Kantor (WFO)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="73"/>
+        <location filename="../../ui/settings/window.py" line="74"/>
         <source>Either</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="77"/>
+        <location filename="../../ui/settings/window.py" line="78"/>
         <source>No-meeting window (deep work)</source>
         <translation>Jendela tanpa rapat (kerja mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="78"/>
+        <location filename="../../ui/settings/window.py" line="79"/>
         <source>Core hours (coordination)</source>
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="247"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="247"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="248"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="248"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="249"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="250"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="250"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="254"/>
+        <location filename="../../ui/activity/today.py" line="268"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="269"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="259"/>
+        <location filename="../../ui/activity/today.py" line="273"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="259"/>
+        <location filename="../../ui/activity/today.py" line="273"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="264"/>
+        <location filename="../../ui/activity/today.py" line="278"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="265"/>
+        <location filename="../../ui/activity/today.py" line="279"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -785,7 +815,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="67"/>
+        <location filename="../../ui/settings/window.py" line="68"/>
         <source>{label}: “{value}” is not allowed. {allowed}</source>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
@@ -952,32 +982,32 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="178"/>
+        <location filename="../../ui/settings/welcome.py" line="196"/>
         <source>Your calendar (optional)</source>
         <translation>Kalender Anda (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="179"/>
+        <location filename="../../ui/settings/welcome.py" line="197"/>
         <source>Fokus plans deep work around your meetings. Export your calendar as an .ics file (Google, Outlook or Apple).</source>
         <translation>Fokus merencanakan kerja mendalam di sela rapat Anda. Ekspor kalender Anda sebagai berkas .ics (Google, Outlook, atau Apple).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="182"/>
+        <location filename="../../ui/settings/welcome.py" line="200"/>
         <source>No calendar file</source>
         <translation>Tidak ada berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="183"/>
+        <location filename="../../ui/settings/welcome.py" line="201"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="193"/>
+        <location filename="../../ui/settings/welcome.py" line="211"/>
         <source>Calendar file</source>
         <translation>Berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="194"/>
+        <location filename="../../ui/settings/welcome.py" line="212"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -1017,92 +1047,92 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/reports/export.py" line="47"/>
+        <location filename="../../ui/reports/export.py" line="48"/>
         <source>Export the weekly self-report</source>
         <translation>Ekspor laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="59"/>
+        <location filename="../../ui/reports/export.py" line="60"/>
         <source>How your PIC knows you</source>
         <translation>Nama yang dikenal PIC Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="62"/>
+        <location filename="../../ui/reports/export.py" line="63"/>
         <source>PDF, for people</source>
         <translation>PDF, untuk dibaca orang</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="63"/>
+        <location filename="../../ui/reports/export.py" line="64"/>
         <source>CSV, one row per day</source>
         <translation>CSV, satu baris per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="64"/>
+        <location filename="../../ui/reports/export.py" line="65"/>
         <source>JSON, for tools and team reports</source>
         <translation>JSON, untuk alat dan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="71"/>
+        <location filename="../../ui/reports/export.py" line="72"/>
         <source>Include what helped and what got in the way</source>
         <translation>Sertakan apa yang membantu dan apa yang menghambat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="72"/>
+        <location filename="../../ui/reports/export.py" line="73"/>
         <source>Include energy and burnout (health-like, private by default)</source>
         <translation>Sertakan energi dan burnout (bersifat kesehatan, privat secara bawaan)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="74"/>
+        <location filename="../../ui/reports/export.py" line="75"/>
         <source>Replace project names by codes (P1, P2, …)</source>
         <translation>Ganti nama proyek dengan kode (P1, P2, …)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="76"/>
+        <location filename="../../ui/reports/export.py" line="77"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="87"/>
+        <location filename="../../ui/reports/export.py" line="88"/>
         <source>Week:</source>
         <translation>Pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="88"/>
+        <location filename="../../ui/reports/export.py" line="89"/>
         <source>Your name:</source>
         <translation>Nama Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="89"/>
+        <location filename="../../ui/reports/export.py" line="90"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="90"/>
+        <location filename="../../ui/reports/export.py" line="91"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="92"/>
+        <location filename="../../ui/reports/export.py" line="93"/>
         <source>&amp;Export and open the folder</source>
         <translation>&amp;Ekspor dan buka foldernya</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="102"/>
+        <location filename="../../ui/reports/export.py" line="103"/>
         <source>Exactly what leaves this computer:</source>
         <translation>Persis apa yang keluar dari komputer ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="125"/>
+        <location filename="../../ui/reports/export.py" line="126"/>
         <source>Export folder</source>
         <translation>Folder ekspor</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="154"/>
+        <location filename="../../ui/reports/export.py" line="155"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="160"/>
+        <location filename="../../ui/reports/export.py" line="161"/>
         <source>Written to {path}.</source>
         <translation>Ditulis ke {path}.</translation>
     </message>
@@ -1110,12 +1140,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="220"/>
+        <location filename="../../ui/settings/welcome.py" line="238"/>
         <source>Fokus — Welcome</source>
         <translation>Fokus — Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="288"/>
+        <location filename="../../ui/settings/welcome.py" line="316"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -1123,22 +1153,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/reports/insights.py" line="50"/>
+        <location filename="../../ui/reports/insights.py" line="51"/>
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="67"/>
+        <location filename="../../ui/reports/insights.py" line="68"/>
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="127"/>
+        <location filename="../../ui/reports/insights.py" line="128"/>
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="131"/>
+        <location filename="../../ui/reports/insights.py" line="132"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jendela tanpa rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
@@ -1146,17 +1176,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="47"/>
+        <location filename="../../ui/settings/welcome.py" line="48"/>
         <source>Welcome to Fokus</source>
         <translation>Selamat datang di Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="48"/>
+        <location filename="../../ui/settings/welcome.py" line="49"/>
         <source>A few questions, a minute or two. You can change every answer later in Settings.</source>
         <translation>Beberapa pertanyaan, satu atau dua menit. Semua jawaban dapat diubah nanti di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="51"/>
+        <location filename="../../ui/settings/welcome.py" line="52"/>
         <source>Which language should Fokus speak?</source>
         <translation>Bahasa apa yang dipakai Fokus?</translation>
     </message>
@@ -1248,22 +1278,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="119"/>
+        <location filename="../../ui/settings/welcome.py" line="137"/>
         <source>Your hybrid week</source>
         <translation>Pekan hibrida Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="120"/>
+        <location filename="../../ui/settings/welcome.py" line="138"/>
         <source>Fokus starts from a model that worked for programmers with several projects (a study of civil-servant programmers).</source>
         <translation>Fokus berangkat dari model yang berhasil bagi programmer dengan banyak proyek (studi terhadap ASN Programmer).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="123"/>
+        <location filename="../../ui/settings/welcome.py" line="141"/>
         <source>&amp;Edit the model…</source>
         <translation>&amp;Ubah modelnya…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="148"/>
+        <location filename="../../ui/settings/welcome.py" line="166"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jendela tanpa rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
     </message>
@@ -1271,17 +1301,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="159"/>
+        <location filename="../../ui/settings/welcome.py" line="177"/>
         <source>Your privacy</source>
         <translation>Privasi Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="162"/>
+        <location filename="../../ui/settings/welcome.py" line="180"/>
         <source>&lt;p&gt;Everything Fokus keeps stays on this computer. Nothing is sent anywhere; a weekly report leaves only when you export it, after you have seen exactly what it contains.&lt;/p&gt;&lt;p&gt;Fokus never records which keys you press and never takes screenshots. To notice that you are away it keeps only the time of your last input.&lt;/p&gt;&lt;p&gt;Energy and burnout answers are private: they appear in a report only if you include them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan waktu masukan terakhir Anda.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="169"/>
+        <location filename="../../ui/settings/welcome.py" line="187"/>
         <source>Notice project switches from the window in front (only the matched project is kept; off by default)</source>
         <translation>Deteksi perpindahan proyek dari jendela yang aktif (hanya proyek yang cocok yang disimpan; mati secara bawaan)</translation>
     </message>
@@ -1327,34 +1357,39 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="68"/>
+        <location filename="../../ui/settings/welcome.py" line="69"/>
         <source>Your projects</source>
         <translation>Proyek Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="69"/>
+        <location filename="../../ui/settings/welcome.py" line="70"/>
         <source>The projects you work on this month, e.g. SIASN, MyASN, SIMPEGNAS.</source>
         <translation>Proyek yang Anda kerjakan bulan ini, mis. SIASN, MyASN, SIMPEGNAS.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="73"/>
+        <location filename="../../ui/settings/welcome.py" line="74"/>
         <source>Project name</source>
         <translation>Nama proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="75"/>
+        <location filename="../../ui/settings/welcome.py" line="76"/>
         <source>Tech stack (optional)</source>
         <translation>Teknologi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="76"/>
+        <location filename="../../ui/settings/welcome.py" line="77"/>
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="83"/>
+        <location filename="../../ui/settings/welcome.py" line="85"/>
         <source>Fill Fokus with demo data to look around first (projects, a planned week, weeks of history)</source>
         <translation>Isi Fokus dengan data demo untuk melihat-lihat dulu (proyek, pekan yang terencana, riwayat beberapa pekan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/welcome.py" line="89"/>
+        <source>Add at least one project: type its name and press Enter. Or fill Fokus with the demo data below.</source>
+        <translation>Tambahkan setidaknya satu proyek: ketik namanya lalu tekan Enter. Atau isi Fokus dengan data demo di bawah.</translation>
     </message>
 </context>
 <context>
@@ -1381,7 +1416,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="133"/>
-        <location filename="../../ui/projects/window.py" line="330"/>
+        <location filename="../../ui/projects/window.py" line="335"/>
         <source>Archive</source>
         <translation>Arsipkan</translation>
     </message>
@@ -1437,14 +1472,14 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="175"/>
-        <location filename="../../ui/projects/window.py" line="335"/>
+        <location filename="../../ui/projects/window.py" line="340"/>
         <source>Mark &amp;done</source>
         <translation>Tandai &amp;selesai</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="233"/>
         <location filename="../../ui/projects/window.py" line="239"/>
-        <location filename="../../ui/projects/window.py" line="413"/>
+        <location filename="../../ui/projects/window.py" line="420"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -1474,42 +1509,47 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="306"/>
+        <location filename="../../ui/projects/window.py" line="307"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="306"/>
+        <location filename="../../ui/projects/window.py" line="307"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="329"/>
+        <location filename="../../ui/projects/window.py" line="324"/>
+        <source>No open batches. Add a batch (“Add batch…”) so Fokus can plan it into your week.</source>
+        <translation>Belum ada batch terbuka. Tambahkan batch (“Tambah batch…”) agar Fokus dapat menjadwalkannya dalam pekan Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/window.py" line="334"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="334"/>
+        <location filename="../../ui/projects/window.py" line="339"/>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="337"/>
+        <location filename="../../ui/projects/window.py" line="342"/>
         <source>Preparation: {note}</source>
         <translation>Persiapan: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="370"/>
+        <location filename="../../ui/projects/window.py" line="375"/>
         <source>Archive project</source>
         <translation>Arsipkan proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="371"/>
+        <location filename="../../ui/projects/window.py" line="376"/>
         <source>Archive {name}? Its history stays; it leaves the menus.</source>
         <translation>Arsipkan {name}? Riwayatnya tetap ada; proyek ini hilang dari menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="414"/>
+        <location filename="../../ui/projects/window.py" line="421"/>
         <source>Pick a project to focus on first.</source>
         <translation>Pilih dulu proyek yang akan difokuskan.</translation>
     </message>
@@ -1527,123 +1567,164 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Bagaimana {day}?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="83"/>
-        <source>&lt;b&gt;{focus} min&lt;/b&gt; of focus — {inside} min inside no-meeting windows, {outside} min outside · &lt;b&gt;{done}&lt;/b&gt; sessions completed, {abandoned} stopped early · &lt;b&gt;{switches}&lt;/b&gt; context switches · &lt;b&gt;{interruptions}&lt;/b&gt; interruptions</source>
-        <translation>&lt;b&gt;{focus} menit&lt;/b&gt; fokus — {inside} menit di jendela tanpa rapat, {outside} menit di luarnya · &lt;b&gt;{done}&lt;/b&gt; sesi selesai, {abandoned} dihentikan lebih awal · &lt;b&gt;{switches}&lt;/b&gt; perpindahan konteks · &lt;b&gt;{interruptions}&lt;/b&gt; interupsi</translation>
+        <location filename="../../ui/reports/reflection.py" line="84"/>
+        <source>&lt;b&gt;{focus} min&lt;/b&gt; of focus — {inside} min inside no-meeting windows, {outside} min outside · {done}, {abandoned} stopped early · {switches} · {interruptions}</source>
+        <translation>&lt;b&gt;{focus} menit&lt;/b&gt; fokus — {inside} menit di jam bebas rapat, {outside} menit di luarnya · {done}, {abandoned} dihentikan lebih awal · {switches} · {interruptions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="89"/>
+        <source>&lt;b&gt;1&lt;/b&gt; session completed</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; sesi selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="90"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; sessions completed</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; sesi selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="92"/>
+        <source>&lt;b&gt;1&lt;/b&gt; context switch</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; perpindahan konteks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="93"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; context switches</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; perpindahan konteks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="94"/>
+        <source>&lt;b&gt;1&lt;/b&gt; interruption</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; interupsi</translation>
     </message>
     <message>
         <location filename="../../ui/reports/reflection.py" line="95"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; interruptions</source>
+        <translation>&lt;b&gt;{n}&lt;/b&gt; interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="100"/>
         <source>poor</source>
         <translation>buruk</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="95"/>
+        <location filename="../../ui/reports/reflection.py" line="100"/>
         <source>great</source>
         <translation>sangat baik</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="97"/>
+        <location filename="../../ui/reports/reflection.py" line="102"/>
         <source>drained</source>
         <translation>terkuras</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="97"/>
+        <location filename="../../ui/reports/reflection.py" line="102"/>
         <source>energetic</source>
         <translation>berenergi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="99"/>
+        <location filename="../../ui/reports/reflection.py" line="104"/>
         <source>scattered</source>
         <translation>terpecah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="99"/>
+        <location filename="../../ui/reports/reflection.py" line="104"/>
         <source>focused</source>
         <translation>terfokus</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="101"/>
+        <location filename="../../ui/reports/reflection.py" line="106"/>
         <source>much less</source>
         <translation>jauh lebih sedikit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="101"/>
+        <location filename="../../ui/reports/reflection.py" line="106"/>
         <source>much more</source>
         <translation>jauh lebih banyak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="107"/>
+        <location filename="../../ui/reports/reflection.py" line="114"/>
+        <location filename="../../ui/reports/reflection.py" line="120"/>
         <source>not at all</source>
         <translation>sama sekali tidak</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="108"/>
+        <location filename="../../ui/reports/reflection.py" line="114"/>
+        <source>completely</source>
+        <translation>sepenuhnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="121"/>
         <source>once</source>
         <translation>sekali</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="109"/>
+        <location filename="../../ui/reports/reflection.py" line="122"/>
         <source>several times</source>
         <translation>beberapa kali</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="118"/>
-        <location filename="../../ui/reports/reflection.py" line="120"/>
+        <location filename="../../ui/reports/reflection.py" line="131"/>
+        <location filename="../../ui/reports/reflection.py" line="133"/>
         <source>optional</source>
         <translation>opsional</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="122"/>
+        <location filename="../../ui/reports/reflection.py" line="135"/>
         <source>&amp;Satisfaction with today&apos;s work:</source>
         <translation>&amp;Kepuasan atas kerja hari ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="123"/>
+        <location filename="../../ui/reports/reflection.py" line="136"/>
         <source>&amp;Energy (private unless you share it):</source>
         <translation>&amp;Energi (privat kecuali Anda bagikan):</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="124"/>
+        <location filename="../../ui/reports/reflection.py" line="137"/>
         <source>Ability to &amp;focus and avoid interruptions:</source>
         <translation>Kemampuan untuk &amp;fokus dan menghindari interupsi:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="125"/>
+        <location filename="../../ui/reports/reflection.py" line="138"/>
         <source>&amp;Productivity against a usual day (4 = usual):</source>
         <translation>&amp;Produktivitas dibanding hari biasa (4 = biasa):</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="126"/>
+        <location filename="../../ui/reports/reflection.py" line="140"/>
+        <source>This week, how &amp;worn out by work do you feel? (weekly, private)</source>
+        <translation>Pekan ini, seberapa &amp;lelah karena pekerjaan? (mingguan, pribadi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reflection.py" line="142"/>
         <source>Were you in &amp;flow today?</source>
         <translation>Apakah Anda mengalami &amp;flow hari ini?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="127"/>
+        <location filename="../../ui/reports/reflection.py" line="143"/>
         <source>What &amp;helped?</source>
         <translation>Apa yang &amp;membantu?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="128"/>
+        <location filename="../../ui/reports/reflection.py" line="144"/>
         <source>What got in the &amp;way?</source>
         <translation>Apa yang &amp;menghambat?</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="129"/>
+        <location filename="../../ui/reports/reflection.py" line="145"/>
         <source>Keys: Tab moves between questions, arrows or digits choose, Enter saves.</source>
         <translation>Tombol: Tab berpindah antarpertanyaan, panah atau angka untuk memilih, Enter menyimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="136"/>
+        <location filename="../../ui/reports/reflection.py" line="152"/>
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="138"/>
+        <location filename="../../ui/reports/reflection.py" line="154"/>
         <source>Snooze 15 min</source>
         <translation>Tunda 15 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reflection.py" line="139"/>
+        <location filename="../../ui/reports/reflection.py" line="155"/>
         <source>Skip today</source>
         <translation>Lewati hari ini</translation>
     </message>
@@ -1744,262 +1825,262 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="138"/>
+        <location filename="../../ui/settings/window.py" line="139"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="148"/>
+        <location filename="../../ui/settings/window.py" line="149"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="149"/>
+        <location filename="../../ui/settings/window.py" line="150"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="150"/>
+        <location filename="../../ui/settings/window.py" line="151"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="151"/>
+        <location filename="../../ui/settings/window.py" line="152"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="152"/>
+        <location filename="../../ui/settings/window.py" line="153"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="220"/>
+        <location filename="../../ui/settings/window.py" line="221"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="222"/>
+        <location filename="../../ui/settings/window.py" line="223"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="223"/>
+        <location filename="../../ui/settings/window.py" line="224"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="230"/>
+        <location filename="../../ui/settings/window.py" line="231"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="252"/>
+        <location filename="../../ui/settings/window.py" line="253"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="255"/>
+        <location filename="../../ui/settings/window.py" line="256"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="256"/>
+        <location filename="../../ui/settings/window.py" line="257"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="261"/>
+        <location filename="../../ui/settings/window.py" line="262"/>
         <source>Add a window</source>
         <translation>Tambah jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="263"/>
+        <location filename="../../ui/settings/window.py" line="264"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="272"/>
+        <location filename="../../ui/settings/window.py" line="273"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jendela tanpa rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="276"/>
+        <location filename="../../ui/settings/window.py" line="277"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="276"/>
+        <location filename="../../ui/settings/window.py" line="277"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="289"/>
+        <location filename="../../ui/settings/window.py" line="290"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="293"/>
+        <location filename="../../ui/settings/window.py" line="294"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="300"/>
+        <location filename="../../ui/settings/window.py" line="301"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
         <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jendela tanpa rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="308"/>
+        <location filename="../../ui/settings/window.py" line="309"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="364"/>
+        <location filename="../../ui/settings/window.py" line="365"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="364"/>
+        <location filename="../../ui/settings/window.py" line="365"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="364"/>
+        <location filename="../../ui/settings/window.py" line="365"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="384"/>
+        <location filename="../../ui/settings/window.py" line="385"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="387"/>
+        <location filename="../../ui/settings/window.py" line="388"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="426"/>
+        <location filename="../../ui/settings/window.py" line="427"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="440"/>
+        <location filename="../../ui/settings/window.py" line="441"/>
         <source>Idle detection:</source>
         <translation>Deteksi diam:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="445"/>
+        <location filename="../../ui/settings/window.py" line="446"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="449"/>
+        <location filename="../../ui/settings/window.py" line="450"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="453"/>
+        <location filename="../../ui/settings/window.py" line="454"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="458"/>
+        <location filename="../../ui/settings/window.py" line="459"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="458"/>
+        <location filename="../../ui/settings/window.py" line="459"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="458"/>
+        <location filename="../../ui/settings/window.py" line="459"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="462"/>
+        <location filename="../../ui/settings/window.py" line="463"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="463"/>
+        <location filename="../../ui/settings/window.py" line="464"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="464"/>
+        <location filename="../../ui/settings/window.py" line="465"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="468"/>
+        <location filename="../../ui/settings/window.py" line="469"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="470"/>
+        <location filename="../../ui/settings/window.py" line="471"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="477"/>
+        <location filename="../../ui/settings/window.py" line="478"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi diam hanya menyimpan waktu masukan terakhir Anda. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="487"/>
+        <location filename="../../ui/settings/window.py" line="488"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="501"/>
+        <location filename="../../ui/settings/window.py" line="502"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi waktu masukan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="502"/>
+        <location filename="../../ui/settings/window.py" line="503"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="506"/>
+        <location filename="../../ui/settings/window.py" line="507"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="507"/>
+        <location filename="../../ui/settings/window.py" line="508"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="508"/>
+        <location filename="../../ui/settings/window.py" line="509"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="509"/>
+        <location filename="../../ui/settings/window.py" line="510"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="511"/>
+        <location filename="../../ui/settings/window.py" line="513"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="206"/>
+        <location filename="../../ui/settings/window.py" line="207"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="153"/>
+        <location filename="../../ui/settings/window.py" line="154"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="557"/>
+        <location filename="../../ui/settings/window.py" line="559"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2007,17 +2088,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="202"/>
+        <location filename="../../ui/settings/welcome.py" line="220"/>
         <source>Ready</source>
         <translation>Siap</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="204"/>
+        <location filename="../../ui/settings/welcome.py" line="222"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="208"/>
+        <location filename="../../ui/settings/welcome.py" line="226"/>
         <source>Fokus lives in the system tray. Click its icon to start a focus session; Ctrl+Alt+F starts or stops one from anywhere.</source>
         <translation>Fokus tinggal di baki sistem. Klik ikonnya untuk memulai sesi fokus; Ctrl+Alt+F memulai atau menghentikannya dari mana saja.</translation>
     </message>
@@ -2124,7 +2205,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/activity/today.py" line="147"/>
-        <location filename="../../ui/activity/today.py" line="226"/>
+        <location filename="../../ui/activity/today.py" line="227"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -2149,14 +2230,44 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Batang: sesi fokus (arsir: dijeda) · ▲ perpindahan (ungu: otomatis) · ● interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="230"/>
-        <source>{focus} min of focus in {n} sessions ({done} completed) · {s} context switches · {i} interruptions</source>
-        <translation>{focus} menit fokus dalam {n} sesi ({done} selesai) · {s} perpindahan konteks · {i} interupsi</translation>
+        <location filename="../../ui/activity/today.py" line="232"/>
+        <source>1 context switch</source>
+        <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="235"/>
-        <source>Estimated time lost to switching: about {lost} min ({s} switches × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
-        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({s} perpindahan × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10 % sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
+        <location filename="../../ui/activity/today.py" line="233"/>
+        <source>{n} context switches</source>
+        <translation>{n} perpindahan konteks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="234"/>
+        <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
+        <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="237"/>
+        <source>1 session</source>
+        <translation>1 sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="238"/>
+        <source>{n} sessions</source>
+        <translation>{n} sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="240"/>
+        <source>1 interruption</source>
+        <translation>1 interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="241"/>
+        <source>{n} interruptions</source>
+        <translation>{n} interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="243"/>
+        <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
+        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
     </message>
 </context>
 <context>
@@ -2220,55 +2331,60 @@ sisa {left} menit (sampai {end})</translation>
         <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jendela tanpa rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="259"/>
+        <location filename="../../ui/week/window.py" line="266"/>
         <source>Week {n}, {year} · {first} – {last}</source>
         <translation>Pekan {n}, {year} · {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="267"/>
+        <location filename="../../ui/week/window.py" line="274"/>
         <source>{blocks} blocks · {switches} planned context switches · {conflicts} conflicts · {meetings} meetings, {deep} of them in no-meeting windows</source>
         <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jendela tanpa rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="288"/>
-        <location filename="../../ui/week/window.py" line="297"/>
-        <location filename="../../ui/week/window.py" line="336"/>
-        <location filename="../../ui/week/window.py" line="375"/>
+        <location filename="../../ui/week/window.py" line="281"/>
+        <source>Nothing planned this week. Add a batch in Projects, then press “Plan my week”.</source>
+        <translation>Belum ada rencana pekan ini. Tambahkan batch di Proyek, lalu tekan “Rencanakan pekan saya”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="299"/>
+        <location filename="../../ui/week/window.py" line="308"/>
+        <location filename="../../ui/week/window.py" line="347"/>
+        <location filename="../../ui/week/window.py" line="386"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="298"/>
+        <location filename="../../ui/week/window.py" line="309"/>
         <source>Add a project first (Projects &amp; batches).</source>
         <translation>Tambahkan proyek dulu (Proyek &amp; batch).</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="340"/>
+        <location filename="../../ui/week/window.py" line="351"/>
         <source>{n} new blocks proposed (dashed): {switches} context switches this week, against {baseline} if placed by urgency alone.</source>
         <translation>{n} blok baru diusulkan (garis putus-putus): {switches} perpindahan konteks pekan ini, dibanding {baseline} jika disusun hanya berdasarkan urgensi.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="345"/>
+        <location filename="../../ui/week/window.py" line="356"/>
         <source>Not placed:</source>
         <translation>Tidak terjadwal:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="368"/>
+        <location filename="../../ui/week/window.py" line="379"/>
         <source>Import a calendar</source>
         <translation>Impor kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="369"/>
+        <location filename="../../ui/week/window.py" line="380"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="378"/>
+        <location filename="../../ui/week/window.py" line="389"/>
         <source>Calendar imported</source>
         <translation>Kalender diimpor</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="379"/>
+        <location filename="../../ui/week/window.py" line="390"/>
         <source>{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will import this file again when it changes.</source>
         <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jendela tanpa rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
     </message>

@@ -229,3 +229,75 @@ def test_compiled_catalogs_match_their_sources(tmp_path: Path) -> None:
     assert unfinished == []
 
 
+
+
+def test_today_writes_dates_times_and_counts_in_the_language(
+        indonesian: None, controller: FokusController, clock: FakeClock, qtbot: QtBot,
+        tmp_path: Path) -> None:
+    """A past day's heading names its weekday in Indonesian, times read 08.30 and
+    one session is "1 sesi"; in English the same day reads "1 session"."""
+    from PySide6.QtCore import QDate
+
+    from ui.activity.today import TodayWindow
+    from ui.i18n import install_translators
+
+    svc = controller.service
+    svc.start("SIASN", minutes=25)
+    clock.current += timedelta(minutes=30)
+    svc.engine.tick()  # the 25 minutes are over: the session completes
+    clock.current += timedelta(days=1)
+    today = TodayWindow(controller)
+    qtbot.addWidget(today)
+    today.show_day(date(2026, 11, 23))
+    today.show()
+    assert today.title.text() == QLocale().toString(QDate(2026, 11, 23),
+                                                    QLocale.FormatType.LongFormat)
+    assert "Senin" in today.title.text() and "Monday" not in today.title.text()
+    assert "1 sesi" in today.figures.text()
+    times = [today.events.topLevelItem(i).text(0)  # type: ignore[union-attr]
+             for i in range(today.events.topLevelItemCount())]
+    assert times and all(re.fullmatch(r"\d{2}\.\d{2}", t) for t in times), times
+    today.grab().save(str(tmp_path / "today-id.png"))
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_translators(app, "en")
+    QLocale.setDefault(QLocale("en_US"))
+    today.reload()
+    assert "Monday" in today.title.text()
+    assert "1 session " in today.figures.text() and "1 sessions" not in today.figures.text()
+
+
+def test_reflection_asks_the_weekly_burnout_question_once_a_week(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
+    """The report's burnout item is asked in the window, on the week's first
+    reflection; later days keep the answer instead of asking (and erasing) it."""
+    from app.reports.reflection import ReflectionService
+    from ui.reports.reflection import ReflectionDialog
+
+    clock.current = datetime(2026, 11, 24, 17, 0, tzinfo=WIB).astimezone(UTC)
+    monday = ReflectionDialog(controller, date(2026, 11, 23))
+    qtbot.addWidget(monday)
+    assert monday.burnout is not None
+    monday.satisfaction.set_value(4)
+    monday.burnout.set_value(2)
+    monday.accept()
+    svc = ReflectionService(controller.service.store, clock)
+    saved = svc.get(date(2026, 11, 23))
+    assert saved is not None and saved.burnout == 2
+    tuesday = ReflectionDialog(controller, date(2026, 11, 24))
+    qtbot.addWidget(tuesday)
+    assert tuesday.burnout is None
+    again = ReflectionDialog(controller, date(2026, 11, 23))
+    qtbot.addWidget(again)
+    assert again.burnout is not None and again.burnout.value() == 2
+    again.accept()
+    saved = svc.get(date(2026, 11, 23))
+    assert saved is not None and saved.burnout == 2
+
+
+def test_window_numbers_use_a_decimal_comma_in_indonesian(indonesian: None) -> None:
+    from ui.messages import number_text
+
+    assert number_text(2.4) == "2,4" and number_text(4.125, 2) == "4,13"
+    assert number_text(1234) == "1.234" and number_text(3.0) == "3" and number_text(None) == "—"

@@ -219,7 +219,7 @@ def test_today_window_and_the_switching_dialogs(controller: FokusController, clo
     window = TodayWindow(controller)
     qtbot.addWidget(window)
     window.show()
-    assert "1 context switches" in window.figures.text()
+    assert "1 context switch ·" in window.figures.text()  # one, not "1 context switches"
     assert "about 20 min" in window.cost.text() and "estimate" in window.cost.text()
     events = window.events
     details = [events.topLevelItem(i).text(2) for i in range(events.topLevelItemCount())]
@@ -292,8 +292,8 @@ def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: Q
     for i, ext in enumerate(("pdf", "csv", "json")):
         dialog.formats.button(i).setChecked(True)
         path = dialog.export(open_folder=False)
-        assert path is not None and path.name == f"fokus-2026-W48.{ext}" and path.exists()
-    written = json.loads((tmp_path / "reports" / "fokus-2026-W48.json").read_text())
+        assert path is not None and path.name == f"fokus-2026-W48-sari.{ext}" and path.exists()
+    written = json.loads((tmp_path / "reports" / "fokus-2026-W48-sari.json").read_text())
     assert written == dialog.report  # exactly what the preview showed
     assert controller.service.settings.get(S.EXPORT_FOLDER) == str(tmp_path / "reports")
     assert controller.service.settings.get(S.DISPLAY_NAME) == "Sari"
@@ -382,3 +382,92 @@ def test_welcome_guide_can_fill_demo_data(qtbot: QtBot, paths: Paths, clock: Fak
     wizard.accept()
     assert {"SIASN", "MyASN"} <= {p.name for p in c.service.projects()}
     c.close()
+
+
+def test_welcome_guide_papercuts(qtbot: QtBot, paths: Paths, clock: FakeClock) -> None:
+    """Enter in the project field adds and stays; no going on without a project
+    unless demo data was chosen; Back on every page after the first; "Edit the
+    model…" opens Settings on the work week."""
+    from PySide6.QtWidgets import QWizard
+
+    from ui.settings.welcome import FirstRunWizard
+    from ui.settings.window import SettingsDialog
+
+    c = FokusController(paths, clock=clock, owner="first-run")
+    assert c.load()
+    wizard = FirstRunWizard(c)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.projects_page
+    assert wizard.currentPage() is page and not page.isComplete() and page.hint.isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.demo.setChecked(True)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    page.demo.setChecked(False)
+    page.name.setFocus()
+    qtbot.keyClicks(page.name, "SIASN")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    assert wizard.currentPage() is page and page.list.count() == 1
+    assert not page.hint.isVisible()
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    for _ in range(4):
+        wizard.next()
+        assert wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    wizard.back()
+    assert wizard.currentPage() is wizard.calendar_page
+    wizard.restart()
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.model_page
+    tabs: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        tabs.append(dialog.tabs.tabText(dialog.tabs.currentIndex()))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    wizard._edit_model()
+    assert tabs == ["Work week"]
+    c.close()
+
+
+def test_daily_papercuts_dates_and_empty_states(controller: FokusController, clock: FakeClock,
+                                                qtbot: QtBot) -> None:
+    """A new batch is due on the local date (06:30 WIB is still yesterday in UTC);
+    on a Saturday the week opens on the coming week and says what to do when
+    nothing is planned; a work-model problem never shows its internal code."""
+    from ui.messages import error_text, work_model_subject
+    from ui.projects.window import ProjectsWindow
+    from ui.week.window import WeekWindow
+
+    clock.current = datetime(2026, 11, 24, 6, 30, tzinfo=WIB).astimezone(UTC)
+    projects = ProjectsWindow(controller)
+    qtbot.addWidget(projects)
+    dues: list[object] = []
+    accept_dialog(lambda d: dues.append(d.due.date().toPython()))
+    projects.add_batch()
+    assert dues == [datetime(2026, 11, 24).date()]
+
+    clock.current = datetime(2026, 11, 28, 10, 0, tzinfo=WIB).astimezone(UTC)  # Saturday
+    week = WeekWindow(controller)
+    qtbot.addWidget(week)
+    week.reload()
+    assert week.week == "2026-W49"
+    assert "Plan my week" in week.status.text()
+
+    assert work_model_subject("no_meeting 15:00-17:30") == "no-meeting window 15:00–17:30"
+    from app.errors import ErrorCode, FokusError
+
+    text = error_text(FokusError(ErrorCode.INVALID_WORK_MODEL, problem="overlaps_core",
+                                 subject="no_meeting 10:00-11:00"))
+    assert "no_meeting" not in text and "overlaps_core" not in text
+
+
+def test_hotkeys_are_shown_as_people_write_them(qtbot: QtBot) -> None:
+    from ui.messages import hotkey_text
+
+    assert hotkey_text("<ctrl>+<alt>+f") == "Ctrl+Alt+F"
+    assert hotkey_text("<ctrl>+<shift>+i") == "Ctrl+Shift+I"

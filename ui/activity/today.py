@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -142,7 +142,7 @@ class TodayWindow(QMainWindow):
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
         self.date_edit = QDateEdit(QDate(self.day))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.date_edit.dateChanged.connect(lambda d: self.show_day(d.toPython()))
         today = QPushButton(self.tr("Today"))
         today.clicked.connect(lambda: self.date_edit.setDate(QDate(
@@ -223,21 +223,29 @@ class TodayWindow(QMainWindow):
             else None
         colours = {p.name: p.colour for p in svc.projects(include_archived=True)}
         self.timeline.set_log(log, colours, now_minute)
+        locale = QLocale()
         self.title.setText(self.tr("Today") if now_minute is not None else
-                           self.day.strftime("%A %d %B %Y"))
+                           locale.toString(QDate(self.day), QLocale.FormatType.LongFormat))
         done = sum(1 for s in log["sessions"] if s["state"] == "finished")
-        self.figures.setText(self.tr(
-            "{focus} min of focus in {n} sessions ({done} completed) · {s} context switches · "
-            "{i} interruptions").format(
-                focus=round(log["focus_minutes"]), n=len(log["sessions"]), done=done,
-                s=len(log["switches"]), i=len(log["interruptions"])))
+        sessions, switches, hits = (len(log["sessions"]), len(log["switches"]),
+                                    len(log["interruptions"]))
+        switch_text = (self.tr("1 context switch") if switches == 1 else
+                       self.tr("{n} context switches").format(n=switches))
+        self.figures.setText(self.tr("{focus} min of focus in {sessions} ({done} completed) · "
+                                     "{switches} · {interruptions}").format(
+            focus=locale.toString(round(log["focus_minutes"])), done=done,
+            sessions=self.tr("1 session") if sessions == 1 else
+            self.tr("{n} sessions").format(n=sessions),
+            switches=switch_text,
+            interruptions=self.tr("1 interruption") if hits == 1 else
+            self.tr("{n} interruptions").format(n=hits)))
         self.cost.setText(self.tr(
-            "Estimated time lost to switching: about {lost} min ({s} switches × {buffer} min "
+            "Estimated time lost to switching: about {lost} min ({switches} × {buffer} min "
             "to get back into a task). This is an estimate: in Parnin & Rugaber 2011 only "
             "about 10 % of programming sessions resumed with an edit within a minute, and "
             "10–15 minutes before the first edit is typical; change the buffer in "
             "Settings.").format(lost=log["estimated_minutes_lost_to_switching"],
-                                s=len(log["switches"]), buffer=log["resumption_buffer_minutes"]))
+                                switches=switch_text, buffer=log["resumption_buffer_minutes"]))
         self.events.clear()
         rows: list[tuple[str, str, str]] = []
         from app.domain import SwitchTrigger
@@ -249,22 +257,28 @@ class TodayWindow(QMainWindow):
         sources = {"tray": tr("tray"), "hotkey": tr("hotkey"), "cli": tr("command line"),
                    "automatic": tr("noticed automatically"), "window": tr("window")}
         interruptions = dict(interruption_sources())
+
+        def at(iso: str) -> str:
+            # Sorted by the ISO text; shown as the language writes a time (09.30).
+            return iso[11:16] + "\0" + locale.toString(
+                QTime.fromString(iso[11:16], "HH:mm"), QLocale.FormatType.ShortFormat)
+
         for s in log["sessions"]:
             what = s["project"] + (f" — {s['batch']}" if s["batch"] else "")
-            rows.append((s["start"][11:16], tr("Focus session"), tr(
+            rows.append((at(s["start"]), tr("Focus session"), tr(
                 "{what}: {minutes} min, {state}").format(
                     what=what, minutes=round(s["focus_minutes"]),
                     state=states.get(s["state"], s["state"]))))
         for x in log["switches"]:
-            rows.append((x["at"][11:16], tr("Switch"), tr("{a} → {b} ({trigger}, {source})").format(
+            rows.append((at(x["at"]), tr("Switch"), tr("{a} → {b} ({trigger}, {source})").format(
                 a=x["from"] or "—", b=x["to"], trigger=trigger_text(SwitchTrigger(x["trigger"])),
                 source=sources.get(x["source"], x["source"]))))
         for x in log["interruptions"]:
             detail = interruptions.get(x["source"], x["source"]) + (
                 tr(", {n} min").format(n=x["minutes"]) if x["minutes"] else "")
-            rows.append((x["at"][11:16], tr("Interruption"), detail))
-        for row in sorted(rows):
-            self.events.addTopLevelItem(QTreeWidgetItem(list(row)))
+            rows.append((at(x["at"]), tr("Interruption"), detail))
+        for when, kind, detail in sorted(rows):
+            self.events.addTopLevelItem(QTreeWidgetItem([when.split("\0")[1], kind, detail]))
         for c in range(2):
             self.events.resizeColumnToContents(c)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -144,7 +144,7 @@ class BatchDialog(_FormDialog):
         self.has_due = QCheckBox(self.tr("Due"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.due.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         start = today or date.today()
         due = batch.due_date if batch and batch.due_date else start
         self.due.setDate(QDate(due.year, due.month, due.day))

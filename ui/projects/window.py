@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -302,7 +302,8 @@ class ProjectsWindow(QMainWindow):
                 task_type_text(batch.task_type),
                 self.tr("{n} min").format(n=batch.estimate_minutes),
                 urgency_text(batch.urgency),
-                batch.due_date.isoformat() if batch.due_date else "—",
+                QLocale().toString(QDate(batch.due_date), QLocale.FormatType.ShortFormat)
+                if batch.due_date else "—",
                 self.tr("Done") if done else self.tr("Open"),
             ]
             for c, text in enumerate(cells):
@@ -318,6 +319,10 @@ class ProjectsWindow(QMainWindow):
                 self.batches.setItem(r, c, item)
         if rows:
             self.batches.selectRow(0)
+        elif project.archived_at is None:
+            self.project_info.setText(self.tr(
+                "No open batches. Add a batch (“Add batch…”) so Fokus can plan it into your "
+                "week."))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -383,7 +388,8 @@ class ProjectsWindow(QMainWindow):
             self.add_project()
             return
         dialog = BatchDialog(self, projects, project_id=project.id if project else None,
-                             today=self.controller.clock.now().date())
+                             today=self.controller.service.week.local(
+                                 self.controller.clock.now()).date())
         dialog.submit = lambda: self.svc.add_batch(**dialog.values())  # type: ignore[arg-type]
         if dialog.exec():
             self.reload(dialog.project.currentData())
@@ -393,7 +399,8 @@ class ProjectsWindow(QMainWindow):
         if batch is None:
             return
         dialog = BatchDialog(self, self.svc.projects(), batch,
-                             today=self.controller.clock.now().date())
+                             today=self.controller.service.week.local(
+                                 self.controller.clock.now()).date())
         dialog.submit = lambda: self.svc.update_batch(
             batch.id, **dialog.values())  # type: ignore[arg-type]
         if dialog.exec():

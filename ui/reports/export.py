@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import FokusError
-from app.reports.export import ExportOptions, build_report, default_filename
+from app.reports.export import ExportOptions, build_report
+from app.reports.filenames import export_filename
 from app.store.settings import DISPLAY_NAME, EXPORT_FOLDER
 from app.week.workmodel import iso_week_days, iso_week_of
 from ui.messages import error_text
@@ -135,7 +136,7 @@ class ExportDialog(QDialog):
         week = self.week.currentData()
         iso_week_days(week)
         folder = Path(self.folder.text()).expanduser()
-        path = folder / default_filename(week, fmt)
+        path = folder / export_filename(week, fmt, self.report)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if fmt == "json":

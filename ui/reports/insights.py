@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.week.workmodel import iso_week_days, iso_week_of
+from ui.messages import number_text
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
@@ -131,11 +132,13 @@ class InsightsWindow(QMainWindow):
             "{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of "
             "60+ min without interruption · {sw} switches and {it} interruptions a day · "
             "satisfaction {sat} · energy {energy} (private)").format(
-                deep=round(e["deep_work_minutes"]),
-                share=round(share * 100) if share is not None else "—",
-                long=e["long_uninterrupted_sessions"], sw=e["switches_per_day"] or 0,
-                it=e["interruptions_per_day"] or 0, sat=w["satisfaction_mean"] or "—",
-                energy=w.get("energy_mean") or "—"))
+                deep=number_text(round(e["deep_work_minutes"])),
+                share=number_text(round(share * 100)) if share is not None else "—",
+                long=e["long_uninterrupted_sessions"],
+                sw=number_text(e["switches_per_day"] or 0),
+                it=number_text(e["interruptions_per_day"] or 0),
+                sat=number_text(w["satisfaction_mean"], 2),
+                energy=number_text(w.get("energy_mean"), 2)))
 
     def draw(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg

@@ -3,7 +3,7 @@ questions, answered by keyboard in under a minute. Snooze and skip."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -79,15 +79,20 @@ class ReflectionDialog(QDialog):
         title = QLabel(self.tr("How was {day}?").format(
             day=QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)))
         title.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        n_done, n_switches, n_hits = facts.completed, facts.switches, facts.interruptions
         fact_box = QLabel(self.tr(
             "<b>{focus} min</b> of focus — {inside} min inside no-meeting windows, "
-            "{outside} min outside · <b>{done}</b> sessions completed, {abandoned} stopped "
-            "early · <b>{switches}</b> context switches · <b>{interruptions}</b> "
-            "interruptions").format(
+            "{outside} min outside · {done}, {abandoned} stopped early · {switches} · "
+            "{interruptions}").format(
                 focus=round(facts.focus_minutes), inside=round(facts.focus_in_deep_windows_minutes),
                 outside=round(facts.focus_minutes - facts.focus_in_deep_windows_minutes),
-                done=facts.completed, abandoned=facts.abandoned, switches=facts.switches,
-                interruptions=facts.interruptions))
+                done=self.tr("<b>1</b> session completed") if n_done == 1 else
+                self.tr("<b>{n}</b> sessions completed").format(n=n_done),
+                abandoned=facts.abandoned,
+                switches=self.tr("<b>1</b> context switch") if n_switches == 1 else
+                self.tr("<b>{n}</b> context switches").format(n=n_switches),
+                interruptions=self.tr("<b>1</b> interruption") if n_hits == 1 else
+                self.tr("<b>{n}</b> interruptions").format(n=n_hits)))
         fact_box.setWordWrap(True)
         fact_box.setObjectName("facts")
         fact_box.setStyleSheet("#facts { background: palette(alternate-base); padding: 8px;"
@@ -100,6 +105,14 @@ class ReflectionDialog(QDialog):
                            old.focus_ability if old else None)
         self.productivity = Scale(7, self.tr("much less"), self.tr("much more"),
                                   old.productivity if old else None)
+        # Burnout is asked once a week (Maslach's items are weekly, not daily): on
+        # the first reflection of the ISO week, or again on the day it was answered.
+        # Like energy it stays private unless the export includes it.
+        self.old_burnout = old.burnout if old else None
+        self.burnout: Scale | None = None
+        if self._burnout_due(day):
+            self.burnout = Scale(5, self.tr("not at all"), self.tr("completely"),
+                                 self.old_burnout)
         self.flow_group = QButtonGroup(self)
         flow_row = QWidget()
         fl = QHBoxLayout(flow_row)
@@ -123,6 +136,9 @@ class ReflectionDialog(QDialog):
         form.addRow(self.tr("&Energy (private unless you share it):"), self.energy)
         form.addRow(self.tr("Ability to &focus and avoid interruptions:"), self.focus)
         form.addRow(self.tr("&Productivity against a usual day (4 = usual):"), self.productivity)
+        if self.burnout is not None:
+            form.addRow(self.tr("This week, how &worn out by work do you feel? (weekly, "
+                                "private)"), self.burnout)
         form.addRow(self.tr("Were you in &flow today?"), flow_row)
         form.addRow(self.tr("What &helped?"), self.helped)
         form.addRow(self.tr("What got in the &way?"), self.hindered)
@@ -158,7 +174,8 @@ class ReflectionDialog(QDialog):
         assert isinstance(event, QKeyEvent)
         text = event.text()
         focused = self.focusWidget()
-        for scale in (self.satisfaction, self.energy, self.focus, self.productivity):
+        scales = [self.satisfaction, self.energy, self.focus, self.productivity]
+        for scale in scales + ([self.burnout] if self.burnout else []):
             if focused is not None and scale.isAncestorOf(focused) and text.isdigit():
                 scale.set_value(int(text))
                 return
@@ -170,7 +187,16 @@ class ReflectionDialog(QDialog):
             satisfaction=self.satisfaction.value(), energy=self.energy.value(),
             focus_ability=self.focus.value(), productivity=self.productivity.value(),
             flow=Flow(flow_button.property("flow")) if flow_button else None,
-            helped=self.helped.text(), hindered=self.hindered.text())
+            helped=self.helped.text(), hindered=self.hindered.text(),
+            burnout=self.burnout.value() if self.burnout is not None else self.old_burnout)
+
+    def _burnout_due(self, day: date) -> bool:
+        if self.old_burnout is not None:
+            return True
+        monday = day - timedelta(days=day.weekday())
+        others = (monday + timedelta(days=i) for i in range(7))
+        return not any((r := self.svc.get(d)) is not None and r.burnout is not None
+                       for d in others if d != day)
 
     def accept(self) -> None:
         try:

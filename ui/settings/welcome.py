@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -76,6 +77,7 @@ class ProjectsPage(QWizardPage):
         add = QPushButton(self.tr("&Add"))
         add.clicked.connect(self.add)
         self.name.returnPressed.connect(self.add)
+        self.tech.returnPressed.connect(self.add)
         row = QHBoxLayout()
         row.addWidget(self.name, 2)
         row.addWidget(self.tech, 2)
@@ -84,18 +86,34 @@ class ProjectsPage(QWizardPage):
                                       "(projects, a planned week, weeks of history)"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c1121f;")
+        self.hint = QLabel(self.tr("Add at least one project: type its name and press Enter. "
+                                   "Or fill Fokus with the demo data below."))
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint)
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.demo)
+        self.demo.toggled.connect(self.completeChanged)
+        self.demo.toggled.connect(self._show_hint)
         self.refresh()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt naming
+        """Fokus plans projects: go on with one at least, or with the demo data."""
+        return self.list.count() > 0 or self.demo.isChecked()
 
     def refresh(self) -> None:
         self.list.clear()
         for p in self.controller.service.projects():
             self.list.addItem(p.name + (f" — {p.tech_stack}" if p.tech_stack else ""))
         self.demo.setEnabled(self.list.count() == 0)
+        self._show_hint()
+        self.completeChanged.emit()
+
+    def _show_hint(self) -> None:
+        self.hint.setVisible(not self.isComplete())
 
     def add(self) -> None:
         if not self.name.text().strip():
@@ -252,8 +270,18 @@ class FirstRunWizard(QWizard):
         from ui.settings.window import SettingsDialog
 
         dialog = SettingsDialog(self.controller, self)
+        dialog.tabs.setCurrentWidget(dialog.work_tab)  # the model is edited there
         dialog.exec()
         self.model_page.refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        # Enter in the project fields adds the project (returnPressed) and stays on
+        # the page, rather than also pressing Next.
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.focusWidget() in (self.projects_page.name, self.projects_page.tech)):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         from app.platform import autostart

@@ -38,7 +38,7 @@ from app.i18n import _
 from app.store import settings as S
 from app.week.allocation import DEFAULT_MATRIX, Allocation, Matrix, Place, Window
 from app.week.workmodel import DayKind, Problem, Span, WorkModel
-from ui.messages import error_text, task_type_text, tr
+from ui.messages import error_text, hotkey_text, task_type_text, tr, work_model_subject
 from ui.settings.fields import SettingEditor, allowed_text, editor_for, help_text, label_text
 from ui.week.day_kinds import day_kind_text
 
@@ -59,7 +59,8 @@ def problem_text(problem: Problem) -> str:
     }
     setting = S.PROJECT_LIMIT if problem.code == "bad_limit" else S.FOCUS_MINUTES
     return texts.get(problem.code, problem.code).format(
-        subject=problem.subject, minimum=setting.minimum, maximum=setting.maximum)
+        subject=work_model_subject(problem.subject), minimum=setting.minimum,
+        maximum=setting.maximum)
 
 
 def refused_text(setting: S.Setting[Any], value: object) -> str:
@@ -507,7 +508,8 @@ class SettingsDialog(QDialog):
             "off": self.tr("off"),
             "invalid": self.tr("a combination is invalid or used twice"),
             "conflict": self.tr("another program holds {combos}; choose other keys").format(
-                combos=", ".join(monitor.hotkeys.conflicts) if monitor else ""),
+                combos=", ".join(map(hotkey_text, monitor.hotkeys.conflicts)) if monitor
+                else ""),
             "unavailable": self.tr("unavailable on this desktop (Wayland lets no program "
                                    "listen for global keys); use the tray menu"),
         }.get(status, status)

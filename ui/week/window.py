@@ -113,7 +113,7 @@ class WeekWindow(QMainWindow):
         self.setWindowTitle(self.tr("Fokus — Week"))
         self.resize(1100, 720)
         self.preview: Plan | None = None
-        self.week = iso_week_of(self.svc_week.local(controller.clock.now()).date())
+        self.week = self._current_week()
 
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
@@ -213,8 +213,15 @@ class WeekWindow(QMainWindow):
         self.week = iso_week_of(days[0] + timedelta(weeks=weeks))
         self.discard_plan()
 
+    def _current_week(self) -> str:
+        """This week, or on a Saturday or Sunday the coming one: what is left to plan."""
+        today = self.svc_week.local(self.controller.clock.now()).date()
+        if today.weekday() >= 5:
+            today += timedelta(days=7 - today.weekday())
+        return iso_week_of(today)
+
     def this_week(self) -> None:
-        self.week = iso_week_of(self.svc_week.local(self.controller.clock.now()).date())
+        self.week = self._current_week()
         self.discard_plan()
 
     def show_week(self, week: str) -> None:
@@ -269,6 +276,10 @@ class WeekWindow(QMainWindow):
                 blocks=len(planned), conflicts=n_conflicts, meetings=len(
                     [m for m in meetings if not m.all_day]), deep=len(deep),
                 switches=count_switches(self._as_planned(week, start, end), zone)))
+        if not planned and not any(b.proposed for b in items):
+            self.status.setText(self.tr(
+                "Nothing planned this week. Add a batch in Projects, then press “Plan my "
+                "week”."))
 
     @staticmethod
     def _as_planned(week: WeekService, start: datetime, end: datetime) -> list[PlannedBlock]:

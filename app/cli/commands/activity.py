@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.cli.commands.common import day, iso, minutes
+from app.cli.commands.common import clock_text, day, iso, minutes, moment_text
 from app.cli.registry import Arg, Command, Group, Result
 from app.domain import InterruptionSource, SwitchTrigger
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.store.settings import FOCUS_MINUTES
 
 if TYPE_CHECKING:
@@ -52,21 +52,34 @@ def _interrupt(svc: FokusService, a: dict[str, Any]) -> Result:
             "today": len(today["interruptions"])}
 
 
+def _interrupt_text(result: Result) -> str:
+    from app.formats import word
+
+    return _("Interruption logged ({source}); {today} today.").format(
+        source=word(result["source"]), today=result["today"])
+
+
 def _log_text(result: Result) -> str:
-    lines = [_("{date}: {focus} min of focus, {s} switches, {i} interruptions; about "
+    from app.formats import day_long, number, word
+
+    switches, interruptions = len(result["switches"]), len(result["interruptions"])
+    lines = [_("{date}: {focus} min of focus, {switches}, {interruptions}; about "
                "{lost} min lost to switching (estimate: {buffer} min each).").format(
-        date=result["date"], focus=round(result["focus_minutes"]),
-        s=len(result["switches"]), i=len(result["interruptions"]),
-        lost=result["estimated_minutes_lost_to_switching"],
-        buffer=result["resumption_buffer_minutes"])]
+        date=day_long(result["date"]), focus=number(round(result["focus_minutes"])),
+        switches=ngettext("{n} switch", "{n} switches", switches).format(n=switches),
+        interruptions=ngettext("{n} interruption", "{n} interruptions",
+                               interruptions).format(n=interruptions),
+        lost=number(result["estimated_minutes_lost_to_switching"]),
+        buffer=number(result["resumption_buffer_minutes"]))]
     for x in result["sessions"]:
-        lines.append(f"  {x['start'][11:16]}–{(x['end'] or '')[11:16]:5}  "
-                     f"{x['project']}  {x['focus_minutes']:.0f} min  {x['state']}")
+        lines.append(f"  {clock_text(x['start'])}–{clock_text(x['end']):5}  "
+                     f"{x['project']}  " + _("{n} min").format(n=number(x['focus_minutes'], 0))
+                     + f"  {word(x['state'])}")
     for x in result["switches"]:
-        lines.append(f"  {x['at'][11:16]}  ⇄ {x['from'] or '—'} → {x['to']}  "
-                     f"({x['trigger']}, {x['source']})")
+        lines.append(f"  {clock_text(x['at'])}  ⇄ {x['from'] or '—'} → {x['to']}  "
+                     f"({word(x['trigger'])}, {word(x['source'])})")
     for x in result["interruptions"]:
-        lines.append(f"  {x['at'][11:16]}  ! {x['source']}")
+        lines.append(f"  {clock_text(x['at'])}  ! {word(x['source'])}")
     return "\n".join(lines)
 
 
@@ -89,7 +102,7 @@ def _note_list(svc: FokusService, a: dict[str, Any]) -> Result:
 def _note_list_text(result: Result) -> str:
     if not result["notes"]:
         return _("No notes for {project} yet.").format(**result)
-    return "\n".join(f"{n['written_at'][:16].replace('T', ' ')}  {n['text']}"
+    return "\n".join(f"{moment_text(n['written_at'])}  {n['text']}"
                      for n in result["notes"])
 
 
@@ -112,7 +125,7 @@ DECLARED = (
         args=(Arg("--source", choices=[s.value for s in InterruptionSource], default="other"),
               Arg("--minutes", type=int, help=N_("how long it took"))),
         handler=_interrupt,
-        text=lambda r: _("Interruption logged ({source}); {today} today.").format(**r)),
+        text=_interrupt_text),
     Command(
         "log", N_("the day's sessions, switches and interruptions"),
         args=(Arg("--date", help=N_("YYYY-MM-DD (default: today)")),),

@@ -52,16 +52,19 @@ def _done(svc: FokusService, a: dict[str, Any]) -> Result:
 
 
 def _list_text(result: Result) -> str:
+    from app.formats import day_short, word
+
     rows = result["batches"]
     if not rows:
-        return _("No open batches.")
+        return _("No open batches. Add one: fokus batch add -p PROJECT TITLE")
     lines = []
     for r in rows:
-        due = _(" due {due}").format(due=r["due"]) if r["due"] else ""
+        due = _(", due {due}").format(due=day_short(r["due"])) if r["due"] else ""
         done = _(" [done]") if r["status"] == "done" else ""
         lines.append(
             f"{r['id']:>4}  {r['project']}: {r['title']}  "
-            f"({r['type']}, {r['estimate_minutes']} min, {r['urgency']}{due}){done}"
+            f"({word(r['type'])}, " + _("{n} min").format(n=r["estimate_minutes"])
+            + f", {word(r['urgency'])}{due}){done}"
         )
     return "\n".join(lines)
 

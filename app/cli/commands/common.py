@@ -65,9 +65,33 @@ def minutes_text(seconds: Any) -> str:
 
 
 def clock_text(iso_text: str | None) -> str:
-    return iso_text[11:16] if iso_text else ""
+    """A local ISO time's hour and minute as the language writes them."""
+    from app.formats import clock
+
+    return clock(iso_text)
 
 
 def span_text(start: str, end: str) -> str:
-    """"2026-11-23 08:00–09:30" from two local ISO times."""
-    return f"{start[:16].replace('T', ' ')}–{end[11:16]}"
+    """"Mon 23 Nov 08:00–09:30" from two local ISO times, in the language spoken."""
+    from app.formats import span
+
+    return span(start, end)
+
+
+def moment_text(iso_text: str) -> str:
+    """"Mon 23 Nov 09:30" from a local ISO time."""
+    from app.formats import moment
+
+    return moment(iso_text)
+
+
+def week_text(week: str) -> str:
+    """"2026-W48 (23–29 Nov 2026)": the ISO week beside its dates."""
+    from app.formats import date_range
+    from app.week.workmodel import iso_week_days
+
+    try:
+        days = iso_week_days(week)
+    except (ValueError, FokusError):
+        return week
+    return f"{week} ({date_range(days[0], days[-1])})"

@@ -4,13 +4,15 @@ through the tray: a running tray need not load matplotlib for them."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.commands.common import week_text
 from app.cli.registry import Arg, Command
 from app.errors import ErrorCode, FokusError
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from app.clock import Clock
@@ -93,14 +95,24 @@ def _reflection_json(svc: ReflectionService, day: Any) -> dict[str, Any]:
 def _reflection_text(svc: ReflectionService, day: Any) -> str:
     facts = svc.facts(day)
     row = svc.to_json(svc.get(day))
-    lines = [_("{day}: {focus} min of focus ({inside} in no-meeting windows), {done} sessions "
-               "completed, {abandoned} stopped early, {s} switches, {i} interruptions.").format(
-        day=day.isoformat(), focus=round(facts.focus_minutes),
-        inside=round(facts.focus_in_deep_windows_minutes), done=facts.completed,
-        abandoned=facts.abandoned, s=facts.switches, i=facts.interruptions)]
+    from app.formats import day_long
+
+    lines = [_("{day}: {focus} min of focus ({inside} in no-meeting windows), {done} "
+               "completed, {abandoned} stopped early, {switches}, {interruptions}.").format(
+        day=day_long(day), focus=round(facts.focus_minutes),
+        inside=round(facts.focus_in_deep_windows_minutes),
+        done=ngettext("{n} session", "{n} sessions", facts.completed).format(n=facts.completed),
+        abandoned=facts.abandoned,
+        switches=ngettext("{n} switch", "{n} switches", facts.switches).format(
+            n=facts.switches),
+        interruptions=ngettext("{n} interruption", "{n} interruptions",
+                               facts.interruptions).format(n=facts.interruptions))]
     if row:
+        from app.formats import word
+
+        shown = {k: "—" if v is None else word(v) for k, v in row.items()}
         lines.append(_("Reflection: satisfaction {satisfaction}, energy {energy}, focus {focus}, "
-                       "productivity {productivity}, flow {flow}.").format(**row))
+                       "productivity {productivity}, flow {flow}.").format(**shown))
     else:
         lines.append(_("No reflection yet: fokus reflect --satisfaction N --energy N --focus N "
                        "--productivity N --flow once"))
@@ -118,7 +130,6 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
     from app.reports.export import (
         ExportOptions,
         build_report,
-        default_filename,
         to_csv,
         to_json,
     )
@@ -131,7 +142,7 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
                             project_names=not a["project_codes"], name=a["name"])
     report_week = Metrics(store, clock).week(week)
     report = build_report(store, clock, week, options, report_week)
-    out = Path(a["out"] or default_filename(week, a["format"]))
+    out = _export_path(a.get("out"), week, a["format"], report)
     if a["format"] == "json":
         write_text(out, to_json(report))
     elif a["format"] == "csv":
@@ -145,8 +156,19 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
         except OSError as exc:
             raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=out.parent,
                              reason=exc.strerror or exc) from exc
-    print(_("Self-report for {week} written to {out}.").format(week=week, out=out))
+    print(_("Self-report for {week} written to {out}.").format(week=week_text(week), out=out))
     return 0
+
+
+def _export_path(given: str | None, week: str, fmt: str, report: dict[str, Any]) -> Path:
+    """``--out``: a file, or a directory to write the person's default name into."""
+    from app.reports.filenames import export_filename
+
+    name = export_filename(week, fmt, report)
+    if not given:
+        return Path(name)
+    out = Path(given).expanduser()
+    return out / name if out.is_dir() or given.endswith(("/", os.sep)) else out
 
 
 def export(paths: Paths, a: dict[str, Any]) -> int:
@@ -179,8 +201,10 @@ def team_report(_paths: Paths, a: dict[str, Any]) -> int:
         write_text(out, team.to_csv(merged))
     else:
         team.to_pdf(merged, out)
-    print(_("Team report for {week} from {n} programmers written to {out}.").format(
-        week=merged.week, n=len(merged.submitters), out=out))
+    n = len(merged.submitters)
+    print(ngettext("Team report for {week} from {n} programmer written to {out}.",
+                   "Team report for {week} from {n} programmers written to {out}.", n).format(
+        week=week_text(merged.week or ""), n=n, out=out))
     if not merged.enough:
         print(_("Fewer than three programmers: no figures are shown."))
     return 0
@@ -206,7 +230,7 @@ DECLARED = (
         args=(
             Arg("--week", help=WEEK_HELP),
             Arg("--format", choices=["pdf", "csv", "json"], default="pdf"),
-            Arg("--out", help=N_("file to write (default: fokus-WEEK.FORMAT here)")),
+            Arg("--out", help=N_("file or folder to write (default: fokus-WEEK-NAME.FORMAT here)")),
             Arg("--name", help=N_("your name as the PIC should see it")),
             Arg("--include-free-text", action="store_true"),
             Arg("--include-health", action="store_true",

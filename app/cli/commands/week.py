@@ -7,16 +7,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.cli.commands.common import (
+    clock_text,
     iso,
     local_time,
     minutes,
+    moment_text,
     names_and_titles,
     span_text,
     week_arg,
+    week_text,
 )
 from app.cli.registry import Arg, Command, Group, Result
 from app.errors import ErrorCode, FokusError
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.store.settings import FOCUS_MINUTES
 
 if TYPE_CHECKING:
@@ -60,16 +63,22 @@ def _export_ics(svc: FokusService, week: str, a: dict[str, Any]) -> Result | Non
 
 
 def _plan_text(result: Result) -> str:
-    lines = [_("Plan for {week}: {switches} context switches (urgency-first placement: "
-               "{baseline}).").format(week=result["week"], switches=result["switches"],
-                                      baseline=result["baseline_switches"])]
+    from app.formats import word
+
+    n = result["switches"]
+    lines = [ngettext("Plan for {week}: {switches} context switch (urgency-first placement: "
+                      "{baseline}).",
+                      "Plan for {week}: {switches} context switches (urgency-first placement: "
+                      "{baseline}).", n).format(week=week_text(result["week"]), switches=n,
+                                                baseline=result["baseline_switches"])]
     for b in result["blocks"]:
         mark = "+" if b["new"] else " "
         what = f"{b['project']} — {b['batch']}" if b["batch"] else b["project"]
         lines.append(f" {mark} {span_text(b['start'], b['end'])}  "
-                     f"{b['location']}  {b['kind']:<13}  {what}")
+                     f"{b['location']}  {word(b['kind']):<17}  {what}")
     for u in result["unplaced"]:
-        lines.append(_("   not placed: {batch} ({minutes} min): {reason}").format(**u))
+        lines.append(_("   not placed: {batch} ({minutes} min): {reason}").format(
+            batch=u["batch"], minutes=u["minutes"], reason=word(u["reason"])))
     if not result["applied"] and any(b["new"] for b in result["blocks"]):
         lines.append(_("Blocks marked + are new; save them with --apply."))
     if result.get("exported"):
@@ -130,20 +139,23 @@ def _block_changed_text(added: bool) -> Callable[[Result], str]:
     def text(result: Result) -> str:
         verb = _("Added") if added else _("Removed")
         return _("{verb} block {id}: {start}–{end} {project}.").format(
-            verb=verb, id=result["id"], start=result["start"][:16].replace("T", " "),
-            end=result["end"][11:16], project=result["project"])
+            verb=verb, id=result["id"], start=moment_text(result["start"]),
+            end=clock_text(result["end"]), project=result["project"])
 
     return text
 
 
 def _block_list_text(result: Result) -> str:
     if not result["blocks"]:
-        return _("No time blocks in {week}.").format(week=result["week"])
+        return _("No time blocks in {week}. Plan the week: fokus plan --apply").format(
+            week=week_text(result["week"]))
+    from app.formats import word
+
     return "\n".join(
         f"{b['id']:>4}  {span_text(b['start'], b['end'])}  "
-        f"{b['location']}  {b['kind']:<13}  {b['project']}"
+        f"{b['location']}  {word(b['kind']):<17}  {b['project']}"
         + (f" — {b['batch']}" if b["batch"] else "")
-        + (f"  ⚠ {', '.join(b['conflicts'])}" if b["conflicts"] else "")
+        + (f"  ⚠ {', '.join(word(c) for c in b['conflicts'])}" if b["conflicts"] else "")
         for b in result["blocks"])
 
 
@@ -167,14 +179,19 @@ def _calendar_list(svc: FokusService, a: dict[str, Any]) -> Result:
 
 def _calendar_list_text(result: Result) -> str:
     if not result["meetings"]:
-        return _("No meetings in {week}.").format(week=result["week"])
+        return _("No meetings in {week}. Import a calendar: fokus import-ics FILE").format(
+            week=week_text(result["week"]))
+    from app.formats import day_short
+
     lines = [
-        f"{span_text(m['start'], m['end'])}  {m['title']}"
+        f"{day_short(m['start']) if m['all_day'] else span_text(m['start'], m['end'])}  "
+        f"{m['title']}"
         + (_("  (all day)") if m["all_day"] else "")
         + (_("  ⚠ in a no-meeting window") if m["in_deep_window"] else "")
         for m in result["meetings"]]
-    lines.append(_("{n} meetings in no-meeting windows this week.").format(
-        n=result["in_deep_windows"]))
+    n = result["in_deep_windows"]
+    lines.append(ngettext("{n} meeting in no-meeting windows this week.",
+                          "{n} meetings in no-meeting windows this week.", n).format(n=n))
     return "\n".join(lines)
 
 
