@@ -120,7 +120,7 @@
         <location filename="../../ui/shell/app.py" line="296"/>
         <location filename="../../ui/week/window_watch.py" line="60"/>
         <source>Deep-work window until {time}</source>
-        <translation>Jendela kerja mendalam sampai {time}</translation>
+        <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
         <location filename="../../ui/shell/app.py" line="300"/>
@@ -393,19 +393,19 @@
         <location filename="../../ui/messages.py" line="75"/>
         <location filename="../../ui/settings/window.py" line="52"/>
         <source>A window lies outside the work hours: {subject}</source>
-        <translation>Sebuah jendela berada di luar jam kerja: {subject}</translation>
+        <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="76"/>
         <location filename="../../ui/settings/window.py" line="53"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
-        <translation>Jendela tanpa rapat bertumpang tindih dengan jam inti: {subject}</translation>
+        <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="77"/>
         <location filename="../../ui/settings/window.py" line="54"/>
         <source>Two no-meeting windows overlap: {subject}</source>
-        <translation>Dua jendela tanpa rapat bertumpang tindih: {subject}</translation>
+        <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="78"/>
@@ -431,7 +431,7 @@
     <message>
         <location filename="../../ui/settings/window.py" line="78"/>
         <source>No-meeting window (deep work)</source>
-        <translation>Jendela tanpa rapat (kerja mendalam)</translation>
+        <translation>Jam bebas rapat (kerja mendalam)</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="79"/>
@@ -687,7 +687,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="45"/>
         <source>Collaborative work in a no-meeting window</source>
-        <translation>Kerja kolaboratif di jendela tanpa rapat</translation>
+        <translation>Kerja kolaboratif di jam bebas rapat</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="46"/>
@@ -727,17 +727,17 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="54"/>
         <source>no free window of the right kind is left this week</source>
-        <translation>tidak ada lagi jendela kosong yang sesuai pekan ini</translation>
+        <translation>tidak ada lagi waktu luang yang sesuai pekan ini</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="55"/>
         <source>no free window of the right kind before its due date</source>
-        <translation>tidak ada jendela kosong yang sesuai sebelum tenggatnya</translation>
+        <translation>tidak ada waktu luang yang sesuai sebelum tenggatnya</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="56"/>
         <source>the days with free windows already hold your project limit</source>
-        <translation>hari-hari dengan jendela kosong sudah mencapai batas proyek Anda</translation>
+        <translation>hari-hari yang masih punya waktu luang sudah mencapai batas proyek Anda</translation>
     </message>
     <message>
         <location filename="../../ui/week/window_watch.py" line="62"/>
@@ -840,7 +840,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="48"/>
         <source>No input for {n} min during your focus session on {project}. The session was paused when input stopped.</source>
-        <translation>Tidak ada masukan selama {n} menit saat sesi fokus di {project}. Sesi dijeda saat masukan berhenti.</translation>
+        <translation>Tidak ada aktivitas papan ketik atau tetikus selama {n} menit saat sesi fokus di {project}. Sesi dijeda sejak aktivitas berhenti.</translation>
     </message>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="52"/>
@@ -1170,7 +1170,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/reports/insights.py" line="132"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
-        <translation>{deep} menit kerja mendalam ({share} % di jendela tanpa rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
+        <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
 </context>
 <context>
@@ -1295,7 +1295,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/welcome.py" line="166"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jendela tanpa rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jam bebas rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1308,7 +1308,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/welcome.py" line="180"/>
         <source>&lt;p&gt;Everything Fokus keeps stays on this computer. Nothing is sent anywhere; a weekly report leaves only when you export it, after you have seen exactly what it contains.&lt;/p&gt;&lt;p&gt;Fokus never records which keys you press and never takes screenshots. To notice that you are away it keeps only the time of your last input.&lt;/p&gt;&lt;p&gt;Energy and burnout answers are private: they appear in a report only if you include them.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan waktu masukan terakhir Anda.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/settings/welcome.py" line="187"/>
@@ -1564,7 +1564,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/reports/reflection.py" line="79"/>
         <source>How was {day}?</source>
-        <translation>Bagaimana {day}?</translation>
+        <translation>Bagaimana hari {day}?</translation>
     </message>
     <message>
         <location filename="../../ui/reports/reflection.py" line="84"/>
@@ -1892,7 +1892,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/window.py" line="262"/>
         <source>Add a window</source>
-        <translation>Tambah jendela</translation>
+        <translation>Tambah rentang</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="264"/>
@@ -1902,7 +1902,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/window.py" line="273"/>
         <source>No-meeting windows (deep work):</source>
-        <translation>Jendela tanpa rapat (kerja mendalam):</translation>
+        <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="277"/>
@@ -1927,7 +1927,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/window.py" line="301"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
-        <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jendela tanpa rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
+        <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jam bebas rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="309"/>
@@ -1967,7 +1967,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/window.py" line="441"/>
         <source>Idle detection:</source>
-        <translation>Deteksi diam:</translation>
+        <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="446"/>
@@ -2027,7 +2027,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/window.py" line="478"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
-        <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi diam hanya menyimpan waktu masukan terakhir Anda. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
+        <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="488"/>
@@ -2037,7 +2037,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/settings/window.py" line="502"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
-        <translation>tidak tersedia di sini (desktop ini tidak memberi waktu masukan)</translation>
+        <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
         <location filename="../../ui/settings/window.py" line="503"/>
@@ -2328,7 +2328,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="188"/>
         <source>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; no-meeting window (deep work) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; core hours (coordination) &amp;nbsp; ▨ meeting &amp;nbsp; ⚠ conflict · Drag to create or move, drag the lower edge to resize; keys: Tab selects, arrows move, Shift+arrows resize, Delete removes, Enter edits, N creates.</source>
-        <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jendela tanpa rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
+        <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam bebas rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="266"/>
@@ -2338,7 +2338,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="274"/>
         <source>{blocks} blocks · {switches} planned context switches · {conflicts} conflicts · {meetings} meetings, {deep} of them in no-meeting windows</source>
-        <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jendela tanpa rapat</translation>
+        <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jam bebas rapat</translation>
     </message>
     <message>
         <location filename="../../ui/week/window.py" line="281"/>
@@ -2386,7 +2386,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/week/window.py" line="390"/>
         <source>{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will import this file again when it changes.</source>
-        <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jendela tanpa rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
+        <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jam bebas rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
     </message>
 </context>
 </TS>
