@@ -103,7 +103,7 @@ class FokusTray(QObject):
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self.rebuild_menu()
+            # aboutToShow rebuilds it: once per opening, not twice.
             self.menu.popup(QCursor.pos())
 
     # -- state -------------------------------------------------------------------
@@ -133,9 +133,20 @@ class FokusTray(QObject):
 
     # -- menu ----------------------------------------------------------------------
 
+    def _clear_menu(self) -> None:
+        """Empty the menu, its submenus included.
+
+        ``QMenu.clear()`` deletes the actions the menu owns but not the
+        submenus ``addMenu`` made (children of the menu, with their own actions
+        and groups): without this every opening would leave them behind."""
+        submenus = self.menu.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        self.menu.clear()
+        for sub in submenus:
+            sub.deleteLater()
+
     def rebuild_menu(self) -> None:
         menu = self.menu
-        menu.clear()
+        self._clear_menu()
         ready = self.controller.is_ready
         view = self.controller.view if ready else None
         if view is not None:
