@@ -320,3 +320,51 @@ def test_settings_round_trip(store: Store) -> None:
     assert store.get_setting("focus_minutes") == 90
     assert store.all_settings() == {"focus_minutes": 90, "days": ["mon", "tue"]}
     assert store.get_setting("missing", "dflt") == "dflt"
+
+
+def _damage_an_index(path: Path) -> None:
+    """Fill a table's index and overwrite one of its pages: the header stays sound."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE filler (x TEXT)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [(f"row {i} " * 5,) for i in range(3000)])
+    conn.execute("CREATE INDEX filler_x ON filler (x)")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    page = 4096
+    with path.open("r+b") as fh:
+        fh.seek((path.stat().st_size // page - 2) * page + 8)
+        fh.write(b"\xff" * 200)
+
+
+def test_the_integrity_check_runs_at_most_daily_and_never_on_a_plain_open(paths: Paths) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.store.engine import check_integrity, integrity_stamp
+
+    now = datetime.now(UTC)
+    Store(paths.database, check_daily=now).close()  # sound: the check is stamped
+    assert integrity_stamp(paths.database).exists()
+    _damage_an_index(paths.database)
+
+    # The command line's open and the tray's open within the day do not read every page.
+    Store(paths.database).close()
+    Store(paths.database, check_daily=now + timedelta(hours=23)).close()
+    # A day later the tray looks again, and `fokus doctor` looks whenever asked.
+    with pytest.raises(FokusError) as err:
+        Store(paths.database, check_daily=now + timedelta(days=1, minutes=1))
+    assert err.value.code == ErrorCode.DATABASE_CORRUPT and "page" in err.value.params["reason"]
+    with pytest.raises(FokusError) as err:
+        check_integrity(paths.database)
+    assert err.value.code == ErrorCode.DATABASE_CORRUPT
+
+
+def test_doctor_checks_the_database(paths: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli.commands.system import _check_database
+
+    Store(paths.database).close()
+    assert _check_database(paths) == 0
+    assert "no faults found" in capsys.readouterr().out
+    _damage_an_index(paths.database)
+    assert _check_database(paths) == 1
+    assert "cannot be read" in capsys.readouterr().out

@@ -20,10 +20,29 @@ def demo(paths: Paths, a: dict[str, Any]) -> int:
     return 0
 
 
-def doctor(_paths: Paths, _a: dict[str, Any]) -> int:
+def doctor(paths: Paths, _a: dict[str, Any]) -> int:
     from app.platform.doctor import report
 
-    return report()
+    machine = report()
+    return max(machine, _check_database(paths))
+
+
+def _check_database(paths: Paths) -> int:
+    """The full integrity check that opening the store leaves out."""
+    from app.errors import FokusError
+    from app.store.engine import check_integrity
+
+    if not paths.database.exists():
+        return 0
+    try:
+        check_integrity(paths.database)
+    except FokusError as err:
+        # The words of the command line's DATABASE_CORRUPT error (app/cli/main.py).
+        print(_("the database {path} cannot be read ({reason}); it was left untouched")
+              .format(path=paths.database, reason=err.params.get("reason", err.code.value)))
+        return 1
+    print(_("Database {path}: no faults found.").format(path=paths.database))
+    return 0
 
 
 DECLARED = (
