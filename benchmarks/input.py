@@ -21,7 +21,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.x11 import _start_xvfb, wait_for  # noqa: E402
+from tests.helpers.x11 import _start_xvfb, wait_for  # noqa: E402
 
 BIN = Path(sys.executable).parent
 

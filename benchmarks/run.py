@@ -29,7 +29,7 @@ from Xlib import display as xdisplay
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.x11 import _start_xvfb, wait_for  # noqa: E402
+from tests.helpers.x11 import _start_xvfb, wait_for  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
