@@ -3,6 +3,7 @@ Projects & batches window and its dialogs, the instance socket."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -120,6 +121,14 @@ def _menu_objects(menu: QMenu) -> tuple[int, int]:
     return menus, len(menu.findChildren(QAction))
 
 
+def _menu_wrappers() -> int:
+    """Python objects standing for a QMenu or a QAction, deleted ones included.
+    (Counted apart from the above: listing Qt's children makes wrappers too.)"""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, QMenu | QAction))
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support raise.*",
                            "This plugin does not support grabbing the keyboard")
 def test_tray_menu_rebuilds_leave_nothing_behind(controller: FokusController,
@@ -130,7 +139,13 @@ def test_tray_menu_rebuilds_leave_nothing_behind(controller: FokusController,
     fill(controller.service.store, clock, weeks=1)
     controller.refresh()
     tray = FokusTray(controller)
-    tray.rebuild_menu()
+    for _ in range(5):
+        tray.rebuild_menu()
+    wrappers = _menu_wrappers()
+    for _ in range(50):
+        tray.rebuild_menu()
+    qtbot.waitUntil(lambda: _menu_wrappers() == wrappers)
+
     first = _menu_objects(tray.menu)
     assert first[0] > 5 and first[1] > 30  # the submenus and their entries are there
     for _ in range(50):
