@@ -25,7 +25,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not tray:
         from app.cli.main import build_parser, run
 
-        ns = build_parser().parse_args(args)
+        # Only the named command's parser: the rest would cost more than the request.
+        ns = build_parser(argv=args).parse_args(args)
         if ns.command is not None:
             try:
                 return run(ns)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 import time
@@ -22,7 +21,6 @@ from app.i18n import _
 from app.platform.paths import Paths, resolve
 
 __all__ = ["Parser", "build_parser", "dispatch", "error_text", "main", "run"]
-log = logging.getLogger(__name__)
 
 
 def error_text(err: FokusError) -> str:
@@ -69,7 +67,16 @@ def error_text(err: FokusError) -> str:
         return err.code.value
 
 
+def _log_to_file(paths: Paths) -> None:
+    """Log to Fokus's file, from the moment something here may have to say
+    something: a request answered by the tray logs nothing in this process."""
+    from app.platform.logs import setup_logging
+
+    setup_logging(paths, console=False)
+
+
 def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:
+    _log_to_file(paths)
     from app.cli.commands import execute
     from app.clock import SystemClock
     from app.service import FokusService
@@ -143,11 +150,9 @@ def run(ns: argparse.Namespace) -> int:
     _use_stored_language(paths)
     try:
         paths.ensure()
-        from app.platform.logs import setup_logging
-
-        setup_logging(paths, console=False)
         args = command.request(vars(ns))
         if command.local is not None:
+            _log_to_file(paths)
             return command.local(paths, args)
         result = dispatch(paths, command.name, args)
     except FokusError as err:
@@ -156,7 +161,10 @@ def run(ns: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
-        log.exception("unexpected error in %s", command.name)
+        import logging
+
+        _log_to_file(paths)
+        logging.getLogger(__name__).exception("unexpected error in %s", command.name)
         print(_("fokus: unexpected error; the details are in {log}").format(
             log=paths.log_dir / "fokus.log"), file=sys.stderr)
         return 70
@@ -168,7 +176,8 @@ def run(ns: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ns = build_parser().parse_args(argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    ns = build_parser(argv=args).parse_args(args)
     if ns.command is None:
         print(_("The tray app starts from the fokus command of the installed package."),
               file=sys.stderr)

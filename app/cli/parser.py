@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from app import __version__
@@ -45,11 +46,42 @@ def _add_arguments(parser: Parser, command: Command) -> None:
         target.add_argument(*a.flags, help=_help(a), **options)
 
 
-def build_parser(registry: Registry | None = None) -> Parser:
+def first_word(argv: Sequence[str]) -> str | None:
+    """The command (or group) word of ``argv``, when it is plain to see.
+
+    Only ``--data-dir`` may stand before it; with anything else before it (help,
+    the version, an unknown option) the answer is None and the whole parser is
+    needed to say what to do."""
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--data-dir" and rest:
+            rest.pop(0)
+        elif word.startswith("--data-dir=") or word == "--":
+            continue
+        elif word.startswith("-"):
+            return None
+        else:
+            return word
+    return None
+
+
+def build_parser(registry: Registry | None = None,
+                 argv: Sequence[str] | None = None) -> Parser:
+    """The parser of every declared command; with ``argv``, of only the
+    command (or group) it names, when that is a known one.
+
+    Both parse ``argv`` alike: a command's arguments, errors and help are its
+    own subparser's (its --help too). Building one subparser instead of some fifty is most of
+    what the command line spends before it can send a request to the tray.
+    ``fokus --help``, an unknown command or a leading option get the whole parser."""
     if registry is None:
         from app.cli.commands import REGISTRY
 
         registry = REGISTRY
+    only = first_word(argv) if argv is not None else None
+    if only not in {c.group or c.word for c in registry if c.on_command_line}:
+        only = None
     # argparse's own words ("usage:", "options", …) come from Fokus's catalog too.
     argparse._ = _  # type: ignore[attr-defined]
     common = Parser(add_help=False)
@@ -74,6 +106,8 @@ def build_parser(registry: Registry | None = None) -> Parser:
     actions: dict[str, Any] = {}
     for command in registry:
         if not command.on_command_line:
+            continue
+        if only is not None and (command.group or command.word) != only:
             continue
         parents = [common, as_json] if command.offers_json else [common]
         help_text = _(command.help)

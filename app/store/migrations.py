@@ -184,6 +184,17 @@ MIGRATIONS: dict[int, list[str]] = {
                                  ELSE 0 END
                        ELSE 1 END""",
     ],
+    # 5: indexes for the questions asked every day, so that years of history
+    # cost what one does: the open session (by state, at every start and
+    # refresh), a pending recovery notice, and the open batches the planner and
+    # the tray list.
+    5: [
+        "CREATE INDEX ix_focus_session_state ON focus_session (state)",
+        # Partial: only the rare pending rows are in it; the query's "= 1" matches it.
+        """CREATE INDEX ix_focus_session_recovered ON focus_session (recovered_notice_pending)
+            WHERE recovered_notice_pending = 1""",
+        "CREATE INDEX ix_project_batch_status ON project_batch (status)",
+    ],
 }
 
 CURRENT_VERSION = max(MIGRATIONS)

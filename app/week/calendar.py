@@ -98,10 +98,33 @@ def parse_calendar(data: bytes, around: datetime, zone: tzinfo,
     return meetings
 
 
-def read_calendar(path: Path, around: datetime, zone: tzinfo) -> tuple[list[MeetingData], str]:
-    """Meetings of the file and a digest of its bytes (to skip unchanged files)."""
+def file_digest(data: bytes) -> str:
+    """What tells an unchanged calendar file apart: a digest of its bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise _invalid(path, exc.strerror or str(exc)) from exc
-    return parse_calendar(data, around, zone, path), hashlib.sha256(data).hexdigest()
+
+
+def read_calendar(path: Path, around: datetime, zone: tzinfo) -> tuple[list[MeetingData], str]:
+    """Meetings of the file and a digest of its bytes (to skip unchanged files)."""
+    data = _read(path)
+    return parse_calendar(data, around, zone, path), file_digest(data)
+
+
+def read_calendar_if_changed(path: Path, known_digest: str | None, around: datetime,
+                             zone: tzinfo) -> tuple[list[MeetingData] | None, str]:
+    """The file's meetings, or None when its digest is ``known_digest``.
+
+    The digest is taken first and the file parsed only when it changed:
+    hashing costs milliseconds where parsing and expanding a big calendar
+    takes seconds. Holds no store and no Qt, so it can run in a worker."""
+    data = _read(path)
+    digest = file_digest(data)
+    if digest == known_digest:
+        return None, digest
+    return parse_calendar(data, around, zone, path), digest

@@ -31,22 +31,22 @@
         <translation>Pilihan sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="197"/>
+        <location filename="../../ui/tray/tray.py" line="258"/>
         <source>Reflect on today…</source>
         <translation>Refleksi hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="197"/>
+        <location filename="../../ui/tray/tray.py" line="258"/>
         <source>Insights…</source>
         <translation>Wawasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="198"/>
+        <location filename="../../ui/tray/tray.py" line="259"/>
         <source>Export weekly report…</source>
         <translation>Ekspor laporan mingguan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="198"/>
+        <location filename="../../ui/tray/tray.py" line="259"/>
         <source>Team report…</source>
         <translation>Laporan tim…</translation>
     </message>
@@ -91,8 +91,8 @@
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="162"/>
-        <location filename="../../ui/tray/tray.py" line="253"/>
+        <location filename="../../ui/tray/tray.py" line="206"/>
+        <location filename="../../ui/tray/tray.py" line="313"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
@@ -118,7 +118,7 @@
     </message>
     <message>
         <location filename="../../ui/shell/app.py" line="296"/>
-        <location filename="../../ui/week/window_watch.py" line="60"/>
+        <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
@@ -534,148 +534,148 @@
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="69"/>
-        <location filename="../../ui/tray/tray.py" line="99"/>
+        <location filename="../../ui/tray/tray.py" line="97"/>
+        <location filename="../../ui/tray/tray.py" line="131"/>
         <source>Fokus — loading…</source>
         <translation>Fokus — memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="116"/>
+        <location filename="../../ui/tray/tray.py" line="148"/>
         <source>Fokus — no focus session</source>
         <translation>Fokus — tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="123"/>
+        <location filename="../../ui/tray/tray.py" line="155"/>
         <source>Paused: {title}
 {left} min left</source>
         <translation>Dijeda: {title}
 sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="131"/>
+        <location filename="../../ui/tray/tray.py" line="163"/>
         <source>Focusing: {title}
 {left} min left (until {end})</source>
         <translation>Fokus: {title}
 sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="143"/>
+        <location filename="../../ui/tray/tray.py" line="187"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="144"/>
+        <location filename="../../ui/tray/tray.py" line="188"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="151"/>
+        <location filename="../../ui/tray/tray.py" line="195"/>
         <source>Start planned: {what}</source>
         <translation>Mulai rencana: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="157"/>
+        <location filename="../../ui/tray/tray.py" line="201"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="167"/>
+        <location filename="../../ui/tray/tray.py" line="211"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="173"/>
+        <location filename="../../ui/tray/tray.py" line="217"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="176"/>
+        <location filename="../../ui/tray/tray.py" line="220"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="179"/>
+        <location filename="../../ui/tray/tray.py" line="223"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="183"/>
-        <location filename="../../ui/tray/tray.py" line="286"/>
+        <location filename="../../ui/tray/tray.py" line="227"/>
+        <location filename="../../ui/tray/tray.py" line="348"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="196"/>
+        <location filename="../../ui/tray/tray.py" line="257"/>
         <source>Projects &amp;&amp; batches…</source>
         <translation>Proyek &amp;&amp; batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="196"/>
+        <location filename="../../ui/tray/tray.py" line="257"/>
         <source>Today…</source>
         <translation>Hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="199"/>
+        <location filename="../../ui/tray/tray.py" line="260"/>
         <source>Week…</source>
         <translation>Pekan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="199"/>
+        <location filename="../../ui/tray/tray.py" line="260"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="190"/>
+        <location filename="../../ui/tray/tray.py" line="234"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="215"/>
+        <location filename="../../ui/tray/tray.py" line="275"/>
         <source>Planned now ({span})</source>
         <translation>Rencana sekarang ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="215"/>
+        <location filename="../../ui/tray/tray.py" line="275"/>
         <source>Next up ({span})</source>
         <translation>Berikutnya ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="221"/>
+        <location filename="../../ui/tray/tray.py" line="281"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="224"/>
+        <location filename="../../ui/tray/tray.py" line="284"/>
         <source>Add a project first…</source>
         <translation>Tambahkan proyek dulu…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="236"/>
+        <location filename="../../ui/tray/tray.py" line="296"/>
         <source>{project} (no batch)</source>
         <translation>{project} (tanpa batch)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="246"/>
+        <location filename="../../ui/tray/tray.py" line="306"/>
         <source>{project} (now)</source>
         <translation>{project} (sekarang)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="268"/>
+        <location filename="../../ui/tray/tray.py" line="329"/>
         <source>{n} minutes</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="274"/>
+        <location filename="../../ui/tray/tray.py" line="336"/>
         <source>Custom: {n} minutes…</source>
         <translation>Khusus: {n} menit…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="275"/>
+        <location filename="../../ui/tray/tray.py" line="337"/>
         <source>Custom…</source>
         <translation>Khusus…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="286"/>
+        <location filename="../../ui/tray/tray.py" line="348"/>
         <source>Minutes per focus session:</source>
         <translation>Menit per sesi fokus:</translation>
     </message>
@@ -740,7 +740,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>hari-hari yang masih punya waktu luang sudah mencapai batas proyek Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window_watch.py" line="62"/>
+        <location filename="../../ui/week/window_watch.py" line="115"/>
         <source>Core hours until {time}</source>
         <translation>Jam inti sampai {time}</translation>
     </message>

@@ -196,10 +196,63 @@ def test_watcher_names_the_window_and_announces_it(controller: FokusController,
     controller.service.settings.set(S.CALENDAR_PATH, str(ics))
     watcher.watch_calendar()
     _, start, end = week.week_bounds("2026-W48")
-    assert [m.title for m in week.meetings(start, end)] == ["Sync with PIC", "Cuti"]
+    qtbot.waitUntil(lambda: [m.title for m in week.meetings(start, end)] ==
+                    ["Sync with PIC", "Cuti"])
     ics.write_bytes((DATA / "google.ics").read_bytes())
     qtbot.waitUntil(lambda: "Weekly planning" in [m.title for m in week.meetings(start, end)],
                     timeout=10_000)
+
+
+def test_watcher_reads_the_calendar_in_a_worker_and_only_when_it_changed(
+        controller: FokusController, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from app.week import calendar
+    from ui.week.window_watch import WindowWatcher
+
+    parsed_in: list[str] = []
+    real_parse = calendar.parse_calendar
+
+    def parse(*args: object, **kwargs: object) -> list[calendar.MeetingData]:
+        parsed_in.append(threading.current_thread().name)
+        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(calendar, "parse_calendar", parse)
+    week = controller.service.week
+    _, start, end = week.week_bounds("2026-W48")
+    titles = lambda: [m.title for m in week.meetings(start, end)]  # noqa: E731
+    ics = tmp_path / "calendars" / "team.ics"
+    ics.parent.mkdir()
+    ics.write_bytes((DATA / "apple.ics").read_bytes())
+    controller.service.settings.set(S.CALENDAR_PATH, str(ics))
+    watcher = WindowWatcher(controller)
+    with qtbot.waitSignal(controller.changed):
+        watcher.watch_calendar()
+    assert titles() == ["Sync with PIC", "Cuti"]
+    assert len(parsed_in) == 1 and parsed_in[0] != threading.main_thread().name
+
+    # The file itself is watched, not its folder (downloads land beside it).
+    assert watcher._files.files() == [str(ics)] and watcher._files.directories() == []
+
+    # The same bytes again: hashed, not parsed.
+    ics.write_bytes((DATA / "apple.ics").read_bytes())
+    watcher.reimport_calendar()
+    qtbot.waitUntil(lambda: not watcher.importing)
+    assert len(parsed_in) == 1
+
+    # Replaced the way sync tools do it (a new file renamed over the old one).
+    fresh = ics.with_suffix(".part")
+    fresh.write_bytes((DATA / "google.ics").read_bytes())
+    fresh.replace(ics)
+    qtbot.waitUntil(lambda: "Weekly planning" in titles(), timeout=10_000)
+    assert len(parsed_in) == 2 and str(ics) in watcher._files.files()
+
+    # A broken file keeps the meetings it had and says what is wrong.
+    ics.write_bytes(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\n")
+    with qtbot.waitSignal(watcher.calendarFailed, timeout=10_000) as failed:
+        watcher.reimport_calendar()
+    assert "Weekly planning" in titles() and failed.args[0]
 
 
 def test_today_window_and_the_switching_dialogs(controller: FokusController, clock: FakeClock,

@@ -3,13 +3,15 @@ Projects & batches window and its dialogs, the instance socket."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from app.clock import FakeClock
@@ -110,6 +112,60 @@ def test_focus_length_menu_remembers_the_choice(controller: FokusController) -> 
     tray.rebuild_menu()
     length = submenu(tray.menu, "Focus length")
     assert [a.text() for a in length.actions() if a.isChecked()] == ["50 minutes"]
+
+
+def _menu_objects(menu: QMenu) -> tuple[int, int]:
+    """The QMenus alive in the application and the QActions under the tray's menu."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    menus = sum(1 for w in QApplication.allWidgets() if isinstance(w, QMenu))
+    return menus, len(menu.findChildren(QAction))
+
+
+def _menu_wrappers() -> int:
+    """Python objects standing for a QMenu or a QAction, deleted ones included.
+    (Counted apart from the above: listing Qt's children makes wrappers too.)"""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if isinstance(o, QMenu | QAction))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise.*",
+                           "This plugin does not support grabbing the keyboard")
+def test_tray_menu_rebuilds_leave_nothing_behind(controller: FokusController,
+                                                 clock: FakeClock, qtbot: QtBot) -> None:
+    from app.store.demo import fill
+    from ui.tray.tray import FokusTray
+
+    fill(controller.service.store, clock, weeks=1)
+    controller.refresh()
+    tray = FokusTray(controller)
+    for _ in range(5):
+        tray.rebuild_menu()
+    wrappers = _menu_wrappers()
+    for _ in range(50):
+        tray.rebuild_menu()
+    qtbot.waitUntil(lambda: _menu_wrappers() == wrappers)
+
+    first = _menu_objects(tray.menu)
+    assert first[0] > 5 and first[1] > 30  # the submenus and their entries are there
+    for _ in range(50):
+        tray.rebuild_menu()
+    qtbot.waitUntil(lambda: _menu_objects(tray.menu) == first)
+
+    # A left click opens the menu with one rebuild, not two.
+    clears: list[int] = []
+    real_clear = tray._clear_menu
+
+    def counted() -> None:
+        clears.append(1)
+        real_clear()
+
+    tray._clear_menu = counted  # type: ignore[method-assign]
+    tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    qtbot.waitUntil(tray.menu.isVisible)
+    tray.menu.hide()
+    assert clears == [1]
+    qtbot.waitUntil(lambda: _menu_objects(tray.menu) == first)
 
 
 def _accept_next_dialog(qtbot: QtBot, fill: object) -> None:

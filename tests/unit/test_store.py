@@ -57,11 +57,17 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
         ("calendar_source", "INSERT INTO calendar_source VALUES (?, ?, ?, ?, ?)",
          ("team", "/home/sari/team.ics", "2026-01-05 01:00:00.000000", 1, "abc123")),
     ],
+    4: [],  # settings under their declared keys (see test_settings_move_to_their_declared_keys)
 }
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, int]]:
     return [(r[1], r[2].upper(), r[3]) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _indexes(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND sql NOT NULL")
+    return {(r[0], " ".join(r[1].split())) for r in rows}
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:
@@ -136,6 +142,7 @@ def test_migrates_every_earlier_version_without_loss(tmp_path: Path, version: in
     assert _tables(conn) == _tables(fresh_conn)
     for table in _tables(conn):
         assert sorted(_columns(conn, table)) == sorted(_columns(fresh_conn, table)), table
+    assert _indexes(conn) == _indexes(fresh_conn)
     # and the old file is kept beside it, as it was.
     backup = path.with_name(f"{path.name}.v{version}.bak")
     assert schema_version(sqlite3.connect(backup)) == version
@@ -320,3 +327,88 @@ def test_settings_round_trip(store: Store) -> None:
     assert store.get_setting("focus_minutes") == 90
     assert store.all_settings() == {"focus_minutes": 90, "days": ["mon", "tue"]}
     assert store.get_setting("missing", "dflt") == "dflt"
+
+
+def _damage_an_index(path: Path) -> None:
+    """Fill a table's index and overwrite one of its pages: the header stays sound."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE filler (x TEXT)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [(f"row {i} " * 5,) for i in range(3000)])
+    conn.execute("CREATE INDEX filler_x ON filler (x)")
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    page = 4096
+    with path.open("r+b") as fh:
+        fh.seek((path.stat().st_size // page - 2) * page + 8)
+        fh.write(b"\xff" * 200)
+
+
+def test_the_integrity_check_runs_at_most_daily_and_never_on_a_plain_open(paths: Paths) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.store.engine import check_integrity, integrity_stamp
+
+    now = datetime.now(UTC)
+    Store(paths.database, check_daily=now).close()  # sound: the check is stamped
+    assert integrity_stamp(paths.database).exists()
+    _damage_an_index(paths.database)
+
+    # The command line's open and the tray's open within the day do not read every page.
+    Store(paths.database).close()
+    Store(paths.database, check_daily=now + timedelta(hours=23)).close()
+    # A day later the tray looks again, and `fokus doctor` looks whenever asked.
+    with pytest.raises(FokusError) as err:
+        Store(paths.database, check_daily=now + timedelta(days=1, minutes=1))
+    assert err.value.code == ErrorCode.DATABASE_CORRUPT and "page" in err.value.params["reason"]
+    with pytest.raises(FokusError) as err:
+        check_integrity(paths.database)
+    assert err.value.code == ErrorCode.DATABASE_CORRUPT
+
+
+def test_doctor_checks_the_database(paths: Paths, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli.commands.system import _check_database
+
+    Store(paths.database).close()
+    assert _check_database(paths) == 0
+    assert "no faults found" in capsys.readouterr().out
+    _damage_an_index(paths.database)
+    assert _check_database(paths) == 1
+    assert "cannot be read" in capsys.readouterr().out
+
+
+def test_the_daily_questions_use_an_index(store: Store) -> None:
+    """The queries asked at every start and refresh search an index, never a whole table."""
+    from sqlalchemy import event
+
+    from app.clock import FakeClock
+    from app.service import FokusService
+
+    asked: list[tuple[str, object]] = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        asked.append((statement, parameters))
+
+    svc = FokusService(store, FakeClock(), owner="test-owner")
+    project = svc.add_project("SIASN")
+    assert project.id is not None
+    svc.add_batch("SIASN", "Refactor API", estimate_minutes=120)
+    event.listen(store.engine, "before_cursor_execute", record)
+    svc.engine.recover()
+    svc.engine.pending_recovery_notices()
+    svc.start(project.id)
+    svc.batches()
+    event.remove(store.engine, "before_cursor_execute", record)
+
+    daily = {"focus_session.state IN": "focus_session", "recovered_notice_pending": "focus_session",
+             "project_batch.status =": "project_batch"}
+    conn = sqlite3.connect(store.path)
+    seen = set()
+    for statement, parameters in asked:
+        for marker, table in daily.items():
+            if marker in statement and statement.lstrip().upper().startswith("SELECT"):
+                seen.add(marker)
+                plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {statement}",
+                                                    parameters)]  # type: ignore[arg-type]
+                assert not any(step.startswith(f"SCAN {table}") for step in plan), (statement, plan)
+    assert seen == set(daily)

@@ -101,7 +101,7 @@ class FokusController(QObject):
         from app.store.engine import Store
 
         try:
-            store = Store(self.paths.database)
+            store = Store(self.paths.database, check_daily=self.clock.now())
             service = FokusService(store, self.clock, owner=self.owner)
             service.engine.heartbeat_seconds = self.heartbeat_seconds
             service.engine.recover()

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         button.setObjectName(name)
         menu = QMenu(button)
         menu.aboutToShow.connect(lambda m=menu, f=fill: self._refill(m, f))
+        self.tray.serve(menu)
         button.setMenu(menu)
         return button
 
@@ -123,19 +124,18 @@ class MainWindow(QMainWindow):
 
     def _fill_start(self, menu: QMenu) -> None:
         if self.controller.is_ready and self.controller.view is None:
-            self.tray._fill_start_menu(menu)
+            self.tray.fill_start_menu(menu)
 
     def _fill_switch(self, menu: QMenu) -> None:
         if self.controller.is_ready:
-            self.tray._fill_switch_menu(menu)
+            self.tray.fill_switch_menu(menu)
 
     def _fill_length(self, menu: QMenu) -> None:
-        self.tray._fill_length_menu(menu, self.controller.is_ready)
+        self.tray.fill_length_menu(menu, self.controller.is_ready)
 
     def _fill_interrupt(self, menu: QMenu) -> None:
         for source, text in interruption_sources():
-            action = menu.addAction(text)
-            action.triggered.connect(lambda _=False, s=source: self.controller.interrupt(s))
+            menu.addAction(text).setData(("interrupt", source))  # the tray does it
 
     # -- state ---------------------------------------------------------------------
 

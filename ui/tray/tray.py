@@ -12,7 +12,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCursor
+from PySide6.QtGui import QAction, QActionGroup, QCursor, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.domain import MAX_MINUTES, MIN_MINUTES, PRESET_MINUTES, SessionState
@@ -49,6 +49,34 @@ def minutes_left(view: SessionView) -> int:
     return max(0, math.ceil(view.remaining_seconds / 60))
 
 
+# The menu's entries are made here, from Python, and then added: an object Qt
+# makes itself (QMenu.addAction(text), addMenu(title), addSeparator()) leaves
+# its Python wrapper behind when Qt deletes it, one per entry per opening.
+
+
+def add_action(menu: QMenu, text: str, icon: QIcon | None = None) -> QAction:
+    action = QAction(text, menu)
+    if icon is not None:
+        action.setIcon(icon)
+    menu.addAction(action)
+    return action
+
+
+def add_menu(menu: QMenu, title: str, icon: QIcon | None = None) -> QMenu:
+    sub = QMenu(title, menu)
+    if icon is not None:
+        sub.setIcon(icon)
+    menu.addMenu(sub)
+    return sub
+
+
+def add_separator(menu: QMenu, text: str = "") -> None:
+    """A line, or a section heading with ``text``."""
+    separator = QAction(text, menu)
+    separator.setSeparator(True)
+    menu.addAction(separator)
+
+
 class FokusTray(QObject):
     windowRequested = Signal(str)  # a window kind: "projects", "today", "week", …
     switchRequested = Signal(int)  # a project id
@@ -69,6 +97,10 @@ class FokusTray(QObject):
         self.icon.setToolTip(tr("Fokus — loading…"))
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
+        # One connection for every entry, submenus included (their triggered
+        # reaches this menu too): the entries carry what they do as data, so a
+        # rebuild makes no closures for Qt to keep.
+        self.menu.triggered.connect(self._chosen)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         controller.changed.connect(self.update_state)
@@ -103,7 +135,7 @@ class FokusTray(QObject):
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self.rebuild_menu()
+            # aboutToShow rebuilds it: once per opening, not twice.
             self.menu.popup(QCursor.pos())
 
     # -- state -------------------------------------------------------------------
@@ -133,18 +165,30 @@ class FokusTray(QObject):
 
     # -- menu ----------------------------------------------------------------------
 
+    def _clear_menu(self) -> None:
+        """Empty the menu, its submenus included.
+
+        ``QMenu.clear()`` deletes the actions the menu owns but not the
+        submenus (children of the menu, with their own actions
+        and groups): without this every opening would leave them behind."""
+        submenus = self.menu.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        self.menu.clear()
+        for sub in submenus:
+            sub.deleteLater()
+
     def rebuild_menu(self) -> None:
         menu = self.menu
-        menu.clear()
+        self._clear_menu()
         ready = self.controller.is_ready
         view = self.controller.view if ready else None
         if view is not None:
-            header = menu.addAction(
+            header = add_action(
+                menu,
                 (tr("Paused: {title} · {left} min left") if view.state == SessionState.PAUSED
                  else tr("Focusing: {title} · {left} min left")).format(
                     title=session_title(view), left=minutes_left(view)))
             header.setEnabled(False)
-            menu.addSeparator()
+            add_separator(menu)
         planned = self._watcher.planned_now() if ready and view is None and self._watcher else None
         if planned is not None:
             what = f"{planned.project} — {planned.batch}" if planned.batch else planned.project
@@ -154,41 +198,58 @@ class FokusTray(QObject):
             font = act.font()
             font.setBold(True)
             act.setFont(font)
-        start = menu.addMenu(tr("Start focus"))
+        start = add_menu(menu, tr("Start focus"))
         start.setObjectName("startMenu")
         start.setEnabled(ready and view is None)
         if ready and view is None:
-            self._fill_start_menu(start)
-        switch = menu.addMenu(tr("Switch to"))
+            self.fill_start_menu(start)
+        switch = add_menu(menu, tr("Switch to"))
         switch.setObjectName("switchMenu")
         switch.setEnabled(ready)
         if ready:
-            self._fill_switch_menu(switch)
-        interrupt = menu.addMenu(tr("Log interruption"))
+            self.fill_switch_menu(switch)
+        interrupt = add_menu(menu, tr("Log interruption"))
         interrupt.setEnabled(ready)
         for source, text in interruption_sources():
-            act = interrupt.addAction(text)
-            act.triggered.connect(lambda _=False, s=source: self.controller.interrupt(s))
+            act = add_action(interrupt, text)
+            act.setData(("interrupt", source))
         if view is not None and view.state == SessionState.PAUSED:
-            act = menu.addAction(tr("Resume"))
+            act = add_action(menu, tr("Resume"))
             act.triggered.connect(self.controller.resume)
         else:
-            act = menu.addAction(tr("Pause"))
+            act = add_action(menu, tr("Pause"))
             act.setEnabled(view is not None)
             act.triggered.connect(self.controller.pause)
-        stop = menu.addAction(tr("Stop"))
+        stop = add_action(menu, tr("Stop"))
         stop.setEnabled(view is not None)
         stop.triggered.connect(self.controller.stop)
-        menu.addSeparator()
-        self._fill_length_menu(menu.addMenu(tr("Focus length")), ready)
+        add_separator(menu)
+        self.fill_length_menu(add_menu(menu, tr("Focus length")), ready)
         for kind, text in self.window_entries():
-            act = menu.addAction(text)
+            act = add_action(menu, text)
             act.setObjectName(f"{kind}Action")
             act.setEnabled(ready or kind == "projects")
-            act.triggered.connect(lambda _=False, k=kind: self.windowRequested.emit(k))
-        menu.addSeparator()
-        quit_action = menu.addAction(tr("Quit Fokus"))
+            act.setData(("window", kind))
+        add_separator(menu)
+        quit_action = add_action(menu, tr("Quit Fokus"))
         quit_action.triggered.connect(self.quitRequested)
+
+    def _chosen(self, action: QAction) -> None:
+        """Do what a menu entry made by ``rebuild_menu`` says in its data."""
+        choice = action.data()
+        if not isinstance(choice, tuple) or not choice:
+            return  # an entry with a connection of its own (Pause, Quit, …)
+        what, *args = choice
+        if what == "start":
+            self.controller.start(args[0], args[1])
+        elif what == "switch":
+            self.switchRequested.emit(args[0])
+        elif what == "interrupt":
+            self.controller.interrupt(args[0])
+        elif what == "window":
+            self.windowRequested.emit(args[0])
+        elif what == "minutes":
+            self.controller.set_focus_minutes(args[0])
 
     @staticmethod
     def window_entries() -> list[tuple[str, str]]:
@@ -200,12 +261,11 @@ class FokusTray(QObject):
 
     def _start_action(self, menu: QMenu, text: str, project_id: int,
                       batch_id: int | None) -> QAction:
-        action = menu.addAction(text)
-        action.triggered.connect(
-            lambda _=False, p=project_id, b=batch_id: self.controller.start(p, b))
+        action = add_action(menu, text)
+        action.setData(("start", project_id, batch_id))
         return action
 
-    def _fill_start_menu(self, menu: QMenu) -> None:
+    def fill_start_menu(self, menu: QMenu) -> None:
         svc = self.controller.service
         planned = svc.planned_choices()
         if planned:
@@ -213,46 +273,52 @@ class FokusTray(QObject):
             span = f"{local_time(first.start_at, first.utc_offset_min)}–" \
                    f"{local_time(first.end_at, first.utc_offset_min)}"
             label = tr("Planned now ({span})") if first.is_current else tr("Next up ({span})")
-            menu.addSection(label.format(span=span))
+            add_separator(menu, label.format(span=span))
             for choice in planned:
                 text = f"{choice.project} — {choice.batch}" if choice.batch else choice.project
                 act = self._start_action(menu, text, choice.project_id, choice.batch_id)
                 act.setIcon(colour_swatch(self._colour(choice.project_id)))
-            menu.addSection(tr("Projects"))
+            add_separator(menu, tr("Projects"))
         projects = svc.projects()
         if not projects:
-            hint = menu.addAction(tr("Add a project first…"))
-            hint.triggered.connect(lambda: self.windowRequested.emit("projects"))
+            hint = add_action(menu, tr("Add a project first…"))
+            hint.setData(("window", "projects"))
             return
         batches = svc.batches()
         for project in projects:
             assert project.id is not None
             own = [b for b in batches if b.project_id == project.id]
-            sub = menu.addMenu(colour_swatch(project.colour), project.name)
+            sub = add_menu(menu, project.name, colour_swatch(project.colour))
             for batch in own:
                 self._start_action(sub, batch.title, project.id, batch.id)
             if own:
-                sub.addSeparator()
+                add_separator(sub)
             self._start_action(sub, tr("{project} (no batch)").format(project=project.name),
                                project.id, None)
 
-    def _fill_switch_menu(self, menu: QMenu) -> None:
+    def fill_switch_menu(self, menu: QMenu) -> None:
         current = self.controller.service.activity.current_project_id()
         for project in self.controller.service.projects():
             assert project.id is not None
-            act = menu.addAction(colour_swatch(project.colour), project.name)
+            act = add_action(menu, project.name, colour_swatch(project.colour))
             if project.id == current:
                 act.setEnabled(False)
                 act.setText(tr("{project} (now)").format(project=project.name))
                 continue
-            act.triggered.connect(lambda _=False, p=project.id: self.switchRequested.emit(p))
+            act.setData(("switch", project.id))
+
+    def serve(self, menu: QMenu) -> None:
+        """Make the entries of a menu filled by this tray (the no-tray window's
+        buttons) do what they say, as the tray's own menu does."""
+        menu.triggered.connect(self._chosen)
 
     def switch_menu(self) -> QMenu:
         """A menu of projects to switch to, for the switch hotkey."""
         menu = QMenu()
         menu.setTitle(tr("Switch to"))
+        menu.triggered.connect(self._chosen)
         if self.controller.is_ready:
-            self._fill_switch_menu(menu)
+            self.fill_switch_menu(menu)
         return menu
 
     def _colour(self, project_id: int) -> str:
@@ -261,16 +327,17 @@ class FokusTray(QObject):
                 return p.colour
         return "#888888"
 
-    def _fill_length_menu(self, menu: QMenu, ready: bool) -> None:
+    def fill_length_menu(self, menu: QMenu, ready: bool) -> None:
         current = self.controller.focus_minutes() if ready else 90
         group = QActionGroup(menu)
         for minutes in PRESET_MINUTES:
-            act = menu.addAction(tr("{n} minutes").format(n=minutes))
+            act = add_action(menu, tr("{n} minutes").format(n=minutes))
             act.setCheckable(True)
             act.setChecked(minutes == current)
             act.setActionGroup(group)
-            act.triggered.connect(lambda _=False, m=minutes: self.controller.set_focus_minutes(m))
-        custom = menu.addAction(
+            act.setData(("minutes", minutes))
+        custom = add_action(
+            menu,
             tr("Custom: {n} minutes…").format(n=current) if current not in PRESET_MINUTES
             else tr("Custom…"))
         custom.setCheckable(True)

@@ -1,15 +1,21 @@
 """Keeps Fokus in step with the day: notices when a no-meeting window opens
 (and offers the planned batch), names the current window for the tooltip,
-and re-imports the calendar file when it changes."""
+and re-imports the calendar file when it changes.
+
+The calendar file is read, hashed and (only when its digest changed) parsed
+in a worker thread: a big calendar takes seconds to expand, and the tray must
+answer meanwhile. The worker hands its result back through a queued signal;
+the meetings are stored from the GUI thread, like every other write."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.errors import FokusError
 from app.store.settings import CALENDAR_PATH
@@ -22,6 +28,43 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# While the calendar file is missing (a sync tool replacing it), look for it again this often.
+MISSING_RETRY_MS = 5_000
+
+
+class _CalendarReply(QObject):
+    """Carries a worker's result to the GUI thread (a queued connection)."""
+
+    read = Signal(int, object, object, str)  # serial, Path, list[MeetingData] | None, digest
+    failed = Signal(int, object, object)  # serial, Path, FokusError
+
+
+class _CalendarRead(QRunnable):
+    """Hash the calendar file and parse it if the digest is not the known one."""
+
+    def __init__(self, serial: int, path: Path, known: str | None, around: datetime,
+                 zone: tzinfo, reply: _CalendarReply) -> None:
+        super().__init__()
+        self.serial, self.path, self.known = serial, path, known
+        self.around, self.zone, self.reply = around, zone, reply
+
+    def run(self) -> None:
+        from app.week.calendar import read_calendar_if_changed
+
+        try:
+            parsed, digest = read_calendar_if_changed(self.path, self.known, self.around,
+                                                      self.zone)
+        except FokusError as err:
+            self._send(self.reply.failed, self.serial, self.path, err)
+            return
+        self._send(self.reply.read, self.serial, self.path, parsed, digest)
+
+    @staticmethod
+    def _send(signal: object, *args: object) -> None:
+        # The watcher may have gone away (Fokus is quitting): nobody to tell then.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)  # type: ignore[attr-defined]
+
 
 class WindowWatcher(QObject):
     deepWindowOpened = Signal(object, object)  # window end (datetime), PlannedChoice | None
@@ -33,13 +76,23 @@ class WindowWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._boundary)
+        # The file itself, not its folder: a download landing beside it is no reason to look.
         self._files = QFileSystemWatcher(self)
         self._files.fileChanged.connect(self._calendar_changed)
-        self._files.directoryChanged.connect(self._calendar_changed)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(1500)
         self._debounce.timeout.connect(self.reimport_calendar)
+        self._missing = QTimer(self)
+        self._missing.setSingleShot(True)
+        self._missing.setInterval(MISSING_RETRY_MS)
+        self._missing.timeout.connect(self.reimport_calendar)
+        self._reply = _CalendarReply(self)
+        self._reply.read.connect(self._calendar_read)
+        self._reply.failed.connect(self._calendar_failed)
+        self._serial = 0  # the newest read; older answers are dropped
+        self._quiet = False
+        self._busy = False
         self._announced: datetime | None = None
         controller.ready.connect(self.start)
 
@@ -88,34 +141,63 @@ class WindowWatcher(QObject):
         return Path(value) if value else None
 
     def watch_calendar(self) -> None:
-        for old in self._files.files() + self._files.directories():
+        for old in self._files.files():
             self._files.removePath(old)
+        self._missing.stop()
         path = self.calendar_path()
         if path is None:
             return
-        if path.exists():
-            self._files.addPath(str(path))
-        if path.parent.exists():
-            # Editors and sync tools replace the file: watch its folder too.
-            self._files.addPath(str(path.parent))
         self.reimport_calendar(quiet=True)
 
     def _calendar_changed(self, _path: str) -> None:
         self._debounce.start()
 
+    @property
+    def importing(self) -> bool:
+        """True while a worker reads the calendar file."""
+        return self._busy
+
     def reimport_calendar(self, quiet: bool = False) -> None:
+        """Read the calendar file in a worker; store it when it has changed."""
         path = self.calendar_path()
-        if path is None or not path.exists():
+        if path is None:
             return
-        try:
-            result = self.controller.service.week.import_calendar(path, force=False)
-        except FokusError as err:
-            log.warning("calendar %s not imported: %s", path, err.params.get("reason"))
-            if not quiet:
-                self.calendarFailed.emit(error_text(err))
+        if not path.exists():
+            # Replaced by a sync tool or an editor: the new file comes soon.
+            self._missing.start()
             return
         if str(path) not in self._files.files():
+            # A replaced file is a new inode; the watch has to follow it.
             self._files.addPath(str(path))
-        if not result.unchanged:
-            log.info("calendar %s imported: %d meetings", path, result.meetings)
-            self.controller.changed.emit()
+        path = path.expanduser().resolve()
+        week = self.controller.service.week
+        self._serial += 1
+        self._quiet, self._busy = quiet, True
+        clock = self.controller.clock
+        QThreadPool.globalInstance().start(_CalendarRead(
+            self._serial, path, week.calendar_digest(path), clock.now(), clock.zone(),
+            self._reply))
+
+    def _calendar_read(self, serial: int, path: Path, parsed: object, digest: str) -> None:
+        if serial != self._serial:
+            return
+        self._busy = False
+        if parsed is None or not self.controller.is_ready:
+            return
+        assert isinstance(parsed, list)
+        try:
+            result = self.controller.service.week.save_calendar(path, parsed, digest,
+                                                                count_deep=False)
+        except FokusError as err:
+            self._calendar_failed(serial, path, err)
+            return
+        log.info("calendar %s imported: %d meetings", path, result.meetings)
+        self.controller.changed.emit()
+
+    def _calendar_failed(self, serial: int, path: Path, err: FokusError) -> None:
+        if serial != self._serial:
+            return
+        self._busy = False
+        log.warning("calendar %s not imported: %s", path, err.params.get("reason"))
+        if not self._quiet:
+            self.calendarFailed.emit(error_text(err))

@@ -20,10 +20,36 @@ def demo(paths: Paths, a: dict[str, Any]) -> int:
     return 0
 
 
-def doctor(_paths: Paths, a: dict[str, Any]) -> int:
+def doctor(paths: Paths, a: dict[str, Any]) -> int:
     from app.platform.doctor import report
 
-    return report(as_json=bool(a.get("json")))
+    as_json = bool(a.get("json"))
+    machine = report(as_json=as_json)
+    if as_json:
+        return max(machine, _check_database(paths, quiet=True))
+    return max(machine, _check_database(paths))
+
+
+def _check_database(paths: Paths, quiet: bool = False) -> int:
+    """The full integrity check that opening the store leaves out (quiet: the
+    JSON report is already printed; only the exit status tells)."""
+    from app.errors import FokusError
+    from app.store.engine import check_integrity
+
+    if not paths.database.exists():
+        return 0
+    try:
+        check_integrity(paths.database)
+    except FokusError as err:
+        if quiet:
+            return 1
+        # The words of the command line's DATABASE_CORRUPT error (app/cli/main.py).
+        print(_("the database {path} cannot be read ({reason}); it was left untouched")
+              .format(path=paths.database, reason=err.params.get("reason", err.code.value)))
+        return 1
+    if not quiet:
+        print(_("Database {path}: no faults found.").format(path=paths.database))
+    return 0
 
 
 DECLARED = (

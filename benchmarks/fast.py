@@ -1,0 +1,332 @@
+"""The paths a user waits on, each against a floor measured in the same run:
+
+- the command line (``fokus status``) with the tray running and without it,
+  against ``python -c pass`` and against python + SQLModel + one query;
+- the tray menu: QMenus and QActions alive after 200 more openings, against
+  what one opening makes;
+- a calendar of 1,000 and 10,000 events imported, against parsing the file
+  alone; read again unchanged, against hashing it; and the longest the tray's
+  event loop stands still while its calendar watcher reads such a file
+  (against a loop with nothing to do).
+
+Every measure runs in a subprocess against the code in ``--code`` (this
+checkout by default), so an older checkout can be measured the same way.
+
+    ./fokus.sh bench fast     (or: python benchmarks/fast.py [--runs 15] [--code DIR])
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.x11 import _start_xvfb, wait_for  # noqa: E402
+
+FLOOR_QUERY = """
+import sqlite3, sys
+from sqlmodel import Field, Session, SQLModel, create_engine, select
+class Item(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+engine = create_engine("sqlite:///" + sys.argv[1])
+SQLModel.metadata.create_all(engine)
+with Session(engine) as s:
+    s.exec(select(Item)).all()
+"""
+
+MENU = """
+import json, os, sys
+from pathlib import Path
+import psutil
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu
+from app.platform.paths import Paths
+from ui.shell.controller import FokusController
+from ui.tray.tray import FokusTray
+app = QApplication([])
+controller = FokusController(Paths(Path(sys.argv[1])).ensure(), owner="bench")
+assert controller.load()
+tray = FokusTray(controller)
+
+def settle():
+    for _ in range(3):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+def count():
+    settle()
+    menus = sum(1 for w in QApplication.allWidgets() if isinstance(w, QMenu))
+    return menus, len(tray.menu.findChildren(QAction)), psutil.Process().memory_info().rss
+
+tray.rebuild_menu()  # what the menu's aboutToShow runs
+first = count()
+for _ in range(200):
+    tray.rebuild_menu()
+    settle()
+after = count()
+print(json.dumps({"first": first, "after": after}), flush=True)
+controller.close()
+os._exit(0)  # measured; Qt's teardown order is no part of it
+"""
+
+CALENDAR_IMPORT = """
+import json, sys, time
+from pathlib import Path
+import psutil
+from app.clock import SystemClock
+from app.store.engine import Store
+from app.week.service import WeekService
+store = Store(Path(sys.argv[1]))
+week = WeekService(store, SystemClock())
+t = time.perf_counter()
+result = week.import_calendar(Path(sys.argv[2]))
+first = time.perf_counter() - t
+t = time.perf_counter()
+week.import_calendar(Path(sys.argv[2]), force=False)
+again = time.perf_counter() - t
+print(json.dumps({"import": first, "unchanged": again, "meetings": result.meetings,
+                  "rss": psutil.Process().memory_info().rss}))
+"""
+
+CALENDAR_PARSE = """
+import hashlib, json, sys, time
+import icalendar
+t = time.perf_counter()
+data = open(sys.argv[1], "rb").read()
+hashlib.sha256(data).hexdigest()
+hashed = time.perf_counter() - t
+t = time.perf_counter()
+icalendar.Calendar.from_ical(data)
+print(json.dumps({"parse": time.perf_counter() - t, "hash": hashed}))
+"""
+
+# The tray's calendar watcher reading a new file, with a 5 ms timer watching how
+# long the event loop stands still; "idle" is the same loop with no calendar.
+CALENDAR_WATCH = """
+import json, os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.platform.paths import Paths
+from app.store import settings as S
+from ui.shell.controller import FokusController
+from ui.week.window_watch import WindowWatcher
+app = QApplication([])
+controller = FokusController(Paths(Path(sys.argv[1])).ensure(), owner="bench")
+assert controller.load()
+if sys.argv[2] != "idle":
+    controller.service.settings.set(S.CALENDAR_PATH, sys.argv[2])
+watcher = WindowWatcher(controller)
+gaps, last = [0.0], [time.perf_counter()]
+def tick():
+    now = time.perf_counter()
+    gaps.append(now - last[0] - 0.005)
+    last[0] = now
+timer = QTimer(); timer.setInterval(5); timer.timeout.connect(tick); timer.start()
+start = time.perf_counter()
+QTimer.singleShot(0, watcher.watch_calendar)
+def done():
+    if sys.argv[2] == "idle":
+        return time.perf_counter() - start > 1.0
+    return bool(controller.service.week.calendars()) and time.perf_counter() - start > 0.2
+def poll():
+    if done():
+        app.quit()
+    else:
+        QTimer.singleShot(20, poll)
+QTimer.singleShot(20, poll)
+app.exec()
+print(json.dumps({"max_gap": max(gaps), "total": time.perf_counter() - start}), flush=True)
+controller.close()
+os._exit(0)  # measured; Qt's teardown order is no part of it
+"""
+
+
+def ics(path: Path, events: int) -> Path:
+    """A calendar of single events, half a year either side of now."""
+    start = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(weeks=26)
+    step = timedelta(weeks=52) / events
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Fokus bench//EN"]
+    for i in range(events):
+        at = start + step * i
+        lines += ["BEGIN:VEVENT", f"UID:bench-{i}@fokus", f"DTSTAMP:{at:%Y%m%dT%H%M%SZ}",
+                  f"DTSTART:{at:%Y%m%dT%H%M%SZ}",
+                  f"DTEND:{at + timedelta(minutes=30):%Y%m%dT%H%M%SZ}",
+                  f"SUMMARY:Meeting {i}", "LOCATION:Room 2", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    path.write_text("\r\n".join(lines) + "\r\n")
+    return path
+
+
+class Bench:
+    def __init__(self, code: Path, work: Path) -> None:
+        self.code = code
+        self.work = work
+        self.env = dict(os.environ, PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen")
+        self.env.pop("FOKUS_DATA_DIR", None)
+
+    def python(self, *args: str, env: dict[str, str] | None = None) -> str:
+        # Run from the work folder: `-c` and `-m` put the current folder first on
+        # sys.path, and it must not shadow the checkout being measured.
+        done = subprocess.run([sys.executable, *args], env=env or self.env, cwd=self.work,
+                              capture_output=True, text=True, timeout=600)
+        if done.returncode != 0:
+            raise RuntimeError(f"{args[:2]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        return done.stdout
+
+    def script(self, source: str, *args: str) -> dict[str, object]:
+        out = self.python("-c", source, *args).strip().splitlines()
+        data: dict[str, object] = json.loads(out[-1])
+        return data
+
+    def wall(self, argv: list[str], env: dict[str, str] | None = None) -> float:
+        t = time.perf_counter()
+        subprocess.run(argv, env=env or self.env, cwd=self.work, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+        return time.perf_counter() - t
+
+    def demo(self, name: str, weeks: int = 4) -> Path:
+        data = self.work / name
+        self.python("-m", "ui.entry", "demo", "--weeks", str(weeks), "--data-dir", str(data))
+        return data
+
+
+def interleaved(runs: int, commands: dict[str, tuple[list[str], dict[str, str]]],
+                bench: Bench) -> dict[str, float]:
+    """Median wall time of each command, the runs taken in turns."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for argv, env in commands.values():
+        bench.wall(argv, env)  # warm the file cache
+    for _ in range(runs):
+        for name, (argv, env) in commands.items():
+            times[name].append(bench.wall(argv, env))
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def cli_rows(bench: Bench, runs: int) -> list[tuple[str, float, str, float]]:
+    data = bench.demo("cli")
+    py = sys.executable
+    status = [py, "-m", "ui.entry", "status", "--data-dir", str(data)]
+    floor_db = str(bench.work / "floor.sqlite3")
+    without = interleaved(runs, {
+        "pass": ([py, "-c", "pass"], bench.env),
+        "floor": ([py, "-c", FLOOR_QUERY, floor_db], bench.env),
+        "status": (status, bench.env),
+    }, bench)
+
+    xvfb, display = _start_xvfb()
+    env = dict(bench.env, DISPLAY=display, FOKUS_TRAY_WAIT="5")
+    env.pop("QT_QPA_PLATFORM")
+    trayer = subprocess.Popen(["trayer", "--edge", "top", "--widthtype", "request",
+                               "--height", "24", "--SetDockType", "true"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    tray = subprocess.Popen([py, "-m", "ui.entry", "--data-dir", str(data)], env=env,
+                            cwd=bench.work, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        from app.platform.paths import Paths
+
+        socket = Paths(data).socket
+        wait_for(socket.exists, timeout=60, what="the tray's socket")
+        # The tray answers (a status through it), then settles.
+        wait_for(lambda: subprocess.run(status, env=env, cwd=bench.work,
+                                        capture_output=True).returncode == 0,
+                 timeout=60, what="the tray to answer")
+        time.sleep(1.0)
+        with_tray = interleaved(runs, {
+            "pass": ([py, "-c", "pass"], env),
+            "status": (status, env),
+        }, bench)
+    finally:
+        tray.terminate()
+        tray.wait(20)
+        trayer.terminate()
+        trayer.wait(10)
+        xvfb.terminate()
+        xvfb.wait(10)
+    return [
+        ("fokus status, no tray (ms)", 1000 * without["status"],
+         "python + sqlmodel + query", 1000 * without["floor"]),
+        ("fokus status, tray running (ms)", 1000 * with_tray["status"],
+         "python -c pass", 1000 * with_tray["pass"]),
+    ]
+
+
+def menu_rows(bench: Bench) -> list[tuple[str, float, str, float]]:
+    data = bench.demo("menu")
+    result = bench.script(MENU, str(data))
+    first, after = result["first"], result["after"]
+    assert isinstance(first, list) and isinstance(after, list)
+    return [
+        ("QMenus alive after 201 menu openings", after[0], "after 1 opening", first[0]),
+        ("QActions alive after 201 menu openings", after[1], "after 1 opening", first[1]),
+        ("RSS after 201 menu openings (MB)", after[2] / 2**20, "after 1 opening",
+         first[2] / 2**20),
+    ]
+
+
+def calendar_rows(bench: Bench) -> list[tuple[str, float, str, float]]:
+    rows: list[tuple[str, float, str, float]] = []
+    idle = bench.script(CALENDAR_WATCH, str(bench.demo("idle", 1)), "idle")
+    for events in (1_000, 10_000):
+        path = ics(bench.work / f"cal-{events}.ics", events)
+        imported = bench.script(CALENDAR_IMPORT, str(bench.work / f"cal-{events}.sqlite3"),
+                                str(path))
+        parsed = bench.script(CALENDAR_PARSE, str(path))
+        watched = bench.script(CALENDAR_WATCH, str(bench.demo(f"watch-{events}", 1)),
+                               str(path))
+        assert isinstance(imported["import"], float) and isinstance(parsed["parse"], float)
+        rows += [
+            (f"calendar import, {events:,} events (s)", imported["import"],
+             "icalendar parse alone", parsed["parse"]),
+            (f"calendar re-read unchanged, {events:,} events (ms)",
+             1000 * float(imported["unchanged"]), "reading and hashing the file",
+             1000 * float(parsed["hash"])),
+            (f"calendar import RSS, {events:,} events (MB)",
+             float(imported["rss"]) / 2**20, "—", 0.0),
+            (f"tray loop stalled by the watcher, {events:,} events (ms)",
+             1000 * float(watched["max_gap"]), "loop with nothing to do",
+             1000 * float(idle["max_gap"])),
+        ]
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to measure")
+    parser.add_argument("--only", choices=("cli", "menu", "calendar"))
+    args = parser.parse_args()
+    bench = Bench(args.code.resolve(), Path(tempfile.mkdtemp(prefix="fokus-fast-")))
+    rows: list[tuple[str, float, str, float]] = []
+    if args.only in (None, "cli"):
+        rows += cli_rows(bench, args.runs)
+    if args.only in (None, "menu"):
+        rows += menu_rows(bench)
+    if args.only in (None, "calendar"):
+        rows += calendar_rows(bench)
+    print(f"Fokus: the paths a user waits on ({args.runs} runs for the command line, "
+          f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, code: {bench.code})\n")
+    print("| measure | Fokus | floor | floor value | ratio |")
+    print("|---|---:|---|---:|---:|")
+    for name, value, floor_name, floor in rows:
+        ratio = f"{value / floor:.2f}×" if floor else "—"
+        print(f"| {name} | {value:.3f} | {floor_name} | {floor:.3f} | {ratio} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
