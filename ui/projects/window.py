@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QCloseEvent, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -107,16 +107,9 @@ class ProjectsWindow(QMainWindow):
     def __init__(self, controller: FokusController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.quit_on_close = False
         self.setWindowTitle(self.tr("Fokus — Projects & batches"))
         self.resize(960, 600)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("#banner { background: #fff3cd; color: #664d03;"
-                                  " border-radius: 6px; padding: 8px; }")
-        self.banner.hide()
         self.panel = SessionPanel(controller, self)
 
         # Projects, left.
@@ -202,7 +195,6 @@ class ProjectsWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.banner)
         layout.addWidget(self.panel)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -223,10 +215,6 @@ class ProjectsWindow(QMainWindow):
     @property
     def svc(self) -> FokusService:
         return self.controller.service
-
-    def show_banner(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
 
     def show_problem(self, text: str) -> None:
         if self.isVisible():
@@ -422,10 +410,3 @@ class ProjectsWindow(QMainWindow):
             return
         batch = self.current_batch()
         self.controller.start(project.id, batch.id if batch else None)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        if self.quit_on_close:
-            from PySide6.QtWidgets import QApplication
-
-            QApplication.quit()
-        event.accept()
