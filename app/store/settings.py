@@ -307,6 +307,7 @@ class Settings:
 
     def set(self, setting: Setting[T], value: T) -> T:
         checked = setting.validate(value)
+        self._check_hotkeys_apart([(setting, checked)])
         self._backend.set_setting(setting.key, checked)
         return checked
 
@@ -314,8 +315,23 @@ class Settings:
         """Several settings at once: every value is checked before any is written,
         so one bad value leaves all of them as they were."""
         checked = [(setting, setting.validate(value)) for setting, value in values]
+        self._check_hotkeys_apart(checked)
         for setting, value in checked:
             self._backend.set_setting(setting.key, value)
+
+    def _check_hotkeys_apart(self, new: list[tuple[Setting[Any], Any]]) -> None:
+        """Two shortcuts on one combination would both stop working: refuse it."""
+        changing = {s.key: v for s, v in new if s.kind is Kind.HOTKEY}
+        if not changing:
+            return
+        from app.platform.hotkeys import check_hotkeys
+
+        combos = {s.key: changing.get(s.key, self.get(s)) for s in HOTKEYS.values()}
+        problems = check_hotkeys(combos)
+        for key, value in changing.items():
+            if problems.get(key) == "duplicate":
+                raise FokusError(ErrorCode.SETTING_INVALID, key=key, value=value,
+                                 allowed=_("a combination no other Fokus shortcut uses"))
 
     def reset(self, setting: Setting[Any]) -> None:
         self._backend.delete_setting(setting.key)

@@ -61,12 +61,12 @@
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="260"/>
+        <location filename="../../ui/shell/prompts.py" line="276"/>
         <source>Weekly self-report</source>
         <translation>Laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="261"/>
+        <location filename="../../ui/shell/prompts.py" line="277"/>
         <source>Week {week} is done: export your self-report for your PIC.</source>
         <translation>Pekan {week} selesai: ekspor laporan mandiri Anda untuk PIC.</translation>
     </message>
@@ -76,7 +76,7 @@
         <translation>Mulai sesi fokus di {project} sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="198"/>
+        <location filename="../../ui/shell/prompts.py" line="214"/>
         <source>Session on {project} ended</source>
         <translation>Sesi di {project} berakhir</translation>
     </message>
@@ -92,27 +92,27 @@
     </message>
     <message>
         <location filename="../../ui/tray/tray.py" line="206"/>
-        <location filename="../../ui/tray/tray.py" line="313"/>
+        <location filename="../../ui/tray/tray.py" line="318"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="229"/>
+        <location filename="../../ui/shell/prompts.py" line="245"/>
         <source>It is core hours, the time set aside for coordination.</source>
         <translation>Sekarang jam inti, waktu yang disediakan untuk koordinasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="231"/>
+        <location filename="../../ui/shell/prompts.py" line="247"/>
         <source>A meeting starts before this session would end.</source>
         <translation>Ada rapat yang dimulai sebelum sesi ini selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="232"/>
+        <location filename="../../ui/shell/prompts.py" line="248"/>
         <source>Start a focus session?</source>
         <translation>Mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="233"/>
+        <location filename="../../ui/shell/prompts.py" line="249"/>
         <source>Start the focus session anyway?</source>
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
@@ -156,6 +156,16 @@
         <location filename="../../ui/shell/app.py" line="361"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="371"/>
+        <source>Quit Fokus?</source>
+        <translation>Keluar dari Fokus?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="372"/>
+        <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
+        <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="20"/>
@@ -600,7 +610,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/tray/tray.py" line="227"/>
-        <location filename="../../ui/tray/tray.py" line="348"/>
+        <location filename="../../ui/tray/tray.py" line="353"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
@@ -660,22 +670,22 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{project} (sekarang)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="329"/>
+        <location filename="../../ui/tray/tray.py" line="334"/>
         <source>{n} minutes</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="336"/>
+        <location filename="../../ui/tray/tray.py" line="341"/>
         <source>Custom: {n} minutes…</source>
         <translation>Khusus: {n} menit…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="337"/>
+        <location filename="../../ui/tray/tray.py" line="342"/>
         <source>Custom…</source>
         <translation>Khusus…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="348"/>
+        <location filename="../../ui/tray/tray.py" line="353"/>
         <source>Minutes per focus session:</source>
         <translation>Menit per sesi fokus:</translation>
     </message>
@@ -1395,161 +1405,161 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ProjectsWindow</name>
     <message>
-        <location filename="../../ui/projects/window.py" line="111"/>
+        <location filename="../../ui/projects/window.py" line="110"/>
         <source>Fokus — Projects &amp; batches</source>
         <translation>Fokus — Proyek &amp; batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="127"/>
+        <location filename="../../ui/projects/window.py" line="120"/>
         <source>Show archived</source>
         <translation>Tampilkan arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="129"/>
+        <location filename="../../ui/projects/window.py" line="122"/>
         <source>&amp;Add project…</source>
         <translation>&amp;Tambah proyek…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="131"/>
+        <location filename="../../ui/projects/window.py" line="124"/>
         <source>Edit…</source>
         <translation>Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="133"/>
-        <location filename="../../ui/projects/window.py" line="335"/>
+        <location filename="../../ui/projects/window.py" line="126"/>
+        <location filename="../../ui/projects/window.py" line="323"/>
         <source>Archive</source>
         <translation>Arsipkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="138"/>
+        <location filename="../../ui/projects/window.py" line="131"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="149"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="149"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="149"/>
         <source>Estimate</source>
         <translation>Estimasi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="156"/>
+        <location filename="../../ui/projects/window.py" line="149"/>
         <source>Urgency</source>
         <translation>Urgensi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="157"/>
+        <location filename="../../ui/projects/window.py" line="150"/>
         <source>Due</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="157"/>
+        <location filename="../../ui/projects/window.py" line="150"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="169"/>
+        <location filename="../../ui/projects/window.py" line="162"/>
         <source>Show done</source>
         <translation>Tampilkan yang selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="171"/>
+        <location filename="../../ui/projects/window.py" line="164"/>
         <source>Add &amp;batch…</source>
         <translation>Tambah &amp;batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="173"/>
+        <location filename="../../ui/projects/window.py" line="166"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="175"/>
-        <location filename="../../ui/projects/window.py" line="340"/>
+        <location filename="../../ui/projects/window.py" line="168"/>
+        <location filename="../../ui/projects/window.py" line="328"/>
         <source>Mark &amp;done</source>
         <translation>Tandai &amp;selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="233"/>
-        <location filename="../../ui/projects/window.py" line="239"/>
-        <location filename="../../ui/projects/window.py" line="420"/>
+        <location filename="../../ui/projects/window.py" line="221"/>
+        <location filename="../../ui/projects/window.py" line="227"/>
+        <location filename="../../ui/projects/window.py" line="408"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="271"/>
+        <location filename="../../ui/projects/window.py" line="259"/>
         <source>{name} (archived)</source>
         <translation>{name} (diarsipkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="288"/>
+        <location filename="../../ui/projects/window.py" line="276"/>
         <source>No project yet</source>
         <translation>Belum ada proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="289"/>
+        <location filename="../../ui/projects/window.py" line="277"/>
         <source>Add your first project on the left.</source>
         <translation>Tambahkan proyek pertama Anda di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="292"/>
+        <location filename="../../ui/projects/window.py" line="280"/>
         <source>Batches of {name}</source>
         <translation>Batch {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="303"/>
+        <location filename="../../ui/projects/window.py" line="291"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="307"/>
+        <location filename="../../ui/projects/window.py" line="295"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="307"/>
+        <location filename="../../ui/projects/window.py" line="295"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="324"/>
+        <location filename="../../ui/projects/window.py" line="312"/>
         <source>No open batches. Add a batch (“Add batch…”) so Fokus can plan it into your week.</source>
         <translation>Belum ada batch terbuka. Tambahkan batch (“Tambah batch…”) agar Fokus dapat menjadwalkannya dalam pekan Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="334"/>
+        <location filename="../../ui/projects/window.py" line="322"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="339"/>
+        <location filename="../../ui/projects/window.py" line="327"/>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="342"/>
+        <location filename="../../ui/projects/window.py" line="330"/>
         <source>Preparation: {note}</source>
         <translation>Persiapan: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="375"/>
+        <location filename="../../ui/projects/window.py" line="363"/>
         <source>Archive project</source>
         <translation>Arsipkan proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="376"/>
+        <location filename="../../ui/projects/window.py" line="364"/>
         <source>Archive {name}? Its history stays; it leaves the menus.</source>
         <translation>Arsipkan {name}? Riwayatnya tetap ada; proyek ini hilang dari menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="421"/>
+        <location filename="../../ui/projects/window.py" line="409"/>
         <source>Pick a project to focus on first.</source>
         <translation>Pilih dulu proyek yang akan difokuskan.</translation>
     </message>

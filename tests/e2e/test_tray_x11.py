@@ -156,6 +156,15 @@ def test_session_end_is_notified(fokus: Fokus, x11: X11Session) -> None:
     wait_for(lambda: "Focus session complete" in x11.notifications(), what="the notification")
     state = fokus.query("SELECT state, end_reason FROM focus_session")
     assert state == ("finished", "completed")
+    # It expires by itself (a banner with no expiry comes back whenever the
+    # desktop shows its queue again, e.g. after quiet-while-focusing).
+    import json
+
+    history = json.loads(x11.run("dunstctl", "history"))["data"]
+    ours = [n for group in history for n in group
+            if n["summary"]["data"] == "Focus session complete"]
+    assert ours and all(n["timeout"]["data"] > 0 for n in ours), ours
+    assert all(n["appname"]["data"] == "Fokus" for n in ours)
 
 
 def request_close(display: str, window: int) -> None:

@@ -257,3 +257,76 @@ def test_the_tray_starts_in_the_stored_language_on_an_english_desktop(
 
         set_language(None)
         app.dispose()
+
+
+def test_quit_from_the_tray_asks_while_a_session_runs(paths: Paths, qtbot: QtBot,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QTimer
+
+    from ui.shell.app import FokusApp
+
+    app = FokusApp(paths)
+    quits: list[bool] = []
+    monkeypatch.setattr(app, "quit", lambda: quits.append(True))
+    try:
+        assert app.controller.load()
+        project = app.controller.service.add_project("SIASN")
+        assert app.controller.start(project.id or 0, confirmed=True)
+
+        def answer(button: QMessageBox.StandardButton) -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, lambda: answer(button))
+                return
+            assert "SIASN" in box.text()
+            box.button(button).click()
+
+        QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+        app.tray.quitRequested.emit()
+        assert quits == [] and app.controller.view is not None
+        QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+        app.tray.quitRequested.emit()
+        assert quits == [True]
+        app.controller.stop()
+        app.tray.quitRequested.emit()  # nothing running: no question
+        assert quits == [True, True]
+    finally:
+        app.dispose()
+
+
+def test_after_a_switch_the_card_waits_for_the_note_and_shows_once(
+        controller: FokusController, shell: tuple[WindowRegistry, PromptCoordinator],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card used to open over the "where did you stop" prompt, hiding its
+    field, and to open a second time once the prompt started the session."""
+    from ui.activity import dialogs
+    from ui.activity.dialogs import ContextCardPopup, ResumeNotePrompt
+
+    made: list[object] = []
+
+    class CountedCard(ContextCardPopup):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(dialogs, "ContextCardPopup", CountedCard)
+    _, prompts = shell
+    svc = controller.service
+    a, b = (svc.add_project(n).id for n in ("SIASN", "MyASN"))
+    assert a is not None and b is not None
+    svc.activity.add_note(b, "SSO callback: check the redirect URI")
+    assert controller.start(a)
+    result = controller.switch(b)
+    assert result is not None
+    prompts.after_switch(result)
+    settle()
+    prompt = prompts.current(RESUME)
+    assert isinstance(prompt, ResumeNotePrompt)
+    assert made == [] and visible(ContextCardPopup) == []  # the prompt is not covered
+    prompt.text.setText("mapper half done")
+    prompt.accept()  # saves the note and starts the offered session on MyASN
+    settle()
+    assert len(made) == 1 and visible(ContextCardPopup) == made
+    assert prompts.current(CONTEXT) is made[0]
+    assert controller.view is not None and controller.view.project == "MyASN"
+    assert [n.text for n in svc.activity.notes(a)] == ["mapper half done"]

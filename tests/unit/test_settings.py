@@ -183,3 +183,19 @@ def test_the_stored_language_is_read_without_the_store(store: Store) -> None:
     store.set_setting(S.LANGUAGE.key, "klingon")  # an edited file
     assert S.stored_language(database) is None
     assert S.stored_language(database.parent / "missing.sqlite3") is None
+
+
+def test_two_shortcuts_never_share_a_combination(store: Store) -> None:
+    """Both would stop working; the command line used to accept it silently."""
+    settings = S.Settings(store)
+    with pytest.raises(FokusError) as err:
+        settings.set(S.HOTKEY_SWITCH, "<ctrl>+<alt>+f")  # Start or stop focus has it
+    assert err.value.code == ErrorCode.SETTING_INVALID
+    assert err.value.params["key"] == "hotkey_switch"
+    assert settings.get(S.HOTKEY_SWITCH) == "<ctrl>+<alt>+s"
+    # Moving one away first, then taking its old combination, is fine.
+    settings.set_all([(S.HOTKEY_TOGGLE_FOCUS, "<ctrl>+<alt>+g"),
+                      (S.HOTKEY_SWITCH, "<ctrl>+<alt>+f")])
+    assert settings.hotkeys() == {"toggle_focus": "<ctrl>+<alt>+g",
+                                  "interruption": "<ctrl>+<alt>+i", "switch": "<ctrl>+<alt>+f"}
+    settings.set(S.HOTKEY_INTERRUPTION, "")  # turned off: shares nothing

@@ -29,9 +29,12 @@ class HotkeyManager(QObject):
             self.status = "unavailable"
             return self.status
         active = {a: c for a, c in hotkeys.items() if c}
-        if check_hotkeys(active):
-            self.status = "invalid"
-            return self.status
+        # A bad or doubled combination is left out; the others still work.
+        problems = check_hotkeys(active)
+        if problems:
+            log.warning("hotkeys left out (%s)", ", ".join(
+                f"{action}: {why}" for action, why in sorted(problems.items())))
+            active = {a: c for a, c in active.items() if a not in problems}
         import os
         import sys
 
@@ -57,7 +60,8 @@ class HotkeyManager(QObject):
             return self.status
         if self.conflicts:
             log.warning("hotkeys held by another program: %s", ", ".join(self.conflicts))
-        self.status = "conflict" if self.conflicts else ("active" if active else "off")
+        self.status = "invalid" if problems else "conflict" if self.conflicts else (
+            "active" if active else "off")
         log.info("global hotkeys %s", self.status)
         return self.status
 

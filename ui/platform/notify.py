@@ -1,7 +1,13 @@
-"""Desktop notifications through adapters tried in order: plyer (only when a
-notification service really listens, since plyer's Linux back end reports
-success without one), then the tray's own balloon, then the log. Each adapter
-says in its constructor that it is unavailable, and the next is tried."""
+"""Desktop notifications through adapters tried in order: on Linux the
+desktop's notification service through ``notify-send`` with an expiry of its
+own, then plyer (only when a notification service really listens, since
+plyer's Linux back end reports success without one; it is the adapter on
+Windows and macOS), then the tray's own balloon, then the log. Each adapter
+says in its constructor that it is unavailable, and the next is tried.
+
+plyer's Linux fallback (without dbus-python) runs ``notify-send -t 0``: banners
+that never expire, which the desktop brings back whenever it shows its queue
+again. Fokus's banners expire after ``EXPIRE_MS``."""
 
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
+EXPIRE_MS = 10_000
 
 
 class Unavailable(Exception):
@@ -36,6 +43,36 @@ def _linux_notification_service() -> bool:
     return bool(reply.value()) if reply.isValid() else False
 
 
+class NotifySendNotifier:
+    name = "notify-send"
+
+    def __init__(self) -> None:
+        if not sys.platform.startswith("linux"):
+            raise Unavailable("not Linux")
+        self._program = shutil.which("notify-send")
+        if self._program is None:
+            raise Unavailable("notify-send is not installed (libnotify-bin)")
+        if not _linux_notification_service():
+            raise Unavailable("no org.freedesktop.Notifications service on the session bus")
+
+    def notify(self, title: str, message: str) -> None:
+        from app import APP_ID
+
+        argv = [str(self._program), "--app-name=Fokus", f"--expire-time={EXPIRE_MS}",
+                f"--icon={APP_ID}", "--", title, message]
+
+        def send() -> None:
+            import subprocess
+
+            try:
+                subprocess.run(argv, timeout=10, check=False, capture_output=True)
+            except (OSError, subprocess.TimeoutExpired):  # never take the app down
+                log.exception("notify-send failed")
+
+        # A process: keep it off the GUI thread.
+        threading.Thread(target=send, name="fokus-notify", daemon=True).start()
+
+
 class PlyerNotifier:
     name = "plyer"
 
@@ -46,8 +83,9 @@ class PlyerNotifier:
             try:
                 import dbus  # noqa: F401
             except ImportError:
-                if shutil.which("notify-send") is None:
-                    raise Unavailable("plyer needs dbus-python or notify-send") from None
+                # Without dbus-python plyer falls back to notify-send with no
+                # expiry: NotifySendNotifier does that properly.
+                raise Unavailable("plyer needs dbus-python on Linux") from None
         try:
             from plyer import notification
         except ImportError as exc:  # pragma: no cover - plyer is a dependency
@@ -86,7 +124,7 @@ class LogNotifier:
 
 
 def best_notifier(tray: QSystemTrayIcon | None) -> Notifier:
-    for make in (PlyerNotifier, lambda: TrayNotifier(tray)):
+    for make in (NotifySendNotifier, PlyerNotifier, lambda: TrayNotifier(tray)):
         try:
             notifier: Notifier = make()
             return notifier

@@ -87,7 +87,7 @@ class FokusApp:
         self.tray = FokusTray(self.controller, icon=icon)
         self.tray.windowRequested.connect(self.open)
         self.tray.switchRequested.connect(self.switch_to)
-        self.tray.quitRequested.connect(self.quit)
+        self.tray.quitRequested.connect(self.ask_quit)
         self.windows.created.connect(self._window_created)
         self.prompts.notice.connect(self.notify)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
@@ -362,6 +362,19 @@ class FokusApp:
         QTimer.singleShot(0, lambda: self.qapp.exit(1))
 
     # -- quitting --------------------------------------------------------------------
+
+    def ask_quit(self) -> None:
+        """Quit from the menu: a running session is not stopped without asking."""
+        view = self.controller.view if self.controller.is_ready else None
+        if view is not None:
+            answer = QMessageBox.question(
+                None, tr("Quit Fokus?"),
+                tr("A focus session on {title} is running. Quitting stops it and keeps "
+                   "the time focused so far.").format(title=session_title(view)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.quit()
 
     def quit(self) -> None:
         # Qt asks every window to close before it quits, and the Fokus window

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.domain import EndReason
 from app.errors import FokusError
@@ -48,6 +48,7 @@ class PromptCoordinator(QObject):
         self.controller = controller
         self.windows = windows
         self._open: dict[str, QWidget] = {}
+        self._card_project: int | None = None
         self._deferred: dict[str, object] = {}  # reminder kind → its day or week
         self.quiet = False  # quitting: nothing new opens
         self._card_timer = QTimer(self)
@@ -97,9 +98,13 @@ class PromptCoordinator(QObject):
     # -- where you stopped ------------------------------------------------------------
 
     def show_context(self, project_id: int, batch_id: int | None = None) -> None:
-        """The project's latest note and the batch's preparation, if there are any."""
+        """The project's latest note and the batch's preparation, if there are any;
+        once: a card for this project already on screen stays as it is."""
         from ui.activity.dialogs import ContextCardPopup
 
+        if CONTEXT in self._open and self._card_project == project_id:
+            self._schedule_card_end()
+            return
         svc = self.controller.service
         card = svc.activity.context_card(project_id, batch_id)
         if card.note is None and card.prep_note is None:
@@ -111,6 +116,7 @@ class PromptCoordinator(QObject):
             when = QDateTime(QDate(local.date()), QTime(local.hour, local.minute))
             written = QLocale().toString(when, "d MMM HH:mm")
         self._keep(CONTEXT, ContextCardPopup(card, written), activate=False)
+        self._card_project = project_id
         self._schedule_card_end()
 
     def _schedule_card_end(self) -> None:
@@ -179,14 +185,24 @@ class PromptCoordinator(QObject):
         if left is None and result.ended_session is not None:
             left = result.ended_session.project
         to = svc.project(result.to_project)
+        asked = None
         if left is not None and not self.quiet:
             left_id = svc.project(left).id
             assert left_id is not None and to.id is not None
             offer = (result.to_project, to.id) if result.ended_session is not None else None
             self._ask_resume_note(left, left_id, None, ask_trigger, switch_id=result.switch_id,
                                   offer_start=offer, activate=activate)
-        if activate and to.id is not None:
-            self.show_context(to.id, None)
+            asked = self._open.get(RESUME)
+        if not activate or to.id is None:
+            return
+        to_id = to.id
+        if isinstance(asked, QDialog):
+            # First where you stopped, then where you left the next one: the card
+            # waits for the prompt instead of covering it (and shows once, also
+            # when the prompt starts a session, which shows it too).
+            asked.finished.connect(lambda _result: self.show_context(to_id, None))
+        else:
+            self.show_context(to_id, None)
 
     def _session_ended(self, view: SessionView) -> None:
         if self.quiet:
