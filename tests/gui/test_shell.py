@@ -266,6 +266,7 @@ def test_quit_from_the_tray_asks_while_a_session_runs(paths: Paths, qtbot: QtBot
     from ui.shell.app import FokusApp
 
     app = FokusApp(paths)
+    app._loader.stop()  # only the controller: no monitors, watchers or socket here
     quits: list[bool] = []
     monkeypatch.setattr(app, "quit", lambda: quits.append(True))
     try:

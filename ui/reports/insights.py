@@ -8,7 +8,7 @@ import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,20 +28,33 @@ if TYPE_CHECKING:
     from ui.shell.controller import FokusController
 
 
-class _Loader(QObject):
-    loaded = Signal()
+_matplotlib_ready = threading.Event()
+_matplotlib_lock = threading.Lock()
+_matplotlib_started = False
 
-    def start(self) -> None:
-        def work() -> None:
-            import matplotlib
 
-            matplotlib.use("QtAgg", force=False)
-            import matplotlib.backends.backend_qtagg  # noqa: F401
-            import matplotlib.figure  # noqa: F401
+def load_matplotlib_in_background() -> None:
+    """Import matplotlib and its Qt canvas once per process, off the GUI thread.
 
-            self.loaded.emit()  # queued to the GUI thread
+    Windows wait for ``_matplotlib_ready`` with a timer of their own: a signal
+    sent from this thread to a window closed meanwhile would reach a deleted
+    object."""
+    global _matplotlib_started
+    with _matplotlib_lock:
+        if _matplotlib_started:
+            return
+        _matplotlib_started = True
 
-        threading.Thread(target=work, name="fokus-matplotlib", daemon=True).start()
+    def work() -> None:
+        import matplotlib
+
+        matplotlib.use("QtAgg", force=False)
+        import matplotlib.backends.backend_qtagg  # noqa: F401
+        import matplotlib.figure  # noqa: F401
+
+        _matplotlib_ready.set()
+
+    threading.Thread(target=work, name="fokus-matplotlib", daemon=True).start()
 
 
 class InsightsWindow(QMainWindow):
@@ -81,9 +94,11 @@ class InsightsWindow(QMainWindow):
         self.setCentralWidget(central)
         self.canvases: list[Any] = []
         self.ready = False
-        self._loader = _Loader()
-        self._loader.loaded.connect(self._on_loaded)
-        self._loader.start()
+        load_matplotlib_in_background()
+        self._waiting = QTimer(self)  # dies with the window, unlike a thread's signal
+        self._waiting.setInterval(50)
+        self._waiting.timeout.connect(self._check_loaded)
+        self._waiting.start()
         self._stale = False
         controller.dataChanged.connect(self._data_changed)
         self._summary()
@@ -110,6 +125,11 @@ class InsightsWindow(QMainWindow):
     def shift(self, weeks: int) -> None:
         self.week = iso_week_of(iso_week_days(self.week)[0] + timedelta(weeks=weeks))
         self.refresh()
+
+    def _check_loaded(self) -> None:
+        if _matplotlib_ready.is_set():
+            self._waiting.stop()
+            self._on_loaded()
 
     def _on_loaded(self) -> None:
         self.ready = True
