@@ -799,6 +799,10 @@ sisa {left} menit (sampai {end})</translation>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
+    <message>
+        <source>Something that is not Fokus&apos;s own stands where its command socket goes ({path}); it was left alone. Remove it if you did not make it.</source>
+        <translation>Ada sesuatu yang bukan milik Fokus di tempat soket perintahnya ({path}); tidak disentuh. Hapus jika bukan Anda yang membuatnya.</translation>
+    </message>
 </context>
 <context>
     <name>AwayDialog</name>
