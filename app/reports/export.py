@@ -25,8 +25,12 @@ from app.store.settings import DISPLAY_NAME, REPORTER_ID, Settings
 SCHEMA_VERSION = 1
 KIND = "fokus.self-report"
 
-_number = {"type": ["number", "null"]}
 _int = {"type": "integer", "minimum": 0}
+# The ranges a figure can take: a report outside them was not written by Fokus.
+_scale = {"type": ["number", "null"], "minimum": 1, "maximum": 5}
+_trend = {"type": ["number", "null"], "minimum": -4, "maximum": 4}
+_share = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+_rate = {"type": ["number", "null"], "minimum": 0}
 DAY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["date", "location", "focus_minutes", "focus_in_deep_windows_minutes",
@@ -79,9 +83,9 @@ JSON_SCHEMA: dict[str, Any] = {
         "satisfaction_wellbeing": {
             "type": "object",
             "required": ["satisfaction_mean", "satisfaction_trend", "reflections"],
-            "properties": {"satisfaction_mean": _number, "satisfaction_trend": _number,
-                           "energy_mean": _number, "energy_trend": _number,
-                           "burnout_mean": _number, "reflections": _int},
+            "properties": {"satisfaction_mean": _scale, "satisfaction_trend": _trend,
+                           "energy_mean": _scale, "energy_trend": _trend,
+                           "burnout_mean": _scale, "reflections": _int},
             "additionalProperties": False,
         },
         "efficiency_flow": {
@@ -94,13 +98,13 @@ JSON_SCHEMA: dict[str, Any] = {
                          "planned_deep_blocks", "planned_deep_blocks_used"],
             "properties": {
                 "deep_work_minutes": {"type": "number", "minimum": 0},
-                "deep_work_share_in_no_meeting_windows": _number,
+                "deep_work_share_in_no_meeting_windows": _share,
                 "long_uninterrupted_sessions": _int,
-                "interruptions_per_day": _number,
-                "switches_per_day": _number,
+                "interruptions_per_day": _rate,
+                "switches_per_day": _rate,
                 "estimated_minutes_lost_to_switching": _int,
                 "resumption_buffer_minutes": _int,
-                "session_flow_rating_mean": _number,
+                "session_flow_rating_mean": _scale,
                 "reflection_flow": {"type": "object",
                                     "required": ["not_at_all", "once", "several"],
                                     "additionalProperties": _int},

@@ -160,6 +160,9 @@ def export(paths: Paths, a: dict[str, Any]) -> int:
 
 # -- team report -----------------------------------------------------------------------
 
+# The exit status of a team report written without some of its files.
+SOME_LEFT_OUT = 3
+
 
 def team_report(_paths: Paths, a: dict[str, Any]) -> int:
     from app.reports import team
@@ -183,6 +186,10 @@ def team_report(_paths: Paths, a: dict[str, Any]) -> int:
         week=merged.week, n=len(merged.submitters), out=out))
     if not merged.enough:
         print(_("Fewer than three programmers: no figures are shown."))
+    if merged.problems:
+        print(_("fokus: {n} of {total} files were left out (see above)").format(
+            n=len(merged.problems), total=len(a["files"])), file=sys.stderr)
+        return SOME_LEFT_OUT
     return 0
 
 
