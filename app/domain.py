@@ -102,4 +102,6 @@ class InterruptionSource(StrEnum):
 PRESET_MINUTES = (25, 50, 90)
 DEFAULT_MINUTES = 90
 MAX_MINUTES = 8 * 60
+# The years a date typed or imported may fall in.
+FIRST_YEAR, LAST_YEAR = 1970, 2100
 MIN_MINUTES = 5

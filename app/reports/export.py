@@ -13,11 +13,14 @@ import csv
 import io
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app import __version__
 from app.clock import Clock
+from app.errors import ErrorCode, FokusError
 from app.reports.metrics import Metrics, WeekReport
 from app.store.engine import Store
 from app.store.settings import DISPLAY_NAME, REPORTER_ID, Settings
@@ -219,6 +222,70 @@ def build_report(store: Store, clock: Clock, week: str,
     }
 
 
+# A cell starting with one of these is run as a formula by spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: user text that would start a
+    formula gets a leading apostrophe. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Write through ``write(temporary path)`` beside ``path``, then rename: the
+    file is whole or not there, never half a PDF. A full disk or an unusable
+    folder is one FokusError; the temporary file is removed."""
+    import os
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        with open(temporary, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if path.exists():  # a file written again keeps its mode; a new one is the user's own
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        cause = _os_error_in(exc)
+        if cause is None:
+            raise
+        raise _write_error(path, cause) from exc
+    return path
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The I/O error behind ``exc``: a writer that fails while closing after a
+    full disk (matplotlib's PDF stream, say) raises its own error on top."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, OSError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _write_error(path: Path, exc: OSError) -> FokusError:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FokusError(ErrorCode.DISK_FULL, path=path)
+    return FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=path.parent,
+                      reason=exc.strerror or exc)
+
+
 def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
@@ -230,8 +297,9 @@ def to_csv(report: dict[str, Any]) -> str:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for day in report["days"]:
-        writer.writerow({"week": report["week"], "programmer_id": report["programmer"]["id"],
-                         "programmer": report["programmer"]["name"] or "", **day})
+        row = {"week": report["week"], "programmer_id": report["programmer"]["id"],
+               "programmer": report["programmer"]["name"] or "", **day}
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
     return out.getvalue()
 
 

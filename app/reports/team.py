@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.i18n import N_, _
-from app.reports.export import KIND, SCHEMA_VERSION, validate
+from app.reports.export import KIND, SCHEMA_VERSION, safe_cell, validate
 
 MIN_GROUP = 3
 # A weekly export is a few kilobytes; these leave room and stop a hostile file.
@@ -183,7 +183,7 @@ def to_csv(report: TeamReport) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["week", "metric", "programmers", "median", "q1", "q3"])
     for f in report.figures:
-        writer.writerow([report.week, f.key, f.n,
+        writer.writerow([safe_cell(report.week), f.key, f.n,
                          *("" if v is None else v for v in (f.median, f.q1, f.q3))])
     return out.getvalue()
 

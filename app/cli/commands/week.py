@@ -84,7 +84,10 @@ def _block_add(svc: FokusService, a: dict[str, Any]) -> Result:
         end = local_time(svc, end_text if len(end_text) > 5 else
                          f"{start.date().isoformat()}T{end_text}", "end")
     else:
-        end = start + timedelta(minutes=minutes(a["minutes"]))
+        length = minutes(a["minutes"])
+        if not 1 <= length <= 24 * 60:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="minutes", value=a["minutes"])
+        end = start + timedelta(minutes=length)
     kind = None
     if a.get("kind"):
         try:
