@@ -23,6 +23,7 @@ from app.domain import (
     SessionState,
     TaskType,
     Urgency,
+    row_id,
 )
 from app.errors import ErrorCode, FokusError
 from app.focus.engine import FocusEngine, SessionView, naive
@@ -134,8 +135,9 @@ class FokusService:
         """A project by id or by name (case-insensitive)."""
         with self.store.transaction() as s:
             found: Project | None = None
-            if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-                found = s.get(Project, int(ref))
+            key = row_id(ref)
+            if key is not None:
+                found = s.get(Project, key)
             if found is None and isinstance(ref, str):
                 stmt = select(Project).where(func.lower(Project.name) == ref.strip().lower())
                 found = s.exec(stmt).first()
@@ -224,10 +226,9 @@ class FokusService:
         return sorted(rows, key=priority)
 
     def batch(self, batch_id: int | str) -> ProjectBatch:
-        try:
-            key = int(batch_id)
-        except (TypeError, ValueError):
-            raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id) from None
+        key = row_id(batch_id)
+        if key is None:
+            raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id)
         with self.store.transaction() as s:
             found = s.get(ProjectBatch, key)
             if found is None:

@@ -13,7 +13,8 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -234,14 +235,39 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+@contextmanager
+def user_text_as_text() -> Iterator[None]:
+    """While drawing a PDF: text is drawn as it is (a ``$`` in a name is not
+    maths), and a glyph the font lacks is a box, not a warning on the terminal."""
+    import warnings
+
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        yield
+
+
 def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
     """Write through ``write(temporary path)`` beside ``path``, then rename: the
     file is whole or not there, never half a PDF. A full disk or an unusable
     folder is one FokusError; the temporary file is removed."""
     import os
+    import stat
     import tempfile
 
-    folder = path.parent if str(path.parent) else Path(".")
+    # Through a link to where it points; and only ever over a regular file: a
+    # device, a FIFO or a folder in its place is refused, never replaced.
+    path = Path(os.path.realpath(path))
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    if mode is not None and not stat.S_ISREG(mode):
+        raise FokusError(ErrorCode.INVALID_VALUE, field="out", value=str(path))
+    folder = path.parent
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:

@@ -194,6 +194,13 @@ def _text(fig: Any, x: float, y: float, text: str, **style: Any) -> None:
 
 
 def to_pdf(report: TeamReport, path: Path) -> Path:
+    from app.reports.export import user_text_as_text
+
+    with user_text_as_text():
+        return _to_pdf(report, path)
+
+
+def _to_pdf(report: TeamReport, path: Path) -> Path:
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure as MplFigure
 

@@ -173,3 +173,45 @@ def test_a_log_path_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
                 root.removeHandler(h)
                 h.close()
         logs._configured.clear()
+
+
+def test_the_weekly_pdf_draws_user_text_as_text(service: FokusService, tmp_path: Path) -> None:
+    from app.reports.export import ExportOptions, build_report
+    from app.reports.metrics import Metrics
+    from app.reports.pdf import render_pdf
+    from app.week.service import WeekService
+
+    service.add_project("Proj $\\foo{ $ " + "y" * 60)
+    service.start(service.projects()[0].id, minutes=30)  # type: ignore[arg-type]
+    service.clock.advance(30 * 60)  # type: ignore[attr-defined]
+    service.current()
+    week = Metrics(service.store, service.clock).week("2026-W48")
+    report = build_report(service.store, service.clock, "2026-W48",
+                          ExportOptions(name="Ana $x^2$ \U000d5275 \u4a75"), week)
+    out = write_atomically(tmp_path / "w.pdf", lambda tmp: render_pdf(
+        report, week, WeekService(service.store, service.clock).work_model(), tmp))
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_an_export_never_replaces_a_fifo_or_a_folder(tmp_path: Path) -> None:
+    """Only a regular file is ever replaced (run as root, a rename over a device
+    would replace the device)."""
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link"
+    link.symlink_to(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target in (fifo, link, folder):
+        with pytest.raises(FokusError) as err:
+            write_atomically(target, lambda tmp: tmp.write_text("x"))
+        assert err.value.params["field"] == "out"
+    assert fifo.is_fifo() and link.is_symlink() and folder.is_dir()
+    real = tmp_path / "real.csv"
+    real.write_text("old")
+    (tmp_path / "to-real").symlink_to(real)
+    write_atomically(tmp_path / "to-real", lambda tmp: tmp.write_text("new"))
+    assert real.read_text() == "new" and (tmp_path / "to-real").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
