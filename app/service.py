@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from app.clock import Clock, as_utc
 from app.domain import (
@@ -90,6 +90,16 @@ def _name(value: str, field: str, limit: int = MAX_NAME) -> str:
     return value
 
 
+def _named(s: Session, name: str) -> Project | None:
+    """The project with this name, ignoring case in every script (SQLite's
+    lower() knows only ASCII: "Ú" and "ú" would both be stored, then clash)."""
+    wanted = name.casefold()
+    for project in s.exec(select(Project)):
+        if project.name.casefold() == wanted:
+            return project
+    return None
+
+
 def check_date(value: date | None, field: str = "date") -> date | None:
     """A date Fokus can keep and show: 1970 to 2100."""
     if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
@@ -139,8 +149,7 @@ class FokusService:
             if key is not None:
                 found = s.get(Project, key)
             if found is None and isinstance(ref, str):
-                stmt = select(Project).where(func.lower(Project.name) == ref.strip().lower())
-                found = s.exec(stmt).first()
+                found = _named(s, ref.strip())
             if found is None:
                 raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=ref)
             if found.archived_at is not None and not allow_archived:
@@ -152,7 +161,7 @@ class FokusService:
         if colour is not None and not COLOUR_RE.match(colour):
             raise FokusError(ErrorCode.INVALID_VALUE, field="colour", value=colour)
         with self.store.transaction() as s:
-            clash = s.exec(select(Project).where(func.lower(Project.name) == name.lower())).first()
+            clash = _named(s, name)
             if clash is not None:
                 raise FokusError(ErrorCode.PROJECT_EXISTS, project=clash.name)
             count = s.exec(select(func.count()).select_from(Project)).one()
@@ -176,12 +185,8 @@ class FokusService:
             project = s.get(Project, project_id)
             if project is None:
                 raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=project_id)
-            clash = s.exec(
-                select(Project).where(
-                    func.lower(Project.name) == name.lower(), Project.id != project_id
-                )
-            ).first()
-            if clash is not None:
+            clash = _named(s, name)
+            if clash is not None and clash.id != project_id:
                 raise FokusError(ErrorCode.PROJECT_EXISTS, project=clash.name)
             project.name = name
             project.colour = colour

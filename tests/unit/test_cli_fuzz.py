@@ -122,6 +122,8 @@ FOUND = [  # what the fuzz found once, kept as plain cases
     ["block", "remove", "--", "99999999999999999999999"],
     ["start", "-p", "18446744073709551616"],
     ["export", "--name", "\u07fb \U000d5275 $x$ $y$", "--out", "out.pdf"],
+    ["project", "add", "--", "Ú\U000cbc6ft#"],
+    ["project", "add", "--", "ú\U000cbc6fT#"],
 ]
 
 

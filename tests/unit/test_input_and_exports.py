@@ -215,3 +215,17 @@ def test_an_export_never_replaces_a_fifo_or_a_folder(tmp_path: Path) -> None:
     write_atomically(tmp_path / "to-real", lambda tmp: tmp.write_text("new"))
     assert real.read_text() == "new" and (tmp_path / "to-real").is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_names_clash_ignoring_case_in_every_script(service: FokusService) -> None:
+    """Found by the fuzz: SQLite's lower() is ASCII only, so "Ú" twice crashed."""
+    service.add_project("Úlfur")
+    for same in ("Úlfur", "úlfur", "ÚLFUR"):
+        with pytest.raises(FokusError) as err:
+            service.add_project(same)
+        assert err.value.code is ErrorCode.PROJECT_EXISTS
+    assert service.project("úLFUR").name == "Úlfur"
+    other = service.add_project("Ölfus")
+    with pytest.raises(FokusError):
+        service.update_project(other.id, "ÚLFUR", other.colour, "")  # type: ignore[arg-type]
+    assert service.update_project(other.id, "ÖLFUS", other.colour, "").name == "ÖLFUS"  # type: ignore[arg-type]
