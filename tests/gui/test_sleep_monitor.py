@@ -27,6 +27,16 @@ def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusCo
 def test_the_timer_sees_the_sleep_first_and_the_user_is_still_asked(
         controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
     monitor = ActivityMonitor(controller)
+    try:
+        _sleep_then_ask(controller, monitor, clock, qtbot)
+    finally:
+        monitor.stop()
+        monitor.deleteLater()
+        qtbot.wait_until(lambda: True)
+
+
+def _sleep_then_ask(controller: FokusController, monitor: ActivityMonitor, clock: FakeClock,
+                    qtbot: QtBot) -> None:
     controller.start(controller.service.projects()[0].id, None)
     assert controller.view is not None and controller.view.state == SessionState.FOCUSING
     clock.advance(20 * 60)
