@@ -65,17 +65,28 @@ class SystemClock:
 
 @dataclass
 class FakeClock:
-    """A clock that only moves when told to; for tests, demo data and benchmarks."""
+    """A clock that only moves when told to; for tests, demo data and benchmarks.
+
+    Moving ``current`` (or ``advance``) is time passing with the machine awake:
+    the monotonic clock follows. ``sleep_machine`` and ``set_wall`` move the
+    wall clock alone, as a suspend or a clock change does."""
 
     current: datetime = field(default_factory=lambda: datetime(2026, 11, 23, 1, 0, tzinfo=UTC))
     mono: float = 1000.0
     offset_minutes: int = 7 * 60  # Asia/Jakarta, where Fokus's first users are
+    # Seconds the wall clock moved without the monotonic one (sleeps, clock sets).
+    wall_only: float = 0.0
+    _origin: datetime | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self._origin = self.current
 
     def now(self) -> datetime:
         return self.current
 
     def monotonic(self) -> float:
-        return self.mono
+        assert self._origin is not None
+        return self.mono + (self.current - self._origin).total_seconds() - self.wall_only
 
     def utc_offset_minutes(self, at: datetime) -> int:
         return self.offset_minutes
@@ -86,11 +97,15 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         """Time passes with the machine awake: both clocks move."""
         self.current += timedelta(seconds=seconds)
-        self.mono += seconds
 
     def sleep_machine(self, seconds: float) -> None:
         """The machine is suspended: wall time passes, the monotonic clock stands."""
+        self.set_wall(seconds)
+
+    def set_wall(self, seconds: float) -> None:
+        """The wall clock alone moves (negative: someone set it back)."""
         self.current += timedelta(seconds=seconds)
+        self.wall_only += seconds
 
 
 def as_utc(value: datetime) -> datetime:

@@ -102,4 +102,20 @@ class InterruptionSource(StrEnum):
 PRESET_MINUTES = (25, 50, 90)
 DEFAULT_MINUTES = 90
 MAX_MINUTES = 8 * 60
+# The years a date typed or imported may fall in.
+FIRST_YEAR, LAST_YEAR = 1970, 2100
+_MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def row_id(value: object) -> int | None:
+    """A row id typed by the user (ASCII digits), or None when it cannot be one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        key = value
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        key = int(value.strip())
+    else:
+        return None
+    return key if 1 <= key <= _MAX_ROW_ID else None
 MIN_MINUTES = 5

@@ -25,6 +25,7 @@ class ErrorCode(StrEnum):
     DISK_FULL = "disk_full"
     DATA_DIR_UNUSABLE = "data_dir_unusable"
     INSTANCE_UNREACHABLE = "instance_unreachable"
+    INSTANCE_SOCKET_FOREIGN = "instance_socket_foreign"
     INVALID_WORK_MODEL = "invalid_work_model"
     CALENDAR_INVALID = "calendar_invalid"
     UNKNOWN_BLOCK = "unknown_block"

@@ -6,14 +6,25 @@ either directly (no tray running) or through the tray (``app.commands``)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlmodel import col, func, select
+from sqlmodel import Session, col, func, select
 
 from app.clock import Clock, as_utc
-from app.domain import BatchStatus, EndReason, PauseReason, SessionState, TaskType, Urgency
+from app.domain import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    BatchStatus,
+    EndReason,
+    PauseReason,
+    SessionState,
+    TaskType,
+    Urgency,
+    row_id,
+)
 from app.errors import ErrorCode, FokusError
 from app.focus.engine import FocusEngine, SessionView, naive
 from app.store.engine import Store
@@ -42,12 +53,57 @@ class PlannedChoice:
     is_current: bool
 
 
-def _text(value: str, field: str, limit: int = MAX_TEXT, required: bool = False) -> str:
+# Characters that reorder or hide text (bidi overrides and isolates, the marks)
+# or break a line: a name holding one reads differently from what it is.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                  "\u2066\u2067\u2068\u2069")
+
+
+def _refuse(field: str, value: str) -> FokusError:
+    shown = "".join(c if c.isprintable() and c not in _BIDI else "?" for c in value[:20])
+    return FokusError(ErrorCode.INVALID_VALUE, field=field,
+                      value=shown + ("…" if len(value) > 20 else ""))
+
+
+def _text(value: str, field: str, limit: int = MAX_TEXT, required: bool = False,
+          lines: bool = True) -> str:
+    """Free text, trimmed: no control characters but newlines and tabs (and
+    those only where ``lines``), no bidi overrides."""
     value = (value or "").strip()
     if required and not value:
         raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value)
     if len(value) > limit:
-        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value[:20] + "…")
+        raise _refuse(field, value)
+    allowed = "\n\t" if lines else ""
+    for c in value:
+        if c in _BIDI or (unicodedata.category(c) in ("Cc", "Zl", "Zp") and c not in allowed):
+            raise _refuse(field, value)
+    return value
+
+
+def _name(value: str, field: str, limit: int = MAX_NAME) -> str:
+    """A name shown in menus, lists and on the command line: one line, and not
+    starting with "-" (it would read as an option)."""
+    value = _text(value, field, limit, required=True, lines=False)
+    if value.startswith("-"):
+        raise _refuse(field, value)
+    return value
+
+
+def _named(s: Session, name: str) -> Project | None:
+    """The project with this name, ignoring case in every script (SQLite's
+    lower() knows only ASCII: "Ú" and "ú" would both be stored, then clash)."""
+    wanted = name.casefold()
+    for project in s.exec(select(Project)):
+        if project.name.casefold() == wanted:
+            return project
+    return None
+
+
+def check_date(value: date | None, field: str = "date") -> date | None:
+    """A date Fokus can keep and show: 1970 to 2100."""
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value.isoformat())
     return value
 
 
@@ -89,11 +145,11 @@ class FokusService:
         """A project by id or by name (case-insensitive)."""
         with self.store.transaction() as s:
             found: Project | None = None
-            if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-                found = s.get(Project, int(ref))
+            key = row_id(ref)
+            if key is not None:
+                found = s.get(Project, key)
             if found is None and isinstance(ref, str):
-                stmt = select(Project).where(func.lower(Project.name) == ref.strip().lower())
-                found = s.exec(stmt).first()
+                found = _named(s, ref.strip())
             if found is None:
                 raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=ref)
             if found.archived_at is not None and not allow_archived:
@@ -101,18 +157,18 @@ class FokusService:
             return found
 
     def add_project(self, name: str, colour: str | None = None, tech_stack: str = "") -> Project:
-        name = _text(name, "name", MAX_NAME, required=True)
+        name = _name(name, "name")
         if colour is not None and not COLOUR_RE.match(colour):
             raise FokusError(ErrorCode.INVALID_VALUE, field="colour", value=colour)
         with self.store.transaction() as s:
-            clash = s.exec(select(Project).where(func.lower(Project.name) == name.lower())).first()
+            clash = _named(s, name)
             if clash is not None:
                 raise FokusError(ErrorCode.PROJECT_EXISTS, project=clash.name)
             count = s.exec(select(func.count()).select_from(Project)).one()
             project = Project(
                 name=name,
                 colour=colour or PALETTE[count % len(PALETTE)],
-                tech_stack=_text(tech_stack, "tech_stack", 200),
+                tech_stack=_text(tech_stack, "tech_stack", 200, lines=False),
                 created_at=naive(self.clock.now()),
             )
             s.add(project)
@@ -122,23 +178,19 @@ class FokusService:
     def update_project(
         self, project_id: int, name: str, colour: str, tech_stack: str
     ) -> Project:
-        name = _text(name, "name", MAX_NAME, required=True)
+        name = _name(name, "name")
         if not COLOUR_RE.match(colour):
             raise FokusError(ErrorCode.INVALID_VALUE, field="colour", value=colour)
         with self.store.transaction() as s:
             project = s.get(Project, project_id)
             if project is None:
                 raise FokusError(ErrorCode.UNKNOWN_PROJECT, project=project_id)
-            clash = s.exec(
-                select(Project).where(
-                    func.lower(Project.name) == name.lower(), Project.id != project_id
-                )
-            ).first()
-            if clash is not None:
+            clash = _named(s, name)
+            if clash is not None and clash.id != project_id:
                 raise FokusError(ErrorCode.PROJECT_EXISTS, project=clash.name)
             project.name = name
             project.colour = colour
-            project.tech_stack = _text(tech_stack, "tech_stack", 200)
+            project.tech_stack = _text(tech_stack, "tech_stack", 200, lines=False)
             return project
 
     def archive_project(self, ref: str | int, archived: bool = True) -> Project:
@@ -179,10 +231,9 @@ class FokusService:
         return sorted(rows, key=priority)
 
     def batch(self, batch_id: int | str) -> ProjectBatch:
-        try:
-            key = int(batch_id)
-        except (TypeError, ValueError):
-            raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id) from None
+        key = row_id(batch_id)
+        if key is None:
+            raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id)
         with self.store.transaction() as s:
             found = s.get(ProjectBatch, key)
             if found is None:
@@ -202,11 +253,11 @@ class FokusService:
         owner = self.project(project, allow_archived=False)
         batch = ProjectBatch(
             project_id=owner.id,  # type: ignore[arg-type]
-            title=_text(title, "title", 200, required=True),
+            title=_name(title, "title", 200),
             task_type=_enum(TaskType, task_type, "type"),
             estimate_minutes=self._estimate(estimate_minutes),
             urgency=_enum(Urgency, urgency, "urgency"),
-            due_date=due_date,
+            due_date=check_date(due_date, "due"),
             prep_note=_text(prep_note, "note"),
             created_at=naive(self.clock.now()),
         )
@@ -238,11 +289,11 @@ class FokusService:
             if batch is None:
                 raise FokusError(ErrorCode.UNKNOWN_BATCH, batch=batch_id)
             batch.project_id = owner.id  # type: ignore[assignment]
-            batch.title = _text(title, "title", 200, required=True)
+            batch.title = _name(title, "title", 200)
             batch.task_type = _enum(TaskType, task_type, "type")
             batch.estimate_minutes = self._estimate(estimate_minutes)
             batch.urgency = _enum(Urgency, urgency, "urgency")
-            batch.due_date = due_date
+            batch.due_date = check_date(due_date, "due")
             batch.prep_note = _text(prep_note, "note")
             return batch
 

@@ -39,6 +39,9 @@ def error_text(err: FokusError) -> str:
         ErrorCode.DISK_FULL: tr("The disk is full: Fokus could not save. Free some space."),
         ErrorCode.DATA_DIR_UNUSABLE: tr("Fokus cannot use the folder {path}: {reason}"),
         ErrorCode.INSTANCE_UNREACHABLE: tr("The running Fokus does not answer."),
+        ErrorCode.INSTANCE_SOCKET_FOREIGN: tr(
+            "Something that is not Fokus's own stands where its command socket goes ({path}); "
+            "it was left alone. Remove it if you did not make it."),
         ErrorCode.INVALID_WORK_MODEL: tr("The work model is not valid: {problem} {subject}"),
         ErrorCode.CALENDAR_INVALID: tr(
             "Cannot import {path}: {reason}. Nothing was imported."),

@@ -27,6 +27,8 @@ def error_text(err: FokusError) -> str:
     p = {k: v for k, v in err.params.items()}
     if p.get("allowed"):  # a setting's allowed values, in words where they have any
         p["allowed"] = _(str(p["allowed"]))
+    if err.code is ErrorCode.INSTANCE_SOCKET_FOREIGN:  # reasons are marked with N_()
+        p["reason"] = _(str(p.get("reason", "")))
     messages = {
         ErrorCode.UNKNOWN_PROJECT: _("no project named “{project}” (see: fokus project list)"),
         ErrorCode.UNKNOWN_BATCH: _("no batch with id {batch} (see: fokus batch list)"),
@@ -50,6 +52,10 @@ def error_text(err: FokusError) -> str:
         ErrorCode.DISK_FULL: _("the disk holding {path} is full; nothing was saved"),
         ErrorCode.DATA_DIR_UNUSABLE: _("cannot use the data directory {path}: {reason}"),
         ErrorCode.INSTANCE_UNREACHABLE: _("the running Fokus does not answer ({path})"),
+        ErrorCode.INSTANCE_SOCKET_FOREIGN: _(
+            "{path} stands where Fokus keeps its command socket but is not Fokus's own "
+            "({reason}); it was left alone and nothing was sent. Remove it if you did not "
+            "make it"),
         ErrorCode.INVALID_WORK_MODEL: _("the work model is not valid: {problem} {subject}"),
         ErrorCode.CALENDAR_INVALID: _("cannot import {path}: {reason}; nothing was imported"),
         ErrorCode.UNKNOWN_BLOCK: _("no time block with id {block} (see: fokus block list)"),

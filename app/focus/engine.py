@@ -6,7 +6,15 @@ does so on a timer) and the engine answers from the injected clock.
 Crash safety: a session owned by a running tray is written at start and its
 ``heartbeat_at`` refreshed every ``heartbeat_seconds``; a later start finds the
 session still open, sees that its owner is gone, and closes it at the last
-heartbeat, so a crash loses at most one heartbeat interval."""
+heartbeat, so a crash loses at most one heartbeat interval.
+
+Sleep and clock changes: the engine remembers the wall clock and the monotonic
+clock at each look. When the wall clock moved further than the monotonic one
+(which stands still while the machine is suspended), the machine slept: the
+session is judged at the last awake moment, and paused there unless its time
+was already up while awake, so a suspend is never counted as focus. When the
+wall clock moved back, the open session's instants move back with it, so it
+never ends before it starts and its length is the time that really passed."""
 
 from __future__ import annotations
 
@@ -25,6 +33,8 @@ from app.store.models import FocusSession, Project, ProjectBatch, SessionPause
 
 log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 30.0
+# A wall clock that differs from the monotonic one by more than this has jumped.
+JUMP_TOLERANCE_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -109,6 +119,8 @@ class FocusEngine:
         # line starts sessions that nobody owns until a tray adopts them.
         self.owner = owner
         self.heartbeat_seconds = heartbeat_seconds
+        # (wall, monotonic) at the last look, to notice sleep and clock changes.
+        self._anchor: tuple[datetime, float] | None = None
 
     # -- queries -----------------------------------------------------------
 
@@ -195,11 +207,17 @@ class FocusEngine:
     def pause(
         self, reason: PauseReason = PauseReason.USER, at: datetime | None = None
     ) -> SessionView:
-        self.tick()
+        """Pause now, or at ``at`` (the moment the user went idle or the machine
+        fell asleep): a session is finished first only if its time was up by then."""
         now = self.clock.now()
         at = min(as_utc(at), now) if at else now
+        self.tick(judge_at=at)
+        now = self.clock.now()
         with self.store.transaction() as s:
             fs = self._open(s)
+            if fs is not None and fs.state == SessionState.PAUSED and \
+                    reason is PauseReason.SLEEP and self._open_pause_reason(s, fs) is reason:
+                return self._view(s, fs, now)  # the engine saw the sleep first
             if fs is None or fs.state != SessionState.FOCUSING:
                 raise FokusError(ErrorCode.NOT_FOCUSING)
             assert fs.id is not None
@@ -211,6 +229,11 @@ class FocusEngine:
             log.info("session %s paused (%s)", fs.id, reason.value)
             return self._view(s, fs, now)
 
+    def _open_pause_reason(self, s: Session, fs: FocusSession) -> PauseReason | None:
+        assert fs.id is not None
+        open_pause = next((p for p in self._pauses(s, fs.id) if p.ended_at is None), None)
+        return PauseReason(open_pause.reason) if open_pause else None
+
     def _open_paused(self, s: Session) -> FocusSession:
         fs = self._open(s)
         if fs is None or fs.state != SessionState.PAUSED:
@@ -219,6 +242,7 @@ class FocusEngine:
         return fs
 
     def resume(self) -> SessionView:
+        self.tick()  # a clock set back while paused moves the session first
         now = self.clock.now()
         with self.store.transaction() as s:
             fs = self._open_paused(s)
@@ -258,6 +282,7 @@ class FocusEngine:
     def forget_open_pause(self) -> SessionView:
         """Count the open pause as focus after all ("I was thinking, not away"),
         and go on focusing."""
+        self.tick()
         now = self.clock.now()
         with self.store.transaction() as s:
             fs = self._open_paused(s)
@@ -286,23 +311,62 @@ class FocusEngine:
         s.flush()
         log.info("session %s ended (%s, %s) after %.0f s", fs.id, fs.state, reason.value, done)
 
-    def tick(self) -> SessionView | None:
+    def _look(self) -> tuple[datetime, datetime, float]:
+        """(now, the wall time the monotonic clock expects, the jump in seconds):
+        a jump > 0 means the machine slept (or the clock was set forward), < 0
+        that the clock was set back."""
+        now, mono = self.clock.now(), self.clock.monotonic()
+        anchor, self._anchor = self._anchor, (now, mono)
+        if anchor is None:
+            return now, now, 0.0
+        expected = anchor[0] + timedelta(seconds=max(0.0, mono - anchor[1]))
+        return now, expected, (now - expected).total_seconds()
+
+    def _rebase(self, s: Session, fs: FocusSession, seconds: float) -> None:
+        """Move the open session's instants by ``seconds`` (the wall clock was set)."""
+        assert fs.id is not None
+        shift = timedelta(seconds=seconds)
+        fs.started_at = fs.started_at + shift
+        fs.heartbeat_at = fs.heartbeat_at + shift
+        for pause in self._pauses(s, fs.id):
+            pause.started_at = pause.started_at + shift
+            if pause.ended_at is not None:
+                pause.ended_at = pause.ended_at + shift
+        log.warning("the clock was set back %.0f s: session %s moved with it", -seconds, fs.id)
+
+    def tick(self, judge_at: datetime | None = None) -> SessionView | None:
         """Finish a session whose planned time is up, and refresh the heartbeat.
 
-        Returns the session if this call finished it, so the caller can tell
-        the user."""
-        now = self.clock.now()
+        ``judge_at``: the moment to judge at when it is not now (a pause that
+        began earlier). Returns the session if this call finished it, so the
+        caller can tell the user."""
+        now, awake_until, jump = self._look()
+        judge = min(as_utc(judge_at), now) if judge_at else now
         with self.store.transaction() as s:
             fs = self._open(s)
             if fs is None:
                 return None
+            if jump < -JUMP_TOLERANCE_SECONDS:
+                self._rebase(s, fs, jump)
+            slept = jump > JUMP_TOLERANCE_SECONDS
+            if slept:
+                judge = min(judge, awake_until)
             if fs.state == SessionState.FOCUSING:
                 assert fs.id is not None
-                done = focused_seconds(fs, self._pauses(s, fs.id), now)
+                done = focused_seconds(fs, self._pauses(s, fs.id), judge)
                 remaining = fs.planned_minutes * 60 - done
                 if remaining <= 0:
-                    self._close(s, fs, now + timedelta(seconds=remaining), EndReason.COMPLETED)
+                    self._close(s, fs, judge + timedelta(seconds=remaining), EndReason.COMPLETED)
                     return self._view(s, fs, now)
+                if slept:
+                    at = max(awake_until, as_utc(fs.started_at))
+                    s.add(SessionPause(session_id=fs.id, started_at=naive(at),
+                                       reason=PauseReason.SLEEP))
+                    fs.state = SessionState.PAUSED
+                    fs.heartbeat_at = naive(now)
+                    log.info("session %s paused at %s: the machine slept %.0f s",
+                             fs.id, at, jump)
+                    return None
             if self.owner is not None and fs.owner == self.owner:
                 beat = as_utc(fs.heartbeat_at)
                 if (now - beat).total_seconds() >= self.heartbeat_seconds or now < beat:

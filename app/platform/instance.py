@@ -4,20 +4,29 @@ carries commands to it.
 Protocol: one JSON object per line each way.
 Request ``{"command": "start", "args": {...}}``; answer ``{"ok": true,
 "result": {...}}`` or ``{"ok": false, "error": {"code": ..., "params": ...}}``.
-The socket lives in the owner-only data directory, so only its owner can talk
-to the running Fokus."""
+The socket lives in a directory only its owner can write to (the data
+directory, or the user's runtime directory when that path is too long); the
+command line checks that the socket file is a socket of the user's own and, on
+Linux, that the process listening on it runs as the same user (``SO_PEERCRED``)
+before it sends a word. Anything else in the socket's place is refused, never
+followed or removed."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
+import stat
+import struct
 import sys
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
 from app.errors import ErrorCode, FokusError
+from app.i18n import N_
+from app.platform.paths import is_private_dir
 
 CONNECT_TIMEOUT = 2.0
 REPLY_TIMEOUT = 15.0
@@ -73,6 +82,61 @@ class InstanceLock:
         self.release()
 
 
+def _foreign(path: Path, reason: str) -> FokusError:
+    return FokusError(ErrorCode.INSTANCE_SOCKET_FOREIGN, path=path, reason=reason)
+
+
+def private_socket_dir(socket_path: Path, create: bool = False) -> bool:
+    """Is the socket's directory the user's own and closed to others? The
+    tray creates it (0700) when missing; a directory someone else made or can
+    write to is refused. False when it does not exist (and may not be made)."""
+    folder = socket_path.parent
+    if not os.path.lexists(folder):
+        if not create:
+            return False
+        # One made just now by someone else is checked below like any other.
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+    if not is_private_dir(folder):
+        raise _foreign(folder, N_("the folder is not the user's own or others can write to it"))
+    return True
+
+
+def check_socket(path: Path) -> bool:
+    """True when ``path`` is a socket of this user's, False when nothing is
+    there; anything else in its place is refused without being touched."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(st.st_mode):
+        raise _foreign(path, N_("it is a symbolic link"))
+    if not stat.S_ISSOCK(st.st_mode):
+        raise _foreign(path, N_("it is not a socket"))
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        raise _foreign(path, N_("it belongs to another user"))
+    return True
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The user id of the process at the other end (Linux), None where the
+    system does not say."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return None
+    size = struct.calcsize("3i")
+    _pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, option, size))
+    return int(uid)
+
+
+def prepare_listen(path: Path) -> None:
+    """Make ready for the tray to listen on ``path``: its directory private, a
+    stale socket of our own removed (the caller holds the instance lock)."""
+    private_socket_dir(path, create=True)
+    if check_socket(path):
+        path.unlink()
+
+
 def encode(message: dict[str, Any]) -> bytes:
     return (json.dumps(message, ensure_ascii=False) + "\n").encode()
 
@@ -82,12 +146,17 @@ def send(socket_path: Path, command: str, args: dict[str, Any] | None = None) ->
     Fokus listens there, FokusError for the command's own failures."""
     if not hasattr(socket, "AF_UNIX"):
         raise ConnectionError("no local sockets on this platform")
+    if not private_socket_dir(socket_path) or not check_socket(socket_path):
+        raise ConnectionError(f"no Fokus listens at {socket_path}")
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(CONNECT_TIMEOUT)
         try:
             sock.connect(str(socket_path))
         except (FileNotFoundError, ConnectionRefusedError) as exc:
             raise ConnectionError(str(exc)) from exc
+        uid = peer_uid(sock)
+        if uid is not None and uid != os.getuid():
+            raise _foreign(socket_path, N_("another user's program answers on it"))
         sock.settimeout(REPLY_TIMEOUT)
         sock.sendall(encode({"command": command, "args": args or {}}))
         buf = b""

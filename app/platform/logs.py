@@ -1,15 +1,28 @@
 """Logging to a rotating file in the data directory. Log lines carry states,
-ids and codes; never key presses, window titles or note texts."""
+ids and codes; never key presses, window titles or note texts.
+
+The log is a help, never a cause of failure: a log that cannot be written (a
+full disk, a read-only folder) is skipped quietly, with no "Logging error"
+traceback on the terminal; the command itself says what went wrong."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
 import os
+import stat
 
 from app.platform.paths import Paths
 
 _configured: set[str] = set()
+
+
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log that drops a line it cannot write instead of printing
+    a traceback to stderr."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self.failures = getattr(self, "failures", 0) + 1
 
 
 def setup_logging(paths: Paths, console: bool = False, level: int = logging.INFO) -> None:
@@ -18,13 +31,23 @@ def setup_logging(paths: Paths, console: bool = False, level: int = logging.INFO
         return
     root = logging.getLogger()
     root.setLevel(level)
+    handler: logging.Handler
     try:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-        os.chmod(target, 0o600)
+        # Made owner-only before the first line; a link or a device in its
+        # place is not written to.
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        try:
+            regular = stat.S_ISREG(os.fstat(fd).st_mode)
+            if regular:
+                os.fchmod(fd, 0o600)
+        finally:
+            os.close(fd)
+        if not regular:
+            raise OSError(f"{target} is not a regular file")
+        handler = _QuietFileHandler(target, maxBytes=1_000_000, backupCount=3,
+                                    encoding="utf-8")
     except OSError:
-        handler = logging.StreamHandler()
+        handler = logging.NullHandler()
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
     )

@@ -45,15 +45,16 @@ class Paths:
 
     @property
     def socket(self) -> Path:
+        """The command socket: in the data directory when that is the user's own
+        and the path fits, else in a runtime directory only the user can write
+        to. Never a name in a shared directory that someone else could take."""
         candidate = self.data_dir / "fokus.sock"
-        if len(str(candidate)) <= _MAX_SOCKET_PATH:
+        if len(str(candidate)) <= _MAX_SOCKET_PATH and _private_or_absent(self.data_dir):
             return candidate
         import hashlib
-        import tempfile
 
         digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
-        uid = getattr(os, "getuid", lambda: 0)()
-        return Path(tempfile.gettempdir()) / f"fokus-{uid}-{digest}.sock"
+        return runtime_dir() / f"fokus-{digest}.sock"
 
     def ensure(self) -> Paths:
         """Create the data directory (owner-only) or say clearly why it cannot be."""
@@ -69,6 +70,46 @@ class Paths:
 
             raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=self.data_dir, reason=reason)
         return self
+
+
+def _uid() -> int | None:
+    getuid = getattr(os, "getuid", None)
+    return getuid() if getuid else None
+
+
+def is_private_dir(path: Path) -> bool:
+    """A real directory (not a symlink) owned by this user that nobody else can write to."""
+    import stat
+
+    try:
+        st = path.lstat()
+    except OSError:
+        return False
+    uid = _uid()
+    if uid is None:  # no owners to compare on this platform
+        return stat.S_ISDIR(st.st_mode)
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == uid and not st.st_mode & 0o022
+
+
+def _private_or_absent(path: Path) -> bool:
+    # A data directory that does not exist yet is created owner-only by ensure().
+    return not os.path.lexists(path) or is_private_dir(path)
+
+
+def runtime_dir() -> Path:
+    """The user's own directory for sockets: ``$XDG_RUNTIME_DIR`` when it is
+    private, else ``fokus-<uid>`` under the temporary directory, which
+    instance.private_socket_dir() creates 0700 and checks before any use."""
+    xdg = os.environ.get("XDG_RUNTIME_DIR")
+    if xdg and os.path.isabs(xdg) and len(xdg) <= _MAX_SOCKET_PATH - 30 \
+            and is_private_dir(Path(xdg)):
+        return Path(xdg)
+    import tempfile
+
+    base = tempfile.gettempdir()
+    if len(base) > _MAX_SOCKET_PATH - 40:
+        base = "/tmp"
+    return Path(base) / f"fokus-{_uid() if _uid() is not None else 0}"
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> Paths:

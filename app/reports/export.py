@@ -13,11 +13,15 @@ import csv
 import io
 import json
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from app import __version__
 from app.clock import Clock
+from app.errors import ErrorCode, FokusError
 from app.reports.metrics import Metrics, WeekReport
 from app.store.engine import Store
 from app.store.settings import DISPLAY_NAME, REPORTER_ID, Settings
@@ -25,8 +29,12 @@ from app.store.settings import DISPLAY_NAME, REPORTER_ID, Settings
 SCHEMA_VERSION = 1
 KIND = "fokus.self-report"
 
-_number = {"type": ["number", "null"]}
 _int = {"type": "integer", "minimum": 0}
+# The ranges a figure can take: a report outside them was not written by Fokus.
+_scale = {"type": ["number", "null"], "minimum": 1, "maximum": 5}
+_trend = {"type": ["number", "null"], "minimum": -4, "maximum": 4}
+_share = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
+_rate = {"type": ["number", "null"], "minimum": 0}
 DAY_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": ["date", "location", "focus_minutes", "focus_in_deep_windows_minutes",
@@ -79,9 +87,9 @@ JSON_SCHEMA: dict[str, Any] = {
         "satisfaction_wellbeing": {
             "type": "object",
             "required": ["satisfaction_mean", "satisfaction_trend", "reflections"],
-            "properties": {"satisfaction_mean": _number, "satisfaction_trend": _number,
-                           "energy_mean": _number, "energy_trend": _number,
-                           "burnout_mean": _number, "reflections": _int},
+            "properties": {"satisfaction_mean": _scale, "satisfaction_trend": _trend,
+                           "energy_mean": _scale, "energy_trend": _trend,
+                           "burnout_mean": _scale, "reflections": _int},
             "additionalProperties": False,
         },
         "efficiency_flow": {
@@ -94,13 +102,13 @@ JSON_SCHEMA: dict[str, Any] = {
                          "planned_deep_blocks", "planned_deep_blocks_used"],
             "properties": {
                 "deep_work_minutes": {"type": "number", "minimum": 0},
-                "deep_work_share_in_no_meeting_windows": _number,
+                "deep_work_share_in_no_meeting_windows": _share,
                 "long_uninterrupted_sessions": _int,
-                "interruptions_per_day": _number,
-                "switches_per_day": _number,
+                "interruptions_per_day": _rate,
+                "switches_per_day": _rate,
                 "estimated_minutes_lost_to_switching": _int,
                 "resumption_buffer_minutes": _int,
-                "session_flow_rating_mean": _number,
+                "session_flow_rating_mean": _scale,
                 "reflection_flow": {"type": "object",
                                     "required": ["not_at_all", "once", "several"],
                                     "additionalProperties": _int},
@@ -215,6 +223,95 @@ def build_report(store: Store, clock: Clock, week: str,
     }
 
 
+# A cell starting with one of these is run as a formula by spreadsheets.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: user text that would start a
+    formula gets a leading apostrophe. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+@contextmanager
+def user_text_as_text() -> Iterator[None]:
+    """While drawing a PDF: text is drawn as it is (a ``$`` in a name is not
+    maths), and a glyph the font lacks is a box, not a warning on the terminal."""
+    import warnings
+
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        yield
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Write through ``write(temporary path)`` beside ``path``, then rename: the
+    file is whole or not there, never half a PDF. A full disk or an unusable
+    folder is one FokusError; the temporary file is removed."""
+    import os
+    import stat
+    import tempfile
+
+    # Through a link to where it points; and only ever over a regular file: a
+    # device, a FIFO or a folder in its place is refused, never replaced.
+    path = Path(os.path.realpath(path))
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    if mode is not None and not stat.S_ISREG(mode):
+        raise FokusError(ErrorCode.INVALID_VALUE, field="out", value=str(path))
+    folder = path.parent
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        with open(temporary, "rb+") as fh:
+            os.fsync(fh.fileno())
+        if path.exists():  # a file written again keeps its mode; a new one is the user's own
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        cause = _os_error_in(exc)
+        if cause is None:
+            raise
+        raise _write_error(path, cause) from exc
+    return path
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The I/O error behind ``exc``: a writer that fails while closing after a
+    full disk (matplotlib's PDF stream, say) raises its own error on top."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, OSError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _write_error(path: Path, exc: OSError) -> FokusError:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FokusError(ErrorCode.DISK_FULL, path=path)
+    return FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=path.parent,
+                      reason=exc.strerror or exc)
+
+
 def to_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
@@ -226,8 +323,9 @@ def to_csv(report: dict[str, Any]) -> str:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for day in report["days"]:
-        writer.writerow({"week": report["week"], "programmer_id": report["programmer"]["id"],
-                         "programmer": report["programmer"]["name"] or "", **day})
+        row = {"week": report["week"], "programmer_id": report["programmer"]["id"],
+               "programmer": report["programmer"]["name"] or "", **day}
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
     return out.getvalue()
 
 

@@ -79,6 +79,13 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path) -> Path:
+    from app.reports.export import user_text_as_text
+
+    with user_text_as_text():
+        return _render_pdf(report, week, model, path)
+
+
+def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path) -> Path:
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 

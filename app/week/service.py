@@ -121,10 +121,11 @@ class WeekService:
         return len(shared)
 
     def block(self, block_id: int | str) -> TimeBlock:
-        try:
-            key = int(block_id)
-        except (TypeError, ValueError):
-            raise FokusError(ErrorCode.UNKNOWN_BLOCK, block=block_id) from None
+        from app.domain import row_id
+
+        key = row_id(block_id)
+        if key is None:
+            raise FokusError(ErrorCode.UNKNOWN_BLOCK, block=block_id)
         with self.store.transaction() as s:
             found = s.get(TimeBlock, key)
         if found is None:

@@ -43,7 +43,10 @@ class Fokus:
 
     def ready(self) -> None:
         """The tray answers on its socket (the database is loaded)."""
-        wait_for(lambda: (self.data_dir / "fokus.sock").exists(), what="the instance socket")
+        from app.platform.paths import Paths
+
+        sock = Paths(self.data_dir).socket
+        wait_for(lambda: sock.exists(), what="the instance socket")
 
     def stop_tray(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

@@ -202,3 +202,92 @@ def test_instants_are_utc_with_the_local_offset_beside(service: FokusService,
         "SELECT started_at, utc_offset_min FROM focus_session").fetchone()
     assert row == (clock.now().replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds"),
                    420)
+
+
+# -- sleep and clock changes never lie -------------------------------------------------
+
+
+def test_a_suspend_longer_than_the_time_left_pauses_at_the_last_awake_moment(
+        service: FokusService, clock: FakeClock, siasn: int) -> None:
+    started = service.start("SIASN", minutes=60)
+    clock.advance(20 * 60)
+    service.current()  # the tray's timer: the engine looks at the clocks
+    awake_until = clock.now()
+    clock.sleep_machine(3 * 3600)  # the lid closed for three hours
+    clock.advance(1)
+    view = service.current()
+    assert view is not None and view.id == started.id
+    assert view.state == SessionState.PAUSED and view.pause_reason == PauseReason.SLEEP
+    # Within the one second the timer took to fire after waking.
+    assert view.paused_since is not None
+    assert abs((view.paused_since - awake_until).total_seconds()) <= 1
+    assert view.focused_seconds == pytest.approx(20 * 60, abs=1)
+    # The monitor's own detector asks for the same pause: no error, no second pause.
+    again = service.engine.pause(PauseReason.SLEEP, at=awake_until)
+    assert again.state == SessionState.PAUSED and again.paused_since == view.paused_since
+    service.resume()
+    clock.advance(40 * 60)
+    assert service.current() is None  # the timer finishes it: full length, awake only
+    done = service.engine.get(started.id)
+    assert done is not None and done.state == SessionState.FINISHED
+    assert done.focused_seconds == pytest.approx(60 * 60)
+
+
+def test_pause_at_a_past_moment_does_not_finish_the_session_first(
+        store: Store, clock: FakeClock, siasn: int) -> None:
+    """The monitor may see the sleep before the engine does (a fresh engine
+    with nothing to compare): pause(at=last awake) must still not complete it."""
+    first = FocusEngine(store, clock)
+    started = first.start(siasn, minutes=30)
+    clock.advance(10 * 60)
+    last_awake = clock.now()
+    clock.sleep_machine(2 * 3600)
+    fresh = FocusEngine(store, clock)
+    view = fresh.pause(PauseReason.SLEEP, at=last_awake)
+    assert view.id == started.id and view.state == SessionState.PAUSED
+    assert view.focused_seconds == pytest.approx(10 * 60)
+
+
+def test_a_session_whose_time_ran_out_awake_finishes_at_its_planned_end(
+        service: FokusService, clock: FakeClock, siasn: int) -> None:
+    started = service.start("SIASN", minutes=30)
+    service.current()
+    clock.advance(40 * 60)  # awake, no tick came
+    clock.sleep_machine(2 * 3600)
+    assert service.current() is None
+    done = service.engine.get(started.id)
+    assert done is not None and done.state == SessionState.FINISHED
+    assert done.ended_at == started.started_at + timedelta(minutes=30)
+    assert done.focused_seconds == pytest.approx(30 * 60)
+
+
+def test_a_clock_set_back_never_ends_a_session_before_it_starts(
+        service: FokusService, clock: FakeClock, siasn: int) -> None:
+    started = service.start("SIASN", minutes=90)
+    clock.advance(30 * 60)
+    service.current()
+    clock.set_wall(-2 * 3600)  # someone sets the clock two hours back
+    clock.advance(10 * 60)
+    ended = service.stop()
+    assert ended.ended_at is not None and ended.started_at < ended.ended_at
+    assert ended.focused_seconds == pytest.approx(40 * 60)
+    assert ended.ended_at == clock.now()
+    assert ended.started_at == clock.now() - timedelta(minutes=40)
+    log = service.activity.day_log()
+    row = next(r for r in log["sessions"] if r["id"] == started.id)
+    assert row["focus_minutes"] == pytest.approx(40, abs=0.1)
+
+
+def test_a_clock_set_back_while_paused_keeps_the_pause_in_order(
+        service: FokusService, clock: FakeClock, siasn: int) -> None:
+    service.start("SIASN", minutes=90)
+    clock.advance(10 * 60)
+    service.pause()
+    clock.advance(5 * 60)
+    clock.set_wall(-3600)
+    clock.advance(60)
+    service.resume()
+    clock.advance(10 * 60)
+    ended = service.stop()
+    assert ended.focused_seconds == pytest.approx(20 * 60)
+    assert ended.ended_at is not None and ended.started_at < ended.ended_at

@@ -135,7 +135,10 @@ class ActivityMonitor(QObject):
             return
         slept = self._sleep.check()
         try:
-            if slept is not None and view.state == SessionState.FOCUSING:
+            # The engine may have paused it for the sleep already (its own
+            # look at the clocks on the controller's timer): ask all the same.
+            if slept is not None and (view.state == SessionState.FOCUSING or
+                                      view.pause_reason == PauseReason.SLEEP):
                 last_awake, seconds = slept
                 log.info("the machine slept for %.0f s", seconds)
                 self.controller.service.engine.pause(PauseReason.SLEEP, at=last_awake)

@@ -4,20 +4,25 @@ effect at once.
 
 Only the commands the registry declares as running in the tray (app/cli/commands)
 and the tray's own ones (``TRAY_COMMANDS``) are accepted; any other name is
-refused here, before it reaches the controller."""
+refused here, before it reaches the controller. A connection from a process of
+another user is closed unanswered (the socket's folder is private already; this
+is the second lock on the same door)."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.errors import ErrorCode, FokusError
-from app.platform.instance import encode
+from app.platform.instance import encode, peer_uid, prepare_listen
 
 log = logging.getLogger(__name__)
 MAX_REQUEST = 1 << 20
@@ -40,8 +45,12 @@ class InstanceServer(QObject):
         self._handler = handler
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # We hold the instance lock, so a socket file left here is stale.
-        QLocalServer.removeServer(path)
+        # We hold the instance lock, so a socket of ours left here is stale;
+        # anything else in its place is refused, not removed.
+        try:
+            prepare_listen(Path(path))
+        except FokusError as err:
+            raise OSError(f"{err.code.value}: {err.params}") from err
         if not self._server.listen(path):
             raise OSError(self._server.errorString())
         self._server.newConnection.connect(self._accept)
@@ -53,6 +62,11 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
+            if not _same_user(int(sock.socketDescriptor())):
+                log.warning("refused a connection from another user on the instance socket")
+                sock.abort()
+                sock.deleteLater()
+                continue
             self._buffers[sock] = b""
             sock.readyRead.connect(lambda s=sock: self._read(s))
             sock.disconnected.connect(lambda s=sock: self._drop(s))
@@ -91,3 +105,11 @@ class InstanceServer(QObject):
         sock.write(encode(reply))
         sock.flush()
         sock.disconnectFromServer()
+
+
+def _same_user(descriptor: int) -> bool:
+    if descriptor < 0 or not hasattr(os, "getuid"):
+        return True  # no descriptor to ask (not a Unix socket): the folder guards it
+    with socket.socket(fileno=os.dup(descriptor)) as sock:
+        uid = peer_uid(sock)
+    return uid is None or uid == os.getuid()

@@ -50,7 +50,7 @@ def _display_problem(paths: Paths) -> str | None:
 
 def _claim_instance(paths: Paths) -> tuple[object | None, int | None]:
     """(lock, None) when this process may run; (None, exit code) when not."""
-    from app.errors import FokusError
+    from app.errors import ErrorCode, FokusError
     from app.platform.instance import InstanceLock, send
 
     deadline = time.monotonic() + 5.0
@@ -62,7 +62,11 @@ def _claim_instance(paths: Paths) -> tuple[object | None, int | None]:
             return None, 0
         except ConnectionError:
             pass
-        except FokusError:
+        except FokusError as err:
+            if err.code is ErrorCode.INSTANCE_SOCKET_FOREIGN:
+                from app.cli.main import error_text
+
+                return None, _plain_error(error_text(err))
             return None, _plain_error(_("another Fokus is running but does not answer"))
         if lock.acquire():
             return lock, None

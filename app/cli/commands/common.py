@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from app.domain import FIRST_YEAR, LAST_YEAR
 from app.errors import ErrorCode, FokusError
 
 if TYPE_CHECKING:
@@ -23,9 +24,12 @@ def day(value: Any, field: str = "due") -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value))
+        parsed = date.fromisoformat(str(value))
     except ValueError:
         raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value) from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value)
+    return parsed
 
 
 def names(svc: FokusService) -> dict[int, str]:
@@ -54,6 +58,8 @@ def local_time(svc: FokusService, text: str, field: str) -> datetime:
         value = datetime.fromisoformat(str(text).replace(" ", "T"))
     except ValueError:
         raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=text) from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=text)
     return value if value.tzinfo else value.replace(tzinfo=svc.clock.zone())
 
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from app.cli.commands.common import week_text
 from app.cli.registry import Arg, Command
-from app.errors import ErrorCode, FokusError
 from app.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -29,11 +28,9 @@ ANSWERS = (("satisfaction", "satisfaction"), ("energy", "energy"),
 
 
 def write_text(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=path.parent,
-                         reason=exc.strerror or exc) from exc
+    from app.reports.export import write_atomically
+
+    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _with_store(paths: Paths, a: dict[str, Any], body: Any) -> int:
@@ -64,15 +61,11 @@ def _merged(old: Reflection | None, a: dict[str, Any]) -> Answers:
 
 
 def _reflect_on(store: Store, clock: Clock, a: dict[str, Any]) -> int:
-    from datetime import date
-
+    from app.cli.commands.common import day as parse_day
     from app.reports.reflection import ReflectionService
 
     svc = ReflectionService(store, clock)
-    try:
-        day = date.fromisoformat(a["date"]) if a.get("date") else svc.today()
-    except ValueError:
-        raise FokusError(ErrorCode.INVALID_VALUE, field="date", value=a["date"]) from None
+    day = parse_day(a.get("date"), "date") or svc.today()
     if any(a.get(key) is not None for _field, key in ANSWERS):
         svc.save(day, _merged(svc.get(day), a))
     if a.get("json"):
@@ -148,14 +141,12 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
     elif a["format"] == "csv":
         write_text(out, to_csv(report))
     else:
+        from app.reports.export import write_atomically
         from app.reports.pdf import render_pdf
         from app.week.service import WeekService
 
-        try:
-            render_pdf(report, report_week, WeekService(store, clock).work_model(), out)
-        except OSError as exc:
-            raise FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=out.parent,
-                             reason=exc.strerror or exc) from exc
+        model = WeekService(store, clock).work_model()
+        write_atomically(out, lambda tmp: render_pdf(report, report_week, model, tmp))
     print(_("Self-report for {week} written to {out}.").format(week=week_text(week), out=out))
     return 0
 
@@ -182,6 +173,9 @@ def export(paths: Paths, a: dict[str, Any]) -> int:
 
 # -- team report -----------------------------------------------------------------------
 
+# The exit status of a team report written without some of its files.
+SOME_LEFT_OUT = 3
+
 
 def team_report(_paths: Paths, a: dict[str, Any]) -> int:
     from app.reports import team
@@ -200,13 +194,19 @@ def team_report(_paths: Paths, a: dict[str, Any]) -> int:
     if out.suffix.lower() == ".csv":
         write_text(out, team.to_csv(merged))
     else:
-        team.to_pdf(merged, out)
+        from app.reports.export import write_atomically
+
+        write_atomically(out, lambda tmp: team.to_pdf(merged, tmp))
     n = len(merged.submitters)
     print(ngettext("Team report for {week} from {n} programmer written to {out}.",
                    "Team report for {week} from {n} programmers written to {out}.", n).format(
         week=week_text(merged.week or ""), n=n, out=out))
     if not merged.enough:
         print(_("Fewer than three programmers: no figures are shown."))
+    if merged.problems:
+        print(_("fokus: {n} of {total} files were left out (see above)").format(
+            n=len(merged.problems), total=len(a["files"])), file=sys.stderr)
+        return SOME_LEFT_OUT
     return 0
 
 

@@ -11,9 +11,15 @@ if TYPE_CHECKING:
     from app.platform.paths import Paths
 
 
+MAX_DEMO_WEEKS = 52
+
+
 def demo(paths: Paths, a: dict[str, Any]) -> int:
+    from app.errors import ErrorCode, FokusError
     from app.store.demo import run_demo
 
+    if not 1 <= a["weeks"] <= MAX_DEMO_WEEKS:
+        raise FokusError(ErrorCode.INVALID_VALUE, field="weeks", value=a["weeks"])
     summary = run_demo(paths, weeks=a["weeks"])
     print(_("Demo data written to {path}: {projects} projects, {batches} batches, "
             "{sessions} focus sessions.").format(path=paths.database, **summary))
@@ -54,7 +60,8 @@ def _check_database(paths: Paths, quiet: bool = False) -> int:
 
 DECLARED = (
     Command("demo", N_("fill an empty data directory with demo data"),
-            args=(Arg("--weeks", type=int, default=4, help=N_("weeks of history (default 4)")),),
+            args=(Arg("--weeks", type=int, default=4,
+                      help=N_("weeks of history, 1-52 (default 4)")),),
             local=demo, offers_json=False),
     Command("doctor", N_("check what this desktop offers Fokus: tray, idle time, hotkeys, "
                          "notifications, the window in front"),

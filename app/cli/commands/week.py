@@ -107,7 +107,10 @@ def _block_add(svc: FokusService, a: dict[str, Any]) -> Result:
         end = local_time(svc, end_text if len(end_text) > 5 else
                          f"{start.date().isoformat()}T{end_text}", "end")
     else:
-        end = start + timedelta(minutes=minutes(a["minutes"]))
+        length = minutes(a["minutes"])
+        if not 1 <= length <= 24 * 60:
+            raise FokusError(ErrorCode.INVALID_VALUE, field="minutes", value=a["minutes"])
+        end = start + timedelta(minutes=length)
     kind = None
     if a.get("kind"):
         try:
@@ -160,9 +163,18 @@ def _block_list_text(result: Result) -> str:
 
 
 def _import_ics(svc: FokusService, a: dict[str, Any]) -> Result:
+    import stat
     from pathlib import Path
 
-    result = svc.week.import_calendar(Path(a["file"]))
+    path = Path(a["file"])
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None  # missing or unreadable: the import says so itself
+    if mode is not None and not stat.S_ISREG(mode):
+        # A FIFO would block and a device never end: refused, never read.
+        raise FokusError(ErrorCode.CALENDAR_INVALID, path=path, reason=_("not a regular file"))
+    result = svc.week.import_calendar(path)
     return {"file": str(result.path), "meetings": result.meetings,
             "in_deep_windows": result.in_deep_windows}
 

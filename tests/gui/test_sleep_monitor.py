@@ -1,0 +1,55 @@
+"""A suspend seen first by the controller's timer (the engine pauses at the
+last awake moment) still reaches the user as "you were asleep" from the monitor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.clock import FakeClock
+from app.domain import PauseReason, SessionState
+from app.platform.paths import Paths
+from ui.activity.monitor import ActivityMonitor
+from ui.shell.controller import FokusController
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusController]:
+    c = FokusController(paths, clock=clock, owner="test-sleep")
+    assert c.load()
+    c.service.add_project("SIASN")
+    yield c
+    c.close()
+
+
+def test_the_timer_sees_the_sleep_first_and_the_user_is_still_asked(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
+    monitor = ActivityMonitor(controller)
+    try:
+        _sleep_then_ask(controller, monitor, clock, qtbot)
+    finally:
+        monitor.stop()
+        monitor.deleteLater()
+        qtbot.wait_until(lambda: True)
+
+
+def _sleep_then_ask(controller: FokusController, monitor: ActivityMonitor, clock: FakeClock,
+                    qtbot: QtBot) -> None:
+    controller.start(controller.service.projects()[0].id, None)
+    assert controller.view is not None and controller.view.state == SessionState.FOCUSING
+    clock.advance(20 * 60)
+    controller.refresh()
+    monitor.poll()
+    clock.sleep_machine(3 * 3600)
+    clock.advance(1)
+    controller.refresh()  # the controller's timer fires first after waking
+    view = controller.view
+    assert view is not None and view.state == SessionState.PAUSED
+    assert view.pause_reason == PauseReason.SLEEP
+    assert view.focused_seconds == pytest.approx(20 * 60, abs=1)
+    with qtbot.waitSignal(monitor.awayReturned) as got:
+        monitor.poll()
+    assert got.args == ["sleep", 180]
+    assert controller.view is not None and controller.view.state == SessionState.PAUSED
