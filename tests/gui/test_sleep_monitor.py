@@ -53,3 +53,45 @@ def _sleep_then_ask(controller: FokusController, monitor: ActivityMonitor, clock
         monitor.poll()
     assert got.args == ["sleep", 180]
     assert controller.view is not None and controller.view.state == SessionState.PAUSED
+
+
+class StillDesktop:
+    """An idle source on a desktop nobody has touched since ``since`` (seconds ago)."""
+
+    name = "still"
+
+    def __init__(self, clock: FakeClock, untouched_for: float) -> None:
+        self.clock = clock
+        self.last_input = clock.now().timestamp() - untouched_for
+
+    def idle_seconds(self) -> float:
+        return self.clock.now().timestamp() - self.last_input
+
+    def close(self) -> None:
+        pass
+
+
+def test_idle_before_the_session_started_does_not_count(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started from the command line on a desktop idle for an hour, a session
+    used to pause five seconds later with "No input for 0 min"."""
+    monkeypatch.setenv("FOKUS_IDLE_SECONDS", "300")
+    monitor = ActivityMonitor(controller)
+    monitor._idle_tried = True  # the test's own idle source, not the machine's
+    monitor.idle_source = StillDesktop(clock, untouched_for=3600)
+    try:
+        controller.start(controller.service.projects()[0].id, None)
+        clock.advance(5)
+        monitor.poll()
+        assert controller.view is not None and controller.view.state == SessionState.FOCUSING
+        clock.advance(300)  # five minutes into the session, still nobody there
+        monitor.poll()
+        view = controller.view
+        assert view is not None and view.state == SessionState.PAUSED
+        assert view.pause_reason == PauseReason.IDLE
+        assert view.focused_seconds == pytest.approx(0, abs=6)  # paused at its start
+    finally:
+        monitor.stop()
+        monitor.deleteLater()
+        qtbot.wait_until(lambda: True)

@@ -223,3 +223,12 @@ def test_setting_errors_have_words(code: ErrorCode, params: dict[str, str],
                                    words: list[str]) -> None:
     text = error_text(FokusError(code, **params))
     assert text != code.value and all(w in text for w in words), text
+
+
+def test_minutes_left_are_rounded_up_as_the_tray_shows_them() -> None:
+    """The tray said "50 min left" while fokus status said 49 at the same moment."""
+    from app.cli.commands.focus import session_text
+
+    text = session_text()({"state": "paused", "project": "MyASN", "batch": None,
+                           "remaining_seconds": 49 * 60 + 10})
+    assert "50" in text and "49" not in text

@@ -147,7 +147,11 @@ class ActivityMonitor(QObject):
                 return
             if self.idle_source is None:
                 return
-            idle = self.idle_source.idle_seconds()
+            # Only input missed during this session counts: a session started
+            # from the command line on a desktop nobody touched for an hour is
+            # not idle the moment it starts.
+            since_start = (self.controller.clock.now() - view.started_at).total_seconds()
+            idle = max(0.0, min(self.idle_source.idle_seconds(), since_start))
             if view.state == SessionState.FOCUSING and idle >= self.threshold():
                 at = self.controller.clock.now().timestamp() - idle
                 from datetime import UTC, datetime

@@ -70,6 +70,13 @@ def minutes_text(seconds: Any) -> str:
     return str(max(0, round((seconds or 0) / 60)))
 
 
+def minutes_left_text(seconds: Any) -> str:
+    """Minutes left, rounded up as the tray shows them: 49 min 30 s is "50 min left"."""
+    import math
+
+    return str(max(0, math.ceil((seconds or 0) / 60)))
+
+
 def clock_text(iso_text: str | None) -> str:
     """A local ISO time's hour and minute as the language writes them."""
     from app.formats import clock

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from app.cli.commands.common import clock_text, minutes, minutes_text
+from app.cli.commands.common import clock_text, minutes, minutes_left_text, minutes_text
 from app.cli.registry import Arg, Command, Result
 from app.domain import PRESET_MINUTES
 from app.i18n import N_, _
@@ -23,7 +23,7 @@ def session_text(stopping: bool = False) -> Callable[[Result], str]:
         who = result.get("project") or ""
         if result.get("batch"):
             who = f"{who} — {result['batch']}"
-        left = minutes_text(result.get("remaining_seconds"))
+        left = minutes_left_text(result.get("remaining_seconds"))
         if stopping or state in ("finished", "abandoned"):
             return _("Stopped {who} after {done} min.").format(
                 who=who, done=minutes_text(result.get("focused_seconds")))
