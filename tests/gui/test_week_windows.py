@@ -315,7 +315,10 @@ def test_reflection_dialog_answers_by_keyboard(controller: FokusController, qtbo
                          (dialog.focus, Qt.Key.Key_5), (dialog.productivity, Qt.Key.Key_6)):
         scale.group.button(1).setFocus()
         qtbot.keyClick(scale.group.button(1), digit)
-    dialog.flow_group.button(2).setChecked(True)
+    # The flow question answers to digits too (it used to ignore them).
+    dialog.flow_group.button(0).setFocus()
+    qtbot.keyClick(dialog.flow_group.button(0), Qt.Key.Key_3)
+    assert dialog.flow_group.checkedId() == 2
     dialog.helped.setText("quiet morning")
     with qtbot.waitSignal(dialog.accepted):
         dialog.accept()

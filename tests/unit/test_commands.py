@@ -232,3 +232,18 @@ def test_minutes_left_are_rounded_up_as_the_tray_shows_them() -> None:
     text = session_text()({"state": "paused", "project": "MyASN", "batch": None,
                            "remaining_seconds": 49 * 60 + 10})
     assert "50" in text and "49" not in text
+
+
+def test_a_batch_already_past_its_due_date_is_added_with_a_word(svc: FokusService) -> None:
+    from app.cli.commands import REGISTRY
+
+    project = svc.projects()[0].name if svc.projects() else svc.add_project("SIASN").name
+    today = svc.week.local(svc.clock.now()).date()
+    late = execute(svc, "batch.add", {"project": project, "title": "Late",
+                                      "due": "2020-01-01"})
+    assert late["overdue"] is True
+    assert "2020-01-01" in REGISTRY.get("batch.add").text(late)
+    fine = execute(svc, "batch.add", {"project": project, "title": "Fine",
+                                      "due": today.isoformat()})
+    assert fine["overdue"] is False
+    assert "\n" not in REGISTRY.get("batch.add").text(fine)

@@ -114,7 +114,7 @@ class ReflectionDialog(QDialog):
             self.burnout = Scale(5, self.tr("not at all"), self.tr("completely"),
                                  self.old_burnout)
         self.flow_group = QButtonGroup(self)
-        flow_row = QWidget()
+        flow_row = self.flow_row = QWidget()
         fl = QHBoxLayout(flow_row)
         fl.setContentsMargins(0, 0, 0, 0)
         for i, (value, text) in enumerate(((Flow.NOT_AT_ALL, self.tr("not at all")),
@@ -179,6 +179,12 @@ class ReflectionDialog(QDialog):
             if focused is not None and scale.isAncestorOf(focused) and text.isdigit():
                 scale.set_value(int(text))
                 return
+        # The flow question too: 1 not at all, 2 once, 3 several times.
+        if focused is not None and self.flow_row.isAncestorOf(focused) and text in ("1", "2", "3"):
+            button = self.flow_group.button(int(text) - 1)
+            button.setChecked(True)
+            button.setFocus()
+            return
         super().keyPressEvent(event)
 
     def answers(self) -> Answers:

@@ -38,7 +38,18 @@ def _add(svc: FokusService, a: dict[str, Any]) -> Result:
         due_date=day(a.get("due")),
         prep_note=a.get("note") or "",
     )
-    return batch_json(batch, names(svc))
+    result = batch_json(batch, names(svc))
+    today = svc.week.local(svc.clock.now()).date()
+    result["overdue"] = batch.due_date is not None and batch.due_date < today
+    return result
+
+
+def _added_text(r: Result) -> str:
+    text = _("Added batch {id} to {project}: {title}.").format(**r)
+    if r.get("overdue"):
+        text += "\n" + _("Its due date {due} has already passed; it may need a new one.").format(
+            due=r["due"])
+    return text
 
 
 def _list(svc: FokusService, a: dict[str, Any]) -> Result:
@@ -88,7 +99,7 @@ DECLARED = (
             Arg("--due", help=N_("due date, YYYY-MM-DD")),
             Arg("--note", default="", help=N_("context-preparation note")),
         ),
-        handler=_add, text=lambda r: _("Added batch {id} to {project}: {title}.").format(**r)),
+        handler=_add, text=_added_text),
     Command(
         "batch.list", N_("list open batches"),
         args=(Arg("--project", "-p"),
