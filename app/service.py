@@ -354,6 +354,14 @@ class FokusService:
             )
         return choices
 
+    def planned_batch_now(self, project_id: int) -> int | None:
+        """The batch planned for ``project_id`` in the block running now, if any:
+        a switch into a planned block starts its batch, not the bare project."""
+        for choice in self.planned_choices():
+            if choice.is_current and choice.project_id == project_id and choice.batch_id:
+                return choice.batch_id
+        return None
+
     # -- focus sessions ------------------------------------------------------
 
     def start(

@@ -247,3 +247,22 @@ def test_a_batch_already_past_its_due_date_is_added_with_a_word(svc: FokusServic
                                       "due": today.isoformat()})
     assert fine["overdue"] is False
     assert "\n" not in REGISTRY.get("batch.add").text(fine)
+
+
+def test_a_switch_into_a_planned_block_starts_its_batch(svc: FokusService) -> None:
+    """Only the tray's "Start planned" used to start the planned batch; a switch
+    started the bare project."""
+    from datetime import timedelta
+
+    from app.domain import BlockKind
+
+    now = svc.clock.now()  # Monday 08:00 in Jakarta: a no-meeting window
+    myasn = svc.project("MyASN")
+    assert myasn.id is not None
+    sso = svc.add_batch("MyASN", "Debug login SSO")
+    svc.week.add_block(myasn.id, sso.id, now, now + timedelta(minutes=90), BlockKind.DEEP)
+    execute(svc, "start", {"project": "SIASN", "minutes": 50})
+    result = execute(svc, "switch", {"to": "MyASN", "start": True, "minutes": 50})
+    assert result["started"]["project"] == "MyASN"
+    assert result["started"]["batch"] == "Debug login SSO"
+    assert svc.planned_batch_now(svc.project("SIASN").id or 0) is None

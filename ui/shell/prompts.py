@@ -172,8 +172,10 @@ class PromptCoordinator(QObject):
             prompt.setWindowTitle(title)
         if offer_start is not None:
             to_id = offer_start[1]
+            # Into a planned block: its batch, as the tray's "Start planned" does.
             prompt.accepted.connect(
-                lambda: prompt.start_requested() and self.controller.start(to_id))
+                lambda: prompt.start_requested() and self.controller.start(
+                    to_id, self.controller.service.planned_batch_now(to_id)))
         self._keep(RESUME, prompt, activate)
 
     def after_switch(self, result: SwitchResult, ask_trigger: bool = True,

@@ -24,7 +24,8 @@ def _switch(svc: FokusService, a: dict[str, Any]) -> Result:
                    "ended_session": result.ended_session.to_json()
                    if result.ended_session else None, "started": None}
     if a.get("start"):
-        out["started"] = svc.start(target.id, minutes=minutes(a["minutes"]),
+        out["started"] = svc.start(target.id, svc.planned_batch_now(target.id),
+                                   minutes=minutes(a["minutes"]),
                                    source=a.get("source") or "cli").to_json()
     out["last_note"] = svc.activity.context_card(target.id).note
     return out
