@@ -331,3 +331,70 @@ def test_after_a_switch_the_card_waits_for_the_note_and_shows_once(
     assert prompts.current(CONTEXT) is made[0]
     assert controller.view is not None and controller.view.project == "MyASN"
     assert [n.text for n in svc.activity.notes(a)] == ["mapper half done"]
+
+
+def test_a_new_language_remakes_the_windows_left_open(
+        controller: FokusController, shell: tuple[WindowRegistry, PromptCoordinator],
+        qtbot: QtBot) -> None:
+    """After a language change, open windows used to keep the old language in
+    their buttons and headings beside new words."""
+    from ui.i18n import install_translators
+
+    windows, _ = shell
+    today = windows.open("today")
+    week = windows.open("week")
+    assert today is not None and week is not None
+    week.hide()  # hidden: made again only when next opened
+    app = QApplication.instance()
+    assert app is not None
+    try:
+        install_translators(app, "id")  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: windows.get("today") not in (None, today))
+        again = windows.get("today")
+        assert again is not None and again.isVisible()
+        assert "Hari ini" in again.windowTitle()
+        assert windows.get("week") is None
+    finally:
+        install_translators(app, "en")  # type: ignore[arg-type]
+        from app.i18n import set_language
+
+        set_language(None)
+        settle()
+
+
+def test_a_language_chosen_in_a_modal_settings_dialog_waits_for_it_to_close(
+        controller: FokusController, shell: tuple[WindowRegistry, PromptCoordinator],
+        qtbot: QtBot) -> None:
+    """Settings opened from the Week window is that window's child: remaking the
+    window while the dialog runs would delete the dialog under its own feet."""
+    from PySide6.QtCore import QTimer
+
+    from ui.i18n import install_translators
+    from ui.settings.window import SettingsDialog
+
+    windows, _ = shell
+    week = windows.open("week")
+    assert week is not None
+    app = QApplication.instance()
+    assert app is not None
+
+    def inside_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SettingsDialog):
+            QTimer.singleShot(20, inside_the_dialog)
+            return
+        install_translators(app, "id")  # type: ignore[arg-type]
+        QTimer.singleShot(300, dialog.reject)  # the remake has had time to try
+
+    try:
+        QTimer.singleShot(0, inside_the_dialog)
+        week.open_settings()  # type: ignore[attr-defined]
+        assert windows.get("week") is week  # nothing remade while it ran
+        qtbot.waitUntil(lambda: windows.get("week") not in (None, week))
+        assert "Pekan" in windows.get("week").windowTitle()  # type: ignore[union-attr]
+    finally:
+        install_translators(app, "en")  # type: ignore[arg-type]
+        from app.i18n import set_language
+
+        set_language(None)
+        settle()

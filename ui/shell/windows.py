@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 if TYPE_CHECKING:
@@ -117,6 +117,40 @@ class WindowRegistry(QObject):
         self.controller = controller
         self._open: dict[str, QWidget] = {}
         controller.windowRequested.connect(self._requested)
+        # A new language (Settings, the welcome guide, fokus config) remakes the
+        # windows kept open, so none stays half in the old language. Installing
+        # translators sends several LanguageChange events: one remake per burst.
+        self._remake = QTimer(self)
+        self._remake.setSingleShot(True)
+        self._remake.timeout.connect(self.retranslate)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if watched is QCoreApplication.instance() and \
+                event.type() == QEvent.Type.LanguageChange:
+            self._remake.start(0)
+        return False
+
+    def retranslate(self) -> None:
+        """Make the kept windows again in the language now installed: the ones on
+        screen come back where they were; hidden ones are made when next opened.
+        Dialogs are left alone (Settings itself may be the one that changed it),
+        and while one runs modally (it may belong to a kept window) this waits."""
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:
+            self._remake.start(250)
+            return
+        for kind in [k for k in self._open if not KINDS[k].dialog]:
+            window = self._open[kind]
+            visible, geometry = window.isVisible(), window.geometry()
+            self.close(kind)
+            if visible:
+                again = self.open(kind)
+                if again is not None:
+                    again.setGeometry(geometry)
 
     def _requested(self, kind: str, arg: object) -> None:
         self.open(kind, arg)
