@@ -1046,7 +1046,7 @@ sisa {left} menit (sampai {end})</translation>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="192"/>
         <source>Where you stopped ({when}):</source>
-        <translation>Terakhir berhenti di ({when}):</translation>
+        <translation>Terakhir berhenti ({when}):</translation>
     </message>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="200"/>

@@ -114,7 +114,9 @@ class PromptCoordinator(QObject):
             # In the language spoken (QLocale's default follows the translators).
             local = svc.week.local(card.note_written_at)
             when = QDateTime(QDate(local.date()), QTime(local.hour, local.minute))
-            written = QLocale().toString(when, "d MMM HH:mm")
+            locale = QLocale()
+            written = f"{locale.toString(when.date(), 'd MMM')} " \
+                      f"{locale.toString(when.time(), QLocale.FormatType.ShortFormat)}"
         self._keep(CONTEXT, ContextCardPopup(card, written), activate=False)
         self._card_project = project_id
         self._schedule_card_end()
