@@ -61,12 +61,12 @@
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="276"/>
+        <location filename="../../ui/shell/prompts.py" line="280"/>
         <source>Weekly self-report</source>
         <translation>Laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="277"/>
+        <location filename="../../ui/shell/prompts.py" line="281"/>
         <source>Week {week} is done: export your self-report for your PIC.</source>
         <translation>Pekan {week} selesai: ekspor laporan mandiri Anda untuk PIC.</translation>
     </message>
@@ -76,7 +76,7 @@
         <translation>Mulai sesi fokus di {project} sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="214"/>
+        <location filename="../../ui/shell/prompts.py" line="218"/>
         <source>Session on {project} ended</source>
         <translation>Sesi di {project} berakhir</translation>
     </message>
@@ -97,22 +97,22 @@
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="245"/>
+        <location filename="../../ui/shell/prompts.py" line="249"/>
         <source>It is core hours, the time set aside for coordination.</source>
         <translation>Sekarang jam inti, waktu yang disediakan untuk koordinasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="247"/>
+        <location filename="../../ui/shell/prompts.py" line="251"/>
         <source>A meeting starts before this session would end.</source>
         <translation>Ada rapat yang dimulai sebelum sesi ini selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="248"/>
+        <location filename="../../ui/shell/prompts.py" line="252"/>
         <source>Start a focus session?</source>
         <translation>Mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="249"/>
+        <location filename="../../ui/shell/prompts.py" line="253"/>
         <source>Start the focus session anyway?</source>
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
@@ -1155,12 +1155,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="238"/>
+        <location filename="../../ui/settings/welcome.py" line="248"/>
         <source>Fokus — Welcome</source>
         <translation>Fokus — Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="316"/>
+        <location filename="../../ui/settings/welcome.py" line="326"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -2113,9 +2113,14 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="226"/>
+        <location filename="../../ui/settings/welcome.py" line="229"/>
         <source>Fokus lives in the system tray. Click its icon to start a focus session; Ctrl+Alt+F starts or stops one from anywhere.</source>
         <translation>Fokus tinggal di baki sistem. Klik ikonnya untuk memulai sesi fokus; Ctrl+Alt+F memulai atau menghentikannya dari mana saja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/welcome.py" line="233"/>
+        <source>This desktop shows no system tray, so Fokus runs in its own window, which offers everything the tray menu would; closing it only minimises it. Ctrl+Alt+F starts or stops a session from anywhere.</source>
+        <translation>Desktop ini tidak menampilkan baki sistem, jadi Fokus berjalan di jendelanya sendiri, yang menawarkan semua isi menu baki; menutupnya hanya meminimalkannya. Ctrl+Alt+F memulai atau menghentikan sesi dari mana saja.</translation>
     </message>
 </context>
 <context>

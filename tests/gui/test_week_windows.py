@@ -527,3 +527,16 @@ def test_hotkeys_are_shown_as_people_write_them(qtbot: QtBot) -> None:
 
     assert hotkey_text("<ctrl>+<alt>+f") == "Ctrl+Alt+F"
     assert hotkey_text("<ctrl>+<shift>+i") == "Ctrl+Shift+I"
+
+
+def test_welcome_guide_does_not_promise_a_tray_where_there_is_none(qtbot: QtBot) -> None:
+    """Offscreen there is no tray, as on a desktop without one."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from ui.settings.welcome import StartPage
+
+    assert not QSystemTrayIcon.isSystemTrayAvailable()
+    page = StartPage()
+    qtbot.addWidget(page)
+    assert "its own window" in page.where.text()
+    assert "lives in the system tray" not in page.where.text()

@@ -222,9 +222,19 @@ class StartPage(QWizardPage):
         self.autostart = QCheckBox(self.tr("Start Fokus when I log in"))
         self.autostart.setChecked(True)
         layout.addWidget(self.autostart)
-        layout.addWidget(_text(self.tr(
-            "Fokus lives in the system tray. Click its icon to start a focus session; "
-            "Ctrl+Alt+F starts or stops one from anywhere.")))
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            where = self.tr(
+                "Fokus lives in the system tray. Click its icon to start a focus session; "
+                "Ctrl+Alt+F starts or stops one from anywhere.")
+        else:
+            where = self.tr(
+                "This desktop shows no system tray, so Fokus runs in its own window, which "
+                "offers everything the tray menu would; closing it only minimises it. "
+                "Ctrl+Alt+F starts or stops a session from anywhere.")
+        self.where = _text(where)
+        layout.addWidget(self.where)
         layout.addStretch(1)
 
 
