@@ -73,6 +73,9 @@ def work_model_subject(subject: str) -> str:
 
 
 def work_model_problem_text(code: str, subject: str) -> str:
+    """A work-model problem in words, for the Settings window and error texts alike."""
+    from app.store import settings as S
+
     texts = {
         "empty_span": tr("A time span ends before it starts: {subject}"),
         "outside_work_hours": tr("A window lies outside the work hours: {subject}"),
@@ -80,10 +83,16 @@ def work_model_problem_text(code: str, subject: str) -> str:
         "windows_overlap": tr("Two no-meeting windows overlap: {subject}"),
         "empty_week": tr("The week has no work day."),
         "unreadable": tr("The stored work model cannot be read; the default is used."),
+        "bad_limit": tr("Projects per day must be between {minimum} and {maximum}."),
+        "bad_focus_length": tr(
+            "The focus length must be between {minimum} and {maximum} minutes."),
     }
     text = texts.get(code)
-    return text.format(subject=work_model_subject(subject)) if text else \
-        work_model_subject(subject)
+    if text is None:
+        return work_model_subject(subject) or code
+    setting = S.PROJECT_LIMIT if code == "bad_limit" else S.FOCUS_MINUTES
+    return text.format(subject=work_model_subject(subject), minimum=setting.minimum,
+                       maximum=setting.maximum)
 
 
 def number_text(value: float | int | None, digits: int = 1) -> str:

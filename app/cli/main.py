@@ -125,27 +125,15 @@ def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]
 def _use_stored_language(paths: Paths) -> None:
     """Speak the language chosen in the app's settings, unless FOKUS_LANG says.
     Read straight from the file: opening the Store would cost the import of SQLModel."""
-    if os.environ.get("FOKUS_LANG") or not paths.database.exists():
+    if os.environ.get("FOKUS_LANG"):
         return
-    import sqlite3
+    from app.store.settings import stored_language
 
-    from app.store.settings import LANGUAGE
-
-    try:
-        conn = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True, timeout=1)
-        try:
-            row = conn.execute("SELECT value FROM setting WHERE key = ?",
-                               (LANGUAGE.key,)).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return  # the command itself will say what is wrong with the file
-    if row:
+    language = stored_language(paths.database)
+    if language:
         from app.i18n import set_language
 
-        language = json.loads(row[0])
-        if language in LANGUAGE.choices and language != "system":
-            set_language(language)
+        set_language(language)
 
 
 def run(ns: argparse.Namespace) -> int:

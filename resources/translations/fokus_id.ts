@@ -31,22 +31,22 @@
         <translation>Pilihan sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="258"/>
+        <location filename="../../ui/tray/tray.py" line="265"/>
         <source>Reflect on today…</source>
         <translation>Refleksi hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="258"/>
+        <location filename="../../ui/tray/tray.py" line="265"/>
         <source>Insights…</source>
         <translation>Wawasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="259"/>
+        <location filename="../../ui/tray/tray.py" line="266"/>
         <source>Export weekly report…</source>
         <translation>Ekspor laporan mingguan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="259"/>
+        <location filename="../../ui/tray/tray.py" line="266"/>
         <source>Team report…</source>
         <translation>Laporan tim…</translation>
     </message>
@@ -91,8 +91,8 @@
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="206"/>
-        <location filename="../../ui/tray/tray.py" line="318"/>
+        <location filename="../../ui/tray/tray.py" line="213"/>
+        <location filename="../../ui/tray/tray.py" line="325"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
@@ -304,147 +304,142 @@
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
-        <location filename="../../ui/settings/window.py" line="51"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
-        <location filename="../../ui/settings/window.py" line="52"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
-        <location filename="../../ui/settings/window.py" line="53"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
-        <location filename="../../ui/settings/window.py" line="54"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
-        <location filename="../../ui/settings/window.py" line="55"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="73"/>
+        <location filename="../../ui/settings/window.py" line="60"/>
         <source>Remote (WFA)</source>
         <translation>Jarak jauh (WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="73"/>
+        <location filename="../../ui/settings/window.py" line="60"/>
         <source>Office (WFO)</source>
         <translation>Kantor (WFO)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="74"/>
+        <location filename="../../ui/settings/window.py" line="61"/>
         <source>Either</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="78"/>
+        <location filename="../../ui/settings/window.py" line="65"/>
         <source>No-meeting window (deep work)</source>
         <translation>Jam bebas rapat (kerja mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="79"/>
+        <location filename="../../ui/settings/window.py" line="66"/>
         <source>Core hours (coordination)</source>
         <translation>Jam inti (koordinasi)</translation>
     </message>
@@ -544,148 +539,148 @@
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="97"/>
-        <location filename="../../ui/tray/tray.py" line="131"/>
+        <location filename="../../ui/tray/tray.py" line="107"/>
+        <location filename="../../ui/tray/tray.py" line="141"/>
         <source>Fokus — loading…</source>
         <translation>Fokus — memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="148"/>
+        <location filename="../../ui/tray/tray.py" line="158"/>
         <source>Fokus — no focus session</source>
         <translation>Fokus — tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="155"/>
+        <location filename="../../ui/tray/tray.py" line="163"/>
         <source>Paused: {title}
 {left} min left</source>
         <translation>Dijeda: {title}
 sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="163"/>
+        <location filename="../../ui/tray/tray.py" line="170"/>
         <source>Focusing: {title}
 {left} min left (until {end})</source>
         <translation>Fokus: {title}
 sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="187"/>
+        <location filename="../../ui/tray/tray.py" line="194"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="188"/>
+        <location filename="../../ui/tray/tray.py" line="195"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="195"/>
+        <location filename="../../ui/tray/tray.py" line="202"/>
         <source>Start planned: {what}</source>
         <translation>Mulai rencana: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="201"/>
+        <location filename="../../ui/tray/tray.py" line="208"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="211"/>
+        <location filename="../../ui/tray/tray.py" line="218"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="217"/>
+        <location filename="../../ui/tray/tray.py" line="224"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="220"/>
+        <location filename="../../ui/tray/tray.py" line="227"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="223"/>
+        <location filename="../../ui/tray/tray.py" line="230"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="227"/>
-        <location filename="../../ui/tray/tray.py" line="353"/>
+        <location filename="../../ui/tray/tray.py" line="234"/>
+        <location filename="../../ui/tray/tray.py" line="360"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="257"/>
+        <location filename="../../ui/tray/tray.py" line="264"/>
         <source>Projects &amp;&amp; batches…</source>
         <translation>Proyek &amp;&amp; batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="257"/>
+        <location filename="../../ui/tray/tray.py" line="264"/>
         <source>Today…</source>
         <translation>Hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="260"/>
+        <location filename="../../ui/tray/tray.py" line="267"/>
         <source>Week…</source>
         <translation>Pekan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="260"/>
+        <location filename="../../ui/tray/tray.py" line="267"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="234"/>
+        <location filename="../../ui/tray/tray.py" line="241"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="275"/>
+        <location filename="../../ui/tray/tray.py" line="282"/>
         <source>Planned now ({span})</source>
         <translation>Rencana sekarang ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="275"/>
+        <location filename="../../ui/tray/tray.py" line="282"/>
         <source>Next up ({span})</source>
         <translation>Berikutnya ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="281"/>
+        <location filename="../../ui/tray/tray.py" line="288"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="284"/>
+        <location filename="../../ui/tray/tray.py" line="291"/>
         <source>Add a project first…</source>
         <translation>Tambahkan proyek dulu…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="296"/>
+        <location filename="../../ui/tray/tray.py" line="303"/>
         <source>{project} (no batch)</source>
         <translation>{project} (tanpa batch)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="306"/>
+        <location filename="../../ui/tray/tray.py" line="313"/>
         <source>{project} (now)</source>
         <translation>{project} (sekarang)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="334"/>
+        <location filename="../../ui/tray/tray.py" line="341"/>
         <source>{n} minutes</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="341"/>
+        <location filename="../../ui/tray/tray.py" line="348"/>
         <source>Custom: {n} minutes…</source>
         <translation>Khusus: {n} menit…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="342"/>
+        <location filename="../../ui/tray/tray.py" line="349"/>
         <source>Custom…</source>
         <translation>Khusus…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="353"/>
+        <location filename="../../ui/tray/tray.py" line="360"/>
         <source>Minutes per focus session:</source>
         <translation>Menit per sesi fokus:</translation>
     </message>
@@ -815,17 +810,17 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="56"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="58"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="68"/>
+        <location filename="../../ui/settings/window.py" line="55"/>
         <source>{label}: “{value}” is not allowed. {allowed}</source>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
@@ -1209,83 +1204,83 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="148"/>
-        <location filename="../../ui/shell/main_window.py" line="193"/>
+        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <location filename="../../ui/shell/main_window.py" line="191"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="149"/>
+        <location filename="../../ui/shell/main_window.py" line="154"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="150"/>
+        <location filename="../../ui/shell/main_window.py" line="155"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="151"/>
+        <location filename="../../ui/shell/main_window.py" line="156"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="152"/>
+        <location filename="../../ui/shell/main_window.py" line="157"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="153"/>
+        <location filename="../../ui/shell/main_window.py" line="158"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="154"/>
+        <location filename="../../ui/shell/main_window.py" line="159"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="158"/>
+        <location filename="../../ui/shell/main_window.py" line="163"/>
         <source>No system tray was found, so Fokus runs in this window; closing it only minimises it. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
         <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini; menutupnya hanya meminimalkannya. Jika desktop Anda punya ekstensi baki, aktifkan, lalu ikon Fokus akan muncul di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="167"/>
+        <location filename="../../ui/shell/main_window.py" line="173"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="170"/>
+        <location filename="../../ui/shell/main_window.py" line="175"/>
         <source>No focus session</source>
         <translation>Tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="173"/>
+        <location filename="../../ui/shell/main_window.py" line="177"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="179"/>
+        <location filename="../../ui/shell/main_window.py" line="180"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="185"/>
+        <location filename="../../ui/shell/main_window.py" line="183"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="185"/>
+        <location filename="../../ui/shell/main_window.py" line="183"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="220"/>
+        <location filename="../../ui/shell/main_window.py" line="211"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="221"/>
+        <location filename="../../ui/shell/main_window.py" line="212"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -1410,161 +1405,161 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ProjectsWindow</name>
     <message>
-        <location filename="../../ui/projects/window.py" line="110"/>
+        <location filename="../../ui/projects/window.py" line="103"/>
         <source>Fokus — Projects &amp; batches</source>
         <translation>Fokus — Proyek &amp; batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="120"/>
+        <location filename="../../ui/projects/window.py" line="113"/>
         <source>Show archived</source>
         <translation>Tampilkan arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="122"/>
+        <location filename="../../ui/projects/window.py" line="115"/>
         <source>&amp;Add project…</source>
         <translation>&amp;Tambah proyek…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="124"/>
+        <location filename="../../ui/projects/window.py" line="117"/>
         <source>Edit…</source>
         <translation>Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="126"/>
-        <location filename="../../ui/projects/window.py" line="323"/>
+        <location filename="../../ui/projects/window.py" line="119"/>
+        <location filename="../../ui/projects/window.py" line="316"/>
         <source>Archive</source>
         <translation>Arsipkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="131"/>
+        <location filename="../../ui/projects/window.py" line="124"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="149"/>
+        <location filename="../../ui/projects/window.py" line="142"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="149"/>
+        <location filename="../../ui/projects/window.py" line="142"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="149"/>
+        <location filename="../../ui/projects/window.py" line="142"/>
         <source>Estimate</source>
         <translation>Estimasi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="149"/>
+        <location filename="../../ui/projects/window.py" line="142"/>
         <source>Urgency</source>
         <translation>Urgensi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="150"/>
+        <location filename="../../ui/projects/window.py" line="143"/>
         <source>Due</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="150"/>
+        <location filename="../../ui/projects/window.py" line="143"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="162"/>
+        <location filename="../../ui/projects/window.py" line="155"/>
         <source>Show done</source>
         <translation>Tampilkan yang selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="164"/>
+        <location filename="../../ui/projects/window.py" line="157"/>
         <source>Add &amp;batch…</source>
         <translation>Tambah &amp;batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="166"/>
+        <location filename="../../ui/projects/window.py" line="159"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="168"/>
-        <location filename="../../ui/projects/window.py" line="328"/>
+        <location filename="../../ui/projects/window.py" line="161"/>
+        <location filename="../../ui/projects/window.py" line="321"/>
         <source>Mark &amp;done</source>
         <translation>Tandai &amp;selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="221"/>
-        <location filename="../../ui/projects/window.py" line="227"/>
-        <location filename="../../ui/projects/window.py" line="408"/>
+        <location filename="../../ui/projects/window.py" line="214"/>
+        <location filename="../../ui/projects/window.py" line="220"/>
+        <location filename="../../ui/projects/window.py" line="401"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="259"/>
+        <location filename="../../ui/projects/window.py" line="252"/>
         <source>{name} (archived)</source>
         <translation>{name} (diarsipkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="276"/>
+        <location filename="../../ui/projects/window.py" line="269"/>
         <source>No project yet</source>
         <translation>Belum ada proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="277"/>
+        <location filename="../../ui/projects/window.py" line="270"/>
         <source>Add your first project on the left.</source>
         <translation>Tambahkan proyek pertama Anda di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="280"/>
+        <location filename="../../ui/projects/window.py" line="273"/>
         <source>Batches of {name}</source>
         <translation>Batch {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="291"/>
+        <location filename="../../ui/projects/window.py" line="284"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="295"/>
+        <location filename="../../ui/projects/window.py" line="288"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="295"/>
+        <location filename="../../ui/projects/window.py" line="288"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="312"/>
+        <location filename="../../ui/projects/window.py" line="305"/>
         <source>No open batches. Add a batch (“Add batch…”) so Fokus can plan it into your week.</source>
         <translation>Belum ada batch terbuka. Tambahkan batch (“Tambah batch…”) agar Fokus dapat menjadwalkannya dalam pekan Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="322"/>
+        <location filename="../../ui/projects/window.py" line="315"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="327"/>
+        <location filename="../../ui/projects/window.py" line="320"/>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="330"/>
+        <location filename="../../ui/projects/window.py" line="323"/>
         <source>Preparation: {note}</source>
         <translation>Persiapan: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="363"/>
+        <location filename="../../ui/projects/window.py" line="356"/>
         <source>Archive project</source>
         <translation>Arsipkan proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="364"/>
+        <location filename="../../ui/projects/window.py" line="357"/>
         <source>Archive {name}? Its history stays; it leaves the menus.</source>
         <translation>Arsipkan {name}? Riwayatnya tetap ada; proyek ini hilang dari menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="409"/>
+        <location filename="../../ui/projects/window.py" line="402"/>
         <source>Pick a project to focus on first.</source>
         <translation>Pilih dulu proyek yang akan difokuskan.</translation>
     </message>
@@ -1796,8 +1791,8 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="64"/>
-        <location filename="../../ui/projects/window.py" line="92"/>
-        <location filename="../../ui/projects/window.py" line="100"/>
+        <location filename="../../ui/projects/window.py" line="85"/>
+        <location filename="../../ui/projects/window.py" line="93"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
@@ -1807,32 +1802,32 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="89"/>
+        <location filename="../../ui/projects/window.py" line="82"/>
         <source>No focus session</source>
         <translation>Tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="90"/>
+        <location filename="../../ui/projects/window.py" line="83"/>
         <source>Pick a project or batch below, then start: {n} min.</source>
         <translation>Pilih proyek atau batch di bawah, lalu mulai: {n} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="95"/>
+        <location filename="../../ui/projects/window.py" line="88"/>
         <source>Paused: {title}</source>
         <translation>Dijeda: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="96"/>
+        <location filename="../../ui/projects/window.py" line="89"/>
         <source>Focusing: {title}</source>
         <translation>Fokus: {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="98"/>
+        <location filename="../../ui/projects/window.py" line="91"/>
         <source>{left} of {planned} min left</source>
         <translation>sisa {left} dari {planned} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="100"/>
+        <location filename="../../ui/projects/window.py" line="93"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
@@ -1840,262 +1835,262 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="126"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="149"/>
+        <location filename="../../ui/settings/window.py" line="136"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="150"/>
+        <location filename="../../ui/settings/window.py" line="137"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="151"/>
+        <location filename="../../ui/settings/window.py" line="138"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="152"/>
+        <location filename="../../ui/settings/window.py" line="139"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="153"/>
+        <location filename="../../ui/settings/window.py" line="140"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="221"/>
+        <location filename="../../ui/settings/window.py" line="208"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="223"/>
+        <location filename="../../ui/settings/window.py" line="210"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="224"/>
+        <location filename="../../ui/settings/window.py" line="211"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="231"/>
+        <location filename="../../ui/settings/window.py" line="218"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="253"/>
+        <location filename="../../ui/settings/window.py" line="240"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="256"/>
+        <location filename="../../ui/settings/window.py" line="243"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="257"/>
+        <location filename="../../ui/settings/window.py" line="244"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="262"/>
+        <location filename="../../ui/settings/window.py" line="249"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="264"/>
+        <location filename="../../ui/settings/window.py" line="251"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="273"/>
+        <location filename="../../ui/settings/window.py" line="260"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="277"/>
+        <location filename="../../ui/settings/window.py" line="264"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="277"/>
+        <location filename="../../ui/settings/window.py" line="264"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="290"/>
+        <location filename="../../ui/settings/window.py" line="277"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="294"/>
+        <location filename="../../ui/settings/window.py" line="281"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="301"/>
+        <location filename="../../ui/settings/window.py" line="288"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
         <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jam bebas rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="309"/>
+        <location filename="../../ui/settings/window.py" line="296"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="365"/>
+        <location filename="../../ui/settings/window.py" line="352"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="365"/>
+        <location filename="../../ui/settings/window.py" line="352"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="365"/>
+        <location filename="../../ui/settings/window.py" line="352"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="385"/>
+        <location filename="../../ui/settings/window.py" line="372"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="388"/>
+        <location filename="../../ui/settings/window.py" line="375"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="427"/>
+        <location filename="../../ui/settings/window.py" line="414"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="441"/>
+        <location filename="../../ui/settings/window.py" line="428"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="446"/>
+        <location filename="../../ui/settings/window.py" line="433"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="450"/>
+        <location filename="../../ui/settings/window.py" line="437"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="454"/>
+        <location filename="../../ui/settings/window.py" line="441"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="459"/>
+        <location filename="../../ui/settings/window.py" line="446"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="459"/>
+        <location filename="../../ui/settings/window.py" line="446"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="459"/>
+        <location filename="../../ui/settings/window.py" line="446"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="463"/>
+        <location filename="../../ui/settings/window.py" line="450"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="464"/>
+        <location filename="../../ui/settings/window.py" line="451"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="452"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="469"/>
+        <location filename="../../ui/settings/window.py" line="456"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="471"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="478"/>
+        <location filename="../../ui/settings/window.py" line="465"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="488"/>
+        <location filename="../../ui/settings/window.py" line="475"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="502"/>
+        <location filename="../../ui/settings/window.py" line="489"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="503"/>
+        <location filename="../../ui/settings/window.py" line="490"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="507"/>
+        <location filename="../../ui/settings/window.py" line="494"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="508"/>
+        <location filename="../../ui/settings/window.py" line="495"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="509"/>
+        <location filename="../../ui/settings/window.py" line="496"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="510"/>
+        <location filename="../../ui/settings/window.py" line="497"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="513"/>
+        <location filename="../../ui/settings/window.py" line="500"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="207"/>
+        <location filename="../../ui/settings/window.py" line="194"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="154"/>
+        <location filename="../../ui/settings/window.py" line="141"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="559"/>
+        <location filename="../../ui/settings/window.py" line="546"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>

@@ -64,7 +64,7 @@ class SessionPanel(QFrame):
         self.pause = QPushButton(self.tr("Pause"))
         self.stop = QPushButton(self.tr("Stop"))
         self.start.clicked.connect(window.start_selected)
-        self.pause.clicked.connect(self._pause_or_resume)
+        self.pause.clicked.connect(self.controller.pause_or_resume)
         self.stop.clicked.connect(controller.stop)
         text = QVBoxLayout()
         text.addWidget(self.state)
@@ -74,13 +74,6 @@ class SessionPanel(QFrame):
         row.addLayout(text, 1)
         for b in (self.start, self.pause, self.stop):
             row.addWidget(b)
-
-    def _pause_or_resume(self) -> None:
-        view = self.controller.view
-        if view is not None and view.state == SessionState.PAUSED:
-            self.controller.resume()
-        else:
-            self.controller.pause()
 
     def update_state(self) -> None:
         view = self.controller.view

@@ -38,7 +38,7 @@ from app.i18n import _
 from app.store import settings as S
 from app.week.allocation import DEFAULT_MATRIX, Allocation, Matrix, Place, Window
 from app.week.workmodel import DayKind, Problem, Span, WorkModel
-from ui.messages import error_text, hotkey_text, task_type_text, tr, work_model_subject
+from ui.messages import error_text, hotkey_text, task_type_text, tr, work_model_problem_text
 from ui.settings.fields import SettingEditor, allowed_text, editor_for, help_text, label_text
 from ui.week.day_kinds import day_kind_text
 
@@ -47,20 +47,7 @@ if TYPE_CHECKING:
 
 
 def problem_text(problem: Problem) -> str:
-    texts = {
-        "empty_span": tr("A time span ends before it starts: {subject}"),
-        "outside_work_hours": tr("A window lies outside the work hours: {subject}"),
-        "overlaps_core": tr("A no-meeting window overlaps the core hours: {subject}"),
-        "windows_overlap": tr("Two no-meeting windows overlap: {subject}"),
-        "empty_week": tr("The week has no work day."),
-        "bad_limit": tr("Projects per day must be between {minimum} and {maximum}."),
-        "bad_focus_length": tr(
-            "The focus length must be between {minimum} and {maximum} minutes."),
-    }
-    setting = S.PROJECT_LIMIT if problem.code == "bad_limit" else S.FOCUS_MINUTES
-    return texts.get(problem.code, problem.code).format(
-        subject=work_model_subject(problem.subject), minimum=setting.minimum,
-        maximum=setting.maximum)
+    return work_model_problem_text(problem.code, problem.subject)
 
 
 def refused_text(setting: S.Setting[Any], value: object) -> str:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
 
 from app.clock import Clock, SystemClock
-from app.domain import EndReason
+from app.domain import EndReason, SessionState
 from app.errors import ErrorCode, FokusError
 from app.platform.paths import Paths
 from ui.messages import error_text
@@ -248,6 +248,14 @@ class FokusController(QObject):
 
     def resume(self) -> None:
         self._guarded(lambda: self.service.resume())
+
+    def pause_or_resume(self) -> None:
+        """One button for both (the Projects window, the no-tray window)."""
+        view = self._view
+        if view is not None and view.state == SessionState.PAUSED:
+            self.resume()
+        else:
+            self.pause()
 
     def stop(self) -> None:
         self._guarded(lambda: self.service.stop())

@@ -26,8 +26,13 @@ from PySide6.QtWidgets import (
 
 from app.domain import SessionState
 from ui.shell.controller import FokusController
-from ui.tray.icons import state_icon
-from ui.tray.tray import FokusTray, interruption_sources, minutes_left, session_title
+from ui.tray.tray import (
+    FokusTray,
+    interruption_sources,
+    minutes_left,
+    session_icon,
+    session_title,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +73,7 @@ class MainWindow(QMainWindow):
         self.length_button = self._menu_button("lengthButton", self._fill_length)
         self.pause_button = QPushButton()
         self.pause_button.setObjectName("pauseButton")
-        self.pause_button.clicked.connect(self._pause_or_resume)
+        self.pause_button.clicked.connect(self.controller.pause_or_resume)
         self.stop_button = QPushButton()
         self.stop_button.setObjectName("stopButton")
         self.stop_button.clicked.connect(controller.stop)
@@ -163,24 +168,17 @@ class MainWindow(QMainWindow):
     def update_state(self) -> None:
         ready = self.controller.is_ready
         view = self.controller.view if ready else None
+        self.state_icon.setPixmap(session_icon(view).pixmap(48, 48))
         if not ready:
             self.state.setText(self.tr("Loading…"))
-            self.state_icon.setPixmap(state_icon("idle").pixmap(48, 48))
         elif view is None:
             self.state.setText(self.tr("No focus session"))
-            self.state_icon.setPixmap(state_icon("idle").pixmap(48, 48))
         elif view.state == SessionState.PAUSED:
             self.state.setText(self.tr("Paused: {title} · {left} min left").format(
                 title=session_title(view), left=minutes_left(view)))
-            fraction = view.remaining_seconds / max(1, view.planned_minutes * 60)
-            self.state_icon.setPixmap(
-                state_icon("paused", fraction, view.colour).pixmap(48, 48))
         else:
             self.state.setText(self.tr("Focusing: {title} · {left} min left").format(
                 title=session_title(view), left=minutes_left(view)))
-            fraction = view.remaining_seconds / max(1, view.planned_minutes * 60)
-            self.state_icon.setPixmap(state_icon(
-                "focusing", fraction, view.colour, minutes_left(view)).pixmap(48, 48))
         paused = view is not None and view.state == SessionState.PAUSED
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.pause_button.setEnabled(view is not None)
@@ -191,13 +189,6 @@ class MainWindow(QMainWindow):
         for kind, button in self.window_buttons.items():
             button.setEnabled(ready or kind == "projects")
         self.setWindowTitle(self.state.text() if view is not None else self.tr("Fokus"))
-
-    def _pause_or_resume(self) -> None:
-        view = self.controller.view
-        if view is not None and view.state == SessionState.PAUSED:
-            self.controller.resume()
-        else:
-            self.controller.pause()
 
     # -- closing -------------------------------------------------------------------
 

@@ -49,6 +49,16 @@ def minutes_left(view: SessionView) -> int:
     return max(0, math.ceil(view.remaining_seconds / 60))
 
 
+def session_icon(view: SessionView | None) -> QIcon:
+    """The icon for a session's state: the tray's, and the no-tray window's."""
+    if view is None:
+        return state_icon("idle")
+    fraction = view.remaining_seconds / max(1, view.planned_minutes * 60)
+    if view.state == SessionState.PAUSED:
+        return state_icon("paused", fraction, view.colour)
+    return state_icon("focusing", fraction, view.colour, minutes_left(view))
+
+
 # The menu's entries are made here, from Python, and then added: an object Qt
 # makes itself (QMenu.addAction(text), addMenu(title), addSeparator()) leaves
 # its Python wrapper behind when Qt deletes it, one per entry per opening.
@@ -142,20 +152,17 @@ class FokusTray(QObject):
 
     def update_state(self) -> None:
         view = self.controller.view
+        self.icon.setIcon(session_icon(view))
         if view is None:
-            self.icon.setIcon(state_icon("idle"))
             window = self._watcher.label() if self._watcher else ""
             tip = tr("Fokus — no focus session")
             self.icon.setToolTip(f"{tip}\n{window}" if window else tip)
             return
-        fraction = view.remaining_seconds / max(1, view.planned_minutes * 60)
         left = minutes_left(view)
         if view.state == SessionState.PAUSED:
-            self.icon.setIcon(state_icon("paused", fraction, view.colour))
             self.icon.setToolTip(tr("Paused: {title}\n{left} min left").format(
                 title=session_title(view), left=left))
         else:
-            self.icon.setIcon(state_icon("focusing", fraction, view.colour, left))
             ends = self.controller.clock.now().timestamp() + view.remaining_seconds
             from datetime import UTC, datetime
 
