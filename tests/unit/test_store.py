@@ -58,6 +58,9 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
          ("team", "/home/sari/team.ics", "2026-01-05 01:00:00.000000", 1, "abc123")),
     ],
     4: [],  # settings under their declared keys (see test_settings_move_to_their_declared_keys)
+    5: [],
+    6: [],
+    7: [],
 }
 
 
