@@ -18,6 +18,7 @@ event to its own thread (the tray: a queued Qt signal) and does no I/O there."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -157,10 +158,8 @@ class RepoWatcher:
         self.repos.pop(repo_id, None)
         for w in self._watches.pop(repo_id, []):
             if self._observer is not None:
-                try:
+                with contextlib.suppress(KeyError, OSError):
                     self._observer.unschedule(w)
-                except (KeyError, OSError):
-                    pass
 
     def _seen(self, repo: WatchedRepo, kind: Activity) -> None:
         now = time.monotonic()
