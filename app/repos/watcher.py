@@ -113,8 +113,10 @@ class RepoWatcher:
     """Watches a set of repositories; ``watch`` replaces the set."""
 
     def __init__(self, on_activity: Callable[[RepoActivity], None],
-                 observer_factory: Callable[[], BaseObserver] = Observer) -> None:
+                 observer_factory: Callable[[], BaseObserver] = Observer,
+                 throttle_seconds: float = THROTTLE_SECONDS) -> None:
         self._on_activity = on_activity
+        self._throttle = throttle_seconds
         self._factory = observer_factory
         self._observer: BaseObserver | None = None
         self._watches: dict[int, list[ObservedWatch]] = {}
@@ -165,7 +167,7 @@ class RepoWatcher:
         now = time.monotonic()
         with self._lock:
             last = self._last.get((repo.repo_id, kind))
-            if last is not None and now - last < THROTTLE_SECONDS:
+            if last is not None and now - last < self._throttle:
                 return
             self._last[(repo.repo_id, kind)] = now
         self._on_activity(RepoActivity(repo.repo_id, repo.project_id, kind, now))
