@@ -15,12 +15,12 @@ import pytest
 from app.cli.commands import execute
 from app.clock import FakeClock
 from app.errors import FokusError
+from app.reports.metrics import Metrics, resumption_estimate
 from app.repos.detect import GitSwitchDetector
 from app.repos.git import read_state
 from app.repos.lag import MIN_MEASUREMENTS, measured_lag
 from app.repos.service import read_states
 from app.repos.watcher import Activity, RepoActivity, RepoWatcher, classify
-from app.reports.metrics import Metrics, resumption_estimate
 from app.service import FokusService
 from app.store.settings import GIT_STORE_NAMES, RESUMPTION_BUFFER_MINUTES
 from app.week.workmodel import iso_week_of

@@ -13,9 +13,9 @@ import pytest
 
 from app.platform.logs import setup_logging
 from app.platform.paths import Paths
+from app.reports.export import ExportOptions, build_report, to_csv, to_json
 from app.repos.service import read_states
 from app.repos.watcher import Activity
-from app.reports.export import ExportOptions, build_report, to_csv, to_json
 from app.service import FokusService
 from app.store.settings import GIT_STORE_NAMES, GIT_SWITCHES
 from app.week.workmodel import iso_week_of

@@ -21,7 +21,7 @@ from app.activity.rules import AutoSwitchSettings
 from app.domain import EventSource, SwitchTrigger
 from app.errors import FokusError
 from app.repos.detect import GitSwitchDetector
-from app.repos.watcher import RepoActivity, RepoWatcher
+from app.repos.watcher import THROTTLE_SECONDS, RepoActivity, RepoWatcher
 from app.store.settings import AUTO_SWITCH, GIT_SWITCHES
 from ui.messages import error_text, tr
 
@@ -39,6 +39,7 @@ class GitWatch(QObject):
     proposed = Signal(int)  # ask: a switch to this project is proposed
     switched = Signal(object)  # auto: the SwitchResult of a switch logged
     failed = Signal(str)
+    throttle_seconds = THROTTLE_SECONDS
 
     def __init__(self, controller: FokusController, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +84,8 @@ class GitWatch(QObject):
             dwell = AutoSwitchSettings().dwell_seconds
         self.detector = GitSwitchDetector(dwell)
         if self.watcher is None and repos:
-            self.watcher = RepoWatcher(self.activitySeen.emit)
+            self.watcher = RepoWatcher(self.activitySeen.emit,
+                                       throttle_seconds=self.throttle_seconds)
         if self.watcher is not None:
             self.watcher.watch(repos)  # type: ignore[arg-type]
         log.info("watching %d repositories; switches from git: %s",
