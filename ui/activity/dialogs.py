@@ -179,8 +179,8 @@ class ContextCardPopup(QDialog):
     It stays until dismissed; the app closes it once the session is a few
     minutes old (``ui.shell.prompts``)."""
 
-    def __init__(self, card: ContextCard, written: str, parent: QWidget | None = None,
-                 code: list[str] | None = None) -> None:
+    def __init__(self, card: ContextCard, written: str, code: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Back to {project}").format(project=card.project))
         self.setModal(False)

@@ -124,7 +124,7 @@ class PromptCoordinator(QObject):
             locale = QLocale()
             written = f"{locale.toString(when.date(), 'd MMM')} " \
                       f"{locale.toString(when.time(), QLocale.FormatType.ShortFormat)}"
-        self._keep(CONTEXT, ContextCardPopup(card, written, code=code), activate=False)
+        self._keep(CONTEXT, ContextCardPopup(card, written, code), activate=False)
         self._card_project = project_id
         self._schedule_card_end()
 
