@@ -193,3 +193,32 @@ def test_the_projects_window_maps_and_removes_repositories(
     panel.remove_selected()
     qtbot.waitUntil(lambda: panel.list.count() == 1)
     assert [m.path for m in controller.service.repos.mappings(siasn)] == [str(repo)]
+
+
+def test_today_and_insights_use_the_measured_lag_after_ten_measurements(
+        controller: FokusController, projects: tuple[int, int, Path], clock: FakeClock,
+        qtbot: QtBot) -> None:
+    from app.repos.watcher import Activity
+    from ui.activity.today import TodayWindow
+    from ui.reports.insights import InsightsWindow
+
+    siasn, myasn, _repo = projects
+    svc = controller.service
+    today = TodayWindow(controller)
+    qtbot.addWidget(today)
+    today.show()
+    today.reload()
+    assert "estimate" in today.cost.text()
+    for minutes in (4, 6, 9, 5, 12, 7, 8, 3, 10, 6):
+        svc.activity.switch(siasn)
+        clock.advance(minutes * 60)
+        assert svc.repos.record_activity(siasn, Activity.SAVE) is not None
+        svc.activity.switch(myasn)
+        clock.advance(60)
+    today.reload()
+    text = today.cost.text()
+    assert "measured resumption lag" in text and "n = 10" in text and "6.5 min" in text
+    today.grab().save(str(SHOTS / "today-measured-lag.png"))
+    insights = InsightsWindow(controller)
+    qtbot.addWidget(insights)
+    assert "n = 10" in insights.summary.text()

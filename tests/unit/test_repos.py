@@ -15,6 +15,7 @@ import pytest
 from app.cli.commands import execute
 from app.clock import FakeClock
 from app.errors import FokusError
+from app.reports.export import build_report, validate
 from app.reports.metrics import Metrics, resumption_estimate
 from app.repos.detect import GitSwitchDetector
 from app.repos.git import read_state
@@ -235,6 +236,11 @@ def test_the_lag_is_measured_from_real_events_under_a_controlled_clock(
     week = Metrics(svc.store, clock).week(iso_week_of(clock.now().date()))
     assert week.resumption_measured == estimate.measured
     assert week.estimated_minutes_lost == round(20 * 6.5)
+    report = build_report(svc.store, clock, iso_week_of(clock.now().date()))
+    assert validate(report) == []
+    assert report["efficiency_flow"]["resumption_lag_measured"] == {
+        "n": 10, "median_minutes": 6.5, "min_minutes": 3.0, "max_minutes": 12.0}
+    assert report["efficiency_flow"]["resumption_buffer_minutes"] == 6  # rounded half to even
 
 
 def test_before_ten_measurements_the_setting_stays_the_estimate(svc: FokusService) -> None:
