@@ -4,7 +4,7 @@
 #   ./fokus.sh run [ARGS...]     create .venv if needed, then start Fokus (or: fokus ARGS)
 #   ./fokus.sh test [PYTEST...]  create .venv if needed, then run the whole test suite
 #   ./fokus.sh unit [PYTEST...]  the fast layer only: the core, no Qt, no X (seconds)
-#   ./fokus.sh bench [startup|input|report|fast]  run the benchmarks (all by default)
+#   ./fokus.sh bench [startup|input|report|fast|git]  run the benchmarks (all by default)
 #   ./fokus.sh screenshots       make the README's screenshots (docs/screenshots/)
 #
 # System packages (Qt's X11 libraries; for the tests Xvfb, a tray host, xdotool,
@@ -19,7 +19,7 @@ VENV=${FOKUS_VENV:-.venv}
 RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-shape0
   libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
-TEST_PACKAGES=(xvfb trayer xdotool x11-utils imagemagick dunst dbus libnotify-bin
+TEST_PACKAGES=(xvfb trayer xdotool x11-utils imagemagick dunst dbus libnotify-bin git
   desktop-file-utils appstream poppler-utils
   gnome-shell gnome-shell-extension-appindicator gjs mutter gsettings-desktop-schemas
   libglib2.0-bin util-linux systemd)
@@ -126,6 +126,10 @@ case "$cmd" in
     fi
     if [ "$which" = all ] || [ "$which" = report ]; then
       "$VENV/bin/python" benchmarks/report.py "$@" || status=1
+      echo
+    fi
+    if [ "$which" = all ] || [ "$which" = git ]; then
+      "$VENV/bin/python" benchmarks/git_idle.py "$@" || status=1
     fi
     exit $status
     ;;

@@ -88,6 +88,7 @@ class EventSource(StrEnum):
     CLI = "cli"
     AUTOMATIC = "automatic"
     WINDOW = "window"
+    GIT = "git"  # noticed from activity in a mapped repository
 
 
 class InterruptionSource(StrEnum):

@@ -131,6 +131,9 @@ class FokusService:
         from app.activity.service import ActivityService
 
         self.activity = ActivityService(store, clock, self.engine)
+        from app.repos.service import RepoService
+
+        self.repos = RepoService(store, clock)
 
     # -- projects ------------------------------------------------------------
 

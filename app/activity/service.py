@@ -212,6 +212,16 @@ class ActivityService:
     def resumption_buffer(self) -> int:
         return Settings(self.store).get(RESUMPTION_BUFFER_MINUTES)
 
+    def switch_cost(self, until: datetime) -> tuple[float, dict[str, Any] | None]:
+        """Minutes per switch and, once measured, the person's lag behind them."""
+        from app.reports.metrics import resumption_estimate
+
+        estimate = resumption_estimate(self.store, until)
+        m = estimate.measured
+        return estimate.minutes, (None if m is None else {
+            "n": m.n, "median_minutes": m.median_minutes, "min_minutes": m.min_minutes,
+            "max_minutes": m.max_minutes})
+
     def _local_today(self) -> date:
         return self.clock.now().astimezone(self.clock.zone()).date()
 
@@ -245,7 +255,8 @@ class ActivityService:
                 col(Interruption.at) >= start, col(Interruption.at) < end)
                 .order_by(col(Interruption.at))))
         now = self.clock.now()
-        buffer = self.resumption_buffer()
+        per_switch, measured = self.switch_cost(end)
+        buffer = round(per_switch)
         session_rows = []
         for x in sessions:
             assert x.id is not None
@@ -269,8 +280,10 @@ class ActivityService:
             "interruptions": [{"at": iso(x.at), "source": str(x.source), "minutes": x.minutes,
                                "session": x.session_id} for x in interruptions],
             "focus_minutes": round(sum(r["focus_minutes"] for r in session_rows), 1),  # type: ignore[misc]
-            "estimated_minutes_lost_to_switching": len(switches) * buffer,
+            "estimated_minutes_lost_to_switching": round(len(switches) * per_switch),
             "resumption_buffer_minutes": buffer,
-            "estimate_source": "Parnin & Rugaber 2011: 10-15 min to the first edit after "
+            "resumption_measured": measured,
+            "estimate_source": "your measured resumption lag (median)" if measured else
+                               "Parnin & Rugaber 2011: 10-15 min to the first edit after "
                                "resuming; the buffer is a setting",
         }

@@ -18,6 +18,8 @@ from sqlmodel import col, select
 from app.clock import Clock, as_utc
 from app.domain import BlockKind, SessionState
 from app.focus.engine import focused_seconds
+from app.repos.lag import WINDOW as LAG_WINDOW
+from app.repos.lag import MeasuredLag, measured_lag
 from app.store.engine import Store
 from app.store.models import (
     ContextSwitch,
@@ -26,6 +28,7 @@ from app.store.models import (
     Meeting,
     Project,
     Reflection,
+    ResumptionLag,
     SessionPause,
     TimeBlock,
 )
@@ -80,6 +83,8 @@ class WeekReport:
     planned_deep_blocks_used: int
     projects: dict[str, float]
     history: list[dict[str, Any]]  # satisfaction and energy of earlier weeks
+    # The person's measured lag the buffer came from; None: the setting (an estimate).
+    resumption_measured: MeasuredLag | None = None
 
     @property
     def by_hour(self) -> dict[int, float]:
@@ -93,6 +98,36 @@ class WeekReport:
     @property
     def work_days(self) -> list[DayFigures]:
         return [d for d in self.days if d.location in ("WFA", "WFO") or d.focus_minutes > 0]
+
+
+@dataclass(frozen=True)
+class ResumptionEstimate:
+    """What one switch is taken to cost: the person's measured median lag once
+    there are enough measurements, else the RESUMPTION_BUFFER_MINUTES setting."""
+
+    minutes: float
+    measured: MeasuredLag | None
+
+    @property
+    def whole_minutes(self) -> int:
+        return round(self.minutes)
+
+
+def resumption_estimate(store: Store, until: datetime | None = None) -> ResumptionEstimate:
+    """The switch-cost estimate (docs/metrics.md, "Resumption lag"): the median of
+    the person's most recent measured lags before ``until`` (from a switch into a
+    project to the first save or commit in its repositories) once there are
+    MIN_MEASUREMENTS of them; before that the setting, labelled an estimate."""
+    with store.transaction() as s:
+        query = select(ResumptionLag.seconds)
+        if until is not None:
+            query = query.where(col(ResumptionLag.switched_at) < until)
+        seconds = list(s.exec(query.order_by(col(ResumptionLag.switched_at).desc())
+                              .limit(LAG_WINDOW)))
+    measured = measured_lag(seconds)
+    if measured is not None:
+        return ResumptionEstimate(measured.median_minutes, measured)
+    return ResumptionEstimate(float(Settings(store).get(RESUMPTION_BUFFER_MINUTES)), None)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -210,7 +245,7 @@ class Metrics:
         start, end = self._bounds(days)
         zone = self._zone()
         model = self._model()
-        buffer = Settings(self.store).get(RESUMPTION_BUFFER_MINUTES)
+        estimate = resumption_estimate(self.store, until=end)
         rows = self._rows(days, start, end)
         now = self.clock.now()
         figures = {d: DayFigures(d, model.day_kind(d).value, reflection=rows.reflections.get(d))
@@ -224,7 +259,8 @@ class Metrics:
             day = figures.get(as_utc(sw.at).astimezone(zone).date())
             if day is not None:
                 day.switches += 1
-                day.estimated_minutes_lost += buffer
+        for fig in figures.values():
+            fig.estimated_minutes_lost = round(fig.switches * estimate.minutes)
         for it in rows.interruptions:
             day = figures.get(as_utc(it.at).astimezone(zone).date())
             if day is not None:
@@ -233,7 +269,10 @@ class Metrics:
             _add_meeting(figures, m, model, zone)
         past_blocks = [b for b in rows.blocks if as_utc(b.end_at) <= now]
         used = sum(_block_used(b, rows.sessions, now) for b in past_blocks)
-        return self._report(week, [figures[d] for d in days], buffer, len(past_blocks), used)
+        report = self._report(week, [figures[d] for d in days], estimate.whole_minutes,
+                              len(past_blocks), used)
+        report.resumption_measured = estimate.measured
+        return report
 
     def _rows(self, days: list[date], start: datetime, end: datetime) -> _WeekRows:
         """Everything the week's figures are made of, read in one transaction."""

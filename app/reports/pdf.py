@@ -131,10 +131,16 @@ def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path
                  _("Project names replaced by codes.")]
         import textwrap
 
-        footer = " ".join(notes) + " " + _(
+        lag = report["efficiency_flow"].get("resumption_lag_measured")
+        footer = " ".join(notes) + " " + (_(
+            "Time lost to switching uses your measured resumption lag: median {median} min "
+            "from a switch to the first save or commit (n = {n}, {low}–{high} min)."
+        ).format(median=number(lag["median_minutes"], 1), n=lag["n"],
+                 low=number(lag["min_minutes"], 1), high=number(lag["max_minutes"], 1))
+            if lag else _(
             "Estimates (time lost to switching) use a resumption buffer of {n} min per "
             "switch, after Parnin & Rugaber 2011 (10–15 min before the first edit)."
-        ).format(n=report["efficiency_flow"]["resumption_buffer_minutes"])
+        ).format(n=report["efficiency_flow"]["resumption_buffer_minutes"]))
         fig.text(0.08, 0.05, "\n".join(textwrap.wrap(footer, 110)), fontsize=8,
                  color="#555555", va="bottom")
         pdf.savefig(fig)

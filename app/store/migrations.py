@@ -195,6 +195,43 @@ MIGRATIONS: dict[int, list[str]] = {
             WHERE recovered_notice_pending = 1""",
         "CREATE INDEX ix_project_batch_status ON project_batch (status)",
     ],
+    # 6 and 7 belong to the history and breaks changes; empty until they land.
+    6: [],
+    7: [],
+    # 8: local git working trees mapped to projects, where each stood when its
+    # project was left, and each measured resumption lag.
+    8: [
+        """CREATE TABLE repo_mapping (
+            id INTEGER NOT NULL PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES project (id),
+            path VARCHAR NOT NULL UNIQUE,
+            branch_pattern VARCHAR NOT NULL,
+            batch_id INTEGER REFERENCES project_batch (id),
+            added_at DATETIME NOT NULL)""",
+        "CREATE INDEX ix_repo_mapping_project_id ON repo_mapping (project_id)",
+        """CREATE TABLE repo_snapshot (
+            id INTEGER NOT NULL PRIMARY KEY,
+            project_id INTEGER NOT NULL REFERENCES project (id),
+            repo_id INTEGER NOT NULL REFERENCES repo_mapping (id) ON DELETE CASCADE,
+            taken_at DATETIME NOT NULL,
+            changed_count INTEGER NOT NULL,
+            branch VARCHAR,
+            last_subject VARCHAR,
+            changed_files VARCHAR)""",
+        "CREATE INDEX ix_repo_snapshot_project_id ON repo_snapshot (project_id)",
+        "CREATE INDEX ix_repo_snapshot_repo_id ON repo_snapshot (repo_id)",
+        """CREATE TABLE resumption_lag (
+            id INTEGER NOT NULL PRIMARY KEY,
+            switch_id INTEGER NOT NULL UNIQUE REFERENCES context_switch (id),
+            project_id INTEGER NOT NULL REFERENCES project (id),
+            switched_at DATETIME NOT NULL,
+            first_edit_at DATETIME NOT NULL,
+            utc_offset_min INTEGER NOT NULL,
+            seconds FLOAT NOT NULL,
+            kind VARCHAR NOT NULL)""",
+        "CREATE INDEX ix_resumption_lag_project_id ON resumption_lag (project_id)",
+        "CREATE INDEX ix_resumption_lag_switched_at ON resumption_lag (switched_at)",
+    ],
 }
 
 CURRENT_VERSION = max(MIGRATIONS)

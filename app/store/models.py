@@ -185,6 +185,53 @@ class CalendarSource(SQLModel, table=True):
     digest: str = ""
 
 
+class RepoMapping(SQLModel, table=True):
+    """A local git working tree that belongs to a project; optionally a branch
+    pattern (a regular expression, e.g. an issue key) that names a batch."""
+
+    __tablename__ = "repo_mapping"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    path: str = Field(unique=True)
+    branch_pattern: str = ""
+    batch_id: int | None = Field(default=None, foreign_key="project_batch.id")
+    added_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class RepoSnapshot(SQLModel, table=True):
+    """Where a repository stood when its project was left. The branch, the last
+    commit's subject and the changed files' names are kept only when the person
+    turned ``git_store_names`` on; the count of changed files always."""
+
+    __tablename__ = "repo_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    repo_id: int = Field(foreign_key="repo_mapping.id", index=True, ondelete="CASCADE")
+    taken_at: datetime = Field(sa_type=UtcDateTime)
+    changed_count: int = 0
+    branch: str | None = None
+    last_subject: str | None = None
+    changed_files: str | None = None  # JSON list of paths
+
+
+class ResumptionLag(SQLModel, table=True):
+    """One measured resumption: from a switch into a project to the first save
+    or commit in its repositories."""
+
+    __tablename__ = "resumption_lag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    switch_id: int = Field(foreign_key="context_switch.id", unique=True)
+    project_id: int = Field(foreign_key="project.id", index=True)
+    switched_at: datetime = Field(index=True, sa_type=UtcDateTime)
+    first_edit_at: datetime = Field(sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    seconds: float
+    kind: str = "save"  # save | commit
+
+
 # Meaningful re-export for callers that only want the enum of pause reasons.
 __all__ = [
     "CalendarSource",
@@ -196,6 +243,9 @@ __all__ = [
     "Project",
     "ProjectBatch",
     "Reflection",
+    "RepoMapping",
+    "RepoSnapshot",
+    "ResumptionLag",
     "ResumeNote",
     "SessionPause",
     "Setting",

@@ -253,6 +253,16 @@ DND_HELD: Setting[str] = Setting(
     "dnd_held", Kind.TEXT, "", N_("Banners held by"),
     N_("Which desktop's banners Fokus is holding, so they are given back after a crash."),
     scope=Scope.MACHINE, public=False)
+GIT_SWITCHES: Setting[str] = Setting(
+    "git_switches", Kind.CHOICE, "off", N_("Switches from git activity"),
+    N_("A checkout, commit or save in a repository of another project than the current "
+       "one: off ignores it; ask proposes a switch; auto logs the switch."),
+    choices=("off", "ask", "auto"), scope=Scope.MACHINE)
+GIT_STORE_NAMES: Setting[bool] = Setting(
+    "git_store_names", Kind.BOOL, False, N_("Keep branch and file names"),
+    N_("When leaving a project, keep its branch, last commit subject and the names of "
+       "changed files for the where-you-stopped card (only in this computer's database, "
+       "never file contents)."), scope=Scope.MACHINE)
 FIRST_RUN_DONE: Setting[bool] = Setting(
     "first_run_done", Kind.BOOL, False, N_("Welcome guide done"), public=False)
 REPORTER_ID: Setting[str] = Setting(
@@ -264,7 +274,7 @@ ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FOCUS_MINUTES, PROJECT_LIMIT, RESUMPTION_BUFFER_MINUTES, IDLE_THRESHOLD_MINUTES,
     REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
     CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER, DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
-    ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD,
+    ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD, GIT_SWITCHES, GIT_STORE_NAMES,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 HOTKEYS: dict[str, Setting[str]] = {

@@ -51,22 +51,23 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="156"/>
+        <location filename="../../ui/shell/app.py" line="159"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="171"/>
+        <location filename="../../ui/shell/app.py" line="174"/>
+        <location filename="../../ui/shell/app.py" line="183"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="280"/>
+        <location filename="../../ui/shell/prompts.py" line="309"/>
         <source>Weekly self-report</source>
         <translation>Laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="281"/>
+        <location filename="../../ui/shell/prompts.py" line="310"/>
         <source>Week {week} is done: export your self-report for your PIC.</source>
         <translation>Pekan {week} selesai: ekspor laporan mandiri Anda untuk PIC.</translation>
     </message>
@@ -76,17 +77,17 @@
         <translation>Mulai sesi fokus di {project} sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="218"/>
+        <location filename="../../ui/shell/prompts.py" line="247"/>
         <source>Session on {project} ended</source>
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="289"/>
+        <location filename="../../ui/shell/app.py" line="301"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="289"/>
+        <location filename="../../ui/shell/app.py" line="301"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -97,73 +98,73 @@
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="249"/>
+        <location filename="../../ui/shell/prompts.py" line="278"/>
         <source>It is core hours, the time set aside for coordination.</source>
         <translation>Sekarang jam inti, waktu yang disediakan untuk koordinasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="251"/>
+        <location filename="../../ui/shell/prompts.py" line="280"/>
         <source>A meeting starts before this session would end.</source>
         <translation>Ada rapat yang dimulai sebelum sesi ini selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="252"/>
+        <location filename="../../ui/shell/prompts.py" line="281"/>
         <source>Start a focus session?</source>
         <translation>Mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="253"/>
+        <location filename="../../ui/shell/prompts.py" line="282"/>
         <source>Start the focus session anyway?</source>
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="296"/>
+        <location filename="../../ui/shell/app.py" line="308"/>
         <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="300"/>
+        <location filename="../../ui/shell/app.py" line="312"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="302"/>
+        <location filename="../../ui/shell/app.py" line="314"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="350"/>
+        <location filename="../../ui/shell/app.py" line="362"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="351"/>
+        <location filename="../../ui/shell/app.py" line="363"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="355"/>
+        <location filename="../../ui/shell/app.py" line="367"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="356"/>
+        <location filename="../../ui/shell/app.py" line="368"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="361"/>
+        <location filename="../../ui/shell/app.py" line="373"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="371"/>
+        <location filename="../../ui/shell/app.py" line="383"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="372"/>
+        <location filename="../../ui/shell/app.py" line="384"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -444,77 +445,82 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="253"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="253"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="254"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="254"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="268"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
+        <source>git activity</source>
+        <translation>aktivitas git</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="267"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="269"/>
+        <location filename="../../ui/activity/today.py" line="268"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="273"/>
+        <location filename="../../ui/activity/today.py" line="272"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="273"/>
+        <location filename="../../ui/activity/today.py" line="272"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="278"/>
+        <location filename="../../ui/activity/today.py" line="277"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="279"/>
+        <location filename="../../ui/activity/today.py" line="278"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -720,6 +726,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>WFO</translation>
     </message>
     <message>
+        <location filename="../../ui/settings/fields.py" line="41"/>
         <location filename="../../ui/week/day_kinds.py" line="12"/>
         <source>Off</source>
         <translation>Libur</translation>
@@ -760,52 +767,62 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Bahasa sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="44"/>
+        <location filename="../../ui/settings/fields.py" line="41"/>
+        <source>Ask me</source>
+        <translation>Tanya saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="41"/>
+        <source>Log it</source>
+        <translation>Catat saja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="46"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="51"/>
+        <location filename="../../ui/settings/fields.py" line="53"/>
         <source>Allowed: {minimum} to {maximum}{unit}.</source>
         <translation>Yang diizinkan: {minimum} sampai {maximum}{unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="54"/>
+        <location filename="../../ui/settings/fields.py" line="56"/>
         <source>Allowed: {choices}.</source>
         <translation>Yang diizinkan: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="57"/>
+        <location filename="../../ui/settings/fields.py" line="59"/>
         <source>A time of day, HH:MM.</source>
         <translation>Waktu dalam sehari, JJ:MM.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="59"/>
+        <location filename="../../ui/settings/fields.py" line="61"/>
         <source>A day of the week and a time of day.</source>
         <translation>Hari dalam sepekan dan jamnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="61"/>
+        <location filename="../../ui/settings/fields.py" line="63"/>
         <source>Write it like &lt;ctrl&gt;+&lt;alt&gt;+f; leave it empty to turn the shortcut off.</source>
         <translation>Tuliskan seperti &lt;ctrl&gt;+&lt;alt&gt;+f; kosongkan untuk mematikan pintasan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="63"/>
+        <location filename="../../ui/settings/fields.py" line="65"/>
         <source>Leave it empty for none.</source>
         <translation>Kosongkan jika tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="223"/>
+        <location filename="../../ui/settings/fields.py" line="225"/>
         <source>A calendar exported as .ics</source>
         <translation>Kalender yang diekspor sebagai .ics</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="226"/>
+        <location filename="../../ui/settings/fields.py" line="228"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="238"/>
+        <location filename="../../ui/settings/fields.py" line="240"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -825,7 +842,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="225"/>
+        <location filename="../../ui/settings/fields.py" line="227"/>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
@@ -833,6 +850,51 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/messages.py" line="43"/>
         <source>Something that is not Fokus&apos;s own stands where its command socket goes ({path}); it was left alone. Remove it if you did not make it.</source>
         <translation>Ada sesuatu yang bukan milik Fokus di tempat soket perintahnya ({path}); tidak disentuh. Hapus jika bukan Anda yang membuatnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="231"/>
+        <source>branch {branch}</source>
+        <translation>branch {branch}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="233"/>
+        <source>last commit “{subject}”</source>
+        <translation>commit terakhir “{subject}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="235"/>
+        <source>nothing left uncommitted</source>
+        <translation>tidak ada yang belum di-commit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="239"/>
+        <source> and {n} more</source>
+        <translation> dan {n} lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="240"/>
+        <source>not committed: {files}</source>
+        <translation>belum di-commit: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="242"/>
+        <source>1 file not committed</source>
+        <translation>1 berkas belum di-commit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="244"/>
+        <source>{n} files not committed</source>
+        <translation>{n} berkas belum di-commit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="256"/>
+        <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
+        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="267"/>
+        <source>Time lost to switching: about {lost} min ({switches} × {median} min, your measured resumption lag: the median time from a switch to your first save or commit; n = {n}, range {low}–{high} min).</source>
+        <translation>Waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {median} menit, jeda kembali bekerja yang terukur darimu: median waktu dari perpindahan sampai simpan atau commit pertamamu; n = {n}, rentang {low}–{high} menit).</translation>
     </message>
 </context>
 <context>
@@ -1033,23 +1095,28 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ContextCardPopup</name>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="184"/>
-        <location filename="../../ui/activity/dialogs.py" line="188"/>
+        <location filename="../../ui/activity/dialogs.py" line="185"/>
+        <location filename="../../ui/activity/dialogs.py" line="189"/>
         <source>Back to {project}</source>
         <translation>Kembali ke {project}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="192"/>
+        <location filename="../../ui/activity/dialogs.py" line="193"/>
         <source>Where you stopped ({when}):</source>
         <translation>Terakhir berhenti ({when}):</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="200"/>
+        <location filename="../../ui/activity/dialogs.py" line="201"/>
         <source>Preparation for {batch}:</source>
         <translation>Persiapan untuk {batch}:</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="204"/>
+        <location filename="../../ui/activity/dialogs.py" line="207"/>
+        <source>In the code when you left:</source>
+        <translation>Di kode saat kamu pergi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/dialogs.py" line="213"/>
         <source>Got it</source>
         <translation>Mengerti</translation>
     </message>
@@ -1161,6 +1228,29 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>GitSwitchProposal</name>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="210"/>
+        <source>Switch to {project}?</source>
+        <translation>Pindah ke {project}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="212"/>
+        <source>You are working in a repository of {what}. Switch to it?</source>
+        <translation>Kamu sedang bekerja di repositori {what}. Pindah ke sana?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="214"/>
+        <source>&amp;Switch</source>
+        <translation>&amp;Pindah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/git_watch.py" line="216"/>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nanti saja</translation>
+    </message>
+</context>
+<context>
     <name>InsightsWindow</name>
     <message>
         <location filename="../../ui/reports/insights.py" line="64"/>
@@ -1181,6 +1271,11 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/reports/insights.py" line="152"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="167"/>
+        <source>{n} context switches</source>
+        <translation>{n} perpindahan konteks</translation>
     </message>
 </context>
 <context>
@@ -1426,7 +1521,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="119"/>
-        <location filename="../../ui/projects/window.py" line="316"/>
+        <location filename="../../ui/projects/window.py" line="321"/>
         <source>Archive</source>
         <translation>Arsipkan</translation>
     </message>
@@ -1482,84 +1577,84 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="161"/>
-        <location filename="../../ui/projects/window.py" line="321"/>
+        <location filename="../../ui/projects/window.py" line="326"/>
         <source>Mark &amp;done</source>
         <translation>Tandai &amp;selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="214"/>
-        <location filename="../../ui/projects/window.py" line="220"/>
-        <location filename="../../ui/projects/window.py" line="401"/>
+        <location filename="../../ui/projects/window.py" line="218"/>
+        <location filename="../../ui/projects/window.py" line="224"/>
+        <location filename="../../ui/projects/window.py" line="406"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="252"/>
+        <location filename="../../ui/projects/window.py" line="256"/>
         <source>{name} (archived)</source>
         <translation>{name} (diarsipkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="269"/>
+        <location filename="../../ui/projects/window.py" line="274"/>
         <source>No project yet</source>
         <translation>Belum ada proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="270"/>
+        <location filename="../../ui/projects/window.py" line="275"/>
         <source>Add your first project on the left.</source>
         <translation>Tambahkan proyek pertama Anda di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="273"/>
+        <location filename="../../ui/projects/window.py" line="278"/>
         <source>Batches of {name}</source>
         <translation>Batch {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="284"/>
+        <location filename="../../ui/projects/window.py" line="289"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="288"/>
+        <location filename="../../ui/projects/window.py" line="293"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="288"/>
+        <location filename="../../ui/projects/window.py" line="293"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="305"/>
+        <location filename="../../ui/projects/window.py" line="310"/>
         <source>No open batches. Add a batch (“Add batch…”) so Fokus can plan it into your week.</source>
         <translation>Belum ada batch terbuka. Tambahkan batch (“Tambah batch…”) agar Fokus dapat menjadwalkannya dalam pekan Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="315"/>
+        <location filename="../../ui/projects/window.py" line="320"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="320"/>
+        <location filename="../../ui/projects/window.py" line="325"/>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="323"/>
+        <location filename="../../ui/projects/window.py" line="328"/>
         <source>Preparation: {note}</source>
         <translation>Persiapan: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="356"/>
+        <location filename="../../ui/projects/window.py" line="361"/>
         <source>Archive project</source>
         <translation>Arsipkan proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="357"/>
+        <location filename="../../ui/projects/window.py" line="362"/>
         <source>Archive {name}? Its history stays; it leaves the menus.</source>
         <translation>Arsipkan {name}? Riwayatnya tetap ada; proyek ini hilang dari menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="402"/>
+        <location filename="../../ui/projects/window.py" line="407"/>
         <source>Pick a project to focus on first.</source>
         <translation>Pilih dulu proyek yang akan difokuskan.</translation>
     </message>
@@ -1740,6 +1835,50 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>RepositoriesPanel</name>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="34"/>
+        <source>Repositories</source>
+        <translation>Repositori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="36"/>
+        <source>Git working trees of this project: Fokus notices work in them and shows where you stopped in the code.</source>
+        <translation>Working tree git proyek ini: Fokus memperhatikan pekerjaan di sana dan menunjukkan di mana kamu berhenti di kode.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="44"/>
+        <source>Add &amp;folder…</source>
+        <translation>Tambah &amp;folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="46"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="75"/>
+        <source>(branches {pattern} → batch {batch})</source>
+        <translation>(branch {pattern} → batch {batch})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="93"/>
+        <source>The repository&apos;s folder for {project}</source>
+        <translation>Folder repositori untuk {project}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="100"/>
+        <location filename="../../ui/projects/repos.py" line="115"/>
+        <source>Fokus</source>
+        <translation>Fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/repos.py" line="101"/>
+        <source>{path} is not a git working tree, or it belongs to another project.</source>
+        <translation>{path} bukan working tree git, atau sudah milik proyek lain.</translation>
+    </message>
+</context>
+<context>
     <name>ResumeNotePrompt</name>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="95"/>
@@ -1835,262 +1974,262 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="126"/>
+        <location filename="../../ui/settings/window.py" line="127"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="136"/>
+        <location filename="../../ui/settings/window.py" line="137"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="137"/>
+        <location filename="../../ui/settings/window.py" line="138"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="138"/>
+        <location filename="../../ui/settings/window.py" line="139"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="140"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="140"/>
+        <location filename="../../ui/settings/window.py" line="141"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="208"/>
+        <location filename="../../ui/settings/window.py" line="209"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="210"/>
+        <location filename="../../ui/settings/window.py" line="211"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="211"/>
+        <location filename="../../ui/settings/window.py" line="212"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="218"/>
+        <location filename="../../ui/settings/window.py" line="219"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="240"/>
+        <location filename="../../ui/settings/window.py" line="241"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="243"/>
+        <location filename="../../ui/settings/window.py" line="244"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="244"/>
+        <location filename="../../ui/settings/window.py" line="245"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="249"/>
+        <location filename="../../ui/settings/window.py" line="250"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="251"/>
+        <location filename="../../ui/settings/window.py" line="252"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="260"/>
+        <location filename="../../ui/settings/window.py" line="261"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="264"/>
+        <location filename="../../ui/settings/window.py" line="265"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="264"/>
+        <location filename="../../ui/settings/window.py" line="265"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="277"/>
+        <location filename="../../ui/settings/window.py" line="278"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="281"/>
+        <location filename="../../ui/settings/window.py" line="282"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="288"/>
+        <location filename="../../ui/settings/window.py" line="289"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
         <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jam bebas rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="296"/>
+        <location filename="../../ui/settings/window.py" line="297"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="352"/>
+        <location filename="../../ui/settings/window.py" line="353"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="352"/>
+        <location filename="../../ui/settings/window.py" line="353"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="352"/>
+        <location filename="../../ui/settings/window.py" line="353"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="372"/>
+        <location filename="../../ui/settings/window.py" line="373"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="375"/>
+        <location filename="../../ui/settings/window.py" line="376"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="414"/>
+        <location filename="../../ui/settings/window.py" line="415"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="428"/>
+        <location filename="../../ui/settings/window.py" line="429"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="433"/>
+        <location filename="../../ui/settings/window.py" line="434"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="437"/>
+        <location filename="../../ui/settings/window.py" line="438"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="441"/>
+        <location filename="../../ui/settings/window.py" line="442"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="446"/>
+        <location filename="../../ui/settings/window.py" line="447"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="446"/>
+        <location filename="../../ui/settings/window.py" line="447"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="446"/>
+        <location filename="../../ui/settings/window.py" line="447"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="450"/>
+        <location filename="../../ui/settings/window.py" line="451"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="451"/>
+        <location filename="../../ui/settings/window.py" line="452"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="452"/>
+        <location filename="../../ui/settings/window.py" line="453"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="456"/>
+        <location filename="../../ui/settings/window.py" line="457"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="458"/>
+        <location filename="../../ui/settings/window.py" line="459"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="466"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="475"/>
+        <location filename="../../ui/settings/window.py" line="476"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="489"/>
+        <location filename="../../ui/settings/window.py" line="490"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="490"/>
+        <location filename="../../ui/settings/window.py" line="491"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="494"/>
+        <location filename="../../ui/settings/window.py" line="495"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="495"/>
+        <location filename="../../ui/settings/window.py" line="496"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="496"/>
+        <location filename="../../ui/settings/window.py" line="497"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="497"/>
+        <location filename="../../ui/settings/window.py" line="498"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="500"/>
+        <location filename="../../ui/settings/window.py" line="501"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="194"/>
+        <location filename="../../ui/settings/window.py" line="195"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="141"/>
+        <location filename="../../ui/settings/window.py" line="142"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="546"/>
+        <location filename="../../ui/settings/window.py" line="547"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2278,11 +2417,6 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/activity/today.py" line="241"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/activity/today.py" line="243"/>
-        <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
-        <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ RUNS: list[list[str]] = [
     ["stop"],
     ["log"],
     ["project", "add", "Extra", "--tech", "Go"],
+    ["project", "repo", "list"],
     ["project", "list", "--all"],
     ["project", "archive", "Extra"],
     ["batch", "add", "-p", "SIASN", "-t", "Refactor API", "--due", "2026-12-01"],

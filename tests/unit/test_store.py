@@ -58,6 +58,9 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
          ("team", "/home/sari/team.ics", "2026-01-05 01:00:00.000000", 1, "abc123")),
     ],
     4: [],  # settings under their declared keys (see test_settings_move_to_their_declared_keys)
+    5: [],
+    6: [],
+    7: [],
 }
 
 
@@ -412,3 +415,34 @@ def test_the_daily_questions_use_an_index(store: Store) -> None:
                                                     parameters)]  # type: ignore[arg-type]
                 assert not any(step.startswith(f"SCAN {table}") for step in plan), (statement, plan)
     assert seen == set(daily)
+
+
+def test_version_8_maps_repositories_to_a_database_with_history(tmp_path: Path) -> None:
+    """A v5 database with a project and a switch gains the repository tables,
+    and they take rows that point at what was there."""
+    path = tmp_path / "v5.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, path, target=5)
+    for v in range(1, 6):
+        for _table, sql, values in SAMPLE[v]:
+            conn.execute(sql, values)
+    conn.close()
+    store = Store(path)
+    try:
+        assert store.migrated_from == 5
+        from datetime import UTC, datetime
+
+        from app.store.models import RepoMapping, RepoSnapshot, ResumptionLag
+
+        at = datetime(2026, 1, 6, 3, 5, tzinfo=UTC)
+        with store.transaction() as s:
+            s.add(RepoMapping(project_id=1, path="/home/sari/src/siasn", added_at=at))
+            s.flush()
+            s.add(RepoSnapshot(project_id=1, repo_id=1, taken_at=at, changed_count=2))
+            s.add(ResumptionLag(switch_id=1, project_id=1, switched_at=at, first_edit_at=at,
+                                seconds=300.0))
+        with store.transaction() as s:
+            assert s.get(ResumptionLag, 1).seconds == 300.0  # type: ignore[union-attr]
+            assert s.get(RepoSnapshot, 1).changed_count == 2  # type: ignore[union-attr]
+    finally:
+        store.close()

@@ -179,7 +179,8 @@ class ContextCardPopup(QDialog):
     It stays until dismissed; the app closes it once the session is a few
     minutes old (``ui.shell.prompts``)."""
 
-    def __init__(self, card: ContextCard, written: str, parent: QWidget | None = None) -> None:
+    def __init__(self, card: ContextCard, written: str, code: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Back to {project}").format(project=card.project))
         self.setModal(False)
@@ -201,6 +202,14 @@ class ContextCardPopup(QDialog):
             prep = QLabel(card.prep_note)
             prep.setWordWrap(True)
             layout.addWidget(prep)
+        if code:
+            # Where the project's repositories stood when it was left (ui.activity.git_watch).
+            layout.addWidget(QLabel(self.tr("In the code when you left:")))
+            repos = QLabel("\n".join(code))
+            repos.setObjectName("gitCues")
+            repos.setWordWrap(True)
+            repos.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(repos)
         close = QPushButton(self.tr("Got it"))
         close.clicked.connect(self.close)
         row = QHBoxLayout()

@@ -239,13 +239,11 @@ class TodayWindow(QMainWindow):
             switches=switch_text,
             interruptions=self.tr("1 interruption") if hits == 1 else
             self.tr("{n} interruptions").format(n=hits)))
-        self.cost.setText(self.tr(
-            "Estimated time lost to switching: about {lost} min ({switches} × {buffer} min "
-            "to get back into a task). This is an estimate: in Parnin & Rugaber 2011 only "
-            "about 10 % of programming sessions resumed with an edit within a minute, and "
-            "10–15 minutes before the first edit is typical; change the buffer in "
-            "Settings.").format(lost=log["estimated_minutes_lost_to_switching"],
-                                switches=switch_text, buffer=log["resumption_buffer_minutes"]))
+        from ui.activity.git_watch import switch_cost_text
+
+        self.cost.setText(switch_cost_text(log["estimated_minutes_lost_to_switching"],
+                                           switch_text, log["resumption_buffer_minutes"],
+                                           log.get("resumption_measured")))
         self.events.clear()
         rows: list[tuple[str, str, str]] = []
         from app.domain import SwitchTrigger
@@ -255,7 +253,8 @@ class TodayWindow(QMainWindow):
         states = {"finished": tr("completed"), "abandoned": tr("stopped early"),
                   "focusing": tr("running"), "paused": tr("paused")}
         sources = {"tray": tr("tray"), "hotkey": tr("hotkey"), "cli": tr("command line"),
-                   "automatic": tr("noticed automatically"), "window": tr("window")}
+                   "automatic": tr("noticed automatically"), "window": tr("window"),
+                   "git": tr("git activity")}
         interruptions = dict(interruption_sources())
 
         def at(iso: str) -> str:

@@ -179,6 +179,10 @@ class ProjectsWindow(QMainWindow):
         for b in (self.add_batch_button, self.edit_batch_button, self.done_button):
             row.addWidget(b)
         rv.addLayout(row)
+        from ui.projects.repos import RepositoriesPanel
+
+        self.repositories = RepositoriesPanel(controller)
+        rv.addWidget(self.repositories)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -264,6 +268,7 @@ class ProjectsWindow(QMainWindow):
 
     def _load_batches(self) -> None:
         project = self.current_project()
+        self.repositories.set_project(project)
         self.batches.setRowCount(0)
         if project is None:
             self.batch_title.setText(self.tr("No project yet"))

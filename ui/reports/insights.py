@@ -159,6 +159,13 @@ class InsightsWindow(QMainWindow):
                 it=number_text(e["interruptions_per_day"] or 0),
                 sat=number_text(w["satisfaction_mean"], 2),
                 energy=number_text(w.get("energy_mean"), 2)))
+        from ui.activity.git_watch import switch_cost_text
+
+        switches = sum(d.switches for d in self.week_report.days)
+        self.summary.setText(self.summary.text() + "\n" + switch_cost_text(
+            e["estimated_minutes_lost_to_switching"],
+            self.tr("{n} context switches").format(n=switches),
+            e["resumption_buffer_minutes"], e.get("resumption_lag_measured")))
 
     def draw(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg

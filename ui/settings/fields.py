@@ -37,6 +37,8 @@ def choice_text(setting: S.Setting[Any], choice: str) -> str:
     if setting is S.LANGUAGE:
         return {"system": tr("The system's language"), "en": "English",
                 "id": "Bahasa Indonesia"}.get(choice, choice)
+    if setting is S.GIT_SWITCHES:
+        return {"off": tr("Off"), "ask": tr("Ask me"), "auto": tr("Log it")}.get(choice, choice)
     return choice
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from app.focus.engine import Recovered, SessionView
     from app.platform.dnd import DoNotDisturb
     from app.service import PlannedChoice
+    from ui.activity.git_watch import GitWatch
     from ui.activity.monitor import ActivityMonitor
     from ui.platform.notify import Notifier
     from ui.reports.reminders import Reminders
@@ -77,6 +78,7 @@ class FokusApp:
         self.server: InstanceServer | None = None
         self.watcher: WindowWatcher | None = None
         self.activity: ActivityMonitor | None = None
+        self.git: GitWatch | None = None
         self.reminders: Reminders | None = None
         self._notifier: Notifier | None = None
         self._quitting = False
@@ -130,7 +132,8 @@ class FokusApp:
         for widget in QApplication.topLevelWidgets():
             if shiboken6.isValid(widget):
                 shiboken6.delete(widget)
-        objects: list[QObject | None] = [self.tray, self.watcher, self.activity, self.reminders,
+        objects: list[QObject | None] = [self.tray, self.watcher, self.activity, self.git,
+                                         self.reminders,
                                          self.prompts, self.windows, self.controller]
         for obj in objects:
             if obj is not None and shiboken6.isValid(obj):
@@ -170,6 +173,15 @@ class FokusApp:
             lambda result: self.prompts.after_switch(result, ask_trigger=False, activate=False))
         self.activity.failed.connect(lambda text: self.notify(tr("Fokus"), text))
         self.activity.start()
+        from ui.activity.git_watch import GitWatch
+
+        self.git = GitWatch(self.controller)
+        self.git.switched.connect(
+            lambda result: self.prompts.after_switch(result, ask_trigger=False, activate=False))
+        self.git.proposed.connect(self.prompts.propose_git_switch)
+        self.prompts.gitDeclined.connect(self.git.decline)
+        self.git.failed.connect(lambda text: self.notify(tr("Fokus"), text))
+        self.git.start()
         from ui.reports.reminders import Reminders
 
         self.reminders = Reminders(self.controller)
@@ -392,6 +404,8 @@ class FokusApp:
         self.prompts.close_all()
         if self.activity is not None:
             self.activity.stop()
+        if self.git is not None:
+            self.git.stop()
         if self.controller.is_ready and self.controller.view is not None:
             log.info("quitting with a session open: stopping it")
             self.controller.stop()

@@ -35,12 +35,14 @@ CONTEXT = "context"  # where you stopped, on coming back to a project
 RESUME = "resume"  # where did you stop, on leaving one
 AWAY = "away"  # what was the time away
 CONFIRM = "confirm"  # start anyway?
+GIT_SWITCH = "git-switch"  # switch to where the git activity is?
 # How long the context card stays once a session runs, if not dismissed.
 CONTEXT_CARD_MINUTES = 5
 
 
 class PromptCoordinator(QObject):
     notice = Signal(str, str)  # title, message: for the desktop's notifications
+    gitDeclined = Signal(int)  # a proposed switch from git activity was turned down
 
     def __init__(self, controller: FokusController, windows: WindowRegistry,
                  parent: QObject | None = None) -> None:
@@ -106,8 +108,13 @@ class PromptCoordinator(QObject):
             self._schedule_card_end()
             return
         svc = self.controller.service
+        if batch_id is None:
+            batch_id = svc.repos.batch_for(project_id)  # the branch's batch, if one is mapped
         card = svc.activity.context_card(project_id, batch_id)
-        if card.note is None and card.prep_note is None:
+        from ui.activity.git_watch import cue_lines
+
+        code = cue_lines(svc.repos.cues(project_id))
+        if card.note is None and card.prep_note is None and not code:
             return
         written = ""
         if card.note_written_at is not None:
@@ -117,7 +124,7 @@ class PromptCoordinator(QObject):
             locale = QLocale()
             written = f"{locale.toString(when.date(), 'd MMM')} " \
                       f"{locale.toString(when.time(), QLocale.FormatType.ShortFormat)}"
-        self._keep(CONTEXT, ContextCardPopup(card, written), activate=False)
+        self._keep(CONTEXT, ContextCardPopup(card, written, code), activate=False)
         self._card_project = project_id
         self._schedule_card_end()
 
@@ -142,6 +149,28 @@ class PromptCoordinator(QObject):
 
     def _session_started(self, view: SessionView) -> None:
         self.show_context(view.project_id, view.batch_id)
+
+    def propose_git_switch(self, project_id: int) -> None:
+        """Git activity in another project's repository (``git_switches`` ask)."""
+        from ui.activity.git_watch import GitSwitchProposal
+
+        svc = self.controller.service
+        if self.quiet or project_id == svc.activity.current_project_id():
+            return
+        batch_id = svc.repos.batch_for(project_id)
+        box = GitSwitchProposal(svc.project(project_id).name,
+                                svc.batch(batch_id).title if batch_id is not None else None)
+
+        def answered(_button: int) -> None:
+            if box.chose_switch():
+                result = self.controller.switch(project_id, "git")
+                if result is not None:
+                    self.after_switch(result)
+            else:
+                self.gitDeclined.emit(project_id)
+
+        box.finished.connect(answered)
+        self._keep(GIT_SWITCH, box, activate=False)
 
     # -- leaving a project -------------------------------------------------------------
 

@@ -11,14 +11,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.cli.commands import activity, batches, config, focus, projects, reports, system, week
+from app.cli.commands import (
+    activity,
+    batches,
+    config,
+    focus,
+    projects,
+    reports,
+    repos,
+    system,
+    week,
+)
 from app.cli.registry import Registry
 
 if TYPE_CHECKING:
     from app.service import FokusService
 
 REGISTRY = Registry([
-    *focus.DECLARED, *projects.DECLARED, *batches.DECLARED, *week.DECLARED,
+    *focus.DECLARED, *projects.DECLARED, *repos.DECLARED, *batches.DECLARED, *week.DECLARED,
     *activity.DECLARED, *reports.DECLARED, *config.DECLARED, *system.DECLARED,
 ])
 

@@ -53,7 +53,7 @@ def _archive_text(result: Result) -> str:
 
 
 DECLARED = (
-    Group("project", N_("add, list and archive projects")),
+    Group("project", N_("add, list and archive projects, and map their repositories")),
     Command(
         "project.add", N_("add a project"),
         args=(Arg("name"),
