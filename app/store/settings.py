@@ -182,6 +182,16 @@ def _hotkey_problem(value: Any) -> str | None:
     return None
 
 
+def _country_problem(value: Any) -> str | None:
+    if not value:
+        return None
+    import holidays
+
+    if str(value).upper() not in holidays.list_supported_countries():
+        return _("a country code such as ID, MY or SG, or empty for none")
+    return None
+
+
 # -- the declarations ------------------------------------------------------------------
 
 LANGUAGE: Setting[str] = Setting(
@@ -235,6 +245,16 @@ EXPORT_FOLDER: Setting[str] = Setting(
     "export_folder", Kind.PATH, "", N_("Export folder"),
     N_("Where the weekly self-report is saved; empty for your home folder."),
     scope=Scope.MACHINE)
+HOLIDAY_COUNTRY: Setting[str] = Setting(
+    "holiday_country", Kind.TEXT, "ID", N_("Public holidays of"),
+    N_("The country whose public holidays (and, for Indonesia, cuti bersama) are days off "
+       "in the week plan, as a two-letter code; empty for none. A date exception in the "
+       "work model still wins."), check=_country_problem)
+MIN_DEEP_BLOCK_MINUTES: Setting[int] = Setting(
+    "min_deep_block_minutes", Kind.INT, 45, N_("Shortest deep-work block"),
+    N_("The planner places no deep-work block shorter than this: a shorter gap between "
+       "meetings is too little to get into a hard problem."), minimum=15, maximum=180,
+    unit="min")
 AUTO_SWITCH: Setting[dict[str, Any] | None] = Setting(
     "auto_switch", Kind.STRUCTURED, None, N_("Automatic switch detection"),
     N_("Rules that match the window in front to a project (edited in Settings)."),
@@ -263,7 +283,8 @@ REPORTER_ID: Setting[str] = Setting(
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FOCUS_MINUTES, PROJECT_LIMIT, RESUMPTION_BUFFER_MINUTES, IDLE_THRESHOLD_MINUTES,
     REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
-    CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER, DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
+    HOLIDAY_COUNTRY, MIN_DEEP_BLOCK_MINUTES, CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER,
+    DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
     ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}

@@ -108,7 +108,7 @@ class SpanEditor(QWidget):
 class SettingsDialog(QDialog):
     # The declared settings each tab shows as rows, in order.
     GENERAL = (S.LANGUAGE,)
-    WORK = (S.FOCUS_MINUTES, S.PROJECT_LIMIT)
+    WORK = (S.FOCUS_MINUTES, S.PROJECT_LIMIT, S.MIN_DEEP_BLOCK_MINUTES, S.HOLIDAY_COUNTRY)
     CALENDAR = (S.CALENDAR_PATH,)
     ACTIVITY = (S.IDLE_THRESHOLD_MINUTES, S.RESUMPTION_BUFFER_MINUTES, S.DO_NOT_DISTURB,
                 S.HOTKEY_TOGGLE_FOCUS, S.HOTKEY_INTERRUPTION, S.HOTKEY_SWITCH)
@@ -238,6 +238,21 @@ class SettingsDialog(QDialog):
             days.addWidget(box, 1, i)
             self.day_boxes.append(box)
         form.addRow(self.tr("Week pattern:"), days)
+        # The lunch break per weekday, under the week pattern's columns; a
+        # day whose break starts and ends at the same time has none.
+        lunch = QGridLayout()
+        self.lunch_edits: list[tuple[QTimeEdit, QTimeEdit]] = []
+        for i in range(7):
+            span = model.lunch.get(i, Span(0, 0))
+            start, end = _time_edit(span.start), _time_edit(span.end)
+            lunch.addWidget(start, 0, i)
+            lunch.addWidget(end, 1, i)
+            self.lunch_edits.append((start, end))
+        lunch_label = QLabel(self.tr("Lunch break (kept free):"))
+        lunch_label.setToolTip(self.tr(
+            "The planner puts nothing here. Friday's is longer for Friday prayers. Set the "
+            "same start and end for a day without one."))
+        form.addRow(lunch_label, lunch)
         self.work_hours = SpanEditor(model.work_hours)
         self.core_hours = SpanEditor(model.core_hours)
         form.addRow(self.tr("Work hours:"), self.work_hours)
@@ -288,7 +303,9 @@ class SettingsDialog(QDialog):
             "Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, "
             "core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the "
             "hybrid model of a study of civil-servant programmers (thesis, chapter V). "
-            "Exceptions cover holidays, swapped office days and days off."))
+            "Public holidays (and cuti bersama) of the chosen country are days off; "
+            "exceptions cover the rest: swapped office days, days off, or work on a "
+            "holiday."))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(page)
@@ -339,9 +356,18 @@ class SettingsDialog(QDialog):
             core_hours=self.core_hours.span(),
             no_meeting=tuple(e.span() for e in self.window_editors),
             overrides=overrides,
+            lunch=self.lunch(),
             max_projects_per_day=self.editor(S.PROJECT_LIMIT).value(),
             focus_minutes=self.editor(S.FOCUS_MINUTES).value(),
         )
+
+    def lunch(self) -> dict[int, Span]:
+        found = {}
+        for i, (start, end) in enumerate(self.lunch_edits):
+            a, z = _minutes(start), _minutes(end)
+            if a != z:
+                found[i] = Span(a, z or 24 * 60)
+        return found
 
     # -- matrix ------------------------------------------------------------------------
 

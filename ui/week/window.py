@@ -52,7 +52,8 @@ def conflict_text(conflict: Conflict) -> str:
 def reason_text(reason: str) -> str:
     return {
         "no_window": tr("no free window of the right kind is left this week"),
-        "before_due": tr("no free window of the right kind before its due date"),
+        "before_due": tr("at risk: no free window of the right kind before its due date"),
+        "overdue": tr("at risk: its due date has passed"),
         "project_limit": tr("the days with free windows already hold your project limit"),
     }.get(reason, reason)
 
