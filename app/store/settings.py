@@ -273,6 +273,10 @@ DND_HELD: Setting[str] = Setting(
     "dnd_held", Kind.TEXT, "", N_("Banners held by"),
     N_("Which desktop's banners Fokus is holding, so they are given back after a crash."),
     scope=Scope.MACHINE, public=False)
+DEEP_WINDOW_ANNOUNCED: Setting[str] = Setting(
+    "deep_window_announced", Kind.TEXT, "", N_("Deep-work window announced"),
+    N_("When the last announced no-meeting window ends, so a restart does not announce "
+       "it again."), scope=Scope.MACHINE, public=False)
 FIRST_RUN_DONE: Setting[bool] = Setting(
     "first_run_done", Kind.BOOL, False, N_("Welcome guide done"), public=False)
 REPORTER_ID: Setting[str] = Setting(
@@ -285,7 +289,7 @@ ALL: tuple[Setting[Any], ...] = (
     REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
     HOLIDAY_COUNTRY, MIN_DEEP_BLOCK_MINUTES, CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER,
     DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
-    ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD,
+    ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD, DEEP_WINDOW_ANNOUNCED,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 HOTKEYS: dict[str, Setting[str]] = {

@@ -335,15 +335,18 @@ class WeekService:
     def start_concerns(self, minutes: int) -> list[str]:
         """Why starting a focus session now may be a poor fit: core hours, a
         meeting within its planned length."""
-        now = self.clock.now()
         concerns = []
         if self.window_now()[0] == WindowKind.CORE:
             concerns.append("core_hours")
-        upcoming = [m for m in self.meetings(now, now + timedelta(minutes=minutes))
-                    if not m.all_day]
-        if upcoming:
+        if self.meetings_ahead(minutes):
             concerns.append("meeting")
         return concerns
+
+    def meetings_ahead(self, minutes: int) -> list[Meeting]:
+        """The timed meetings a session of ``minutes`` started now would run into."""
+        now = self.clock.now()
+        return [m for m in self.meetings(now, now + timedelta(minutes=minutes))
+                if not m.all_day]
 
     # -- conflicts -----------------------------------------------------------------------
 

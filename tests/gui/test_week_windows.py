@@ -183,6 +183,14 @@ def test_watcher_names_the_window_and_announces_it(controller: FokusController,
     assert f"{end:%H:%M}" == "10:00"
     assert planned is not None and planned.batch == "Refactor API"
     assert watcher.label() == "Deep-work window until 10:00"
+    # Once per window: not again on the next boundary check, nor after a restart.
+    heard: list[object] = []
+    watcher.deepWindowOpened.connect(lambda *a: heard.append(a))
+    watcher._boundary()
+    restarted = WindowWatcher(controller)
+    restarted.deepWindowOpened.connect(lambda *a: heard.append(a))
+    restarted._boundary(startup=True)
+    assert heard == []
     clock.advance(2 * 3600)
     assert watcher.label() == "Core hours until 15:00"
     # Starting now asks first: core hours.
@@ -540,3 +548,52 @@ def test_welcome_guide_does_not_promise_a_tray_where_there_is_none(qtbot: QtBot)
     qtbot.addWidget(page)
     assert "its own window" in page.where.text()
     assert "lives in the system tray" not in page.where.text()
+
+
+def test_week_view_shows_a_holiday_week_with_its_holidays_named(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
+    from ui.week.window import WeekWindow
+
+    clock.current = datetime(2026, 12, 20, 20, 0, tzinfo=WIB).astimezone(UTC)  # Sunday
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_week("2026-W52")
+    canvas = window.canvas
+    days = [d.isoformat() for d in canvas.days]
+    # Thursday (cuti bersama) and Friday (Christmas) stay on screen, named.
+    assert days == ["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24", "2026-12-25"]
+    names = {d.isoformat(): n for d, n in canvas.holiday_names.items()}
+    assert names == {"2026-12-24": "Christmas Joint Holiday", "2026-12-25": "Christmas Day"}
+    window.plan()
+    planned = {window.controller.service.week.local(b.start).date().isoformat()
+               for b in window.preview.new_blocks} if window.preview else set()
+    assert planned and not planned & {"2026-12-24", "2026-12-25"}
+    window.grab().save("/tmp/week-holiday.png")
+
+
+def test_settings_lunch_row_saves_per_weekday(controller: FokusController,
+                                              qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTime
+
+    from app.week.workmodel import Span
+    from ui.settings.window import SettingsDialog
+
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    start, end = dialog.lunch_edits[4]
+    assert (start.time().toString("HH:mm"), end.time().toString("HH:mm")) == ("11:30", "13:00")
+    dialog.tabs.setCurrentWidget(dialog.work_tab)
+    dialog.grab().save("/tmp/settings-lunch.png")
+    dialog.lunch_edits[0][0].setTime(QTime(12, 30))
+    dialog.lunch_edits[0][1].setTime(QTime(13, 30))
+    dialog.lunch_edits[6][1].setTime(dialog.lunch_edits[6][0].time())  # no lunch on Sunday
+    dialog.save()
+    assert not dialog.isVisible()
+    model = controller.service.week.work_model()
+    assert model.lunch[0] == Span.parse("12:30-13:30")
+    assert model.lunch[4] == Span.parse("11:30-13:00")
+    assert 6 not in model.lunch

@@ -232,12 +232,11 @@ class WeekCanvas(QWidget):
                 p.drawText(QRectF(x + 6, HEADER + 8, width - 12, 80),
                            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop |
                            Qt.TextFlag.TextWordWrap, holiday)
-            names = ([holiday] if holiday else []) + all_day
-            if names:
+            if all_day:
                 p.setPen(muted)
                 p.drawText(QRectF(x + 54, 25, width - 58, 16),
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           p.fontMetrics().elidedText(names[0], Qt.TextElideMode.ElideRight,
+                           p.fontMetrics().elidedText(all_day[0], Qt.TextElideMode.ElideRight,
                                                       int(width - 60)))
         # Hour lines and labels.
         p.setFont(small)
