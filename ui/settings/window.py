@@ -52,6 +52,8 @@ def problem_text(problem: Problem) -> str:
 
 def refused_text(setting: S.Setting[Any], value: object) -> str:
     """Why a value typed in a row was refused, with what is allowed."""
+    if setting.kind is S.Kind.HOTKEY and value:
+        value = hotkey_text(str(value))  # as it was typed, not as it is stored
     return tr("{label}: “{value}” is not allowed. {allowed}").format(
         label=_(setting.label), value=value, allowed=allowed_text(setting))
 
@@ -192,7 +194,7 @@ class SettingsDialog(QDialog):
             if problem == "duplicate" and all(s is not setting for s, _t in refused):
                 self.editor(setting).mark_invalid(True)
                 refused.append((setting, self.tr("The hotkey “{combo}” is used twice.").format(
-                    combo=hotkeys[action])))
+                    combo=hotkey_text(hotkeys[action]))))
         if refused:
             self.tabs.setCurrentWidget(self._tab_of[refused[0][0].key])
         return checked, list(dict.fromkeys(text for _s, text in refused))
