@@ -346,6 +346,13 @@ def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: Q
 
     dialog = ExportDialog(controller, "2026-W48")
     qtbot.addWidget(dialog)
+    # PDF is chosen first: the preview is the PDF's words, not JSON.
+    pdf = dialog.preview.toPlainText()
+    assert pdf.startswith("Weekly self-report · 2026-W48") and "{" not in pdf
+    assert "Energy and burnout left out (private)." in pdf
+    dialog.formats.button(1).setChecked(True)
+    assert dialog.preview.toPlainText().startswith("week,programmer_id,programmer,date,")
+    dialog.formats.button(2).setChecked(True)
     assert '"health": false' in dialog.preview.toPlainText()
     dialog.health.setChecked(True)
     assert '"health": true' in dialog.preview.toPlainText()
@@ -361,6 +368,19 @@ def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: Q
     assert written == dialog.report  # exactly what the preview showed
     assert controller.service.settings.get(S.EXPORT_FOLDER) == str(tmp_path / "reports")
     assert controller.service.settings.get(S.DISPLAY_NAME) == "Sari"
+
+
+def test_export_dialog_starts_in_the_remembered_folder(controller: FokusController,
+                                                      qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.reports.export import ExportDialog
+
+    first = ExportDialog(controller, "2026-W48")
+    qtbot.addWidget(first)
+    assert first.folder.text() == str(Path.home())  # nothing remembered yet
+    controller.service.settings.set(S.EXPORT_FOLDER, str(tmp_path / "to-pic"))
+    second = ExportDialog(controller, "2026-W48")
+    qtbot.addWidget(second)
+    assert second.folder.text() == str(tmp_path / "to-pic")
 
 
 def test_insights_window_draws_its_charts(controller: FokusController, qtbot: QtBot) -> None:
