@@ -617,3 +617,21 @@ def test_settings_lunch_row_saves_per_weekday(controller: FokusController,
     assert model.lunch[0] == Span.parse("12:30-13:30")
     assert model.lunch[4] == Span.parse("11:30-13:00")
     assert 6 not in model.lunch
+
+
+def test_week_view_shows_a_past_block_on_the_clock_it_was_planned_on(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
+    from ui.week.window import WeekWindow
+
+    week = controller.service.week
+    batch = controller.service.batches("SIASN")[0]
+    nine = datetime(2026, 11, 23, 9, 0, tzinfo=WIB)
+    week.add_block(batch.project_id, batch.id, nine, nine + timedelta(minutes=90))
+    clock.current = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+    clock.offset_minutes = 0  # the laptop now says UTC
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.show_week("2026-W48")
+    [item] = window.canvas.blocks
+    assert (item.start.date().isoformat(), f"{item.start:%H:%M}", f"{item.end:%H:%M}") == (
+        "2026-11-23", "09:00", "10:30")

@@ -48,3 +48,29 @@ def test_the_crash_notice_speaks_the_language_and_the_sessions_wall_clock(
     assert main(["--data-dir", str(paths.data_dir), "status"]) == 0
     err = capsys.readouterr().err
     assert "Fokus sempat berhenti tak terduga: sesi di SIASN tersimpan sampai 08.00." in err
+
+
+def test_a_past_day_reads_on_the_clock_it_was_recorded_on(service: FokusService,
+                                                          clock: FakeClock) -> None:
+    """A WIB Monday, read later on a machine set to UTC: still 09:00, the same
+    minutes in the no-meeting window, the switch on the same day."""
+    from app.reports.metrics import Metrics
+
+    clock.current = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 09:00 WIB
+    a = service.add_project("SIASN")
+    b = service.add_project("e-Kinerja")
+    assert a.id is not None and b.id is not None
+    service.start(a.id, minutes=60)
+    clock.advance(45 * 60)  # to 09:45, inside the 08:00-10:00 window
+    service.stop()
+    clock.current = datetime(2026, 11, 23, 17, 30, tzinfo=UTC)  # Tuesday 00:30 WIB
+    service.activity.switch(b.id)
+    here = Metrics(service.store, clock).week("2026-W48")
+    clock.offset_minutes = 0  # the machine now says UTC
+    there = Metrics(service.store, clock).week("2026-W48")
+    for report in (here, there):
+        monday, tuesday = report.days[0], report.days[1]
+        assert round(monday.focus_minutes) == 45
+        assert round(monday.focus_in_deep_windows_minutes) == 45
+        assert set(monday.by_hour) == {9}
+        assert (monday.switches, tuesday.switches) == (0, 1)
