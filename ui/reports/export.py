@@ -206,8 +206,10 @@ class ExportDialog(QDialog):
             else:
                 from app.reports.pdf import render_pdf
 
+                colours = {p.name: p.colour for p in self.controller.service.projects(
+                    include_archived=True)}
                 render_pdf(self.report, self.week_report,
-                           self.controller.service.week.work_model(), path)
+                           self.controller.service.week.work_model(), path, colours)
             settings = self.controller.service.settings
             settings.set(EXPORT_FOLDER, str(folder))
             settings.set(DISPLAY_NAME, self.name.text().strip())

@@ -141,12 +141,18 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
     elif a["format"] == "csv":
         write_text(out, to_csv(report))
     else:
+        from sqlmodel import select
+
         from app.reports.export import write_atomically
         from app.reports.pdf import render_pdf
+        from app.store.models import Project
         from app.week.service import WeekService
 
         model = WeekService(store, clock).work_model()
-        write_atomically(out, lambda tmp: render_pdf(report, report_week, model, tmp))
+        with store.transaction() as s:
+            colours = {p.name: p.colour for p in s.exec(select(Project))}
+        write_atomically(out, lambda tmp: render_pdf(report, report_week, model, tmp,
+                                                     colours))
     print(_("Self-report for {week} written to {out}.").format(week=week_text(week), out=out))
     return 0
 
