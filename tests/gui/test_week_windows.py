@@ -635,3 +635,22 @@ def test_week_view_shows_a_past_block_on_the_clock_it_was_planned_on(
     [item] = window.canvas.blocks
     assert (item.start.date().isoformat(), f"{item.start:%H:%M}", f"{item.end:%H:%M}") == (
         "2026-11-23", "09:00", "10:30")
+
+
+def test_insights_window_fits_a_1366_by_768_screen(controller: FokusController,
+                                                   qtbot: QtBot) -> None:
+    from ui.reports.insights import InsightsWindow
+
+    window = InsightsWindow(controller)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    # It opens no larger than the screen it is on (offscreen: 800×600) ...
+    assert window.width() <= room.width() and window.height() <= room.height()
+    # ... and needs no more than a 1366×768 laptop has under a panel.
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768 - 48
+    window.resize(1366, 768 - 48)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)
+    assert all(c.height() >= 300 for c in window.canvases)
+    window.grab().save("/tmp/insights-1366.png")
