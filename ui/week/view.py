@@ -217,13 +217,17 @@ class WeekCanvas(QWidget):
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        self.day_labels[i])
             chip_colour = {DayKind.REMOTE: QColor("#2a9d8f"), DayKind.OFFICE: QColor("#3a86ff")}
-            chip = QRectF(x + 6, 25, 44, 16)
+            label = self.kind_labels.get(kind, kind.value)
+            p.setFont(small)
+            # Wide enough for its word ("Hari libur"), never wider than the column.
+            chip_width = min(max(44.0, p.fontMetrics().horizontalAdvance(label) + 14.0),
+                             width - 12)
+            chip = QRectF(x + 6, 25, chip_width, 16)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(chip_colour.get(kind, QColor("#8a9399")))
             p.drawRoundedRect(chip, 8, 8)
             p.setPen(QColor("white"))
-            p.setFont(small)
-            p.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.kind_labels.get(kind, kind.value))
+            p.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
             all_day = [m.title for m in self.meetings if m.all_day and m.start.date() == day]
             holiday = self.holiday_names.get(day)
             if holiday is not None:
@@ -234,10 +238,11 @@ class WeekCanvas(QWidget):
                            Qt.TextFlag.TextWordWrap, holiday)
             if all_day:
                 p.setPen(muted)
-                p.drawText(QRectF(x + 54, 25, width - 58, 16),
+                left = chip.right() + 4
+                p.drawText(QRectF(left, 25, x + width - left - 4, 16),
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                            p.fontMetrics().elidedText(all_day[0], Qt.TextElideMode.ElideRight,
-                                                      int(width - 60)))
+                                                      int(x + width - left - 6)))
         # Hour lines and labels.
         p.setFont(small)
         for minute in range(self.first_minute, self.last_minute + 1, 60):
