@@ -305,6 +305,11 @@
         <translation>jam kerja</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="71"/>
+        <source>lunch break</source>
+        <translation>istirahat siang</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="85"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>

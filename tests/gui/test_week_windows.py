@@ -608,6 +608,15 @@ def test_settings_lunch_row_saves_per_weekday(controller: FokusController,
     assert (start.time().toString("HH:mm"), end.time().toString("HH:mm")) == ("11:30", "13:00")
     dialog.tabs.setCurrentWidget(dialog.work_tab)
     dialog.grab().save("/tmp/settings-lunch.png")
+    # A lunch outside the work hours is refused in words, not codes.
+    dialog.lunch_edits[2][0].setTime(QTime(18, 0))
+    dialog.lunch_edits[2][1].setTime(QTime(19, 0))
+    dialog.save()
+    assert dialog.isVisible()
+    assert "lunch break 18:00–19:00" in dialog.error.text()
+    assert "outside_work_hours" not in dialog.error.text()
+    dialog.lunch_edits[2][0].setTime(QTime(12, 0))
+    dialog.lunch_edits[2][1].setTime(QTime(13, 0))
     dialog.lunch_edits[0][0].setTime(QTime(12, 30))
     dialog.lunch_edits[0][1].setTime(QTime(13, 30))
     dialog.lunch_edits[6][1].setTime(dialog.lunch_edits[6][0].time())  # no lunch on Sunday
