@@ -44,7 +44,8 @@ WORDS: dict[str, str] = {
     "administration": N_("administration"),
     # why the planner left work out (app/week/planner.py Reason)
     "no_window": N_("no free window of the right kind left this week"),
-    "before_due": N_("no free window of the right kind before the due date"),
+    "before_due": N_("at risk: no free window of the right kind before the due date"),
+    "overdue": N_("at risk: the due date has passed"),
     "project_limit": N_("the free windows are on days already at the project limit"),
     # a time block's conflicts (app/week/service.py Conflict)
     "deep_in_core": N_("deep work in core hours"),

@@ -374,10 +374,14 @@ class FokusService:
         minutes: int | None = None,
         source: str = "tray",
     ) -> SessionView:
-        """Start a focus session; its length is the stored FOCUS_MINUTES unless given."""
-        if minutes is None:
-            minutes = self.settings.get(FOCUS_MINUTES)
+        """Start a focus session; unless given, it lasts until the end of the
+        project's block running now, else the stored FOCUS_MINUTES."""
         owner = self.project(project, allow_archived=False)
+        if minutes is None:
+            assert owner.id is not None
+            minutes = self.week.block_minutes_left(
+                owner.id, self.batch(batch).id if batch is not None else None) or \
+                self.settings.get(FOCUS_MINUTES)
         batch_id: int | None = None
         if batch is not None:
             found = self.batch(batch)

@@ -68,7 +68,7 @@ def work_model_subject(subject: str) -> str:
     """A work-model problem's subject in words: "no_meeting 15:00-17:30" →
     "no-meeting window 15:00–17:30"."""
     names = {"no_meeting": tr("no-meeting window"), "core": tr("core hours"),
-             "work": tr("work hours")}
+             "work": tr("work hours"), "lunch": tr("lunch break")}
     return " ".join(names.get(part, part.replace("-", "–")) for part in subject.split())
 
 

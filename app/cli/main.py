@@ -91,11 +91,16 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
     store = Store(paths.database)
     try:
         svc = FokusService(store, SystemClock())
+        from app.clock import to_local
+        from app.formats import clock
+
         for rec in svc.engine.recover():
+            # The wall clock where the session ran (its recorded offset), as
+            # the language writes times; the stored instant is naive UTC.
             print(
                 _("Fokus had ended unexpectedly: the session on {project} was saved "
-                  "up to {at}.").format(project=rec.project, at=rec.ended_at.astimezone()
-                                        .strftime("%H:%M")),
+                  "up to {at}.").format(project=rec.project, at=clock(
+                      to_local(rec.ended_at, rec.utc_offset_min))),
                 file=sys.stderr,
             )
         return execute(svc, command, args)

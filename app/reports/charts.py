@@ -106,14 +106,21 @@ def wellbeing_over_weeks(ax: Axes, history: list[dict[str, Any]], week: str,
     ax.set_yticks([1, 2, 3, 4, 5])
     _style(ax, _("Satisfaction and energy over the weeks (1–5)") if show_energy
            else _("Satisfaction over the weeks (1–5)"))
-    ax.legend(fontsize=7, frameon=False)
+    if all(v is None for v in sat):
+        ax.text(0.5, 0.5, _("No reflections in these weeks yet."), transform=ax.transAxes,
+                ha="center", va="center", fontsize=9, color="#777777")
+    else:
+        ax.legend(fontsize=7, frameon=False)
 
 
 def focus_by_hour(ax: Axes, by_hour: dict[int, float], deep_spans: list[tuple[int, int]]) -> None:
     hours = list(range(6, 21))
     for start, end in deep_spans:
         ax.axvspan(start / 60 - 0.5, end / 60 - 0.5, color="#2a9d8f", alpha=0.12, lw=0)
-    ax.bar(hours, [by_hour.get(h, 0.0) for h in hours], width=0.8, color="#3a86ff")
+    values = [by_hour.get(h, 0.0) for h in hours]
+    ax.bar(hours, values, width=0.8, color="#3a86ff")
     ax.set_xticks(hours, [f"{h:02d}" for h in hours])
     ax.set_ylabel(_("minutes"), fontsize=8)
     _style(ax, _("Focus by hour of day (shaded: no-meeting windows)"))
+    if not any(values):
+        _empty(ax, 60, _("No focus sessions this week yet."))

@@ -123,6 +123,7 @@ JSON_SCHEMA: dict[str, Any] = {
                 "meetings_in_no_meeting_windows": _int,
                 "planned_deep_blocks": _int,
                 "planned_deep_blocks_used": _int,
+                "batches_finished": _int,  # optional: older exports do not have it
             },
             "additionalProperties": False,
         },
@@ -156,6 +157,25 @@ def reporter_id(store: Store) -> str:
 
 def project_codes(names: list[str]) -> dict[str, str]:
     return {name: f"P{i + 1}" for i, name in enumerate(sorted(names, key=str.lower))}
+
+
+def batches_finished(store: Store, clock: Clock, week: str) -> int:
+    """Batches marked done during ``week`` (local days)."""
+    from datetime import datetime, time, timedelta
+
+    from sqlmodel import col, func, select
+
+    from app.store.models import ProjectBatch
+    from app.week.workmodel import iso_week_days
+
+    days = iso_week_days(week)
+    zone = clock.zone()
+    start = datetime.combine(days[0], time(0), tzinfo=zone)
+    end = datetime.combine(days[-1] + timedelta(days=1), time(0), tzinfo=zone)
+    with store.transaction() as s:
+        found = s.exec(select(func.count()).select_from(ProjectBatch).where(
+            col(ProjectBatch.done_at) >= start, col(ProjectBatch.done_at) < end)).one()
+    return int(found)
 
 
 def build_report(store: Store, clock: Clock, week: str,
@@ -229,6 +249,7 @@ def build_report(store: Store, clock: Clock, week: str,
             "meetings_in_no_meeting_windows": r.meetings_in_deep_windows,
             "planned_deep_blocks": r.planned_deep_blocks,
             "planned_deep_blocks_used": r.planned_deep_blocks_used,
+            "batches_finished": batches_finished(store, clock, week),
         },
         "projects": [{"project": project(n), "focus_minutes": m}
                      for n, m in sorted(r.projects.items(), key=lambda kv: -kv[1])],

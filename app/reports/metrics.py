@@ -10,12 +10,12 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 from sqlmodel import col, select
 
-from app.clock import Clock, as_utc
+from app.clock import Clock, as_utc, to_local
 from app.domain import BlockKind, SessionState
 from app.focus.engine import focused_seconds
 from app.repos.lag import WINDOW as LAG_WINDOW
@@ -37,6 +37,8 @@ from app.week.workmodel import WindowKind, WorkModel, iso_week_days, iso_week_of
 
 LONG_SESSION_MINUTES = 60
 TREND_WEEKS = 4
+# How far a recorded clock can be from UTC either way (UTC-12 … UTC+14).
+RECORDED_MARGIN = timedelta(hours=14)
 
 
 @dataclass
@@ -156,11 +158,18 @@ class _WeekRows:
     reflections: dict[date, Reflection]
 
 
+def _recorded_zone(offset_min: int) -> tzinfo:
+    """The wall clock a row was recorded on: a past day reads the same after
+    the machine's time zone changed (a WIB Monday read in UTC keeps 09:00)."""
+    return timezone(timedelta(minutes=offset_min))
+
+
 def _add_session(figures: dict[date, DayFigures], x: FocusSession, pauses: list[SessionPause],
-                 project: str, uninterrupted: bool, model: WorkModel, zone: tzinfo,
+                 project: str, uninterrupted: bool, model: WorkModel,
                  now: datetime) -> None:
     """One session into the day it started on, and its focused minutes into the
-    hours (and no-meeting windows) they fell in."""
+    hours (and no-meeting windows) they fell in, on the session's own clock."""
+    zone = _recorded_zone(x.utc_offset_min)
     day = figures.get(as_utc(x.started_at).astimezone(zone).date())
     if day is None:
         return
@@ -193,8 +202,8 @@ def _add_stretch(figures: dict[date, DayFigures], t: datetime, stop: datetime,
         t = step
 
 
-def _add_meeting(figures: dict[date, DayFigures], m: Meeting, model: WorkModel,
-                 zone: tzinfo) -> None:
+def _add_meeting(figures: dict[date, DayFigures], m: Meeting, model: WorkModel) -> None:
+    zone = _recorded_zone(m.utc_offset_min)
     a = as_utc(m.start_at).astimezone(zone)
     day = figures.get(a.date())
     if day is None:
@@ -243,10 +252,11 @@ class Metrics:
     def week(self, week: str) -> WeekReport:
         days = iso_week_days(week)
         start, end = self._bounds(days)
-        zone = self._zone()
         model = self._model()
         estimate = resumption_estimate(self.store, until=end)
-        rows = self._rows(days, start, end)
+        # Rows are placed on their own recorded clock; read wide enough for any
+        # zone (UTC-12 to UTC+14), each lands on its day or on none.
+        rows = self._rows(days, start - RECORDED_MARGIN, end + RECORDED_MARGIN)
         now = self.clock.now()
         figures = {d: DayFigures(d, model.day_kind(d).value, reflection=rows.reflections.get(d))
                    for d in days}
@@ -254,20 +264,21 @@ class Metrics:
         for x in rows.sessions:
             _add_session(figures, x, rows.pauses.get(x.id or -1, []),
                          rows.names.get(x.project_id, "?"), x.id not in interrupted,
-                         model, zone, now)
+                         model, now)
         for sw in rows.switches:
-            day = figures.get(as_utc(sw.at).astimezone(zone).date())
+            day = figures.get(to_local(sw.at, sw.utc_offset_min).date())
             if day is not None:
                 day.switches += 1
         for fig in figures.values():
             fig.estimated_minutes_lost = round(fig.switches * estimate.minutes)
         for it in rows.interruptions:
-            day = figures.get(as_utc(it.at).astimezone(zone).date())
+            day = figures.get(to_local(it.at, it.utc_offset_min).date())
             if day is not None:
                 day.interruptions += 1
         for m in rows.meetings:
-            _add_meeting(figures, m, model, zone)
-        past_blocks = [b for b in rows.blocks if as_utc(b.end_at) <= now]
+            _add_meeting(figures, m, model)
+        past_blocks = [b for b in rows.blocks if as_utc(b.end_at) <= now
+                       and to_local(b.start_at, b.utc_offset_min).date() in figures]
         used = sum(_block_used(b, rows.sessions, now) for b in past_blocks)
         report = self._report(week, [figures[d] for d in days], estimate.whole_minutes,
                               len(past_blocks), used)

@@ -78,14 +78,27 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
             ("__section__", _("Efficiency & flow")), *rows2]
 
 
-def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path) -> Path:
+def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path,
+               colours: dict[str, str] | None = None) -> Path:
+    """``colours``: the app's colour of each project by name, as the tray and
+    the windows draw them."""
     from app.reports.export import user_text_as_text
 
     with user_text_as_text():
-        return _render_pdf(report, week, model, path)
+        return _render_pdf(report, week, model, path, colours or {})
 
 
-def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path) -> Path:
+def report_colours(report: dict[str, Any], week: WeekReport,
+                   colours: dict[str, str]) -> dict[str, str]:
+    """The project colours under the names the report uses (names or codes)."""
+    if report["included"]["project_names"]:
+        return colours
+    codes = project_codes(list(week.projects))
+    return {codes[name]: colour for name, colour in colours.items() if name in codes}
+
+
+def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path,
+                colours: dict[str, str]) -> Path:
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
@@ -148,7 +161,7 @@ def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path
         # Page 2: focus per day, switches and interruptions.
         fig = Figure(figsize=A4)
         axes = fig.subplots(2, 1)
-        focus_per_day(axes[0], report, by_project, {})
+        focus_per_day(axes[0], report, by_project, report_colours(report, week, colours))
         switches_and_interruptions(axes[1], report)
         fig.subplots_adjust(left=0.1, right=0.95, top=0.94, bottom=0.06, hspace=0.45)
         pdf.savefig(fig)

@@ -39,7 +39,7 @@ FIGURES: list[tuple[str, str, str]] = [
      N_("Energy (mean, 1–5; only from those who shared)")),
     ("efficiency_flow", "deep_work_minutes", N_("Deep-work minutes in the week")),
     ("efficiency_flow", "deep_work_share_in_no_meeting_windows",
-     N_("Share of deep work in no-meeting windows")),
+     N_("Share of deep work in no-meeting windows (%)")),
     ("efficiency_flow", "long_uninterrupted_sessions",
      N_("Sessions ≥ 60 min without interruption")),
     ("efficiency_flow", "interruptions_per_day", N_("Interruptions per work day")),
@@ -49,6 +49,8 @@ FIGURES: list[tuple[str, str, str]] = [
     ("efficiency_flow", "session_flow_rating_mean", N_("Session flow rating (1–5)")),
     ("efficiency_flow", "meetings_in_no_meeting_windows", N_("Meetings in no-meeting windows")),
 ]
+# Shares are exported from 0 to 1 and shown as percent, as the personal report does.
+PERCENT = frozenset({"deep_work_share_in_no_meeting_windows"})
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,32 @@ class Figure:
     q3: float | None
 
 
+@dataclass(frozen=True)
+class ProjectTime:
+    """The team's focus on one project in the week (summed over everyone)."""
+
+    project: str  # "" for the projects of fewer than three programmers, together
+    minutes: float
+    programmers: int
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What the team planned and did, summed; None where fewer than three told."""
+
+    planned_deep_blocks: int | None
+    planned_deep_blocks_used: int | None
+    batches_finished: int | None
+
+
 @dataclass
 class TeamReport:
     week: str | None
     submitters: list[str]
     figures: list[Figure] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
+    projects: list[ProjectTime] = field(default_factory=list)
+    totals: Totals = field(default_factory=lambda: Totals(None, None, None))
 
     @property
     def enough(self) -> bool:
@@ -167,7 +189,8 @@ def aggregate(paths: list[Path]) -> TeamReport:
         for _p, d in valid)
     report = TeamReport(week, submitters, problems=problems)
     for section, key, label in FIGURES:
-        values = [float(d[section][key]) for _p, d in valid
+        scale = 100.0 if key in PERCENT else 1.0
+        values = [float(d[section][key]) * scale for _p, d in valid
                   if d[section].get(key) is not None]
         if len(values) >= MIN_GROUP:
             q1, median, q3 = statistics.quantiles(values, n=4, method="inclusive")
@@ -175,7 +198,40 @@ def aggregate(paths: list[Path]) -> TeamReport:
                                          round(q1, 2), round(q3, 2)))
         else:
             report.figures.append(Figure(key, _(label), len(values), None, None, None))
+    if report.enough:
+        report.projects = project_time([d for _p, d in valid])
+        report.totals = totals([d for _p, d in valid])
     return report
+
+
+def project_time(reports: list[dict[str, Any]]) -> list[ProjectTime]:
+    """Minutes per project for the team, most first. A project only fewer than
+    three programmers worked on goes under "other projects": its time would
+    say what one or two named people did."""
+    minutes: dict[str, float] = {}
+    people: dict[str, set[str]] = {}
+    for d in reports:
+        for p in d["projects"]:
+            minutes[p["project"]] = minutes.get(p["project"], 0.0) + float(p["focus_minutes"])
+            people.setdefault(p["project"], set()).add(d["programmer"]["id"])
+    shown = [ProjectTime(name, round(m, 1), len(people[name])) for name, m in minutes.items()
+             if len(people[name]) >= MIN_GROUP]
+    rest = [name for name in minutes if len(people[name]) < MIN_GROUP]
+    shown.sort(key=lambda p: (-p.minutes, p.project))
+    if rest:
+        shown.append(ProjectTime("", round(sum(minutes[n] for n in rest), 1),
+                                 len(set().union(*(people[n] for n in rest)))))
+    return shown
+
+
+def totals(reports: list[dict[str, Any]]) -> Totals:
+    def total(key: str) -> int | None:
+        values = [int(d["efficiency_flow"][key]) for d in reports
+                  if d["efficiency_flow"].get(key) is not None]
+        return sum(values) if len(values) >= MIN_GROUP else None
+
+    return Totals(total("planned_deep_blocks"), total("planned_deep_blocks_used"),
+                  total("batches_finished"))
 
 
 def to_csv(report: TeamReport) -> str:
@@ -185,7 +241,69 @@ def to_csv(report: TeamReport) -> str:
     for f in report.figures:
         writer.writerow([safe_cell(report.week), f.key, f.n,
                          *("" if v is None else v for v in (f.median, f.q1, f.q3))])
+    t = report.totals
+    for key, value in (("planned_deep_blocks", t.planned_deep_blocks),
+                       ("planned_deep_blocks_used", t.planned_deep_blocks_used),
+                       ("batches_finished", t.batches_finished)):
+        if value is not None:
+            writer.writerow([safe_cell(report.week), f"total:{key}", len(report.submitters),
+                             value, "", ""])
+    for p in report.projects:
+        writer.writerow([safe_cell(report.week), safe_cell(f"project:{p.project or '*other*'}"),
+                         p.programmers, p.minutes, "", ""])
     return out.getvalue()
+
+
+def figure_text(figure: Figure, value: float | None) -> str:
+    """A team figure as the language writes it; a share as percent (82 %)."""
+    from app.formats import number
+
+    return number(value, 0 if figure.key in PERCENT else 2,
+                  " %" if figure.key in PERCENT else "")
+
+
+def _plan_and_projects(fig: Any, report: TeamReport, y: float) -> float:
+    """Planned against done, batches finished, and time per project."""
+    from app.formats import number
+
+    t = report.totals
+    if not report.enough:
+        return y
+    y -= 0.02
+    _text(fig, 0.08, y, _("Planned and done"), fontsize=11, fontweight="bold",
+          color="#2a9d8f")
+    y -= 0.027
+    rows = [(_("Planned deep-work blocks used"),
+             _("{used} of {planned}").format(used=number(t.planned_deep_blocks_used, 0),
+                                             planned=number(t.planned_deep_blocks, 0))
+             if t.planned_deep_blocks is not None else _("too few to show")),
+            (_("Batches finished"), number(t.batches_finished, 0)
+             if t.batches_finished is not None else _("too few to show"))]
+    for label, value in rows:
+        _text(fig, 0.08, y, label, fontsize=9)
+        _text(fig, 0.62, y, value, fontsize=9, ha="right", fontweight="bold")
+        y -= 0.027
+    y -= 0.01
+    _text(fig, 0.08, y, _("Time per project (the team, hours)"), fontsize=11,
+          fontweight="bold", color="#2a9d8f")
+    y -= 0.027
+    if not report.projects:
+        _text(fig, 0.08, y, _("No focus time on projects this week."), fontsize=9,
+              color="#888888")
+        return y - 0.027
+    for i, p in enumerate(report.projects):
+        if y < 0.12:
+            _text(fig, 0.08, y, _("… and {n} more").format(n=len(report.projects) - i),
+                  fontsize=8)
+            return y - 0.02
+        _text(fig, 0.08, y, (p.project or _("Other projects (fewer than three people "
+                                             "each)"))[:60], fontsize=9)
+        _text(fig, 0.62, y, number(p.minutes / 60, 1), fontsize=9, ha="right",
+              fontweight="bold")
+        _text(fig, 0.80, y, _("{n} programmers").format(n=p.programmers), fontsize=9,
+              ha="right", color="#555555")
+        y -= 0.024
+    return y
 
 
 def _text(fig: Any, x: float, y: float, text: str, **style: Any) -> None:
@@ -231,10 +349,13 @@ def _to_pdf(report: TeamReport, path: Path) -> Path:
                 _text(fig, 0.80, y, _("too few to show"), fontsize=9, ha="right",
                          color="#888888")
             else:
-                _text(fig, 0.62, y, f"{f.median:g}", fontsize=9, ha="right", fontweight="bold")
-                _text(fig, 0.80, y, f"{f.q1:g} – {f.q3:g}", fontsize=9, ha="right")
+                _text(fig, 0.62, y, figure_text(f, f.median), fontsize=9, ha="right",
+                      fontweight="bold")
+                _text(fig, 0.80, y, f"{figure_text(f, f.q1)} – {figure_text(f, f.q3)}",
+                      fontsize=9, ha="right")
             _text(fig, 0.92, y, str(f.n), fontsize=9, ha="right")
             y -= 0.027
+        y = _plan_and_projects(fig, report, y)
         if report.problems:
             y -= 0.02
             _text(fig, 0.08, y, _("Files left out"), fontsize=11, fontweight="bold",

@@ -182,6 +182,16 @@ def _hotkey_problem(value: Any) -> str | None:
     return None
 
 
+def _country_problem(value: Any) -> str | None:
+    if not value:
+        return None
+    import holidays
+
+    if str(value).upper() not in holidays.list_supported_countries():
+        return _("a country code such as ID, MY or SG, or empty for none")
+    return None
+
+
 # -- the declarations ------------------------------------------------------------------
 
 LANGUAGE: Setting[str] = Setting(
@@ -235,6 +245,16 @@ EXPORT_FOLDER: Setting[str] = Setting(
     "export_folder", Kind.PATH, "", N_("Export folder"),
     N_("Where the weekly self-report is saved; empty for your home folder."),
     scope=Scope.MACHINE)
+HOLIDAY_COUNTRY: Setting[str] = Setting(
+    "holiday_country", Kind.TEXT, "ID", N_("Public holidays of"),
+    N_("The country whose public holidays (and, for Indonesia, cuti bersama) are days off "
+       "in the week plan, as a two-letter code; empty for none. A date exception in the "
+       "work model still wins."), check=_country_problem)
+MIN_DEEP_BLOCK_MINUTES: Setting[int] = Setting(
+    "min_deep_block_minutes", Kind.INT, 45, N_("Shortest deep-work block"),
+    N_("The planner places no deep-work block shorter than this: a shorter gap between "
+       "meetings is too little to get into a hard problem."), minimum=15, maximum=180,
+    unit="min")
 AUTO_SWITCH: Setting[dict[str, Any] | None] = Setting(
     "auto_switch", Kind.STRUCTURED, None, N_("Automatic switch detection"),
     N_("Rules that match the window in front to a project (edited in Settings)."),
@@ -263,6 +283,10 @@ GIT_STORE_NAMES: Setting[bool] = Setting(
     N_("When leaving a project, keep its branch, last commit subject and the names of "
        "changed files for the where-you-stopped card (only in this computer's database, "
        "never file contents)."), scope=Scope.MACHINE)
+DEEP_WINDOW_ANNOUNCED: Setting[str] = Setting(
+    "deep_window_announced", Kind.TEXT, "", N_("Deep-work window announced"),
+    N_("When the last announced no-meeting window ends, so a restart does not announce "
+       "it again."), scope=Scope.MACHINE, public=False)
 FIRST_RUN_DONE: Setting[bool] = Setting(
     "first_run_done", Kind.BOOL, False, N_("Welcome guide done"), public=False)
 REPORTER_ID: Setting[str] = Setting(
@@ -273,8 +297,10 @@ REPORTER_ID: Setting[str] = Setting(
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FOCUS_MINUTES, PROJECT_LIMIT, RESUMPTION_BUFFER_MINUTES, IDLE_THRESHOLD_MINUTES,
     REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
-    CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER, DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
-    ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD, GIT_SWITCHES, GIT_STORE_NAMES,
+    HOLIDAY_COUNTRY, MIN_DEEP_BLOCK_MINUTES, CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER,
+    DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
+    ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD, DEEP_WINDOW_ANNOUNCED,
+    GIT_SWITCHES, GIT_STORE_NAMES,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 HOTKEYS: dict[str, Setting[str]] = {

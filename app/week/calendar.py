@@ -3,8 +3,12 @@
 Recurring events are expanded (RRULE, RDATE, EXDATE, moved instances); time
 zones are resolved by name, including the Windows names Outlook writes
 ("SE Asia Standard Time"); cancelled events are left out; all-day events are
-kept and marked. A file that cannot be read imports nothing: the error names
-what is wrong, and the meetings of the previous import stay as they were."""
+kept and marked. An all-day event that is busy (the iCalendar default: leave,
+an off-site training) takes its whole day from the planner; one marked free
+(TRANSP:TRANSPARENT, Outlook's BUSYSTATUS FREE: birthdays, reminders) does
+not, and its stored UID ends in FREE_MARK so the planner can tell. A file
+that cannot be read imports nothing: the error names what is wrong, and the
+meetings of the previous import stay as they were."""
 
 from __future__ import annotations
 
@@ -12,8 +16,11 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
 from app.errors import ErrorCode, FokusError
+
+FREE_MARK = "#free"
 
 # How far around today a recurring series is expanded.
 PAST = timedelta(weeks=8)
@@ -28,6 +35,17 @@ class MeetingData:
     title: str
     all_day: bool
     location: str
+
+
+def is_free(uid: str) -> bool:
+    """Was the stored event marked free (it takes no time from the planner)?"""
+    return uid.endswith(FREE_MARK)
+
+
+def _marked_free(event: Any) -> bool:
+    transp = str(event.get("TRANSP", "")).upper()
+    status = str(event.get("X-MICROSOFT-CDO-BUSYSTATUS", "")).upper()
+    return transp == "TRANSPARENT" or status == "FREE"
 
 
 def _invalid(path: Path | str, reason: str) -> FokusError:
@@ -86,8 +104,9 @@ def parse_calendar(data: bytes, around: datetime, zone: tzinfo,
             raise _invalid(source, f"event “{event.get('SUMMARY', '?')}” ends before it starts")
         uid = str(event.get("UID", "")) or hashlib.sha1(
             f"{event.get('SUMMARY')}{start}".encode()).hexdigest()
+        free = all_day and _marked_free(event)
         meetings.append(MeetingData(
-            uid=f"{uid}@{start.isoformat()}",
+            uid=f"{uid}@{start.isoformat()}{FREE_MARK if free else ''}",
             start=start,
             end=end,
             title=str(event.get("SUMMARY", "")).strip(),

@@ -6,12 +6,18 @@ multi-project strategies (project batching, urgency first, time blocking):
 - deep batches go into no-meeting windows, remote days first; collaborative
   ones into core hours, office days first (the allocation matrix decides which
   a batch is);
-- urgent and soon-due batches are placed first, and never after their due day;
+- urgent and soon-due batches are placed first, and never after their due day:
+  what does not fit before it (or is overdue already) is reported at risk;
 - one project per block, as few projects per day as it can and never more
   than the configured limit, and blocks of a project kept together, so that
   the day has as few context switches as it can;
-- never over a meeting, never outside work hours, never in the past;
-- a large batch is split into blocks of the configured focus length.
+- never over a meeting (a busy all-day event takes its whole day), never over
+  the lunch break, never outside work hours, on a public holiday, or in the past;
+- a large batch is split into blocks of the configured focus length, and no
+  deep-work block is shorter than the configured minimum (45 min by default);
+- the plan never has more context switches than placing by urgency alone
+  (the baseline): when the batching heuristic loses, the baseline's placement
+  is used.
 
 It is a pure function of its input: the same input gives the same plan."""
 
@@ -39,6 +45,7 @@ class Strategy(StrEnum):
 class Reason(StrEnum):
     NO_WINDOW = "no_window"  # no free window of the right kind left this week
     BEFORE_DUE = "before_due"  # no free window of the right kind before the due date
+    OVERDUE = "overdue"  # the due date is before the first day that can still be planned
     PROJECT_LIMIT = "project_limit"  # free windows only on days at the project limit
 
 
@@ -80,6 +87,11 @@ class Unplaced:
     minutes: int
     reason: Reason
 
+    @property
+    def at_risk(self) -> bool:
+        """The batch cannot be done by its due date as planned."""
+        return self.reason in (Reason.BEFORE_DUE, Reason.OVERDUE)
+
 
 @dataclass
 class Plan:
@@ -120,8 +132,8 @@ class _Slot:
     end: datetime
 
 
-def _subtract(start: datetime, end: datetime,
-              busy: Sequence[Busy]) -> list[tuple[datetime, datetime]]:
+def _subtract(start: datetime, end: datetime, busy: Sequence[Busy],
+              shortest: int = MIN_BLOCK_MINUTES) -> list[tuple[datetime, datetime]]:
     free = [(start, end)]
     for b in busy:
         next_free = []
@@ -134,7 +146,7 @@ def _subtract(start: datetime, end: datetime,
             if b.end < z:
                 next_free.append((b.end, z))
         free = next_free
-    return [(a, z) for a, z in free if (z - a).total_seconds() >= MIN_BLOCK_MINUTES * 60]
+    return [(a, z) for a, z in free if (z - a).total_seconds() >= shortest * 60]
 
 
 def _ceil(at: datetime) -> datetime:
@@ -159,9 +171,62 @@ def plan_week(
     zone: tzinfo,
     strategy: Strategy = Strategy.BATCHED,
 ) -> Plan:
+    place = partial(_place, days, model, matrix, batches, meetings, existing, now, zone)
+    if strategy == Strategy.URGENCY_FIRST:
+        return place(Strategy.URGENCY_FIRST)
+    batched = place(Strategy.BATCHED)
+    baseline = place(Strategy.URGENCY_FIRST)
+    # The heuristic is greedy and can lose to the baseline on odd weeks; the
+    # plan shown next to the baseline never has more switches than it.
+    if (baseline.switches(zone), -_placed(baseline)) < (batched.switches(zone),
+                                                        -_placed(batched)):
+        return baseline
+    return batched
+
+
+def _placed(plan: Plan) -> int:
+    return sum(b.minutes for b in plan.new_blocks)
+
+
+def _shortest(window: WindowKind, model: WorkModel) -> int:
+    return model.min_deep_minutes if window == WindowKind.DEEP else MIN_BLOCK_MINUTES
+
+
+def _length(left: int, whole: int, slot_minutes: int, shortest: int, focus: int) -> int:
+    """How long the next block of a batch with ``left`` minutes is, in a free
+    slot of ``slot_minutes``: the focus length at most, the shortest block at
+    least, and never leaving a rest too short to place."""
+    want = max(min(focus, left), shortest) if left == whole else min(focus, left)
+    length = min(want, slot_minutes)
+    rest = left - length
+    if 0 < rest < shortest:
+        if length - (shortest - rest) >= shortest:
+            length -= shortest - rest
+        elif slot_minutes >= left:
+            length = left
+    return length
+
+
+def _place(
+    days: Sequence[date],
+    model: WorkModel,
+    matrix: Matrix,
+    batches: Sequence[BatchToPlan],
+    meetings: Sequence[Busy],
+    existing: Sequence[PlannedBlock],
+    now: datetime,
+    zone: tzinfo,
+    strategy: Strategy,
+) -> Plan:
     plan = Plan(days=list(days), blocks=[replace_new(b, False) for b in existing])
     earliest = _ceil(now)
-    busy = sorted([*meetings, *(Busy(b.start, b.end) for b in existing)],
+    lunches = []
+    for day in days:
+        lunch = model.lunch_on(day)
+        if lunch is not None:
+            a, z = lunch.at(day, zone)
+            lunches.append(Busy(a.astimezone(UTC), z.astimezone(UTC)))
+    busy = sorted([*meetings, *lunches, *(Busy(b.start, b.end) for b in existing)],
                   key=lambda b: (b.start, b.end))
     slots: list[_Slot] = []
     for index, day in enumerate(days):
@@ -172,9 +237,10 @@ def plan_week(
             for span in model.windows(day, window):
                 a, z = span.at(day, zone)
                 a, z = max(a.astimezone(UTC), earliest), z.astimezone(UTC)
-                for fa, fz in _subtract(a, z, busy):
+                for fa, fz in _subtract(a, z, busy, _shortest(window, model)):
                     slots.append(_Slot(index, day, kind, window, fa, fz))
     slots.sort(key=lambda s: (s.start, s.window))
+    first_open = max(days[0], now.astimezone(zone).date())
 
     def project_days() -> dict[date, set[int]]:
         seen: dict[date, set[int]] = {}
@@ -188,17 +254,19 @@ def plan_week(
     for batch in sorted(batches, key=order):
         allocation = matrix[batch.task_type]
         window = WindowKind.DEEP if allocation.block_kind == BlockKind.DEEP else WindowKind.CORE
+        shortest = _shortest(window, model)
         left = batch.minutes_left
         reason: Reason | None = None
-        while left >= MIN_BLOCK_MINUTES or (left > 0 and left == batch.minutes_left):
-            want = min(model.focus_minutes, left)
+        if batch.due is not None and batch.due < first_open:
+            plan.unplaced.append(Unplaced(batch.id, left, Reason.OVERDUE))
+            continue
+        while left >= shortest or (left > 0 and left == batch.minutes_left):
             on_days = project_days()
             candidates = []
             for slot in slots:
                 if slot.window != window:
                     continue
-                overdue = batch.due is not None and batch.due < days[0]
-                if batch.due is not None and not overdue and slot.day > batch.due:
+                if batch.due is not None and slot.day > batch.due:
                     reason = reason or Reason.BEFORE_DUE
                     continue
                 projects = on_days.get(slot.day, set())
@@ -217,8 +285,10 @@ def plan_week(
                 slot = min(candidates, key=partial(
                     _score, batch=batch, place=allocation.place, urgent=urgent,
                     on_days=on_days, blocks=plan.blocks, zone=zone))
-            length = min(want, int((slot.end - slot.start).total_seconds() // 60))
-            if length < want and length < MIN_BLOCK_MINUTES:
+            slot_minutes = int((slot.end - slot.start).total_seconds() // 60)
+            length = _length(left, batch.minutes_left, slot_minutes, shortest,
+                             model.focus_minutes)
+            if length < shortest:
                 break
             # Fill the slot from its start, or from its end when that keeps
             # the block next to one of the same project.
@@ -236,19 +306,20 @@ def plan_week(
                 location=Location(slot.day_kind.value),
             )
             plan.blocks.append(block)
-            _take(slots, slot, block)
+            _take(slots, slot, block, shortest)
             left -= length
             reason = None
-        if left > 0 and (left >= MIN_BLOCK_MINUTES or left == batch.minutes_left):
+        if left > 0 and (left >= shortest or left == batch.minutes_left or (
+                reason == Reason.BEFORE_DUE)):
             plan.unplaced.append(Unplaced(batch.id, left, reason or Reason.NO_WINDOW))
     if strategy == Strategy.BATCHED:
-        plan.blocks = _regroup(plan.blocks, {b.id: b for b in batches}, days[0],
+        plan.blocks = _regroup(plan.blocks, {b.id: b for b in batches},
                                model.max_projects_per_day, zone)
     plan.blocks.sort(key=lambda b: (b.start, b.project_id))
     return plan
 
 
-def _regroup(blocks: list[PlannedBlock], batches: dict[int, BatchToPlan], first_day: date,
+def _regroup(blocks: list[PlannedBlock], batches: dict[int, BatchToPlan],
              limit: int, zone: tzinfo) -> list[PlannedBlock]:
     """Second pass: swap new blocks where that removes context switches.
 
@@ -264,7 +335,7 @@ def _regroup(blocks: list[PlannedBlock], batches: dict[int, BatchToPlan], first_
     def allowed(block: PlannedBlock, day: date) -> bool:
         batch = batches.get(block.batch_id or -1)
         due = batch.due if batch else None
-        return due is None or due < first_day or day <= due
+        return due is None or day <= due
 
     def within_limit(candidate: list[PlannedBlock]) -> bool:
         seen: dict[date, set[int]] = {}
@@ -336,10 +407,10 @@ def _score(s: _Slot, batch: BatchToPlan, place: Place, urgent: bool,
     return (2 * wrong_place + spread + switches, s.day_index, s.start)
 
 
-def _take(slots: list[_Slot], slot: _Slot, block: PlannedBlock) -> None:
+def _take(slots: list[_Slot], slot: _Slot, block: PlannedBlock, shortest: int) -> None:
     slots.remove(slot)
     for a, z in ((slot.start, block.start), (block.end, slot.end)):
-        if (z - a).total_seconds() >= MIN_BLOCK_MINUTES * 60:
+        if (z - a).total_seconds() >= shortest * 60:
             slots.append(_Slot(slot.day_index, slot.day, slot.day_kind, slot.window, a, z))
     slots.sort(key=lambda s: (s.start, s.window))
 

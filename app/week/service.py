@@ -28,17 +28,22 @@ from app.store.models import (
 from app.store.settings import (
     ALLOCATION_MATRIX,
     FOCUS_MINUTES,
+    HOLIDAY_COUNTRY,
+    MIN_DEEP_BLOCK_MINUTES,
     PROJECT_LIMIT,
     WORK_MODEL,
     Settings,
 )
 from app.week.allocation import Matrix
-from app.week.calendar import MeetingData, read_calendar_if_changed
+from app.week.calendar import MeetingData, is_free, read_calendar_if_changed
+from app.week.holidays import PublicHolidays
 from app.week.ics_export import is_fokus_block
 from app.week.planner import BatchToPlan, Busy, Plan, PlannedBlock, Strategy, plan_week
 from app.week.workmodel import DayKind, WindowKind, WorkModel, iso_week_days
 
 MAX_BLOCK = timedelta(hours=12)
+# Blocks placed this far ahead count as planned work (any week, not only the one planned).
+HORIZON = timedelta(days=5 * 366)
 
 
 class Conflict(StrEnum):
@@ -66,12 +71,15 @@ class WeekService:
     # -- settings --------------------------------------------------------------
 
     def work_model(self) -> WorkModel:
-        """The stored model, with the focus length and the projects-per-day limit
-        from their own settings."""
+        """The stored model, with the focus length, the projects-per-day limit,
+        the shortest deep block and the public holidays from their own settings."""
         data = self.settings.get(WORK_MODEL)
         model = WorkModel.from_json(data) if data else WorkModel()
+        country = self.settings.get(HOLIDAY_COUNTRY)
         return replace(model, focus_minutes=self.settings.get(FOCUS_MINUTES),
-                       max_projects_per_day=self.settings.get(PROJECT_LIMIT))
+                       max_projects_per_day=self.settings.get(PROJECT_LIMIT),
+                       min_deep_minutes=self.settings.get(MIN_DEEP_BLOCK_MINUTES),
+                       holidays=PublicHolidays(country) if country else None)
 
     def set_work_model(self, model: WorkModel) -> WorkModel:
         """Store ``model``; its focus length and limit go to their settings."""
@@ -309,18 +317,36 @@ class WeekService:
                     return edge
         return None
 
+    def block_minutes_left(self, project_id: int, batch_id: int | None = None) -> int | None:
+        """Minutes to the end of the block running now for ``project_id`` (and
+        ``batch_id`` when given): a session started from a block lasts until
+        the block's end, so it never runs into the meeting after it. None when
+        no such block runs now, or too little of it is left for a session."""
+        from app.domain import MAX_MINUTES, MIN_MINUTES
+
+        now = self.clock.now()
+        for b in self.blocks(now, now + timedelta(seconds=1)):
+            if b.project_id == project_id and (batch_id is None or b.batch_id in (
+                    None, batch_id)):
+                left = int((as_utc(b.end_at) - now).total_seconds() // 60)
+                return min(left, MAX_MINUTES) if left >= MIN_MINUTES else None
+        return None
+
     def start_concerns(self, minutes: int) -> list[str]:
         """Why starting a focus session now may be a poor fit: core hours, a
         meeting within its planned length."""
-        now = self.clock.now()
         concerns = []
         if self.window_now()[0] == WindowKind.CORE:
             concerns.append("core_hours")
-        upcoming = [m for m in self.meetings(now, now + timedelta(minutes=minutes))
-                    if not m.all_day]
-        if upcoming:
+        if self.meetings_ahead(minutes):
             concerns.append("meeting")
         return concerns
+
+    def meetings_ahead(self, minutes: int) -> list[Meeting]:
+        """The timed meetings a session of ``minutes`` started now would run into."""
+        now = self.clock.now()
+        return [m for m in self.meetings(now, now + timedelta(minutes=minutes))
+                if not m.all_day]
 
     # -- conflicts -----------------------------------------------------------------------
 
@@ -360,7 +386,11 @@ class WeekService:
 
     # -- planning ----------------------------------------------------------------------
 
-    def batches_to_plan(self, start: datetime, end: datetime) -> list[BatchToPlan]:
+    def batches_to_plan(self, ignore: frozenset[int] = frozenset()) -> list[BatchToPlan]:
+        """Open batches with the minutes still to place: the estimate less what
+        was focused on and less what blocks from now on already hold, in any
+        week (work placed in an earlier plan is not placed again). Blocks in
+        ``ignore`` do not count."""
         now = self.clock.now()
         with self.store.transaction() as s:
             rows = list(s.exec(
@@ -375,8 +405,8 @@ class WeekService:
                        col(FocusSession.ended_at).is_not(None))
                 .group_by(col(FocusSession.batch_id))).all())
         planned: dict[int, int] = {}
-        for b in self.blocks(max(start, now), end):
-            if b.batch_id is not None:
+        for b in self.blocks(now, now + HORIZON):
+            if b.batch_id is not None and b.id not in ignore:
                 begin = max(as_utc(b.start_at), now)
                 planned[b.batch_id] = planned.get(b.batch_id, 0) + int(
                     (as_utc(b.end_at) - begin).total_seconds() // 60)
@@ -389,18 +419,30 @@ class WeekService:
                                        Urgency(row.urgency), row.due_date))
         return out
 
+    def busy(self, start: datetime, end: datetime) -> list[Busy]:
+        """What the planner must keep clear: timed meetings, and whole days
+        under a busy all-day event."""
+        return [Busy(as_utc(m.start_at), as_utc(m.end_at)) for m in self.meetings(start, end)
+                if not (m.all_day and is_free(m.uid))]
+
     def plan(self, week: str, apply: bool = False,
              strategy: Strategy = Strategy.BATCHED) -> Plan:
+        """The week's plan. The urgency-first baseline is the same before and
+        after a plan is applied: it is placed as if this week's planner blocks
+        still to come were not there."""
         days, start, end = self.week_bounds(week)
+        now = self.clock.now()
+        rows = self.blocks(start, end)
+        ignore = frozenset(b.id for b in rows if b.id is not None and b.source == "planner"
+                           and as_utc(b.start_at) >= now) \
+            if strategy == Strategy.URGENCY_FIRST else frozenset()
         existing = [
             PlannedBlock(as_utc(b.start_at), as_utc(b.end_at), b.project_id, b.batch_id,
                          BlockKind(b.kind), Location(b.location), new=False, id=b.id)
-            for b in self.blocks(start, end)]
-        meetings = [Busy(as_utc(m.start_at), as_utc(m.end_at))
-                    for m in self.meetings(start, end) if not m.all_day]
+            for b in rows if b.id not in ignore]
         result = plan_week(days, self.work_model(), self.matrix(),
-                           self.batches_to_plan(start, end), meetings, existing,
-                           self.clock.now(), self.clock.zone(), strategy)
+                           self.batches_to_plan(ignore), self.busy(start, end), existing,
+                           now, self.clock.zone(), strategy)
         if apply:
             self.apply(result.new_blocks)
         return result

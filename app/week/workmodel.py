@@ -6,9 +6,10 @@ Defaults from the thesis, chapter V: 3 remote : 2 office days with the office
 days mid-week (Tuesday, Wednesday); core hours 10:00-15:00; no-meeting windows
 08:00-10:00 and 15:00-17:00; work hours 08:00-17:00.
 
-The focus length and the projects-per-day limit are settings of their own
-(FOCUS_MINUTES, PROJECT_LIMIT in app/store/settings.py): WeekService fills
-them in, and the model's JSON does not carry them."""
+The focus length, the projects-per-day limit and the shortest deep block are
+settings of their own (FOCUS_MINUTES, PROJECT_LIMIT, MIN_DEEP_BLOCK_MINUTES in
+app/store/settings.py): WeekService fills them in, and the model's JSON does
+not carry them."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from enum import StrEnum
 from typing import Any
 
 from app.errors import ErrorCode, FokusError
-from app.store.settings import FOCUS_MINUTES, PROJECT_LIMIT
+from app.store.settings import FOCUS_MINUTES, MIN_DEEP_BLOCK_MINUTES, PROJECT_LIMIT
+from app.week.holidays import PublicHolidays
 
 
 class DayKind(StrEnum):
@@ -102,6 +104,11 @@ DEFAULT_WEEK = {
 }
 
 
+LUNCH = Span(12 * 60, 13 * 60)
+FRIDAY_LUNCH = Span(11 * 60 + 30, 13 * 60)  # Friday prayers
+DEFAULT_LUNCH = {0: LUNCH, 1: LUNCH, 2: LUNCH, 3: LUNCH, 4: FRIDAY_LUNCH, 5: LUNCH, 6: LUNCH}
+
+
 @dataclass(frozen=True)
 class Problem:
     """Why a work model was refused: a code and what it is about."""
@@ -117,13 +124,34 @@ class WorkModel:
     core_hours: Span = Span(10 * 60, 15 * 60)
     no_meeting: tuple[Span, ...] = (Span(8 * 60, 10 * 60), Span(15 * 60, 17 * 60))
     overrides: dict[date, DayKind] = field(default_factory=dict)
+    # Weekday (Monday 0) → its lunch break; a weekday left out has none.
+    lunch: dict[int, Span] = field(default_factory=lambda: dict(DEFAULT_LUNCH))
     max_projects_per_day: int = PROJECT_LIMIT.default
     focus_minutes: int = FOCUS_MINUTES.default
+    min_deep_minutes: int = MIN_DEEP_BLOCK_MINUTES.default
+    holidays: PublicHolidays | None = field(default=None, compare=False)
 
     # -- questions -------------------------------------------------------------
 
     def day_kind(self, day: date) -> DayKind:
-        return self.overrides.get(day, self.week.get(day.weekday(), DayKind.OFF))
+        if day in self.overrides:
+            return self.overrides[day]
+        if self.holidays is not None and day in self.holidays:
+            return DayKind.HOLIDAY
+        return self.week.get(day.weekday(), DayKind.OFF)
+
+    def holiday_name(self, day: date, language: str = "en") -> str | None:
+        """The public holiday's name when ``day`` is one and no exception
+        makes it a work day."""
+        if self.holidays is None or self.day_kind(day) != DayKind.HOLIDAY:
+            return None
+        return self.holidays.name(day, language)
+
+    def lunch_on(self, day: date) -> Span | None:
+        """The day's lunch break, when it is a work day and has one."""
+        if not self.day_kind(day).is_workday:
+            return None
+        return self.lunch.get(day.weekday())
 
     def window_at(self, day: date, minute: int) -> tuple[WindowKind, Span | None]:
         """What kind of time ``minute`` (after midnight) is on ``day``."""
@@ -131,6 +159,9 @@ class WorkModel:
             self.work_hours.start <= minute < self.work_hours.end
         ):
             return WindowKind.OUTSIDE, None
+        lunch = self.lunch_on(day)
+        if lunch is not None and lunch.start <= minute < lunch.end:
+            return WindowKind.OTHER, None
         for span in self.no_meeting:
             if span.start <= minute < span.end:
                 return WindowKind.DEEP, span
@@ -168,6 +199,11 @@ class WorkModel:
         for a, b in zip(ordered, ordered[1:], strict=False):
             if a.overlaps(b):
                 found.append(Problem("windows_overlap", f"{a} {b}"))
+        for span in self.lunch.values():
+            if span.start >= span.end:
+                found.append(Problem("empty_span", f"lunch {span}"))
+            elif not self.work_hours.contains(span):
+                found.append(Problem("outside_work_hours", f"lunch {span}"))
         if not any(k.is_workday for k in self.week.values()):
             found.append(Problem("empty_week"))
         for setting, value, code in ((PROJECT_LIMIT, self.max_projects_per_day, "bad_limit"),
@@ -194,6 +230,7 @@ class WorkModel:
             "core_hours": str(self.core_hours),
             "no_meeting": [str(s) for s in self.no_meeting],
             "overrides": {d.isoformat(): k.value for d, k in sorted(self.overrides.items())},
+            "lunch": {str(k): str(v) for k, v in sorted(self.lunch.items())},
         }
 
     @classmethod
@@ -211,6 +248,8 @@ class WorkModel:
                 if "no_meeting" in data else base.no_meeting,
                 overrides={date.fromisoformat(k): DayKind(v)
                            for k, v in data.get("overrides", {}).items()},
+                lunch={int(k): Span.parse(v) for k, v in data["lunch"].items()}
+                if "lunch" in data else base.lunch,
             )
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise FokusError(ErrorCode.INVALID_WORK_MODEL, problem="unreadable",

@@ -15,6 +15,7 @@
     </message>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="31"/>
+        <location filename="../../ui/shell/prompts.py" line="298"/>
         <location filename="../../ui/tray/tray.py" line="40"/>
         <source>A meeting</source>
         <translation>Rapat</translation>
@@ -62,12 +63,17 @@
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="309"/>
+        <location filename="../../ui/shell/prompts.py" line="297"/>
+        <source>{meeting} at {time} starts before this session ends.</source>
+        <translation>{meeting} pukul {time} dimulai sebelum sesi ini selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/prompts.py" line="364"/>
         <source>Weekly self-report</source>
         <translation>Laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="310"/>
+        <location filename="../../ui/shell/prompts.py" line="365"/>
         <source>Week {week} is done: export your self-report for your PIC.</source>
         <translation>Pekan {week} selesai: ekspor laporan mandiri Anda untuk PIC.</translation>
     </message>
@@ -77,7 +83,7 @@
         <translation>Mulai sesi fokus di {project} sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="247"/>
+        <location filename="../../ui/shell/prompts.py" line="251"/>
         <source>Session on {project} ended</source>
         <translation>Sesi di {project} berakhir</translation>
     </message>
@@ -98,22 +104,17 @@
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="278"/>
+        <location filename="../../ui/shell/prompts.py" line="289"/>
         <source>It is core hours, the time set aside for coordination.</source>
         <translation>Sekarang jam inti, waktu yang disediakan untuk koordinasi.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="280"/>
-        <source>A meeting starts before this session would end.</source>
-        <translation>Ada rapat yang dimulai sebelum sesi ini selesai.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/prompts.py" line="281"/>
+        <location filename="../../ui/shell/prompts.py" line="320"/>
         <source>Start a focus session?</source>
         <translation>Mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/prompts.py" line="282"/>
+        <location filename="../../ui/shell/prompts.py" line="322"/>
         <source>Start the focus session anyway?</source>
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
@@ -305,6 +306,11 @@
         <translation>jam kerja</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="71"/>
+        <source>lunch break</source>
+        <translation>istirahat siang</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="85"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
@@ -420,27 +426,27 @@
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="60"/>
+        <location filename="../../ui/settings/window.py" line="62"/>
         <source>Remote (WFA)</source>
         <translation>Jarak jauh (WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="60"/>
+        <location filename="../../ui/settings/window.py" line="62"/>
         <source>Office (WFO)</source>
         <translation>Kantor (WFO)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="61"/>
+        <location filename="../../ui/settings/window.py" line="63"/>
         <source>Either</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="65"/>
+        <location filename="../../ui/settings/window.py" line="67"/>
         <source>No-meeting window (deep work)</source>
         <translation>Jam bebas rapat (kerja mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="66"/>
+        <location filename="../../ui/settings/window.py" line="68"/>
         <source>Core hours (coordination)</source>
         <translation>Jam inti (koordinasi)</translation>
     </message>
@@ -691,29 +697,39 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Menit per sesi fokus:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="44"/>
+        <location filename="../../ui/week/window.py" line="46"/>
         <source>Deep work in core hours (meant for coordination)</source>
         <translation>Kerja mendalam di jam inti (yang disediakan untuk koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="45"/>
+        <location filename="../../ui/week/window.py" line="47"/>
         <source>Collaborative work in a no-meeting window</source>
         <translation>Kerja kolaboratif di jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="46"/>
+        <location filename="../../ui/week/window.py" line="48"/>
         <source>Overlaps a meeting</source>
         <translation>Bertumpang tindih dengan rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="47"/>
+        <location filename="../../ui/week/window.py" line="49"/>
         <source>Outside work hours</source>
         <translation>Di luar jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="48"/>
+        <location filename="../../ui/week/window.py" line="50"/>
         <source>More projects this day than your limit</source>
         <translation>Proyek hari ini melebihi batas Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="57"/>
+        <source>at risk: no free window of the right kind before its due date</source>
+        <translation>berisiko: tidak ada waktu luang yang sesuai sebelum tenggatnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="58"/>
+        <source>at risk: its due date has passed</source>
+        <translation>berisiko: tenggatnya sudah lewat</translation>
     </message>
     <message>
         <location filename="../../ui/week/day_kinds.py" line="12"/>
@@ -737,17 +753,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="54"/>
+        <location filename="../../ui/week/window.py" line="56"/>
         <source>no free window of the right kind is left this week</source>
         <translation>tidak ada lagi waktu luang yang sesuai pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="55"/>
-        <source>no free window of the right kind before its due date</source>
-        <translation>tidak ada waktu luang yang sesuai sebelum tenggatnya</translation>
-    </message>
-    <message>
-        <location filename="../../ui/week/window.py" line="56"/>
+        <location filename="../../ui/week/window.py" line="59"/>
         <source>the days with free windows already hold your project limit</source>
         <translation>hari-hari yang masih punya waktu luang sudah mencapai batas proyek Anda</translation>
     </message>
@@ -803,8 +814,8 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py" line="63"/>
-        <source>Write it like &lt;ctrl&gt;+&lt;alt&gt;+f; leave it empty to turn the shortcut off.</source>
-        <translation>Tuliskan seperti &lt;ctrl&gt;+&lt;alt&gt;+f; kosongkan untuk mematikan pintasan.</translation>
+        <source>Write it like Ctrl+Alt+F; leave it empty to turn the shortcut off.</source>
+        <translation>Tulis seperti Ctrl+Alt+F; kosongkan untuk mematikan pintasan ini.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/fields.py" line="65"/>
@@ -812,17 +823,17 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Kosongkan jika tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="225"/>
+        <location filename="../../ui/settings/fields.py" line="259"/>
         <source>A calendar exported as .ics</source>
         <translation>Kalender yang diekspor sebagai .ics</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="228"/>
+        <location filename="../../ui/settings/fields.py" line="262"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="240"/>
+        <location filename="../../ui/settings/fields.py" line="274"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -837,12 +848,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="55"/>
+        <location filename="../../ui/settings/window.py" line="57"/>
         <source>{label}: “{value}” is not allowed. {allowed}</source>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="227"/>
+        <location filename="../../ui/settings/fields.py" line="261"/>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
@@ -1016,37 +1027,37 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>BlockDialog</name>
     <message>
-        <location filename="../../ui/week/window.py" line="68"/>
+        <location filename="../../ui/week/window.py" line="71"/>
         <source>Time block</source>
         <translation>Blok waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="84"/>
+        <location filename="../../ui/week/window.py" line="87"/>
         <source>Day:</source>
         <translation>Hari:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="85"/>
+        <location filename="../../ui/week/window.py" line="88"/>
         <source>&amp;Project:</source>
         <translation>&amp;Proyek:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="86"/>
+        <location filename="../../ui/week/window.py" line="89"/>
         <source>&amp;Batch:</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="87"/>
+        <location filename="../../ui/week/window.py" line="90"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="88"/>
+        <location filename="../../ui/week/window.py" line="91"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="93"/>
+        <location filename="../../ui/week/window.py" line="96"/>
         <source>(no batch)</source>
         <translation>(tanpa batch)</translation>
     </message>
@@ -1124,92 +1135,92 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/reports/export.py" line="48"/>
+        <location filename="../../ui/reports/export.py" line="85"/>
         <source>Export the weekly self-report</source>
         <translation>Ekspor laporan mandiri mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="60"/>
+        <location filename="../../ui/reports/export.py" line="97"/>
         <source>How your PIC knows you</source>
         <translation>Nama yang dikenal PIC Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="63"/>
+        <location filename="../../ui/reports/export.py" line="100"/>
         <source>PDF, for people</source>
         <translation>PDF, untuk dibaca orang</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="64"/>
+        <location filename="../../ui/reports/export.py" line="101"/>
         <source>CSV, one row per day</source>
         <translation>CSV, satu baris per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="65"/>
+        <location filename="../../ui/reports/export.py" line="102"/>
         <source>JSON, for tools and team reports</source>
         <translation>JSON, untuk alat dan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="72"/>
+        <location filename="../../ui/reports/export.py" line="109"/>
         <source>Include what helped and what got in the way</source>
         <translation>Sertakan apa yang membantu dan apa yang menghambat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="73"/>
+        <location filename="../../ui/reports/export.py" line="110"/>
         <source>Include energy and burnout (health-like, private by default)</source>
         <translation>Sertakan energi dan burnout (bersifat kesehatan, privat secara bawaan)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="75"/>
+        <location filename="../../ui/reports/export.py" line="112"/>
         <source>Replace project names by codes (P1, P2, …)</source>
         <translation>Ganti nama proyek dengan kode (P1, P2, …)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="77"/>
+        <location filename="../../ui/reports/export.py" line="115"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="88"/>
+        <location filename="../../ui/reports/export.py" line="126"/>
         <source>Week:</source>
         <translation>Pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="89"/>
+        <location filename="../../ui/reports/export.py" line="127"/>
         <source>Your name:</source>
         <translation>Nama Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="90"/>
+        <location filename="../../ui/reports/export.py" line="128"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="91"/>
+        <location filename="../../ui/reports/export.py" line="129"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="93"/>
+        <location filename="../../ui/reports/export.py" line="131"/>
         <source>&amp;Export and open the folder</source>
         <translation>&amp;Ekspor dan buka foldernya</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="103"/>
+        <location filename="../../ui/reports/export.py" line="141"/>
         <source>Exactly what leaves this computer:</source>
         <translation>Persis apa yang keluar dari komputer ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="126"/>
+        <location filename="../../ui/reports/export.py" line="187"/>
         <source>Export folder</source>
         <translation>Folder ekspor</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="155"/>
+        <location filename="../../ui/reports/export.py" line="217"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="161"/>
+        <location filename="../../ui/reports/export.py" line="223"/>
         <source>Written to {path}.</source>
         <translation>Ditulis ke {path}.</translation>
     </message>
@@ -1253,27 +1264,27 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/reports/insights.py" line="64"/>
+        <location filename="../../ui/reports/insights.py" line="69"/>
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="81"/>
+        <location filename="../../ui/reports/insights.py" line="85"/>
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="148"/>
+        <location filename="../../ui/reports/insights.py" line="162"/>
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="152"/>
+        <location filename="../../ui/reports/insights.py" line="166"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="167"/>
+        <location filename="../../ui/reports/insights.py" line="181"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
@@ -1974,262 +1985,272 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="127"/>
+        <location filename="../../ui/settings/window.py" line="129"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="137"/>
+        <location filename="../../ui/settings/window.py" line="139"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="138"/>
+        <location filename="../../ui/settings/window.py" line="140"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="141"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="140"/>
+        <location filename="../../ui/settings/window.py" line="142"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="141"/>
+        <location filename="../../ui/settings/window.py" line="143"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="209"/>
+        <location filename="../../ui/settings/window.py" line="211"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="211"/>
+        <location filename="../../ui/settings/window.py" line="213"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="212"/>
+        <location filename="../../ui/settings/window.py" line="214"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="219"/>
+        <location filename="../../ui/settings/window.py" line="221"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="241"/>
+        <location filename="../../ui/settings/window.py" line="243"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="244"/>
+        <location filename="../../ui/settings/window.py" line="254"/>
+        <source>Lunch break (kept free):</source>
+        <translation>Istirahat siang (dibiarkan kosong):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="256"/>
+        <source>The planner puts nothing here. Friday&apos;s is longer for Friday prayers. Set the same start and end for a day without one.</source>
+        <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="261"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="245"/>
+        <location filename="../../ui/settings/window.py" line="262"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="250"/>
+        <location filename="../../ui/settings/window.py" line="267"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="252"/>
+        <location filename="../../ui/settings/window.py" line="269"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="261"/>
+        <location filename="../../ui/settings/window.py" line="278"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="265"/>
+        <location filename="../../ui/settings/window.py" line="282"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="265"/>
+        <location filename="../../ui/settings/window.py" line="282"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="278"/>
+        <location filename="../../ui/settings/window.py" line="295"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="282"/>
+        <location filename="../../ui/settings/window.py" line="299"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="289"/>
-        <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
-        <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jam bebas rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="297"/>
+        <location filename="../../ui/settings/window.py" line="316"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="353"/>
+        <location filename="../../ui/settings/window.py" line="381"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="353"/>
+        <location filename="../../ui/settings/window.py" line="381"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="353"/>
+        <location filename="../../ui/settings/window.py" line="381"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="373"/>
+        <location filename="../../ui/settings/window.py" line="401"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="376"/>
+        <location filename="../../ui/settings/window.py" line="404"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="415"/>
+        <location filename="../../ui/settings/window.py" line="443"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="429"/>
+        <location filename="../../ui/settings/window.py" line="457"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="434"/>
+        <location filename="../../ui/settings/window.py" line="462"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="438"/>
+        <location filename="../../ui/settings/window.py" line="466"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="442"/>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="447"/>
+        <location filename="../../ui/settings/window.py" line="475"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="447"/>
+        <location filename="../../ui/settings/window.py" line="475"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="447"/>
+        <location filename="../../ui/settings/window.py" line="475"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="451"/>
+        <location filename="../../ui/settings/window.py" line="479"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="452"/>
+        <location filename="../../ui/settings/window.py" line="480"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="453"/>
+        <location filename="../../ui/settings/window.py" line="481"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="457"/>
+        <location filename="../../ui/settings/window.py" line="485"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="459"/>
+        <location filename="../../ui/settings/window.py" line="487"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="466"/>
+        <location filename="../../ui/settings/window.py" line="494"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="476"/>
+        <location filename="../../ui/settings/window.py" line="504"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="490"/>
+        <location filename="../../ui/settings/window.py" line="518"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="491"/>
+        <location filename="../../ui/settings/window.py" line="519"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="495"/>
+        <location filename="../../ui/settings/window.py" line="523"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="496"/>
+        <location filename="../../ui/settings/window.py" line="524"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="497"/>
+        <location filename="../../ui/settings/window.py" line="525"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="498"/>
+        <location filename="../../ui/settings/window.py" line="526"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="501"/>
+        <location filename="../../ui/settings/window.py" line="529"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="195"/>
+        <location filename="../../ui/settings/window.py" line="197"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="142"/>
+        <location filename="../../ui/settings/window.py" line="144"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="547"/>
+        <location filename="../../ui/settings/window.py" line="306"/>
+        <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
+        <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="575"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2422,118 +2443,123 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>WeekCanvas</name>
     <message>
-        <location filename="../../ui/week/view.py" line="170"/>
+        <location filename="../../ui/week/view.py" line="177"/>
         <source>No work days this week</source>
         <translation>Tidak ada hari kerja pekan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/view.py" line="209"/>
+        <source>Lunch break</source>
+        <translation>Istirahat siang</translation>
     </message>
 </context>
 <context>
     <name>WeekWindow</name>
     <message>
-        <location filename="../../ui/week/window.py" line="113"/>
+        <location filename="../../ui/week/window.py" line="116"/>
         <source>Fokus — Week</source>
         <translation>Fokus — Pekan</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="121"/>
+        <location filename="../../ui/week/window.py" line="124"/>
         <source>Previous week</source>
         <translation>Pekan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="122"/>
+        <location filename="../../ui/week/window.py" line="125"/>
         <source>This week</source>
         <translation>Pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="124"/>
+        <location filename="../../ui/week/window.py" line="127"/>
         <source>Next week</source>
         <translation>Pekan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="125"/>
+        <location filename="../../ui/week/window.py" line="128"/>
         <source>&amp;Plan my week</source>
         <translation>&amp;Rencanakan pekan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="127"/>
+        <location filename="../../ui/week/window.py" line="130"/>
         <source>&amp;Import calendar…</source>
         <translation>&amp;Impor kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="128"/>
+        <location filename="../../ui/week/window.py" line="131"/>
         <source>&amp;Settings…</source>
         <translation>Pe&amp;ngaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="149"/>
+        <location filename="../../ui/week/window.py" line="152"/>
         <source>&amp;Apply plan</source>
         <translation>&amp;Terapkan rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="150"/>
+        <location filename="../../ui/week/window.py" line="153"/>
         <source>&amp;Discard</source>
         <translation>&amp;Buang</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="188"/>
+        <location filename="../../ui/week/window.py" line="191"/>
         <source>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; no-meeting window (deep work) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; core hours (coordination) &amp;nbsp; ▨ meeting &amp;nbsp; ⚠ conflict · Drag to create or move, drag the lower edge to resize; keys: Tab selects, arrows move, Shift+arrows resize, Delete removes, Enter edits, N creates.</source>
         <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam bebas rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="266"/>
+        <location filename="../../ui/week/window.py" line="279"/>
         <source>Week {n}, {year} · {first} – {last}</source>
         <translation>Pekan {n}, {year} · {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="274"/>
+        <location filename="../../ui/week/window.py" line="287"/>
         <source>{blocks} blocks · {switches} planned context switches · {conflicts} conflicts · {meetings} meetings, {deep} of them in no-meeting windows</source>
         <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="281"/>
+        <location filename="../../ui/week/window.py" line="294"/>
         <source>Nothing planned this week. Add a batch in Projects, then press “Plan my week”.</source>
         <translation>Belum ada rencana pekan ini. Tambahkan batch di Proyek, lalu tekan “Rencanakan pekan saya”.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="299"/>
-        <location filename="../../ui/week/window.py" line="308"/>
-        <location filename="../../ui/week/window.py" line="347"/>
-        <location filename="../../ui/week/window.py" line="386"/>
+        <location filename="../../ui/week/window.py" line="312"/>
+        <location filename="../../ui/week/window.py" line="321"/>
+        <location filename="../../ui/week/window.py" line="360"/>
+        <location filename="../../ui/week/window.py" line="399"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="309"/>
+        <location filename="../../ui/week/window.py" line="322"/>
         <source>Add a project first (Projects &amp; batches).</source>
         <translation>Tambahkan proyek dulu (Proyek &amp; batch).</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="351"/>
+        <location filename="../../ui/week/window.py" line="364"/>
         <source>{n} new blocks proposed (dashed): {switches} context switches this week, against {baseline} if placed by urgency alone.</source>
         <translation>{n} blok baru diusulkan (garis putus-putus): {switches} perpindahan konteks pekan ini, dibanding {baseline} jika disusun hanya berdasarkan urgensi.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="356"/>
+        <location filename="../../ui/week/window.py" line="369"/>
         <source>Not placed:</source>
         <translation>Tidak terjadwal:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="379"/>
+        <location filename="../../ui/week/window.py" line="392"/>
         <source>Import a calendar</source>
         <translation>Impor kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="380"/>
+        <location filename="../../ui/week/window.py" line="393"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="389"/>
+        <location filename="../../ui/week/window.py" line="402"/>
         <source>Calendar imported</source>
         <translation>Kalender diimpor</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="390"/>
+        <location filename="../../ui/week/window.py" line="403"/>
         <source>{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will import this file again when it changes.</source>
         <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jam bebas rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
     </message>

@@ -22,7 +22,8 @@ WIB = timezone(timedelta(hours=7))
 ROWS = (S.LANGUAGE, S.FOCUS_MINUTES, S.PROJECT_LIMIT, S.CALENDAR_PATH,
         S.IDLE_THRESHOLD_MINUTES, S.RESUMPTION_BUFFER_MINUTES, S.HOTKEY_TOGGLE_FOCUS,
         S.HOTKEY_INTERRUPTION, S.HOTKEY_SWITCH, S.REFLECTION_TIME, S.EXPORT_REMINDER,
-        S.DISPLAY_NAME, S.EXPORT_FOLDER, S.DO_NOT_DISTURB, S.GIT_SWITCHES, S.GIT_STORE_NAMES)
+        S.DISPLAY_NAME, S.EXPORT_FOLDER, S.DO_NOT_DISTURB, S.MIN_DEEP_BLOCK_MINUTES,
+        S.HOLIDAY_COUNTRY, S.GIT_SWITCHES, S.GIT_STORE_NAMES)
 
 
 @pytest.fixture
@@ -72,7 +73,10 @@ def test_every_scalar_setting_has_a_row_made_from_its_declaration(dialog: Any) -
     assert isinstance(dialog.editor(S.REFLECTION_TIME).widget, QTimeEdit)
     assert dialog.editor(S.EXPORT_REMINDER).value() == "4 16:30"
     hotkey = dialog.editor(S.HOTKEY_SWITCH).widget
-    assert isinstance(hotkey, QLineEdit) and hotkey.text() == "<ctrl>+<alt>+s"
+    # Shown as people write it, stored in pynput's words.
+    assert isinstance(hotkey, QLineEdit) and hotkey.text() == "Ctrl+Alt+S"
+    assert dialog.editor(S.HOTKEY_SWITCH).value() == "<ctrl>+<alt>+s"
+    assert "<" not in dialog.editor(S.HOTKEY_SWITCH).widget.toolTip()
 
 
 def test_saving_writes_every_row_through_its_declaration(dialog: Any,
@@ -87,6 +91,7 @@ def test_saving_writes_every_row_through_its_declaration(dialog: Any,
     reminder.day.setCurrentIndex(reminder.day.findData(0))
     reminder.time.setTime(QTime(9, 5))
     dialog.editor(S.HOTKEY_SWITCH).edit.setText("")  # turned off
+    dialog.editor(S.HOTKEY_INTERRUPTION).edit.setText("Ctrl+Shift+F9")
     dialog.editor(S.DISPLAY_NAME).edit.setText("Sari")
     dialog.save()
     assert not dialog.isVisible(), dialog.error.text()
@@ -94,7 +99,8 @@ def test_saving_writes_every_row_through_its_declaration(dialog: Any,
     assert settings.get(S.IDLE_THRESHOLD_MINUTES) == 12
     assert settings.get(S.REFLECTION_TIME) == "15:20"
     assert settings.get(S.EXPORT_REMINDER) == "0 09:05"
-    assert settings.hotkeys()["switch"] == "" and settings.hotkeys()["interruption"]
+    assert settings.hotkeys()["switch"] == ""
+    assert settings.hotkeys()["interruption"] == "<ctrl>+<shift>+<f9>"
     assert settings.get(S.DISPLAY_NAME) == "Sari"
     # The work model's two numbers are the settings, one truth each.
     model = controller.service.week.work_model()
@@ -107,13 +113,13 @@ def test_saving_writes_every_row_through_its_declaration(dialog: Any,
 def test_invalid_values_are_refused_with_what_is_allowed(dialog: Any,
                                                         controller: FokusController) -> None:
     dialog.tabs.setCurrentIndex(0)
-    dialog.editor(S.HOTKEY_INTERRUPTION).edit.setText("<ctrl>+<nokey>")
+    dialog.editor(S.HOTKEY_INTERRUPTION).edit.setText("Ctrl+Nokey")
     dialog.editor(S.RESUMPTION_BUFFER_MINUTES).set_value(0)
     dialog.save()
     assert dialog.isVisible()
     text = dialog.error.text()
-    assert "Log an interruption" in text and "<ctrl>+<nokey>" in text
-    assert "<ctrl>+<alt>+f" in text  # how to write one
+    assert "Log an interruption" in text and "Ctrl+Nokey" in text
+    assert "Ctrl+Alt+F" in text and "<" not in text  # how to write one, no pynput words
     assert dialog.tabs.currentWidget() is dialog.activity_tab
     assert "border" in dialog.editor(S.HOTKEY_INTERRUPTION).widget.styleSheet()
     assert controller.service.settings.is_default(S.RESUMPTION_BUFFER_MINUTES)  # nothing saved

@@ -140,6 +140,13 @@ def test_a_reflection_reminder_during_focus_waits_for_the_session_to_end(
     assert visible(ReflectionDialog) == [] and prompts.pending() == {"reflection": day}
 
     controller.stop()
+    # The ended session's note comes first; the reflection after it.
+    qtbot.waitUntil(lambda: prompts.current(RESUME) is not None)
+    settle()
+    assert visible(ReflectionDialog) == []
+    note = prompts.current(RESUME)
+    assert note is not None
+    note.close()
     qtbot.waitUntil(lambda: len(visible(ReflectionDialog)) == 1)
     assert windows.get("reflection") is visible(ReflectionDialog)[0]
     assert prompts.pending() == {}
@@ -398,3 +405,102 @@ def test_a_language_chosen_in_a_modal_settings_dialog_waits_for_it_to_close(
 
         set_language(None)
         settle()
+
+
+def _stand_up(controller: FokusController, *days: datetime) -> None:
+    """A daily stand-up at 09:30 Jakarta time (02:30 UTC) on each of ``days``."""
+    from datetime import timedelta
+    from pathlib import Path
+
+    from app.week.calendar import MeetingData
+
+    meetings = [MeetingData(f"standup@{d:%Y%m%d}", d, d + timedelta(minutes=15),
+                            "Daily stand-up", False, "") for d in days]
+    controller.service.week.save_calendar(Path("/nonexistent/team.ics"), meetings, "x")
+
+
+def _question() -> QMessageBox | None:
+    boxes = [b for b in visible(QMessageBox) if isinstance(b, QMessageBox)]
+    return boxes[0] if boxes else None
+
+
+def test_a_start_confirmation_names_the_meeting_and_asks_only_what_is_new(
+        controller: FokusController, shell: tuple[WindowRegistry, PromptCoordinator],
+        clock: FakeClock, qtbot: QtBot) -> None:
+    from datetime import timedelta
+
+    pid = controller.service.add_project("SIASN").id
+    assert pid is not None
+    tuesday = datetime(2026, 11, 24, 2, 30, tzinfo=UTC)
+    _stand_up(controller, tuesday, tuesday + timedelta(days=1))
+    clock.current = tuesday - timedelta(minutes=75)  # 08:15: a 90-minute session runs into it
+    assert not controller.start(pid)
+    settle()
+    box = _question()
+    assert box is not None
+    # The time as the language writes it (09:30, 9:30 AM, 09.30).
+    assert box.text().startswith("Daily stand-up at ") and "9:30" in box.text()
+    assert "starts before this session ends." in box.text()
+    assert "core hours" not in box.text()
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    assert yes is not None
+    yes.click()
+    qtbot.waitUntil(lambda: controller.view is not None)
+    controller.stop()
+    note = shell[1].current(RESUME)
+    if note is not None:
+        note.close()
+    settle()
+    # The same stand-up, later that morning: known already, not asked again.
+    clock.advance(20 * 60)
+    controller.start(pid)
+    qtbot.waitUntil(lambda: controller.view is not None)
+    assert _question() is None
+    controller.stop()
+    settle()
+    # The next morning's stand-up is new: asked, by name.
+    clock.current = tuesday + timedelta(days=1, minutes=-75)
+    assert not controller.start(pid)
+    settle()
+    box = _question()
+    assert box is not None and "Daily stand-up at " in box.text()
+
+
+def test_a_start_refused_is_not_asked_again_within_two_minutes(
+        controller: FokusController, shell: tuple[WindowRegistry, PromptCoordinator],
+        clock: FakeClock, qtbot: QtBot) -> None:
+    pid = controller.service.add_project("SIASN").id
+    assert pid is not None
+    clock.current = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)  # 11:00 in Jakarta: core hours
+    assert not controller.start(pid)
+    settle()
+    box = _question()
+    assert box is not None and "core hours" in box.text()
+    no = box.button(QMessageBox.StandardButton.No)
+    assert no is not None
+    no.click()
+    settle()
+    assert controller.view is None
+    clock.advance(60)  # pressed again a minute later: meant
+    controller.start(pid)
+    qtbot.waitUntil(lambda: controller.view is not None)
+    assert _question() is None
+
+
+def test_a_planned_collaborative_block_in_core_hours_starts_without_a_question(
+        controller: FokusController, shell: tuple[WindowRegistry, PromptCoordinator],
+        clock: FakeClock, qtbot: QtBot) -> None:
+    from datetime import timedelta
+
+    svc = controller.service
+    project = svc.add_project("SIASN")
+    batch = svc.add_batch("SIASN", "Review the sync", "code_review", 60)
+    assert project.id is not None and batch.id is not None
+    eleven = datetime(2026, 11, 24, 4, 0, tzinfo=UTC)  # 11:00 in Jakarta: core hours
+    svc.week.add_block(project.id, batch.id, eleven, eleven + timedelta(minutes=60))
+    clock.current = eleven + timedelta(minutes=5)
+    controller.start(project.id, batch.id)  # what Ctrl+Alt+F does in the block
+    qtbot.waitUntil(lambda: controller.view is not None)
+    settle()
+    assert _question() is None
+    assert controller.view is not None and controller.view.planned_minutes == 55

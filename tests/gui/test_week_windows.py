@@ -183,6 +183,14 @@ def test_watcher_names_the_window_and_announces_it(controller: FokusController,
     assert f"{end:%H:%M}" == "10:00"
     assert planned is not None and planned.batch == "Refactor API"
     assert watcher.label() == "Deep-work window until 10:00"
+    # Once per window: not again on the next boundary check, nor after a restart.
+    heard: list[object] = []
+    watcher.deepWindowOpened.connect(lambda *a: heard.append(a))
+    watcher._boundary()
+    restarted = WindowWatcher(controller)
+    restarted.deepWindowOpened.connect(lambda *a: heard.append(a))
+    restarted._boundary(startup=True)
+    assert heard == []
     clock.advance(2 * 3600)
     assert watcher.label() == "Core hours until 15:00"
     # Starting now asks first: core hours.
@@ -338,6 +346,13 @@ def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: Q
 
     dialog = ExportDialog(controller, "2026-W48")
     qtbot.addWidget(dialog)
+    # PDF is chosen first: the preview is the PDF's words, not JSON.
+    pdf = dialog.preview.toPlainText()
+    assert pdf.startswith("Weekly self-report · 2026-W48") and "{" not in pdf
+    assert "Energy and burnout left out (private)." in pdf
+    dialog.formats.button(1).setChecked(True)
+    assert dialog.preview.toPlainText().startswith("week,programmer_id,programmer,date,")
+    dialog.formats.button(2).setChecked(True)
     assert '"health": false' in dialog.preview.toPlainText()
     dialog.health.setChecked(True)
     assert '"health": true' in dialog.preview.toPlainText()
@@ -353,6 +368,19 @@ def test_export_dialog_previews_and_writes(controller: FokusController, qtbot: Q
     assert written == dialog.report  # exactly what the preview showed
     assert controller.service.settings.get(S.EXPORT_FOLDER) == str(tmp_path / "reports")
     assert controller.service.settings.get(S.DISPLAY_NAME) == "Sari"
+
+
+def test_export_dialog_starts_in_the_remembered_folder(controller: FokusController,
+                                                      qtbot: QtBot, tmp_path: Path) -> None:
+    from ui.reports.export import ExportDialog
+
+    first = ExportDialog(controller, "2026-W48")
+    qtbot.addWidget(first)
+    assert first.folder.text() == str(Path.home())  # nothing remembered yet
+    controller.service.settings.set(S.EXPORT_FOLDER, str(tmp_path / "to-pic"))
+    second = ExportDialog(controller, "2026-W48")
+    qtbot.addWidget(second)
+    assert second.folder.text() == str(tmp_path / "to-pic")
 
 
 def test_insights_window_draws_its_charts(controller: FokusController, qtbot: QtBot) -> None:
@@ -540,3 +568,98 @@ def test_welcome_guide_does_not_promise_a_tray_where_there_is_none(qtbot: QtBot)
     qtbot.addWidget(page)
     assert "its own window" in page.where.text()
     assert "lives in the system tray" not in page.where.text()
+
+
+def test_week_view_shows_a_holiday_week_with_its_holidays_named(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
+    from ui.week.window import WeekWindow
+
+    clock.current = datetime(2026, 12, 20, 20, 0, tzinfo=WIB).astimezone(UTC)  # Sunday
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_week("2026-W52")
+    canvas = window.canvas
+    days = [d.isoformat() for d in canvas.days]
+    # Thursday (cuti bersama) and Friday (Christmas) stay on screen, named.
+    assert days == ["2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24", "2026-12-25"]
+    names = {d.isoformat(): n for d, n in canvas.holiday_names.items()}
+    assert names == {"2026-12-24": "Christmas Joint Holiday", "2026-12-25": "Christmas Day"}
+    window.plan()
+    planned = {window.controller.service.week.local(b.start).date().isoformat()
+               for b in window.preview.new_blocks} if window.preview else set()
+    assert planned and not planned & {"2026-12-24", "2026-12-25"}
+    window.grab().save("/tmp/week-holiday.png")
+
+
+def test_settings_lunch_row_saves_per_weekday(controller: FokusController,
+                                              qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTime
+
+    from app.week.workmodel import Span
+    from ui.settings.window import SettingsDialog
+
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    start, end = dialog.lunch_edits[4]
+    assert (start.time().toString("HH:mm"), end.time().toString("HH:mm")) == ("11:30", "13:00")
+    dialog.tabs.setCurrentWidget(dialog.work_tab)
+    dialog.grab().save("/tmp/settings-lunch.png")
+    # A lunch outside the work hours is refused in words, not codes.
+    dialog.lunch_edits[2][0].setTime(QTime(18, 0))
+    dialog.lunch_edits[2][1].setTime(QTime(19, 0))
+    dialog.save()
+    assert dialog.isVisible()
+    assert "lunch break 18:00–19:00" in dialog.error.text()
+    assert "outside_work_hours" not in dialog.error.text()
+    dialog.lunch_edits[2][0].setTime(QTime(12, 0))
+    dialog.lunch_edits[2][1].setTime(QTime(13, 0))
+    dialog.lunch_edits[0][0].setTime(QTime(12, 30))
+    dialog.lunch_edits[0][1].setTime(QTime(13, 30))
+    dialog.lunch_edits[6][1].setTime(dialog.lunch_edits[6][0].time())  # no lunch on Sunday
+    dialog.save()
+    assert not dialog.isVisible()
+    model = controller.service.week.work_model()
+    assert model.lunch[0] == Span.parse("12:30-13:30")
+    assert model.lunch[4] == Span.parse("11:30-13:00")
+    assert 6 not in model.lunch
+
+
+def test_week_view_shows_a_past_block_on_the_clock_it_was_planned_on(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
+    from ui.week.window import WeekWindow
+
+    week = controller.service.week
+    batch = controller.service.batches("SIASN")[0]
+    nine = datetime(2026, 11, 23, 9, 0, tzinfo=WIB)
+    week.add_block(batch.project_id, batch.id, nine, nine + timedelta(minutes=90))
+    clock.current = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+    clock.offset_minutes = 0  # the laptop now says UTC
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.show_week("2026-W48")
+    [item] = window.canvas.blocks
+    assert (item.start.date().isoformat(), f"{item.start:%H:%M}", f"{item.end:%H:%M}") == (
+        "2026-11-23", "09:00", "10:30")
+
+
+def test_insights_window_fits_a_1366_by_768_screen(controller: FokusController,
+                                                   qtbot: QtBot) -> None:
+    from ui.reports.insights import InsightsWindow
+
+    window = InsightsWindow(controller)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    # It opens no larger than the screen it is on (offscreen: 800×600) ...
+    assert window.width() <= room.width() and window.height() <= room.height()
+    # ... and needs no more than a 1366×768 laptop has under a panel.
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768 - 48
+    window.resize(1366, 768 - 48)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)
+    assert all(c.height() >= 300 for c in window.canvases)
+    window.grab().save("/tmp/insights-1366.png")

@@ -47,6 +47,13 @@ def test_bundle_runs_its_command_line(bundle: Path, tmp_path: Path) -> None:
                             env=env, capture_output=True, text=True, timeout=120)
     assert export.returncode == 0, export.stderr
     assert pdf.read_bytes().startswith(b"%PDF")
+    # Public holidays travel with it: Christmas week plans nothing on the 24th
+    # (cuti bersama) and the 25th.
+    plan = subprocess.run([str(bundle), "plan", "--week", "2026-W52", "--json"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert plan.returncode == 0, plan.stderr
+    days = {b["start"][:10] for b in json.loads(plan.stdout)["blocks"]}
+    assert not days & {"2026-12-24", "2026-12-25"}
     # Translations travel with the bundle.
     bad = subprocess.run([str(bundle), "start", "-p", "Nope"], capture_output=True, text=True,
                          env=dict(env, FOKUS_LANG="id"), timeout=60)

@@ -162,3 +162,73 @@ def test_team_report_guards_small_groups_and_bad_files(tmp_path: Path, week: Fok
     assert "schema version 9" in reasons["newer.json"]
     assert "missing.json" in reasons
     assert report.submitters == ["P0", "P1"]
+
+
+def test_team_report_speaks_percent_and_adds_projects_plans_and_batches(
+        tmp_path: Path, week: FokusService, clock: FakeClock) -> None:
+    from app.reports import team
+
+    done = week.add_batch(week.projects()[0].name, "Finished thing", estimate_minutes=30)
+    week.set_batch_done(done.id or 0)
+    base = build_report(week.store, clock, "2026-W48")
+    assert base["efficiency_flow"]["batches_finished"] == 1
+    files = []
+    for i in range(4):
+        r = json.loads(json.dumps(base))
+        r["programmer"] = {"id": f"{i:08d}bbbb", "name": f"P{i}"}
+        r["efficiency_flow"]["deep_work_share_in_no_meeting_windows"] = 0.8 + i * 0.02
+        r["efficiency_flow"]["planned_deep_blocks"] = 5
+        r["efficiency_flow"]["planned_deep_blocks_used"] = 4
+        r["projects"] = [{"project": "SIASN", "focus_minutes": 120.0}]
+        if i == 0:
+            r["projects"].append({"project": "Secret side project", "focus_minutes": 60.0})
+        files.append(tmp_path / f"r{i}.json")
+        files[-1].write_text(json.dumps(r))
+    report = team.aggregate(files)
+    share = next(f for f in report.figures if f.key == "deep_work_share_in_no_meeting_windows")
+    assert share.median == 83.0 and "(%)" in share.label  # percent, as the personal PDF
+    assert team.figure_text(share, share.median) == "83 %"
+    assert report.projects == [team.ProjectTime("SIASN", 480.0, 4),
+                               team.ProjectTime("", 60.0, 1)]  # one person's: not named
+    assert report.totals == team.Totals(20, 16, 4)
+    csv_text = team.to_csv(report)
+    assert "project:SIASN" in csv_text and "Secret" not in csv_text
+    assert "total:batches_finished" in csv_text
+    out = team.to_pdf(report, tmp_path / "team.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
+    # An older export without batches_finished is still read.
+    old = json.loads(files[0].read_text())
+    del old["efficiency_flow"]["batches_finished"]
+    files[0].write_text(json.dumps(old))
+    again = team.aggregate(files)
+    assert again.problems == [] and again.totals.batches_finished == 3
+
+
+def test_empty_charts_draw_a_plain_axis_and_the_pdf_uses_the_apps_colours(
+        week: FokusService, clock: FakeClock) -> None:
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    from app.reports import charts
+    from app.reports.metrics import Metrics
+    from app.reports.pdf import focus_by_project, report_colours
+
+    fig = Figure()
+    ax1, ax2 = fig.subplots(2, 1)
+    charts.focus_by_hour(ax1, {}, [(480, 600)])
+    charts.wellbeing_over_weeks(ax2, [], "2026-W48", None, None, False)
+    assert ax1.get_ylim() == (0, 60)  # not −0.04 to 0.04
+    assert [t.get_text() for t in ax1.texts] == ["No focus sessions this week yet."]
+    assert [t.get_text() for t in ax2.texts] == ["No reflections in these weeks yet."]
+
+    r = Metrics(week.store, clock).week("2026-W48")
+    colours = {p.name: p.colour for p in week.projects()}
+    for names in (True, False):
+        report = build_report(week.store, clock, "2026-W48",
+                              ExportOptions(project_names=names), r)
+        mapped = report_colours(report, r, colours)
+        ax = Figure().subplots()
+        charts.focus_per_day(ax, report, focus_by_project(report, r), mapped)
+        drawn = {c.get_label(): to_hex(c.patches[0].get_facecolor()) for c in ax.containers}
+        assert drawn and all(drawn[label] == mapped[label] for label in drawn)
+        assert set(drawn) <= set(mapped)

@@ -1,12 +1,14 @@
 """Export the weekly self-report: a preview of exactly what leaves the
-machine, switches for what to leave out, the format, and a remembered folder
-that opens once the file is written."""
+machine, in the chosen format (the PDF's text, the CSV's rows, the JSON),
+switches for what to leave out, the format, and a remembered folder (the
+EXPORT_FOLDER setting, as ``fokus export`` uses) that opens once the file is
+written."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -37,6 +39,41 @@ from ui.messages import error_text
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
+
+
+def pdf_text(report: dict[str, Any]) -> str:
+    """The PDF's content as text: its heading, the summary, focus per project,
+    the days and what was left out; the charts on pages 2 and 3 draw these."""
+    from app.formats import day_short, moment, number, word
+    from app.i18n import _, ngettext
+    from app.reports.pdf import summary_rows, week_heading
+
+    who = report["programmer"]["name"] or _("(no name given)")
+    lines = [_("Weekly self-report · {week}").format(week=week_heading(report["week"])),
+             _("{who} · id {id} · made {when} with {gen}").format(
+                 who=who, id=report["programmer"]["id"][:8],
+                 when=moment(report["generated_at"]), gen=report["generator"]), ""]
+    for label, value in summary_rows(report):
+        lines += ["", value] if label == "__section__" else [f"  {label}: {value}"]
+    lines += ["", _("Focus by project")]
+    lines += [f"  {p['project']}: {number(round(p['focus_minutes']), 0, _(' min'))}"
+              for p in report["projects"]] or ["  —"]
+    lines += ["", _("The days")]
+    for d in report["days"]:
+        lines.append("  " + " · ".join([
+            day_short(d["date"]), word(d["location"]),
+            number(round(d["focus_minutes"]), 0, _(" min")),
+            ngettext("{n} switch", "{n} switches", d["switches"]).format(n=d["switches"])]))
+        if report["included"]["free_text"] and (d.get("helped") or d.get("hindered")):
+            lines.append(f"    + {d.get('helped', '')}  − {d.get('hindered', '')}")
+    included = report["included"]
+    lines += ["", _("Free text included.") if included["free_text"] else
+              _("Free text left out."),
+              _("Energy and burnout included.") if included["health"] else
+              _("Energy and burnout left out (private)."),
+              _("Project names shown.") if included["project_names"] else
+              _("Project names replaced by codes.")]
+    return "\n".join(lines)
 
 
 class ExportDialog(QDialog):
@@ -74,6 +111,7 @@ class ExportDialog(QDialog):
                                         "by default)"))
         self.codes = QCheckBox(self.tr("Replace project names by codes (P1, P2, …)"))
         self.folder = QLineEdit(settings.get(EXPORT_FOLDER) or str(Path.home()))
+        self.folder.setObjectName("exportFolder")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
@@ -106,6 +144,7 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         self.week.currentIndexChanged.connect(self.refresh)
         self.name.textChanged.connect(self.refresh)
+        self.formats.idToggled.connect(self._format_toggled)
         self.refresh()
 
     def options(self) -> ExportOptions:
@@ -120,7 +159,29 @@ class ExportDialog(QDialog):
         self.week_report = Metrics(store, clock).week(self.week.currentData())
         self.report = build_report(store, clock, self.week.currentData(), self.options(),
                                    self.week_report)
-        self.preview.setPlainText(json.dumps(self.report, ensure_ascii=False, indent=2))
+        self.show_preview()
+
+    def _format_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self.show_preview()
+
+    def format(self) -> str:
+        checked = self.formats.checkedButton()
+        return str(checked.property("fmt")) if checked is not None else "pdf"
+
+    def show_preview(self) -> None:
+        """What the chosen file will hold: the JSON as it is, the CSV's rows,
+        or the PDF's words and figures (its charts draw the same numbers)."""
+        from app.reports.export import to_csv
+
+        fmt = self.format()
+        if fmt == "json":
+            text = json.dumps(self.report, ensure_ascii=False, indent=2)
+        elif fmt == "csv":
+            text = to_csv(self.report)
+        else:
+            text = pdf_text(self.report)
+        self.preview.setPlainText(text)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export folder"),
@@ -131,8 +192,7 @@ class ExportDialog(QDialog):
     def export(self, open_folder: bool = True) -> Path | None:
         from app.reports.export import to_csv, to_json
 
-        checked = self.formats.checkedButton()
-        fmt = checked.property("fmt") if checked is not None else "pdf"
+        fmt = self.format()
         week = self.week.currentData()
         iso_week_days(week)
         folder = Path(self.folder.text()).expanduser()
@@ -146,8 +206,10 @@ class ExportDialog(QDialog):
             else:
                 from app.reports.pdf import render_pdf
 
+                colours = {p.name: p.colour for p in self.controller.service.projects(
+                    include_archived=True)}
                 render_pdf(self.report, self.week_report,
-                           self.controller.service.week.work_model(), path)
+                           self.controller.service.week.work_model(), path, colours)
             settings = self.controller.service.settings
             settings.set(EXPORT_FOLDER, str(folder))
             settings.set(DISPLAY_NAME, self.name.text().strip())

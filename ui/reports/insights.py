@@ -57,12 +57,16 @@ def load_matplotlib_in_background() -> None:
     threading.Thread(target=work, name="fokus-matplotlib", daemon=True).start()
 
 
+# The size it opens at where the screen allows; on a small one (1366×768 is a
+# common laptop) it takes what the screen has and the charts scroll.
+PREFERRED_SIZE = (1100, 780)
+
+
 class InsightsWindow(QMainWindow):
     def __init__(self, controller: FokusController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(self.tr("Fokus — Insights"))
-        self.resize(1100, 780)
         self.week = iso_week_of(controller.service.week.local(controller.clock.now()).date())
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
@@ -92,6 +96,7 @@ class InsightsWindow(QMainWindow):
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         self.setCentralWidget(central)
+        self._fit_screen()
         self.canvases: list[Any] = []
         self.ready = False
         load_matplotlib_in_background()
@@ -103,6 +108,15 @@ class InsightsWindow(QMainWindow):
         controller.dataChanged.connect(self._data_changed)
         self._summary()
 
+
+    def _fit_screen(self) -> None:
+        width, height = PREFERRED_SIZE
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            # Room for the window's frame and title bar.
+            width, height = min(width, room.width() - 16), min(height, room.height() - 48)
+        self.resize(width, height)
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {"sessions", "activity", "reflections", "projects", "blocks", "calendar",
                      "settings"}:

@@ -60,7 +60,7 @@ def allowed_text(setting: S.Setting[Any]) -> str:
     if kind is S.Kind.WEEKDAY_TIME:
         return tr("A day of the week and a time of day.")
     if kind is S.Kind.HOTKEY:
-        return tr("Write it like <ctrl>+<alt>+f; leave it empty to turn the shortcut off.")
+        return tr("Write it like Ctrl+Alt+F; leave it empty to turn the shortcut off.")
     if kind is S.Kind.PATH:
         return tr("Leave it empty for none.")
     return ""
@@ -203,14 +203,48 @@ class TextEditor(SettingEditor):
         self.edit.setText(str(value))
 
 
+_MODIFIERS = {"ctrl": "ctrl", "control": "ctrl", "strg": "ctrl", "alt": "alt",
+              "shift": "shift", "meta": "cmd", "super": "cmd", "win": "cmd", "cmd": "cmd"}
+
+
+def stored_combo(text: str) -> str:
+    """A combination as people write it, "Ctrl+Alt+F", in pynput's words as it
+    is stored, "<ctrl>+<alt>+f". pynput's own form passes as it is."""
+    text = text.strip()
+    if not text or "<" in text:
+        return text
+    parts = [p.strip() for p in text.split("+") if p.strip()]
+    words = []
+    for part in parts:
+        low = part.lower()
+        if low in _MODIFIERS:
+            words.append(f"<{_MODIFIERS[low]}>")
+        elif len(part) == 1:
+            words.append(low)
+        else:
+            words.append(f"<{low}>")  # F5, Space, Home: pynput's named keys
+    return "+".join(words)
+
+
 class HotkeyEditor(TextEditor):
-    """A combination in pynput's words; the default shows while it is empty."""
+    """A combination as people write it ("Ctrl+Alt+F"), stored in pynput's
+    words ("<ctrl>+<alt>+f"); the default shows while it is empty."""
 
     def _build(self) -> QWidget:
+        from ui.messages import hotkey_text
+
         widget = super()._build()
-        self.edit.setPlaceholderText(str(self.setting.default))
+        self.edit.setPlaceholderText(hotkey_text(str(self.setting.default)))
         self.edit.setMaximumWidth(240)
         return widget
+
+    def value(self) -> str:
+        return stored_combo(self.edit.text())
+
+    def set_value(self, value: Any) -> None:
+        from ui.messages import hotkey_text
+
+        self.edit.setText(hotkey_text(str(value)) if value else "")
 
 
 class PathEditor(SettingEditor):

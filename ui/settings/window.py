@@ -52,6 +52,8 @@ def problem_text(problem: Problem) -> str:
 
 def refused_text(setting: S.Setting[Any], value: object) -> str:
     """Why a value typed in a row was refused, with what is allowed."""
+    if setting.kind is S.Kind.HOTKEY and value:
+        value = hotkey_text(str(value))  # as it was typed, not as it is stored
     return tr("{label}: “{value}” is not allowed. {allowed}").format(
         label=_(setting.label), value=value, allowed=allowed_text(setting))
 
@@ -108,7 +110,7 @@ class SpanEditor(QWidget):
 class SettingsDialog(QDialog):
     # The declared settings each tab shows as rows, in order.
     GENERAL = (S.LANGUAGE,)
-    WORK = (S.FOCUS_MINUTES, S.PROJECT_LIMIT)
+    WORK = (S.FOCUS_MINUTES, S.PROJECT_LIMIT, S.MIN_DEEP_BLOCK_MINUTES, S.HOLIDAY_COUNTRY)
     CALENDAR = (S.CALENDAR_PATH,)
     ACTIVITY = (S.IDLE_THRESHOLD_MINUTES, S.RESUMPTION_BUFFER_MINUTES, S.DO_NOT_DISTURB,
                 S.HOTKEY_TOGGLE_FOCUS, S.HOTKEY_INTERRUPTION, S.HOTKEY_SWITCH, S.GIT_SWITCHES,
@@ -193,7 +195,7 @@ class SettingsDialog(QDialog):
             if problem == "duplicate" and all(s is not setting for s, _t in refused):
                 self.editor(setting).mark_invalid(True)
                 refused.append((setting, self.tr("The hotkey “{combo}” is used twice.").format(
-                    combo=hotkeys[action])))
+                    combo=hotkey_text(hotkeys[action]))))
         if refused:
             self.tabs.setCurrentWidget(self._tab_of[refused[0][0].key])
         return checked, list(dict.fromkeys(text for _s, text in refused))
@@ -239,6 +241,21 @@ class SettingsDialog(QDialog):
             days.addWidget(box, 1, i)
             self.day_boxes.append(box)
         form.addRow(self.tr("Week pattern:"), days)
+        # The lunch break per weekday, under the week pattern's columns; a
+        # day whose break starts and ends at the same time has none.
+        lunch = QGridLayout()
+        self.lunch_edits: list[tuple[QTimeEdit, QTimeEdit]] = []
+        for i in range(7):
+            span = model.lunch.get(i, Span(0, 0))
+            start, end = _time_edit(span.start), _time_edit(span.end)
+            lunch.addWidget(start, 0, i)
+            lunch.addWidget(end, 1, i)
+            self.lunch_edits.append((start, end))
+        lunch_label = QLabel(self.tr("Lunch break (kept free):"))
+        lunch_label.setToolTip(self.tr(
+            "The planner puts nothing here. Friday's is longer for Friday prayers. Set the "
+            "same start and end for a day without one."))
+        form.addRow(lunch_label, lunch)
         self.work_hours = SpanEditor(model.work_hours)
         self.core_hours = SpanEditor(model.core_hours)
         form.addRow(self.tr("Work hours:"), self.work_hours)
@@ -289,7 +306,9 @@ class SettingsDialog(QDialog):
             "Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, "
             "core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the "
             "hybrid model of a study of civil-servant programmers (thesis, chapter V). "
-            "Exceptions cover holidays, swapped office days and days off."))
+            "Public holidays (and cuti bersama) of the chosen country are days off; "
+            "exceptions cover the rest: swapped office days, days off, or work on a "
+            "holiday."))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(page)
@@ -340,9 +359,18 @@ class SettingsDialog(QDialog):
             core_hours=self.core_hours.span(),
             no_meeting=tuple(e.span() for e in self.window_editors),
             overrides=overrides,
+            lunch=self.lunch(),
             max_projects_per_day=self.editor(S.PROJECT_LIMIT).value(),
             focus_minutes=self.editor(S.FOCUS_MINUTES).value(),
         )
+
+    def lunch(self) -> dict[int, Span]:
+        found = {}
+        for i, (start, end) in enumerate(self.lunch_edits):
+            a, z = _minutes(start), _minutes(end)
+            if a != z:
+                found[i] = Span(a, z or 24 * 60)
+        return found
 
     # -- matrix ------------------------------------------------------------------------
 

@@ -231,7 +231,10 @@ class FokusController(QObject):
               minutes: int | None = None, source: str = "tray",
               confirmed: bool = False) -> bool:
         """Start a focus session. A start that fits the day badly is not made
-        but asked about (``confirmationNeeded``) when someone listens."""
+        but asked about (``confirmationNeeded``) when someone listens. Started
+        in one of the project's planned blocks, it lasts until the block's end."""
+        if not minutes and self._service is not None:
+            minutes = self._service.week.block_minutes_left(project_id, batch_id)
         minutes = minutes or self.focus_minutes()
         if not confirmed and self._service is not None and self.isSignalConnected(
                 QMetaMethod.fromSignal(self.confirmationNeeded)):

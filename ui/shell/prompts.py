@@ -12,7 +12,7 @@ wait do wait, until the session ends."""
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, Qt, QTime, QTimer, Signal
@@ -38,6 +38,8 @@ CONFIRM = "confirm"  # start anyway?
 GIT_SWITCH = "git-switch"  # switch to where the git activity is?
 # How long the context card stays once a session runs, if not dismissed.
 CONTEXT_CARD_MINUTES = 5
+# A start asked about is not asked about again this soon.
+ASK_AGAIN_AFTER = timedelta(minutes=2)
 
 
 class PromptCoordinator(QObject):
@@ -52,6 +54,8 @@ class PromptCoordinator(QObject):
         self._open: dict[str, QWidget] = {}
         self._card_project: int | None = None
         self._deferred: dict[str, object] = {}  # reminder kind → its day or week
+        self._asked: dict[str, datetime] = {}  # a start's concern → when it was asked
+        self._accepted: set[str] = set()  # concerns answered "start anyway"
         self.quiet = False  # quitting: nothing new opens
         self._card_timer = QTimer(self)
         self._card_timer.setSingleShot(True)
@@ -271,21 +275,58 @@ class PromptCoordinator(QObject):
 
     # -- before a start ----------------------------------------------------------------
 
-    def confirm_start(self, request: StartRequest) -> None:
-        """Ask before a start in core hours or before a meeting; never modal."""
-        reasons = []
-        if "core_hours" in request.concerns:
-            reasons.append(tr("It is core hours, the time set aside for coordination."))
+    def _start_concerns(self, request: StartRequest) -> list[tuple[str, str]]:
+        """What is wrong with the start, each with a key that says whether it was
+        asked before and its sentence: the meeting by name and time."""
+        svc = self.controller.service
+        found = []
+        today = svc.week.local(self.controller.clock.now()).date()
+        # A block the plan (or the user) put here is a decision already made:
+        # a collaborative block sits in core hours on purpose.
+        in_block = svc.week.block_minutes_left(request.project_id, request.batch_id) is not None
+        if "core_hours" in request.concerns and not in_block:
+            found.append((f"core_hours {today}",
+                          tr("It is core hours, the time set aside for coordination.")))
         if "meeting" in request.concerns:
-            reasons.append(tr("A meeting starts before this session would end."))
+            locale = QLocale()
+            for m in svc.week.meetings_ahead(request.minutes):
+                start = svc.week.local(m.start_at)
+                time_text = locale.toString(QTime(start.hour, start.minute),
+                                            QLocale.FormatType.ShortFormat)
+                found.append((f"meeting {m.uid} {m.start_at.isoformat()}",
+                              tr("{meeting} at {time} starts before this session ends.").format(
+                                  meeting=m.title or tr("A meeting"), time=time_text)))
+        return found
+
+    def confirm_start(self, request: StartRequest) -> None:
+        """Ask before a start in core hours or before a meeting; never modal.
+
+        Only what is new is asked: a concern answered Yes is not asked again
+        (core hours once a day, a meeting once), and none is asked twice within
+        ASK_AGAIN_AFTER: a second start that soon is meant."""
+        now = self.controller.clock.now()
+        concerns = [c for c in self._start_concerns(request) if c[0] not in self._accepted]
+        fresh = [c for c in concerns if now - self._asked.get(c[0], datetime.min.replace(
+            tzinfo=UTC)) >= ASK_AGAIN_AFTER]
+        if not fresh:
+            if CONFIRM in self._open and concerns:
+                self._open[CONFIRM].raise_()  # the same question, already on screen
+                return
+            self.controller.start(request.project_id, request.batch_id, request.minutes,
+                                  confirmed=True)
+            return
+        for key, _text in concerns:
+            self._asked[key] = now
         box = QMessageBox(QMessageBox.Icon.Question, tr("Start a focus session?"),
-                          "\n".join(reasons) + "\n\n" + tr("Start the focus session anyway?"),
+                          "\n".join(text for _key, text in concerns) + "\n\n" +
+                          tr("Start the focus session anyway?"),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setModal(False)
         box.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
 
         def answered(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes:
+                self._accepted.update(key for key, _text in concerns)
                 self.controller.start(request.project_id, request.batch_id, request.minutes,
                                       confirmed=True)
 
@@ -299,7 +340,21 @@ class PromptCoordinator(QObject):
             log.info("reflection reminder held until the session ends")
             self._deferred["reflection"] = day
             return
+        if self._wait_for_note():
+            self._deferred["reflection"] = day
+            return
         self.windows.open("reflection", day)
+
+    def _wait_for_note(self) -> bool:
+        """The ended session's note comes first: the day's reflection waits
+        until that prompt is answered or closed."""
+        note = self._open.get(RESUME)
+        if note is None:
+            return False
+        if not note.property("fokus_waited_on"):
+            note.setProperty("fokus_waited_on", True)
+            note.destroyed.connect(lambda _o=None: QTimer.singleShot(0, self._release_deferred))
+        return True
 
     def export_due(self, week: str) -> None:
         if self._focusing:
@@ -312,7 +367,7 @@ class PromptCoordinator(QObject):
         self.windows.open("export", week)
 
     def _release_deferred(self) -> None:
-        if self._focusing or self.quiet:
+        if self._focusing or self.quiet or self._wait_for_note():
             return
         deferred, self._deferred = self._deferred, {}
         if "reflection" in deferred:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -75,6 +75,7 @@ class WeekCanvas(QWidget):
         self.meetings: list[MeetingItem] = []
         self.day_labels: list[str] = []
         self.kind_labels: dict[DayKind, str] = {}
+        self.holiday_names: dict[date, str] = {}
         self.selected: int | None = None
         self.key_cursor: tuple[int, int] = (0, 8 * 60)  # keyboard cursor: day index, minute
         self.first_minute = 7 * 60
@@ -87,7 +88,13 @@ class WeekCanvas(QWidget):
     def set_week(self, days: list[date], model: WorkModel, zone: tzinfo,
                  blocks: list[BlockItem], meetings: list[MeetingItem],
                  day_labels: list[str], kind_labels: dict[DayKind, str]) -> None:
-        shown = [d for d in days if model.day_kind(d).is_workday or any(
+        language = QLocale().name()
+        self.holiday_names = {d: name for d in days
+                              if (name := model.holiday_name(d, language)) is not None}
+        # A public holiday stays on screen, greyed and named, so a short week
+        # reads as one.
+        shown = [d for d in days if model.day_kind(d).is_workday or d in self.holiday_names
+                 or any(
             b.start.date() == d for b in blocks) or any(
             m.start.date() == d and not m.all_day for m in meetings)]
         keep = [i for i, d in enumerate(days) if d in shown]
@@ -188,7 +195,18 @@ class WeekCanvas(QWidget):
                     p.fillRect(self._rect(i, span.start, span.end).adjusted(-2, 0, 3, 0),
                                deep_fill)
                 core = self.model.core_hours
-                p.fillRect(self._rect(i, core.start, core.end).adjusted(-2, 0, 3, 0), core_fill)
+                lunch = self.model.lunch_on(day)
+                pieces = [(core.start, core.end)] if lunch is None else [
+                    (core.start, min(core.end, lunch.start)), (max(core.start, lunch.end),
+                                                               core.end)]
+                for a, z in pieces:
+                    if a < z:
+                        p.fillRect(self._rect(i, a, z).adjusted(-2, 0, 3, 0), core_fill)
+                if lunch is not None:
+                    p.setPen(muted)
+                    p.setFont(small)
+                    p.drawText(self._rect(i, lunch.start, lunch.end),
+                               Qt.AlignmentFlag.AlignCenter, self.tr("Lunch break"))
             else:
                 p.fillRect(QRectF(x, HEADER, width, self.height() - HEADER),
                            QColor(127, 127, 127, 30))
@@ -199,20 +217,32 @@ class WeekCanvas(QWidget):
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        self.day_labels[i])
             chip_colour = {DayKind.REMOTE: QColor("#2a9d8f"), DayKind.OFFICE: QColor("#3a86ff")}
-            chip = QRectF(x + 6, 25, 44, 16)
+            label = self.kind_labels.get(kind, kind.value)
+            p.setFont(small)
+            # Wide enough for its word ("Hari libur"), never wider than the column.
+            chip_width = min(max(44.0, p.fontMetrics().horizontalAdvance(label) + 14.0),
+                             width - 12)
+            chip = QRectF(x + 6, 25, chip_width, 16)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(chip_colour.get(kind, QColor("#8a9399")))
             p.drawRoundedRect(chip, 8, 8)
             p.setPen(QColor("white"))
-            p.setFont(small)
-            p.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.kind_labels.get(kind, kind.value))
-            all_day = [m for m in self.meetings if m.all_day and m.start.date() == day]
+            p.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+            all_day = [m.title for m in self.meetings if m.all_day and m.start.date() == day]
+            holiday = self.holiday_names.get(day)
+            if holiday is not None:
+                # The name sits in the greyed column too, where there is room.
+                p.setPen(text)
+                p.drawText(QRectF(x + 6, HEADER + 8, width - 12, 80),
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop |
+                           Qt.TextFlag.TextWordWrap, holiday)
             if all_day:
                 p.setPen(muted)
-                p.drawText(QRectF(x + 54, 25, width - 58, 16),
+                left = chip.right() + 4
+                p.drawText(QRectF(left, 25, x + width - left - 4, 16),
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           p.fontMetrics().elidedText(all_day[0].title, Qt.TextElideMode.ElideRight,
-                                                      int(width - 60)))
+                           p.fontMetrics().elidedText(all_day[0], Qt.TextElideMode.ElideRight,
+                                                      int(x + width - left - 6)))
         # Hour lines and labels.
         p.setFont(small)
         for minute in range(self.first_minute, self.last_minute + 1, 60):

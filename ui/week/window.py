@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import as_utc, to_local
 from app.errors import FokusError
 from app.store.settings import CALENDAR_PATH
 from app.week.planner import Plan
@@ -34,6 +35,7 @@ from ui.week.day_kinds import day_kind_text
 from ui.week.view import BlockItem, MeetingItem, WeekCanvas
 
 if TYPE_CHECKING:
+    from app.store.models import TimeBlock
     from app.week.planner import PlannedBlock
     from app.week.service import WeekService
     from ui.shell.controller import FokusController
@@ -52,7 +54,8 @@ def conflict_text(conflict: Conflict) -> str:
 def reason_text(reason: str) -> str:
     return {
         "no_window": tr("no free window of the right kind is left this week"),
-        "before_due": tr("no free window of the right kind before its due date"),
+        "before_due": tr("at risk: no free window of the right kind before its due date"),
+        "overdue": tr("at risk: its due date has passed"),
         "project_limit": tr("the days with free windows already hold your project limit"),
     }.get(reason, reason)
 
@@ -239,8 +242,18 @@ class WeekWindow(QMainWindow):
         projects = {p.id: p for p in svc.projects(include_archived=True)}
         titles = {b.id: b.title for b in svc.batches(include_done=True)}
         conflicts = week.conflicts(start, end)
+        now = self.controller.clock.now()
+
+        def shown(b: TimeBlock) -> tuple[datetime, datetime]:
+            # A past block keeps the wall clock it was planned on, also after
+            # the machine's time zone changed; what is to come is local.
+            if as_utc(b.end_at) <= now:
+                return (to_local(b.start_at, b.utc_offset_min).replace(tzinfo=zone),
+                        to_local(b.end_at, b.utc_offset_min).replace(tzinfo=zone))
+            return week.local(b.start_at), week.local(b.end_at)
+
         items = [
-            BlockItem(b.id, week.local(b.start_at), week.local(b.end_at),
+            BlockItem(b.id, *shown(b),
                       projects[b.project_id].name if b.project_id in projects else "?",
                       projects[b.project_id].colour if b.project_id in projects else "#888",
                       titles.get(b.batch_id) if b.batch_id else None, str(b.kind),

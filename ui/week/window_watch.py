@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.errors import FokusError
-from app.store.settings import CALENDAR_PATH
+from app.store.settings import CALENDAR_PATH, DEEP_WINDOW_ANNOUNCED
 from app.week.workmodel import WindowKind
 from ui.messages import error_text, tr
 
@@ -119,14 +119,22 @@ class WindowWatcher(QObject):
         choices = [c for c in self.controller.service.planned_choices() if c.is_current]
         return choices[0] if choices else None
 
+    def _was_announced(self, end: datetime) -> bool:
+        if self._announced == end:
+            return True
+        stored = self.controller.service.settings.get(DEEP_WINDOW_ANNOUNCED)
+        return bool(stored) and stored == end.isoformat()
+
     def _boundary(self, startup: bool = False) -> None:
         if not self.controller.is_ready:
             return
         week = self.controller.service.week
         kind, end = week.window_now()
         if kind == WindowKind.DEEP and end is not None and self.controller.view is None \
-                and self._announced != end:
+                and not self._was_announced(end):
             self._announced = end
+            # Kept in the settings: a restart inside the window stays quiet.
+            self.controller.service.settings.set(DEEP_WINDOW_ANNOUNCED, end.isoformat())
             self.deepWindowOpened.emit(end, self.planned_now())
         self.controller.changed.emit()  # the tooltip names the window
         nxt = week.next_boundary()

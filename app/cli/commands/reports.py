@@ -135,29 +135,47 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
                             project_names=not a["project_codes"], name=a["name"])
     report_week = Metrics(store, clock).week(week)
     report = build_report(store, clock, week, options, report_week)
-    out = _export_path(a.get("out"), week, a["format"], report)
+    out = _export_path(a.get("out"), week, a["format"], report, export_folder(store))
     if a["format"] == "json":
         write_text(out, to_json(report))
     elif a["format"] == "csv":
         write_text(out, to_csv(report))
     else:
+        from sqlmodel import select
+
         from app.reports.export import write_atomically
         from app.reports.pdf import render_pdf
+        from app.store.models import Project
         from app.week.service import WeekService
 
         model = WeekService(store, clock).work_model()
-        write_atomically(out, lambda tmp: render_pdf(report, report_week, model, tmp))
+        with store.transaction() as s:
+            colours = {p.name: p.colour for p in s.exec(select(Project))}
+        write_atomically(out, lambda tmp: render_pdf(report, report_week, model, tmp,
+                                                     colours))
     print(_("Self-report for {week} written to {out}.").format(week=week_text(week), out=out))
     return 0
 
 
-def _export_path(given: str | None, week: str, fmt: str, report: dict[str, Any]) -> Path:
-    """``--out``: a file, or a directory to write the person's default name into."""
+def export_folder(store: Store) -> Path:
+    """The remembered export folder (EXPORT_FOLDER, also the export window's),
+    or the home folder when none is set."""
+    from app.store.settings import EXPORT_FOLDER, Settings
+
+    folder = Settings(store).get(EXPORT_FOLDER)
+    return Path(folder).expanduser() if folder else Path.home()
+
+
+def _export_path(given: str | None, week: str, fmt: str, report: dict[str, Any],
+                 folder: Path) -> Path:
+    """``--out``: a file, or a directory to write the person's default name
+    into; without it, the person's default name in ``folder``."""
     from app.reports.filenames import export_filename
 
     name = export_filename(week, fmt, report)
     if not given:
-        return Path(name)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / name
     out = Path(given).expanduser()
     return out / name if out.is_dir() or given.endswith(("/", os.sep)) else out
 
@@ -230,7 +248,8 @@ DECLARED = (
         args=(
             Arg("--week", help=WEEK_HELP),
             Arg("--format", choices=["pdf", "csv", "json"], default="pdf"),
-            Arg("--out", help=N_("file or folder to write (default: fokus-WEEK-NAME.FORMAT here)")),
+            Arg("--out", help=N_("file or folder to write (default: fokus-WEEK-NAME.FORMAT in "
+                                 "the export folder set in Settings, else your home folder)")),
             Arg("--name", help=N_("your name as the PIC should see it")),
             Arg("--include-free-text", action="store_true"),
             Arg("--include-health", action="store_true",
