@@ -131,6 +131,12 @@ class FokusService:
         from app.activity.service import ActivityService
 
         self.activity = ActivityService(store, clock, self.engine)
+        from app.focus.breaks import BreakService
+        from app.focus.goals import Goals
+
+        self.breaks = BreakService(store, clock)
+        self.engine.listeners.append(self.breaks)
+        self.goals = Goals(store, clock)
 
     # -- projects ------------------------------------------------------------
 
