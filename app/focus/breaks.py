@@ -29,11 +29,13 @@ from sqlmodel import Session, col, select
 from app.clock import Clock, as_utc, to_local
 from app.domain import EndReason
 from app.errors import ErrorCode, FokusError
+from app.focus.break_lengths import BreakLengths
 from app.store.engine import Store
 from app.store.models import FocusBreak, Meeting, TimeBlock
 from app.store.settings import BREAK_LENGTHS, BREAKS, Settings
 
 log = logging.getLogger(__name__)
+__all__ = ["BreakLengths", "BreakReason", "BreakService", "BreakState", "BreakView", "tally"]
 SNOOZE_MINUTES = 5
 # A break that would be shorter than this before a meeting is skipped instead.
 MIN_BREAK_MINUTES = 2
@@ -54,43 +56,6 @@ class BreakReason(StrEnum):
     NONE = ""
     BEFORE_MEETING = "before_meeting"  # shortened to end when a meeting starts
     MEETING = "meeting"  # skipped: a meeting is on or starts at once
-
-
-@dataclass(frozen=True)
-class BreakLengths:
-    """Break minutes by focused minutes: ``steps`` of (up to, break), then ``longer``."""
-
-    steps: tuple[tuple[int, int], ...]
-    longer: int
-
-    @classmethod
-    def parse(cls, text: str) -> BreakLengths:
-        """``"25:5 50:8 90:10 15"``; ValueError when it is not that form."""
-        parts = text.replace(",", " ").split()
-        if not parts or ":" in parts[-1]:
-            raise ValueError(text)
-        steps: list[tuple[int, int]] = []
-        for part in parts[:-1]:
-            focus, sep, rest = part.partition(":")
-            if not sep:
-                raise ValueError(text)
-            steps.append((int(focus), int(rest)))
-        longer = int(parts[-1])
-        limits = [f for f, _b in steps]
-        if limits != sorted(set(limits)) or any(f < 1 for f in limits):
-            raise ValueError(text)
-        if any(not 1 <= b <= 120 for _f, b in steps) or not 1 <= longer <= 120:
-            raise ValueError(text)
-        return cls(tuple(steps), longer)
-
-    def minutes_for(self, focused_minutes: float) -> int:
-        for limit, minutes in self.steps:
-            if focused_minutes <= limit:
-                return minutes
-        return self.longer
-
-    def __str__(self) -> str:
-        return " ".join([f"{f}:{b}" for f, b in self.steps] + [str(self.longer)])
 
 
 @dataclass(frozen=True)
@@ -187,6 +152,12 @@ class BreakService:
             if row is None or as_utc(row.until) <= now:
                 return None
             return self._view(row, self._completed(s, row))
+
+    def open_break(self) -> BreakView | None:
+        """The break not yet closed, running or rested past its end."""
+        with self.store.transaction() as s:
+            row = self._open(s)
+            return self._view(row, self._completed(s, row)) if row else None
 
     def get(self, break_id: int) -> BreakView | None:
         with self.store.transaction() as s:

@@ -262,7 +262,7 @@ REPORTER_ID: Setting[str] = Setting(
 
 
 def _break_lengths_problem(value: Any) -> str | None:
-    from app.focus.breaks import BreakLengths
+    from app.focus.break_lengths import BreakLengths
 
     try:
         BreakLengths.parse(str(value))
