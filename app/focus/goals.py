@@ -96,7 +96,7 @@ class Goals:
         self.clock = clock
         self.settings = Settings(store)
 
-    def _bounds(self, first: date, last: date) -> tuple[datetime, datetime]:
+    def bounds(self, first: date, last: date) -> tuple[datetime, datetime]:
         zone = self.clock.zone()
         return (datetime.combine(first, time(0), tzinfo=zone).astimezone(UTC),
                 datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC))
@@ -127,13 +127,13 @@ class Goals:
     def week(self, week: str) -> WeekGoal:
         days = iso_week_days(week)
         goal, derived = self.weekly_goal(week)
-        return WeekGoal(week, goal, derived, self.focus_minutes(*self._bounds(days[0], days[-1])))
+        return WeekGoal(week, goal, derived, self.focus_minutes(*self.bounds(days[0], days[-1])))
 
     def progress(self) -> GoalProgress:
         today = as_utc(self.clock.now()).astimezone(self.clock.zone()).date()
         return GoalProgress(
             day=today,
-            today_minutes=self.focus_minutes(*self._bounds(today, today)),
+            today_minutes=self.focus_minutes(*self.bounds(today, today)),
             daily_cap_minutes=self.settings.get(DAILY_DEEP_WORK_CAP),
             cap_is_default=self.settings.is_default(DAILY_DEEP_WORK_CAP),
             week=self.week(iso_week_of(today)),

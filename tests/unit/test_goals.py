@@ -68,3 +68,46 @@ def test_past_the_cap_is_shown_not_blocked(service: FokusService, clock: FakeClo
     assert service.current() is None  # ran its 90 minutes: never stopped for the cap
     assert service.engine.get(1) is not None
     assert service.goals.focus_minutes(clock.now() - timedelta(days=1), clock.now()) == 90
+
+
+def test_the_weekly_report_says_goal_met_or_not_and_breaks_taken_against_suggested(
+        service: FokusService, clock: FakeClock, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from app.reports.export import build_report, validate
+    from app.reports.metrics import Metrics
+    from app.reports.pdf import goal_and_break_rows, render_pdf
+
+    project = service.add_project("SIASN")
+    assert project.id is not None
+    for _day in range(2):
+        service.start(project.id, minutes=90)
+        clock.advance(90 * 60)
+        service.engine.tick()  # a 10-minute break
+        clock.advance(11 * 60)
+        service.breaks.tick()
+        service.start(project.id, minutes=90)
+        clock.advance(60 * 60)
+        service.stop()  # a 10-minute break, skipped
+        service.breaks.skip()
+        clock.advance(22 * 3600)
+    report = build_report(service.store, clock, "2026-W48")
+    assert validate(report) == []
+    gb = report["goals_breaks"]
+    assert gb["weekly_goal"] == {"goal_minutes": 720, "goal_source": "work_model",
+                                 "done_minutes": 300.0, "met": False,
+                                 "difference_minutes": -420}
+    assert gb["breaks"]["suggested"] == 4 and gb["breaks"]["taken"] == 2
+    assert gb["breaks"]["skipped"] == 2 and gb["breaks"]["taken_minutes"] == 20
+    assert gb["daily_cap_minutes"] == 240 and gb["days_over_daily_cap"] == 0
+    rows = dict(goal_and_break_rows(report))
+    assert rows["Weekly deep-work goal: 720 min (from the no-meeting windows of the remote "
+                "days)"] == "not met, 420 min short"
+    assert rows["Breaks taken in full / suggested (skipped)"] == "2 / 4 (2)"
+    service.settings.set(WEEKLY_DEEP_WORK_GOAL, 240)
+    again = build_report(service.store, clock, "2026-W48")
+    assert dict(goal_and_break_rows(again))[
+        "Weekly deep-work goal: 240 min (set by you)"] == "met, 60 min over"
+    week = Metrics(service.store, clock).week("2026-W48")
+    pdf = render_pdf(again, week, service.week.work_model(), Path(str(tmp_path)) / "w.pdf")
+    assert pdf.stat().st_size > 1000
