@@ -90,12 +90,12 @@ def goal_and_break_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
         met = _("met, {n} min over").format(n=_fmt(goal["difference_minutes"]))
     else:
         met = _("not met, {n} min short").format(n=_fmt(-goal["difference_minutes"]))
-    source = _("from the no-meeting windows of the remote days") \
-        if goal["goal_source"] == "work_model" else _("set by you")
+    label = _("Weekly deep-work goal (no-meeting windows, WFA)") \
+        if goal["goal_source"] == "work_model" else _("Weekly deep-work goal (set by you)")
     return [
         ("__section__", _("Goals & breaks")),
-        (_("Weekly deep-work goal: {goal} min ({source})").format(
-            goal=_fmt(goal["goal_minutes"]), source=source), met),
+        (label, _fmt(goal["goal_minutes"], _(" min"))),
+        (_("… this week"), met),
         (_("Days past the daily cap of {cap} min").format(cap=_fmt(gb["daily_cap_minutes"])),
          _fmt(gb["days_over_daily_cap"])),
         (_("Breaks taken in full / suggested (skipped)"),

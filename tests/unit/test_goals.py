@@ -101,13 +101,13 @@ def test_the_weekly_report_says_goal_met_or_not_and_breaks_taken_against_suggest
     assert gb["breaks"]["skipped"] == 2 and gb["breaks"]["taken_minutes"] == 20
     assert gb["daily_cap_minutes"] == 240 and gb["days_over_daily_cap"] == 0
     rows = dict(goal_and_break_rows(report))
-    assert rows["Weekly deep-work goal: 720 min (from the no-meeting windows of the remote "
-                "days)"] == "not met, 420 min short"
+    assert rows["Weekly deep-work goal (no-meeting windows, WFA)"] == "720 min"
+    assert rows["… this week"] == "not met, 420 min short"
     assert rows["Breaks taken in full / suggested (skipped)"] == "2 / 4 (2)"
     service.settings.set(WEEKLY_DEEP_WORK_GOAL, 240)
     again = build_report(service.store, clock, "2026-W48")
-    assert dict(goal_and_break_rows(again))[
-        "Weekly deep-work goal: 240 min (set by you)"] == "met, 60 min over"
+    assert dict(goal_and_break_rows(again))["Weekly deep-work goal (set by you)"] == "240 min"
+    assert dict(goal_and_break_rows(again))["… this week"] == "met, 60 min over"
     week = Metrics(service.store, clock).week("2026-W48")
     pdf = render_pdf(again, week, service.week.work_model(), Path(str(tmp_path)) / "w.pdf")
     assert pdf.stat().st_size > 1000
