@@ -832,17 +832,22 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Kosongkan jika tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="223"/>
+        <location filename="../../ui/settings/fields.py" line="107"/>
+        <source>From the work model</source>
+        <translation>Dari model kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="226"/>
         <source>A calendar exported as .ics</source>
         <translation>Kalender yang diekspor sebagai .ics</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="226"/>
+        <location filename="../../ui/settings/fields.py" line="229"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="238"/>
+        <location filename="../../ui/settings/fields.py" line="241"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -862,7 +867,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="225"/>
+        <location filename="../../ui/settings/fields.py" line="228"/>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
