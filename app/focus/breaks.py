@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -327,7 +327,13 @@ class BreakTally:
                 "suggested_minutes": self.suggested_minutes, "taken_minutes": self.taken_minutes}
 
 
-def tally(breaks: list[BreakView]) -> BreakTally:
+def tally(breaks: list[BreakView], now: datetime | None = None) -> BreakTally:
+    """``now``: a break still open after its end (nobody looked since: no tray
+    ran) counts as taken in full, as it will be when it is closed."""
+    if now is not None:
+        breaks = [replace(b, state=BreakState.TAKEN, taken_minutes=b.minutes)
+                  if b.state == BreakState.OPEN and b.until <= as_utc(now) else b
+                  for b in breaks]
     meeting = [b for b in breaks if b.reason == BreakReason.MEETING]
     offered = [b for b in breaks if b.reason != BreakReason.MEETING]
     closed = [b for b in offered if b.state != BreakState.OPEN]

@@ -171,7 +171,8 @@ def goals_and_breaks(store: Store, clock: Clock, week: str,
     cap = Settings(store).get(DAILY_DEEP_WORK_CAP)
     return {"weekly_goal": weekly.to_json(), "daily_cap_minutes": cap,
             "days_over_daily_cap": sum(1 for d in report.days if d.focus_minutes > cap),
-            "breaks": tally(BreakService(store, clock).between(start, end)).to_json()}
+            "breaks": tally(BreakService(store, clock).between(start, end),
+                            clock.now()).to_json()}
 
 
 @dataclass(frozen=True)

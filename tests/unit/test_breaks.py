@@ -228,3 +228,14 @@ def _meeting(service: FokusService, clock: FakeClock, in_minutes: float) -> None
 def _rows(service: FokusService) -> list[FocusBreak]:
     with service.store.transaction() as s:
         return list(s.exec(select(FocusBreak)))
+
+
+def test_a_break_nobody_closed_counts_as_taken_once_its_time_is_over(
+        service: FokusService, clock: FakeClock) -> None:
+    start = clock.now()
+    _focus(service, clock, 30)  # 8 min; no tray ticks it
+    breaks = service.breaks.between(start, clock.now() + timedelta(hours=1))
+    assert tally(breaks, clock.now()).taken == 0
+    clock.advance(9 * 60)
+    assert tally(breaks, clock.now()).to_json()["taken_minutes"] == 8
+    assert tally(breaks).taken == 0  # without a moment, open is open

@@ -66,7 +66,8 @@ class GoalsWidget(QWidget):
             from app.focus.breaks import tally
 
             start, _end = svc.goals.bounds(progress.day, progress.day)
-            breaks = tally(svc.breaks.between(start, start + timedelta(days=1)))
+            breaks = tally(svc.breaks.between(start, start + timedelta(days=1)),
+                           self.controller.clock.now())
         except FokusError:
             return
         self.show_progress(progress)
