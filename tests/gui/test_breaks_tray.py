@@ -133,3 +133,30 @@ def test_the_no_tray_window_shows_the_break(controller: FokusController, tray: F
     skip.click()
     assert window.state.text() == "No focus session"
     assert not snooze.isVisible()
+
+
+def test_a_break_running_when_the_tray_starts_is_shown_without_a_new_notice(
+        paths: Paths, clock: FakeClock, qtbot: QtBot) -> None:
+    from app.service import FokusService
+    from app.store.engine import Store
+
+    clock.current = MORNING
+    store = Store(paths.database)
+    svc = FokusService(store, clock)
+    pid = svc.add_project("SIASN").id
+    assert pid is not None
+    svc.start(pid, minutes=45)
+    clock.advance(45 * 60)
+    svc.engine.tick()
+    store.close()
+    clock.advance(60)
+    controller = FokusController(paths, clock=clock, owner="test-restart")
+    tray = FokusTray(controller)
+    try:
+        with qtbot.assertNotEmitted(tray.breaks.started):
+            assert controller.load()
+        assert tray.breaks.current is not None
+        assert "Break until 08:53" in tray.icon.toolTip()
+    finally:
+        controller.close()
+        tray.menu.deleteLater()

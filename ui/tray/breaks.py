@@ -89,6 +89,8 @@ class BreakWatch(QObject):
         self.controller = controller
         self.current: BreakView | None = None
         self.goals: GoalProgress | None = None
+        # A break already running when Fokus starts was told of by the one before.
+        self._looked = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
@@ -135,9 +137,10 @@ class BreakWatch(QObject):
                 ended.ended_at is not None and ended.ended_at < ended.until))
             if ended is not None and not cut:
                 self.over.emit(ended)
-        if rest is not None and (before is None or before.id != rest.id):
+        if rest is not None and (before is None or before.id != rest.id) and self._looked:
             log.info("break until %s", rest.until)
             self.started.emit(rest)
+        self._looked = True
         if rest is not None:
             delay = rest.remaining_seconds(self.controller.clock.now())
             self._timer.start(max(200, int(delay * 1000) + 200))
