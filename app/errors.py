@@ -19,6 +19,7 @@ class ErrorCode(StrEnum):
     NOT_FOCUSING = "not_focusing"
     NOT_PAUSED = "not_paused"
     NO_SESSION = "no_session"
+    NO_BREAK = "no_break"
     DATABASE_NEWER = "database_newer"
     DATABASE_CORRUPT = "database_corrupt"
     DATABASE_LOCKED = "database_locked"

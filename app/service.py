@@ -134,6 +134,12 @@ class FokusService:
         from app.repos.service import RepoService
 
         self.repos = RepoService(store, clock)
+        from app.focus.breaks import BreakService
+        from app.focus.goals import Goals
+
+        self.breaks = BreakService(store, clock)
+        self.engine.listeners.append(self.breaks)
+        self.goals = Goals(store, clock)
 
     # -- projects ------------------------------------------------------------
 

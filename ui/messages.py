@@ -28,6 +28,7 @@ def error_text(err: FokusError) -> str:
         ErrorCode.NOT_FOCUSING: tr("No focus session is running."),
         ErrorCode.NOT_PAUSED: tr("The focus session is not paused."),
         ErrorCode.NO_SESSION: tr("No focus session is running."),
+        ErrorCode.NO_BREAK: tr("No break is running."),
         ErrorCode.DATABASE_NEWER: tr(
             "The database {path} was written by a newer version of Fokus. "
             "Nothing was changed; please update Fokus."

@@ -41,6 +41,7 @@ def error_text(err: FokusError) -> str:
         ErrorCode.NOT_FOCUSING: _("no running focus session to pause"),
         ErrorCode.NOT_PAUSED: _("the focus session is not paused"),
         ErrorCode.NO_SESSION: _("no focus session is running"),
+        ErrorCode.NO_BREAK: _("no break is running"),
         ErrorCode.DATABASE_NEWER: _(
             "the database {path} was written by a newer Fokus (schema {found}; "
             "this version knows up to {known}); nothing was changed"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel import Session, col, select
 
@@ -91,6 +91,15 @@ class Recovered:
     focused_seconds: float
 
 
+class SessionListener(Protocol):
+    """Told after a session started or ended, once its transaction committed
+    (the breaks: ``app.focus.breaks.BreakService``)."""
+
+    def session_started(self, session: SessionView) -> object: ...
+
+    def session_ended(self, session: SessionView) -> object: ...
+
+
 def naive(at: datetime) -> datetime:
     """The stored form: naive UTC."""
     return as_utc(at).replace(tzinfo=None)
@@ -121,6 +130,18 @@ class FocusEngine:
         self.heartbeat_seconds = heartbeat_seconds
         # (wall, monotonic) at the last look, to notice sleep and clock changes.
         self._anchor: tuple[datetime, float] | None = None
+        self.listeners: list[SessionListener] = []
+
+    def _tell(self, started: SessionView | None = None, ended: SessionView | None = None) -> None:
+        """The listeners, after the commit: one that fails never undoes the session."""
+        for listener in self.listeners:
+            try:
+                if ended is not None:
+                    listener.session_ended(ended)
+                if started is not None:
+                    listener.session_started(started)
+            except FokusError as err:
+                log.warning("a session listener failed: %s %s", err.code, err.params)
 
     # -- queries -----------------------------------------------------------
 
@@ -202,7 +223,9 @@ class FocusEngine:
             s.add(fs)
             s.flush()
             log.info("session %s started: project %s, %d min", fs.id, project_id, minutes)
-            return self._view(s, fs, now)
+            view = self._view(s, fs, now)
+        self._tell(started=view)
+        return view
 
     def pause(
         self, reason: PauseReason = PauseReason.USER, at: datetime | None = None
@@ -268,7 +291,9 @@ class FocusEngine:
                 raise FokusError(ErrorCode.NO_SESSION)
             end = max(as_utc(fs.started_at), min(as_utc(at), now)) if at else now
             self._close(s, fs, end, reason)
-            return self._view(s, fs, now)
+            view = self._view(s, fs, now)
+        self._tell(ended=view)
+        return view
 
     def rate_flow(self, session_id: int, rating: int | None) -> None:
         """The one-tap flow rating at the end of a session (1-5), or none."""
@@ -342,6 +367,13 @@ class FocusEngine:
         caller can tell the user."""
         now, awake_until, jump = self._look()
         judge = min(as_utc(judge_at), now) if judge_at else now
+        finished = self._settle(now, awake_until, jump, judge)
+        if finished is not None:
+            self._tell(ended=finished)
+        return finished
+
+    def _settle(self, now: datetime, awake_until: datetime, jump: float,
+                judge: datetime) -> SessionView | None:
         with self.store.transaction() as s:
             fs = self._open(s)
             if fs is None:

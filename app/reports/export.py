@@ -22,9 +22,11 @@ from typing import Any
 from app import __version__
 from app.clock import Clock
 from app.errors import ErrorCode, FokusError
+from app.focus.goals import WeekGoal
 from app.reports.metrics import Metrics, WeekReport
 from app.store.engine import Store
 from app.store.settings import DISPLAY_NAME, REPORTER_ID, Settings
+from app.week.workmodel import iso_week_days
 
 SCHEMA_VERSION = 1
 KIND = "fokus.self-report"
@@ -133,9 +135,53 @@ JSON_SCHEMA: dict[str, Any] = {
                            "focus_minutes": {"type": "number", "minimum": 0}},
             "additionalProperties": False}},
         "days": {"type": "array", "minItems": 7, "maxItems": 7, "items": DAY_SCHEMA},
+        "goals_breaks": {
+            "type": "object",
+            "required": ["weekly_goal", "daily_cap_minutes", "days_over_daily_cap", "breaks"],
+            "properties": {
+                "weekly_goal": {
+                    "type": "object",
+                    "required": ["goal_minutes", "goal_source", "done_minutes", "met",
+                                 "difference_minutes"],
+                    "properties": {"goal_minutes": _int,
+                                   "goal_source": {"enum": ["work_model", "setting"]},
+                                   "done_minutes": {"type": "number", "minimum": 0},
+                                   "met": {"type": "boolean"},
+                                   "difference_minutes": {"type": "integer"}},
+                    "additionalProperties": False},
+                "daily_cap_minutes": _int,
+                "days_over_daily_cap": _int,
+                "breaks": {"type": "object",
+                           "required": ["suggested", "taken", "cut_short", "skipped",
+                                        "skipped_for_meetings", "suggested_minutes",
+                                        "taken_minutes"],
+                           "additionalProperties": _int},
+            },
+            "additionalProperties": False,
+        },
     },
     "additionalProperties": False,
 }
+
+
+def goals_and_breaks(store: Store, clock: Clock, week: str,
+                     report: WeekReport) -> dict[str, Any]:
+    """The week against the weekly deep-work goal (met or not, by how much), the
+    days past the daily cap, and the breaks taken against suggested."""
+    from app.focus.breaks import BreakService, tally
+    from app.focus.goals import Goals
+    from app.store.settings import DAILY_DEEP_WORK_CAP
+
+    goals = Goals(store, clock)
+    days = iso_week_days(week)
+    start, end = goals.bounds(days[0], days[-1])
+    goal, derived = goals.weekly_goal(week)
+    weekly = WeekGoal(week, goal, derived, report.deep_minutes)
+    cap = Settings(store).get(DAILY_DEEP_WORK_CAP)
+    return {"weekly_goal": weekly.to_json(), "daily_cap_minutes": cap,
+            "days_over_daily_cap": sum(1 for d in report.days if d.focus_minutes > cap),
+            "breaks": tally(BreakService(store, clock).between(start, end),
+                            clock.now()).to_json()}
 
 
 @dataclass(frozen=True)
@@ -254,6 +300,7 @@ def build_report(store: Store, clock: Clock, week: str,
         "projects": [{"project": project(n), "focus_minutes": m}
                      for n, m in sorted(r.projects.items(), key=lambda kv: -kv[1])],
         "days": days,
+        "goals_breaks": goals_and_breaks(store, clock, week, r),
     }
 
 

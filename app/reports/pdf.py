@@ -75,7 +75,34 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
         (_("Planned deep blocks used"), f"{_fmt(used)} / {_fmt(planned)}"),
     ]
     return [("__section__", _("Satisfaction & well-being")), *rows,
-            ("__section__", _("Efficiency & flow")), *rows2]
+            ("__section__", _("Efficiency & flow")), *rows2, *goal_and_break_rows(report)]
+
+
+def goal_and_break_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
+    """The weekly deep-work goal (met or not, by how much), the daily cap, the breaks."""
+    gb = report.get("goals_breaks")
+    if not gb:
+        return []  # a report from before goals
+    goal, breaks = gb["weekly_goal"], gb["breaks"]
+    if not goal["goal_minutes"]:
+        met = _("no goal (no remote day)")
+    elif goal["met"]:
+        met = _("met, {n} min over").format(n=_fmt(goal["difference_minutes"]))
+    else:
+        met = _("not met, {n} min short").format(n=_fmt(-goal["difference_minutes"]))
+    label = _("Weekly deep-work goal (no-meeting windows, WFA)") \
+        if goal["goal_source"] == "work_model" else _("Weekly deep-work goal (set by you)")
+    return [
+        ("__section__", _("Goals & breaks")),
+        (label, _fmt(goal["goal_minutes"], _(" min"))),
+        (_("… this week"), met),
+        (_("Days past the daily cap of {cap} min").format(cap=_fmt(gb["daily_cap_minutes"])),
+         _fmt(gb["days_over_daily_cap"])),
+        (_("Breaks taken in full / suggested (skipped)"),
+         "{taken} / {suggested} ({skipped})".format(**breaks)),
+        (_("Minutes of break taken / suggested"),
+         "{taken_minutes} / {suggested_minutes}".format(**breaks)),
+    ]
 
 
 def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path,
@@ -125,12 +152,12 @@ def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path
                 continue
             fig.text(0.10, y, label, fontsize=10)
             fig.text(0.80, y, value, fontsize=10, ha="right", fontweight="bold")
-            y -= 0.026
+            y -= 0.026 if y > 0.45 else 0.022
         y -= 0.02
         fig.text(0.08, y, _("Focus by project"), fontsize=12, fontweight="bold",
                  color="#2a9d8f")
         y -= 0.03
-        for p in report["projects"][:10]:
+        for p in report["projects"][:8]:
             fig.text(0.10, y, p["project"], fontsize=10)
             fig.text(0.80, y, _fmt(round(p["focus_minutes"]), _(" min")), fontsize=10,
                      ha="right")

@@ -195,9 +195,28 @@ MIGRATIONS: dict[int, list[str]] = {
             WHERE recovered_notice_pending = 1""",
         "CREATE INDEX ix_project_batch_status ON project_batch (status)",
     ],
-    # 6 and 7 belong to the history and breaks changes; empty until they land.
+    # 6: the edit history's (kept empty here until it is merged; never ship a gap).
     6: [],
-    7: [],
+    # 7: breaks suggested after focus sessions, and what was taken of them.
+    7: [
+        """CREATE TABLE focus_break (
+            id INTEGER NOT NULL PRIMARY KEY,
+            session_id INTEGER REFERENCES focus_session (id) ON DELETE SET NULL,
+            suggested_at DATETIME NOT NULL,
+            utc_offset_min INTEGER NOT NULL,
+            focused_minutes INTEGER NOT NULL,
+            minutes INTEGER NOT NULL,
+            until DATETIME NOT NULL,
+            state VARCHAR NOT NULL,
+            reason VARCHAR NOT NULL,
+            snoozes INTEGER NOT NULL,
+            rested_until DATETIME,
+            ended_at DATETIME,
+            taken_minutes INTEGER)""",
+        "CREATE INDEX ix_focus_break_session_id ON focus_break (session_id)",
+        "CREATE INDEX ix_focus_break_suggested_at ON focus_break (suggested_at)",
+        "CREATE INDEX ix_focus_break_state ON focus_break (state)",
+    ],
     # 8: local git working trees mapped to projects, where each stood when its
     # project was left, and each measured resumption lag.
     8: [

@@ -185,6 +185,28 @@ class CalendarSource(SQLModel, table=True):
     digest: str = ""
 
 
+class FocusBreak(SQLModel, table=True):
+    """A break suggested after a focus session (app.focus.breaks): from the
+    session's end until ``until``; what was taken is written when it ends."""
+
+    __tablename__ = "focus_break"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int | None = Field(default=None, foreign_key="focus_session.id", index=True,
+                                   ondelete="SET NULL")
+    suggested_at: datetime = Field(index=True, sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    focused_minutes: int = 0
+    minutes: int  # suggested, after any shortening for a meeting
+    until: datetime = Field(sa_type=UtcDateTime)
+    state: str = "open"  # app.focus.breaks.BreakState
+    reason: str = ""  # app.focus.breaks.BreakReason: why shortened or skipped
+    snoozes: int = 0
+    rested_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    ended_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    taken_minutes: int | None = None
+
+
 class RepoMapping(SQLModel, table=True):
     """A local git working tree that belongs to a project; optionally a branch
     pattern (a regular expression, e.g. an issue key) that names a batch."""
@@ -236,6 +258,7 @@ class ResumptionLag(SQLModel, table=True):
 __all__ = [
     "CalendarSource",
     "ContextSwitch",
+    "FocusBreak",
     "FocusSession",
     "Interruption",
     "Meeting",

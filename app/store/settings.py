@@ -294,13 +294,45 @@ REPORTER_ID: Setting[str] = Setting(
     N_("A random id that lets a team report count you once without your name."),
     public=False)
 
+
+def _break_lengths_problem(value: Any) -> str | None:
+    from app.focus.break_lengths import BreakLengths
+
+    try:
+        BreakLengths.parse(str(value))
+    except ValueError:
+        return _("steps of FOCUS:BREAK minutes, rising, then the break after longer "
+                 "sessions: 25:5 50:8 90:10 15")
+    return None
+
+
+BREAKS: Setting[bool] = Setting(
+    "breaks", Kind.BOOL, True, N_("Suggest breaks"),
+    N_("After a focus session, suggest a break that fits the time focused; the next "
+       "session never starts by itself."))
+BREAK_LENGTHS: Setting[str] = Setting(
+    "break_lengths", Kind.TEXT, "25:5 50:8 90:10 15", N_("Break lengths"),
+    N_("Minutes of break after minutes of focus, Flowtime-like: 25:5 is a 5-minute break "
+       "after up to 25 minutes of focus; the last number is the break after longer "
+       "sessions."), check=_break_lengths_problem)
+DAILY_DEEP_WORK_CAP: Setting[int] = Setting(
+    "daily_deep_work_cap", Kind.INT, 240, N_("Daily deep-work cap"),
+    N_("Focus minutes a day beyond which deep work stops paying off; going past it is "
+       "shown, never blocked (4 hours: Newport, Deep Work, 2016, after Ericsson et al. "
+       "1993 on deliberate practice)."), minimum=30, maximum=720, unit="min")
+WEEKLY_DEEP_WORK_GOAL: Setting[int] = Setting(
+    "weekly_deep_work_goal", Kind.INT, 0, N_("Weekly deep-work goal"),
+    N_("Focus minutes to reach in a week; 0 takes the no-meeting windows of the week's "
+       "remote (WFA) days from the work model."), minimum=0, maximum=100 * 60, unit="min")
+
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FOCUS_MINUTES, PROJECT_LIMIT, RESUMPTION_BUFFER_MINUTES, IDLE_THRESHOLD_MINUTES,
     REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
     HOLIDAY_COUNTRY, MIN_DEEP_BLOCK_MINUTES, CALENDAR_PATH, DISPLAY_NAME, EXPORT_FOLDER,
     DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
     ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD, DEEP_WINDOW_ANNOUNCED,
-    GIT_SWITCHES, GIT_STORE_NAMES,
+    GIT_SWITCHES, GIT_STORE_NAMES, BREAKS, BREAK_LENGTHS,
+    DAILY_DEEP_WORK_CAP, WEEKLY_DEEP_WORK_GOAL,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 HOTKEYS: dict[str, Setting[str]] = {

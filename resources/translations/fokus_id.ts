@@ -16,13 +16,13 @@
     <message>
         <location filename="../../ui/activity/dialogs.py" line="31"/>
         <location filename="../../ui/shell/prompts.py" line="298"/>
-        <location filename="../../ui/tray/tray.py" line="40"/>
+        <location filename="../../ui/tray/tray.py" line="44"/>
         <source>A meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="31"/>
-        <location filename="../../ui/tray/tray.py" line="40"/>
+        <location filename="../../ui/tray/tray.py" line="44"/>
         <source>An urgent request</source>
         <translation>Permintaan mendesak</translation>
     </message>
@@ -32,33 +32,33 @@
         <translation>Pilihan sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="265"/>
+        <location filename="../../ui/tray/tray.py" line="301"/>
         <source>Reflect on today…</source>
         <translation>Refleksi hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="265"/>
+        <location filename="../../ui/tray/tray.py" line="301"/>
         <source>Insights…</source>
         <translation>Wawasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="266"/>
+        <location filename="../../ui/tray/tray.py" line="302"/>
         <source>Export weekly report…</source>
         <translation>Ekspor laporan mingguan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="266"/>
+        <location filename="../../ui/tray/tray.py" line="302"/>
         <source>Team report…</source>
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="159"/>
+        <location filename="../../ui/shell/app.py" line="163"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="174"/>
-        <location filename="../../ui/shell/app.py" line="183"/>
+        <location filename="../../ui/shell/app.py" line="178"/>
+        <location filename="../../ui/shell/app.py" line="187"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -88,18 +88,18 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="301"/>
+        <location filename="../../ui/shell/app.py" line="305"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="301"/>
+        <location filename="../../ui/shell/app.py" line="305"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="213"/>
-        <location filename="../../ui/tray/tray.py" line="325"/>
+        <location filename="../../ui/tray/tray.py" line="240"/>
+        <location filename="../../ui/tray/tray.py" line="361"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
@@ -119,53 +119,68 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="308"/>
+        <location filename="../../ui/shell/app.py" line="312"/>
         <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="312"/>
+        <location filename="../../ui/shell/app.py" line="316"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="314"/>
+        <location filename="../../ui/shell/app.py" line="318"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="362"/>
+        <location filename="../../ui/shell/app.py" line="367"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="363"/>
+        <location filename="../../ui/shell/app.py" line="368"/>
+        <source>{minutes} min on {title}. {rest}: snooze or skip it from the Fokus icon.</source>
+        <translation>{minutes} menit di {title}. {rest}: tunda atau lewati dari ikon Fokus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="370"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="367"/>
+        <location filename="../../ui/shell/app.py" line="380"/>
+        <source>Break over</source>
+        <translation>Istirahat selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="380"/>
+        <source>Start the next focus session when you are ready.</source>
+        <translation>Mulai sesi fokus berikutnya saat Anda siap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="383"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="368"/>
+        <location filename="../../ui/shell/app.py" line="384"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="373"/>
+        <location filename="../../ui/shell/app.py" line="389"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="383"/>
+        <location filename="../../ui/shell/app.py" line="399"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="384"/>
+        <location filename="../../ui/shell/app.py" line="400"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -221,207 +236,212 @@
         <translation>Sesi fokus tidak sedang dijeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32"/>
+        <location filename="../../ui/messages.py" line="31"/>
+        <source>No break is running.</source>
+        <translation>Tidak ada istirahat yang sedang berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="33"/>
         <source>The database {path} was written by a newer version of Fokus. Nothing was changed; please update Fokus.</source>
         <translation>Basis data {path} ditulis oleh Fokus versi yang lebih baru. Tidak ada yang diubah; silakan perbarui Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36"/>
+        <location filename="../../ui/messages.py" line="37"/>
         <source>The database {path} cannot be read ({reason}). It was left untouched.</source>
         <translation>Basis data {path} tidak dapat dibaca ({reason}). Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38"/>
+        <location filename="../../ui/messages.py" line="39"/>
         <source>The database is busy. Please try again.</source>
         <translation>Basis data sedang sibuk. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39"/>
+        <location filename="../../ui/messages.py" line="40"/>
         <source>The disk is full: Fokus could not save. Free some space.</source>
         <translation>Disk penuh: Fokus tidak dapat menyimpan. Kosongkan sebagian ruang.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40"/>
+        <location filename="../../ui/messages.py" line="41"/>
         <source>Fokus cannot use the folder {path}: {reason}</source>
         <translation>Fokus tidak dapat memakai folder {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41"/>
+        <location filename="../../ui/messages.py" line="42"/>
         <source>The running Fokus does not answer.</source>
         <translation>Fokus yang sedang berjalan tidak menjawab.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="46"/>
         <source>The work model is not valid: {problem} {subject}</source>
         <translation>Model kerja tidak valid: {problem} {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>Cannot import {path}: {reason}. Nothing was imported.</source>
         <translation>Tidak dapat mengimpor {path}: {reason}. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="49"/>
         <source>There is no time block {block}.</source>
         <translation>Tidak ada blok waktu {block}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="50"/>
         <source>The block lies outside work hours.</source>
         <translation>Blok ini berada di luar jam kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>There is no setting named “{key}”. The settings are: {known}</source>
         <translation>Tidak ada pengaturan bernama “{key}”. Pengaturan yang ada: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="53"/>
         <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="57"/>
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>lunch break</source>
         <translation>istirahat siang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
@@ -451,248 +471,265 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="253"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="253"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="254"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="254"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="259"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="259"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="260"/>
         <source>git activity</source>
         <translation>aktivitas git</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="267"/>
+        <location filename="../../ui/activity/today.py" line="270"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="268"/>
+        <location filename="../../ui/activity/today.py" line="271"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="272"/>
+        <location filename="../../ui/activity/today.py" line="275"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="272"/>
+        <location filename="../../ui/activity/today.py" line="275"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="277"/>
+        <location filename="../../ui/activity/today.py" line="280"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="278"/>
+        <location filename="../../ui/activity/today.py" line="281"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="39"/>
+        <location filename="../../ui/tray/tray.py" line="43"/>
         <source>A colleague</source>
         <translation>Rekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="39"/>
+        <location filename="../../ui/tray/tray.py" line="43"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="39"/>
+        <location filename="../../ui/tray/tray.py" line="43"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="41"/>
+        <location filename="../../ui/tray/tray.py" line="45"/>
         <source>Something else</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="107"/>
-        <location filename="../../ui/tray/tray.py" line="141"/>
+        <location filename="../../ui/tray/tray.py" line="115"/>
+        <location filename="../../ui/tray/tray.py" line="152"/>
         <source>Fokus — loading…</source>
         <translation>Fokus — memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="158"/>
+        <location filename="../../ui/tray/tray.py" line="170"/>
+        <source>Fokus — {title}
+{detail}</source>
+        <translation>Fokus — {title}
+{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/tray.py" line="174"/>
         <source>Fokus — no focus session</source>
         <translation>Fokus — tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="163"/>
+        <location filename="../../ui/tray/tray.py" line="177"/>
         <source>Paused: {title}
 {left} min left</source>
         <translation>Dijeda: {title}
 sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="170"/>
+        <location filename="../../ui/tray/tray.py" line="184"/>
         <source>Focusing: {title}
 {left} min left (until {end})</source>
         <translation>Fokus: {title}
 sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="194"/>
+        <location filename="../../ui/tray/tray.py" line="209"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="195"/>
+        <location filename="../../ui/tray/tray.py" line="210"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="202"/>
+        <location filename="../../ui/tray/tray.py" line="219"/>
+        <source>Snooze 5 minutes</source>
+        <translation>Tunda 5 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/tray.py" line="222"/>
+        <source>Skip break</source>
+        <translation>Lewati istirahat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/tray.py" line="229"/>
         <source>Start planned: {what}</source>
         <translation>Mulai rencana: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="208"/>
+        <location filename="../../ui/tray/tray.py" line="235"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="218"/>
+        <location filename="../../ui/tray/tray.py" line="245"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="224"/>
+        <location filename="../../ui/tray/tray.py" line="251"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="227"/>
+        <location filename="../../ui/tray/tray.py" line="254"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="230"/>
+        <location filename="../../ui/tray/tray.py" line="257"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="234"/>
-        <location filename="../../ui/tray/tray.py" line="360"/>
+        <location filename="../../ui/tray/tray.py" line="265"/>
+        <location filename="../../ui/tray/tray.py" line="396"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="264"/>
+        <location filename="../../ui/tray/tray.py" line="300"/>
         <source>Projects &amp;&amp; batches…</source>
         <translation>Proyek &amp;&amp; batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="264"/>
+        <location filename="../../ui/tray/tray.py" line="300"/>
         <source>Today…</source>
         <translation>Hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="267"/>
+        <location filename="../../ui/tray/tray.py" line="303"/>
         <source>Week…</source>
         <translation>Pekan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="267"/>
+        <location filename="../../ui/tray/tray.py" line="303"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="241"/>
+        <location filename="../../ui/tray/tray.py" line="272"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="282"/>
+        <location filename="../../ui/tray/tray.py" line="318"/>
         <source>Planned now ({span})</source>
         <translation>Rencana sekarang ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="282"/>
+        <location filename="../../ui/tray/tray.py" line="318"/>
         <source>Next up ({span})</source>
         <translation>Berikutnya ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="288"/>
+        <location filename="../../ui/tray/tray.py" line="324"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="291"/>
+        <location filename="../../ui/tray/tray.py" line="327"/>
         <source>Add a project first…</source>
         <translation>Tambahkan proyek dulu…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="303"/>
+        <location filename="../../ui/tray/tray.py" line="339"/>
         <source>{project} (no batch)</source>
         <translation>{project} (tanpa batch)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="313"/>
+        <location filename="../../ui/tray/tray.py" line="349"/>
         <source>{project} (now)</source>
         <translation>{project} (sekarang)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="341"/>
+        <location filename="../../ui/tray/tray.py" line="377"/>
         <source>{n} minutes</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="348"/>
+        <location filename="../../ui/tray/tray.py" line="384"/>
         <source>Custom: {n} minutes…</source>
         <translation>Khusus: {n} menit…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="349"/>
+        <location filename="../../ui/tray/tray.py" line="385"/>
         <source>Custom…</source>
         <translation>Khusus…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="360"/>
+        <location filename="../../ui/tray/tray.py" line="396"/>
         <source>Minutes per focus session:</source>
         <translation>Menit per sesi fokus:</translation>
     </message>
@@ -823,27 +860,32 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Kosongkan jika tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="259"/>
+        <location filename="../../ui/settings/fields.py" line="109"/>
+        <source>From the work model</source>
+        <translation>Dari model kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="262"/>
         <source>A calendar exported as .ics</source>
         <translation>Kalender yang diekspor sebagai .ics</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="262"/>
+        <location filename="../../ui/settings/fields.py" line="265"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="274"/>
+        <location filename="../../ui/settings/fields.py" line="277"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
@@ -853,12 +895,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="261"/>
+        <location filename="../../ui/settings/fields.py" line="264"/>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="44"/>
         <source>Something that is not Fokus&apos;s own stands where its command socket goes ({path}); it was left alone. Remove it if you did not make it.</source>
         <translation>Ada sesuatu yang bukan milik Fokus di tempat soket perintahnya ({path}); tidak disentuh. Hapus jika bukan Anda yang membuatnya.</translation>
     </message>
@@ -906,6 +948,51 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/activity/git_watch.py" line="267"/>
         <source>Time lost to switching: about {lost} min ({switches} × {median} min, your measured resumption lag: the median time from a switch to your first save or commit; n = {n}, range {low}–{high} min).</source>
         <translation>Waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {median} menit, jeda kembali bekerja yang terukur darimu: median waktu dari perpindahan sampai simpan atau commit pertamamu; n = {n}, rentang {low}–{high} menit).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="35"/>
+        <source>{m} min</source>
+        <translation>{m} mnt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="37"/>
+        <source>{h} h</source>
+        <translation>{h} jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="38"/>
+        <source>{h} h {m}</source>
+        <translation>{h} jam {m}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="49"/>
+        <source>Break until {time}</source>
+        <translation>Istirahat sampai {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="54"/>
+        <source>{minutes} min after {focused} min of focus, ending before your meeting</source>
+        <translation>{minutes} menit setelah {focused} menit fokus, selesai sebelum rapat Anda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="56"/>
+        <source>{minutes} min after {focused} min of focus</source>
+        <translation>{minutes} menit setelah {focused} menit fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="64"/>
+        <source>Deep work today {done} of {cap}</source>
+        <translation>Kerja mendalam hari ini {done} dari {cap}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="68"/>
+        <source>{over} past the daily cap</source>
+        <translation>lewat {over} dari batas harian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/breaks.py" line="72"/>
+        <source>This week {done} of {goal}</source>
+        <translation>Pekan ini {done} dari {goal}</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1349,59 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>GoalsWidget</name>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="74"/>
+        <source>Breaks today: {taken} of {suggested} taken in full ({minutes} min of rest)</source>
+        <translation>Istirahat hari ini: {taken} dari {suggested} diambil penuh ({minutes} menit rehat)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="80"/>
+        <source>Deep work today {done} of {cap}</source>
+        <translation>Kerja mendalam hari ini {done} dari {cap}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="83"/>
+        <source>{over} past the daily cap: rest counts too</source>
+        <translation>lewat {over} dari batas harian: istirahat juga penting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="91"/>
+        <source>This week {done} of {goal}</source>
+        <translation>Pekan ini {done} dari {goal}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="94"/>
+        <source>goal met</source>
+        <translation>target tercapai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="96"/>
+        <source>This week {done}: no weekly goal (no remote day in the work model)</source>
+        <translation>Pekan ini {done}: tanpa target pekanan (tidak ada hari WFA di model kerja)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="101"/>
+        <source>The daily cap of 4 h: Newport, Deep Work (2016), after Ericsson et al. (1993).</source>
+        <translation>Batas harian 4 jam: Newport, Deep Work (2016), mengacu pada Ericsson dkk. (1993).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="103"/>
+        <source>The daily cap is your own (Settings).</source>
+        <translation>Batas harian ini Anda tetapkan sendiri (Pengaturan).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="104"/>
+        <source>The weekly goal: the no-meeting windows of your remote days.</source>
+        <translation>Target pekanan: jam bebas rapat pada hari WFA Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/goals_widget.py" line="105"/>
+        <source>The weekly goal is your own (Settings).</source>
+        <translation>Target pekanan ini Anda tetapkan sendiri (Pengaturan).</translation>
+    </message>
+</context>
+<context>
     <name>InsightsWindow</name>
     <message>
         <location filename="../../ui/reports/insights.py" line="69"/>
@@ -1288,6 +1428,26 @@ sisa {left} menit (sampai {end})</translation>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="192"/>
+        <source>no weekly goal (no remote day)</source>
+        <translation>tanpa target pekanan (tidak ada hari WFA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="194"/>
+        <source>weekly goal of {goal} min met, {n} min over</source>
+        <translation>target pekanan {goal} menit tercapai, lebih {n} menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="198"/>
+        <source>weekly goal of {goal} min not met, {n} min short</source>
+        <translation>target pekanan {goal} menit belum tercapai, kurang {n} menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="201"/>
+        <source>{met} · breaks: {taken} of {suggested} taken in full, {skipped} skipped, {rest} of {planned} min of rest</source>
+        <translation>{met} · istirahat: {taken} dari {suggested} diambil penuh, {skipped} dilewati, {rest} dari {planned} menit rehat</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -1310,83 +1470,93 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="153"/>
-        <location filename="../../ui/shell/main_window.py" line="191"/>
+        <location filename="../../ui/shell/main_window.py" line="173"/>
+        <location filename="../../ui/shell/main_window.py" line="224"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="154"/>
+        <location filename="../../ui/shell/main_window.py" line="174"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="155"/>
+        <location filename="../../ui/shell/main_window.py" line="175"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="156"/>
+        <location filename="../../ui/shell/main_window.py" line="176"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="157"/>
+        <location filename="../../ui/shell/main_window.py" line="177"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="158"/>
+        <location filename="../../ui/shell/main_window.py" line="178"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="159"/>
+        <location filename="../../ui/shell/main_window.py" line="179"/>
+        <source>Snooze 5 minutes</source>
+        <translation>Tunda 5 menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="180"/>
+        <source>Skip break</source>
+        <translation>Lewati istirahat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="181"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="163"/>
+        <location filename="../../ui/shell/main_window.py" line="185"/>
         <source>No system tray was found, so Fokus runs in this window; closing it only minimises it. If your desktop has a tray extension, enable it and the Fokus icon will appear there.</source>
         <translation>Baki sistem tidak ditemukan, jadi Fokus berjalan di jendela ini; menutupnya hanya meminimalkannya. Jika desktop Anda punya ekstensi baki, aktifkan, lalu ikon Fokus akan muncul di sana.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="173"/>
+        <location filename="../../ui/shell/main_window.py" line="203"/>
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="175"/>
+        <location filename="../../ui/shell/main_window.py" line="207"/>
         <source>No focus session</source>
         <translation>Tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="177"/>
+        <location filename="../../ui/shell/main_window.py" line="209"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="180"/>
+        <location filename="../../ui/shell/main_window.py" line="212"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="183"/>
+        <location filename="../../ui/shell/main_window.py" line="215"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="183"/>
+        <location filename="../../ui/shell/main_window.py" line="215"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="211"/>
+        <location filename="../../ui/shell/main_window.py" line="244"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="212"/>
+        <location filename="../../ui/shell/main_window.py" line="245"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -1985,272 +2155,272 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="129"/>
+        <location filename="../../ui/settings/window.py" line="130"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="140"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="140"/>
+        <location filename="../../ui/settings/window.py" line="141"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="141"/>
+        <location filename="../../ui/settings/window.py" line="142"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="142"/>
+        <location filename="../../ui/settings/window.py" line="143"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="143"/>
+        <location filename="../../ui/settings/window.py" line="144"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="211"/>
+        <location filename="../../ui/settings/window.py" line="212"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="213"/>
+        <location filename="../../ui/settings/window.py" line="214"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="214"/>
+        <location filename="../../ui/settings/window.py" line="215"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="221"/>
+        <location filename="../../ui/settings/window.py" line="222"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="243"/>
+        <location filename="../../ui/settings/window.py" line="244"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="254"/>
+        <location filename="../../ui/settings/window.py" line="255"/>
         <source>Lunch break (kept free):</source>
         <translation>Istirahat siang (dibiarkan kosong):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="256"/>
+        <location filename="../../ui/settings/window.py" line="257"/>
         <source>The planner puts nothing here. Friday&apos;s is longer for Friday prayers. Set the same start and end for a day without one.</source>
         <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="261"/>
+        <location filename="../../ui/settings/window.py" line="262"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="262"/>
+        <location filename="../../ui/settings/window.py" line="263"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="267"/>
+        <location filename="../../ui/settings/window.py" line="268"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="269"/>
+        <location filename="../../ui/settings/window.py" line="270"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="278"/>
+        <location filename="../../ui/settings/window.py" line="279"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="282"/>
+        <location filename="../../ui/settings/window.py" line="283"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="282"/>
+        <location filename="../../ui/settings/window.py" line="283"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="295"/>
+        <location filename="../../ui/settings/window.py" line="296"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="299"/>
+        <location filename="../../ui/settings/window.py" line="300"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="316"/>
+        <location filename="../../ui/settings/window.py" line="317"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="381"/>
+        <location filename="../../ui/settings/window.py" line="382"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="381"/>
+        <location filename="../../ui/settings/window.py" line="382"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="381"/>
+        <location filename="../../ui/settings/window.py" line="382"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="401"/>
+        <location filename="../../ui/settings/window.py" line="402"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="404"/>
+        <location filename="../../ui/settings/window.py" line="405"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="443"/>
+        <location filename="../../ui/settings/window.py" line="444"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="457"/>
+        <location filename="../../ui/settings/window.py" line="458"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="462"/>
+        <location filename="../../ui/settings/window.py" line="463"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="466"/>
+        <location filename="../../ui/settings/window.py" line="467"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="470"/>
+        <location filename="../../ui/settings/window.py" line="471"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="475"/>
+        <location filename="../../ui/settings/window.py" line="476"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="475"/>
+        <location filename="../../ui/settings/window.py" line="476"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="475"/>
+        <location filename="../../ui/settings/window.py" line="476"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="479"/>
+        <location filename="../../ui/settings/window.py" line="480"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="480"/>
+        <location filename="../../ui/settings/window.py" line="481"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="481"/>
+        <location filename="../../ui/settings/window.py" line="482"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="485"/>
+        <location filename="../../ui/settings/window.py" line="486"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="487"/>
+        <location filename="../../ui/settings/window.py" line="488"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="494"/>
+        <location filename="../../ui/settings/window.py" line="495"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="504"/>
+        <location filename="../../ui/settings/window.py" line="505"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="518"/>
+        <location filename="../../ui/settings/window.py" line="519"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="519"/>
+        <location filename="../../ui/settings/window.py" line="520"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="523"/>
+        <location filename="../../ui/settings/window.py" line="524"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="524"/>
+        <location filename="../../ui/settings/window.py" line="525"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="525"/>
+        <location filename="../../ui/settings/window.py" line="526"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="526"/>
+        <location filename="../../ui/settings/window.py" line="527"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="529"/>
+        <location filename="../../ui/settings/window.py" line="530"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="197"/>
+        <location filename="../../ui/settings/window.py" line="198"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="144"/>
+        <location filename="../../ui/settings/window.py" line="145"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="306"/>
+        <location filename="../../ui/settings/window.py" line="307"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
         <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="575"/>
+        <location filename="../../ui/settings/window.py" line="576"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2380,7 +2550,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/activity/today.py" line="147"/>
-        <location filename="../../ui/activity/today.py" line="227"/>
+        <location filename="../../ui/activity/today.py" line="230"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -2405,37 +2575,37 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Batang: sesi fokus (arsir: dijeda) · ▲ perpindahan (ungu: otomatis) · ● interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="232"/>
+        <location filename="../../ui/activity/today.py" line="235"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="233"/>
+        <location filename="../../ui/activity/today.py" line="236"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="234"/>
+        <location filename="../../ui/activity/today.py" line="237"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="237"/>
+        <location filename="../../ui/activity/today.py" line="240"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="238"/>
+        <location filename="../../ui/activity/today.py" line="241"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="240"/>
+        <location filename="../../ui/activity/today.py" line="243"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="241"/>
+        <location filename="../../ui/activity/today.py" line="244"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>

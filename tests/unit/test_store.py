@@ -58,9 +58,13 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
          ("team", "/home/sari/team.ics", "2026-01-05 01:00:00.000000", 1, "abc123")),
     ],
     4: [],  # settings under their declared keys (see test_settings_move_to_their_declared_keys)
-    5: [],
-    6: [],
-    7: [],
+    5: [],  # indexes only
+    6: [],  # the edit history's own samples
+    7: [
+        ("focus_break", "INSERT INTO focus_break VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, 1, "2026-01-05 02:30:00.000000", 420, 40, 8, "2026-01-05 02:38:00.000000",
+          "taken", "", 1, None, "2026-01-05 02:43:00.000000", 13)),
+    ],
 }
 
 

@@ -173,6 +173,9 @@ class TodayWindow(QMainWindow):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(top)
         layout.addWidget(self.figures)
+        from ui.activity.goals_widget import GoalsWidget
+
+        layout.addWidget(GoalsWidget(controller))
         layout.addWidget(self.timeline)
         layout.addWidget(legend)
         layout.addWidget(self.cost)

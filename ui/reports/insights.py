@@ -180,6 +180,29 @@ class InsightsWindow(QMainWindow):
             e["estimated_minutes_lost_to_switching"],
             self.tr("{n} context switches").format(n=switches),
             e["resumption_buffer_minutes"], e.get("resumption_lag_measured")))
+        self.summary.setText(self.summary.text() + "\n" + self._goals_breaks_text())
+
+    def _goals_breaks_text(self) -> str:
+        """The weekly goal (met or not, by how much) and the breaks taken against suggested."""
+        gb = self.report.get("goals_breaks")
+        if not gb:
+            return ""
+        goal, breaks = gb["weekly_goal"], gb["breaks"]
+        if not goal["goal_minutes"]:
+            met = self.tr("no weekly goal (no remote day)")
+        elif goal["met"]:
+            met = self.tr("weekly goal of {goal} min met, {n} min over").format(
+                goal=number_text(goal["goal_minutes"]),
+                n=number_text(goal["difference_minutes"]))
+        else:
+            met = self.tr("weekly goal of {goal} min not met, {n} min short").format(
+                goal=number_text(goal["goal_minutes"]),
+                n=number_text(-goal["difference_minutes"]))
+        return self.tr("{met} · breaks: {taken} of {suggested} taken in full, {skipped} "
+                       "skipped, {rest} of {planned} min of rest").format(
+            met=met, taken=breaks["taken"], suggested=breaks["suggested"],
+            skipped=breaks["skipped"], rest=number_text(breaks["taken_minutes"]),
+            planned=number_text(breaks["suggested_minutes"]))
 
     def draw(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg

@@ -105,6 +105,9 @@ class IntEditor(SettingEditor):
         five = self.setting.unit == "min" and self.setting.minimum % 5 == 0
         self.spin.setSingleStep(5 if five and self.setting.maximum >= 100 else 1)
         self.spin.setMaximumWidth(120)
+        if self.setting is S.WEEKLY_DEEP_WORK_GOAL:  # 0: taken from the work model
+            self.spin.setSpecialValueText(tr("From the work model"))
+            self.spin.setMaximumWidth(220)
         return self.spin
 
     def value(self) -> int:

@@ -24,9 +24,11 @@ from ui.messages import tr
 from ui.shell.controller import FokusController
 from ui.shell.prompts import PromptCoordinator
 from ui.shell.windows import WindowRegistry
+from ui.tray.breaks import break_detail, break_title
 from ui.tray.tray import FokusTray, local_time, session_title
 
 if TYPE_CHECKING:
+    from app.focus.breaks import BreakView
     from app.focus.engine import Recovered, SessionView
     from app.platform.dnd import DoNotDisturb
     from app.service import PlannedChoice
@@ -90,6 +92,8 @@ class FokusApp:
         self.tray.windowRequested.connect(self.open)
         self.tray.switchRequested.connect(self.switch_to)
         self.tray.quitRequested.connect(self.ask_quit)
+        self.tray.breaks.started.connect(self._break_started)
+        self.tray.breaks.over.connect(self._break_over)
         self.windows.created.connect(self._window_created)
         self.prompts.notice.connect(self.notify)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
@@ -359,9 +363,21 @@ class FokusApp:
     def _session_finished(self, view: SessionView) -> None:
         if self.dnd is not None:
             self.dnd.release()  # Fokus's own notice is not held back
+        rest = self.controller.service.breaks.current()
         self.notify(tr("Focus session complete"),
-                    tr("{minutes} min on {title}. Time for a short break.").format(
-                        minutes=view.planned_minutes, title=session_title(view)))
+                    (tr("{minutes} min on {title}. {rest}: snooze or skip it from the Fokus "
+                        "icon.") if rest is not None else
+                     tr("{minutes} min on {title}. Time for a short break.")).format(
+                        minutes=view.planned_minutes, title=session_title(view),
+                        rest=break_title(rest) if rest is not None else ""))
+
+    def _break_started(self, rest: BreakView) -> None:
+        """A break after a session stopped early (a completed one says it above)."""
+        if not rest.after_completed:
+            self.notify(break_title(rest), break_detail(rest))
+
+    def _break_over(self, _rest: BreakView) -> None:
+        self.notify(tr("Break over"), tr("Start the next focus session when you are ready."))
 
     def _recovered(self, notice: Recovered) -> None:
         self.notify(tr("Fokus ended unexpectedly"),

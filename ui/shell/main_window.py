@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import SessionState
 from ui.shell.controller import FokusController
+from ui.tray.breaks import break_detail, break_title, goal_lines
 from ui.tray.tray import (
     FokusTray,
     interruption_sources,
@@ -65,6 +66,24 @@ class MainWindow(QMainWindow):
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         status.addWidget(self.state, 1)
         layout.addLayout(status)
+
+        # The break after a session, as the tray shows it: snooze or skip, never a dialog.
+        rest_row = QHBoxLayout()
+        self.break_detail = QLabel()
+        self.break_detail.setObjectName("breakDetail")
+        rest_row.addWidget(self.break_detail, 1)
+        self.snooze_button = QPushButton()
+        self.snooze_button.setObjectName("snoozeBreakButton")
+        self.snooze_button.clicked.connect(tray.breaks.snooze)
+        self.skip_button = QPushButton()
+        self.skip_button.setObjectName("skipBreakButton")
+        self.skip_button.clicked.connect(tray.breaks.skip)
+        rest_row.addWidget(self.snooze_button)
+        rest_row.addWidget(self.skip_button)
+        layout.addLayout(rest_row)
+        self.goals = QLabel()
+        self.goals.setObjectName("goalProgress")
+        layout.addWidget(self.goals)
 
         session = QHBoxLayout()
         self.start_button = self._menu_button("startButton", self._fill_start)
@@ -106,6 +125,7 @@ class MainWindow(QMainWindow):
 
         controller.changed.connect(self.update_state)
         controller.ready.connect(self.update_state)
+        tray.breaks.changed.connect(self.update_state)
         self.retranslate()
 
     # -- building ------------------------------------------------------------------
@@ -156,6 +176,8 @@ class MainWindow(QMainWindow):
         self.interrupt_button.setText(self.tr("Log interruption"))
         self.length_button.setText(self.tr("Focus length"))
         self.stop_button.setText(self.tr("Stop"))
+        self.snooze_button.setText(self.tr("Snooze 5 minutes"))
+        self.skip_button.setText(self.tr("Skip break"))
         self.quit_button.setText(self.tr("Quit Fokus"))
         for kind, text in FokusTray.window_entries():
             self.window_buttons[kind].setText(text)
@@ -168,9 +190,19 @@ class MainWindow(QMainWindow):
     def update_state(self) -> None:
         ready = self.controller.is_ready
         view = self.controller.view if ready else None
-        self.state_icon.setPixmap(session_icon(view).pixmap(48, 48))
+        rest = self.tray.breaks.current if ready and view is None else None
+        self.state_icon.setPixmap(
+            session_icon(view, rest, self.controller.clock.now()).pixmap(48, 48))
+        for widget in (self.break_detail, self.snooze_button, self.skip_button):
+            widget.setVisible(rest is not None)
+        self.break_detail.setText(break_detail(rest) if rest is not None else "")
+        lines = goal_lines(self.tray.breaks.goals) if ready else []
+        self.goals.setText(" · ".join(lines))
+        self.goals.setVisible(bool(lines))
         if not ready:
             self.state.setText(self.tr("Loading…"))
+        elif rest is not None:
+            self.state.setText(break_title(rest))
         elif view is None:
             self.state.setText(self.tr("No focus session"))
         elif view.state == SessionState.PAUSED:
@@ -188,7 +220,8 @@ class MainWindow(QMainWindow):
         self.interrupt_button.setEnabled(ready)
         for kind, button in self.window_buttons.items():
             button.setEnabled(ready or kind == "projects")
-        self.setWindowTitle(self.state.text() if view is not None else self.tr("Fokus"))
+        self.setWindowTitle(self.state.text() if view is not None or rest is not None
+                            else self.tr("Fokus"))
 
     # -- closing -------------------------------------------------------------------
 

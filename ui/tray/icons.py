@@ -1,6 +1,7 @@
 """The tray icon, drawn for each state: idle (a calm ring), focusing (the
 remaining time as an arc in the project's colour, minutes in the middle),
-paused (the arc greyed, two bars)."""
+paused (the arc greyed, two bars), on a break (the break's time left as a
+green arc around a green dot: no disc, no digits, nothing to do)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ IDLE_COLOUR = QColor("#5f6b73")
 TRACK_COLOUR = QColor(127, 127, 127, 90)
 DISC_COLOUR = QColor(255, 255, 255, 235)
 DIGIT_COLOUR = QColor("#1d2427")
+BREAK_COLOUR = QColor("#3f9b59")
 # Drawn at the sizes trays ask for most; Qt scales the others from these.
 SIZES = (22, 32, 64)
 
@@ -43,6 +45,15 @@ def _draw(size: int, state: str, fraction: float, colour: QColor, minutes: int |
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(IDLE_COLOUR)
         r = size * 0.12
+        p.drawEllipse(QRectF(size / 2 - r, size / 2 - r, 2 * r, 2 * r))
+    elif state == "break":
+        pen.setColor(BREAK_COLOUR)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        p.drawArc(rect, 90 * 16, int(-360 * 16 * max(0.02, min(1.0, fraction))))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(BREAK_COLOUR)
+        r = size * 0.17
         p.drawEllipse(QRectF(size / 2 - r, size / 2 - r, 2 * r, 2 * r))
     else:
         arc = QColor(colour) if state == "focusing" else QColor("#9aa3a8")

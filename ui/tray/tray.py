@@ -17,9 +17,13 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app.domain import MAX_MINUTES, MIN_MINUTES, PRESET_MINUTES, SessionState
 from ui.messages import tr
+from ui.tray.breaks import BreakWatch, break_detail, break_title, goal_lines
 from ui.tray.icons import colour_swatch, state_icon
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from app.focus.breaks import BreakView
     from app.focus.engine import SessionView
     from ui.shell.controller import FokusController
     from ui.week.window_watch import WindowWatcher
@@ -49,8 +53,12 @@ def minutes_left(view: SessionView) -> int:
     return max(0, math.ceil(view.remaining_seconds / 60))
 
 
-def session_icon(view: SessionView | None) -> QIcon:
-    """The icon for a session's state: the tray's, and the no-tray window's."""
+def session_icon(view: SessionView | None, rest: BreakView | None = None,
+                 now: datetime | None = None) -> QIcon:
+    """The icon for a session's state (or the break after it): the tray's, and
+    the no-tray window's."""
+    if view is None and rest is not None and now is not None:
+        return state_icon("break", rest.remaining_seconds(now) / max(1, rest.minutes * 60))
     if view is None:
         return state_icon("idle")
     fraction = view.remaining_seconds / max(1, view.planned_minutes * 60)
@@ -113,6 +121,9 @@ class FokusTray(QObject):
         self.menu.triggered.connect(self._chosen)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
+        # Before update_state's connection: the break is re-read first.
+        self.breaks = BreakWatch(controller, self)
+        self.breaks.changed.connect(self.update_state)
         controller.changed.connect(self.update_state)
         controller.ready.connect(self.rebuild_menu)
         # A new translator (the welcome guide, Settings) speaks in the menu at once.
@@ -152,23 +163,27 @@ class FokusTray(QObject):
 
     def update_state(self) -> None:
         view = self.controller.view
-        self.icon.setIcon(session_icon(view))
-        if view is None:
+        rest = self.breaks.current if view is None else None
+        self.icon.setIcon(session_icon(view, rest, self.controller.clock.now()))
+        goals = "\n".join(goal_lines(self.breaks.goals))
+        if rest is not None:
+            tip = tr("Fokus — {title}\n{detail}").format(title=break_title(rest),
+                                                         detail=break_detail(rest))
+        elif view is None:
             window = self._watcher.label() if self._watcher else ""
             tip = tr("Fokus — no focus session")
-            self.icon.setToolTip(f"{tip}\n{window}" if window else tip)
-            return
-        left = minutes_left(view)
-        if view.state == SessionState.PAUSED:
-            self.icon.setToolTip(tr("Paused: {title}\n{left} min left").format(
-                title=session_title(view), left=left))
+            tip = f"{tip}\n{window}" if window else tip
+        elif view.state == SessionState.PAUSED:
+            tip = tr("Paused: {title}\n{left} min left").format(
+                title=session_title(view), left=minutes_left(view))
         else:
             ends = self.controller.clock.now().timestamp() + view.remaining_seconds
             from datetime import UTC, datetime
 
             end_text = local_time(datetime.fromtimestamp(ends, UTC), view.utc_offset_min)
-            self.icon.setToolTip(tr("Focusing: {title}\n{left} min left (until {end})").format(
-                title=session_title(view), left=left, end=end_text))
+            tip = tr("Focusing: {title}\n{left} min left (until {end})").format(
+                title=session_title(view), left=minutes_left(view), end=end_text)
+        self.icon.setToolTip(f"{tip}\n{goals}" if goals else tip)
 
     # -- menu ----------------------------------------------------------------------
 
@@ -195,6 +210,18 @@ class FokusTray(QObject):
                  else tr("Focusing: {title} · {left} min left")).format(
                     title=session_title(view), left=minutes_left(view)))
             header.setEnabled(False)
+            add_separator(menu)
+        rest = self.breaks.current if ready and view is None else None
+        if rest is not None:
+            header = add_action(menu, break_title(rest))
+            header.setObjectName("breakHeader")
+            header.setEnabled(False)
+            snooze = add_action(menu, tr("Snooze 5 minutes"))
+            snooze.setObjectName("snoozeBreakAction")
+            snooze.setData(("break", "snooze"))
+            skip = add_action(menu, tr("Skip break"))
+            skip.setObjectName("skipBreakAction")
+            skip.setData(("break", "skip"))
             add_separator(menu)
         planned = self._watcher.planned_now() if ready and view is None and self._watcher else None
         if planned is not None:
@@ -231,6 +258,10 @@ class FokusTray(QObject):
         stop.setEnabled(view is not None)
         stop.triggered.connect(self.controller.stop)
         add_separator(menu)
+        for line in goal_lines(self.breaks.goals) if ready else []:
+            goal = add_action(menu, line)
+            goal.setObjectName("goalLine")
+            goal.setEnabled(False)
         self.fill_length_menu(add_menu(menu, tr("Focus length")), ready)
         for kind, text in self.window_entries():
             act = add_action(menu, text)
@@ -257,6 +288,11 @@ class FokusTray(QObject):
             self.windowRequested.emit(args[0])
         elif what == "minutes":
             self.controller.set_focus_minutes(args[0])
+        elif what == "break":
+            if args[0] == "snooze":
+                self.breaks.snooze()
+            else:
+                self.breaks.skip()
 
     @staticmethod
     def window_entries() -> list[tuple[str, str]]:

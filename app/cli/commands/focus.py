@@ -32,6 +32,11 @@ def session_text(stopping: bool = False) -> Callable[[Result], str]:
                 who=who, left=left, at=clock_text(result.get("started_at")))
         if state == "paused":
             return _("Paused: {who}, {left} min left.").format(who=who, left=left)
+        rest = result.get("break")
+        if rest:
+            return _("Break until {time} ({minutes} min after {focused} min of focus).").format(
+                time=clock_text(rest["until"]), minutes=rest["minutes"],
+                focused=rest["focused_minutes"])
         return _("Idle: no focus session.")
 
     return text
@@ -41,6 +46,14 @@ def _start(svc: FokusService, a: dict[str, Any]) -> Result:
     view = svc.start(a["project"], a.get("batch"), minutes(a["minutes"]),
                      source=a.get("source", "cli"))
     return view.to_json()
+
+
+def _status(svc: FokusService, _a: dict[str, Any]) -> Result:
+    """The session, and the break after it while one runs: ``"break": {"until", "minutes"}``."""
+    result = dict(svc.status())
+    rest = svc.breaks.current()
+    result["break"] = rest.to_json() if rest is not None else None
+    return result
 
 
 def _recovered(svc: FokusService, _a: dict[str, Any]) -> Result:
@@ -72,7 +85,7 @@ DECLARED = (
     Command("resume", N_("resume the paused focus session"),
             handler=lambda svc, _a: svc.resume().to_json(), text=session_text()),
     Command("status", N_("show the focus session"),
-            handler=lambda svc, _a: svc.status(), text=session_text()),
+            handler=_status, text=session_text()),
     # Sessions closed after Fokus ended unexpectedly; asked for over the socket.
     Command("recovered", N_("sessions saved after Fokus ended unexpectedly"),
             handler=_recovered, on_command_line=False),
