@@ -123,6 +123,7 @@ class WindowRegistry(QObject):
         self._remake = QTimer(self)
         self._remake.setSingleShot(True)
         self._remake.timeout.connect(self.retranslate)
+        self._after_modal = False
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -141,7 +142,14 @@ class WindowRegistry(QObject):
         from PySide6.QtWidgets import QApplication
 
         if QApplication.activeModalWidget() is not None:
+            self._after_modal = True
             self._remake.start(250)
+            return
+        if self._after_modal:
+            # The dialog is hidden, but its exec() may not have returned yet (a timer
+            # due in the same pass of its loop lands here): one more turn first.
+            self._after_modal = False
+            self._remake.start(50)
             return
         for kind in [k for k in self._open if not KINDS[k].dialog]:
             window = self._open[kind]
