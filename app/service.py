@@ -131,6 +131,10 @@ class FokusService:
         from app.activity.service import ActivityService
 
         self.activity = ActivityService(store, clock, self.engine)
+        from app.history.service import HistoryService
+
+        # Editing the past by hand, every edit recorded and undoable.
+        self.history = HistoryService(store, clock)
 
     # -- projects ------------------------------------------------------------
 

@@ -58,6 +58,12 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
          ("team", "/home/sari/team.ics", "2026-01-05 01:00:00.000000", 1, "abc123")),
     ],
     4: [],  # settings under their declared keys (see test_settings_move_to_their_declared_keys)
+    5: [],  # indexes only
+    6: [
+        ("edit_record", "INSERT INTO edit_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "u1", "g1", "2026-01-05 03:00:00.000000", 420, "sari", "laptop", "focus_session",
+          1, "edit", "{}", "{}", 0, None)),
+    ],
 }
 
 
