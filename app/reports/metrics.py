@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from app.clock import Clock, as_utc
 from app.domain import BlockKind, SessionState
 from app.focus.engine import focused_seconds
+from app.history.records import session_marks
 from app.store.engine import Store
 from app.store.models import (
     ContextSwitch,
@@ -80,6 +81,9 @@ class WeekReport:
     planned_deep_blocks_used: int
     projects: dict[str, float]
     history: list[dict[str, Any]]  # satisfaction and energy of earlier weeks
+    # Sessions of the week added or edited by hand after the fact (app/history).
+    sessions_added: int = 0
+    sessions_edited: int = 0
 
     @property
     def by_hour(self) -> dict[int, float]:
@@ -233,7 +237,13 @@ class Metrics:
             _add_meeting(figures, m, model, zone)
         past_blocks = [b for b in rows.blocks if as_utc(b.end_at) <= now]
         used = sum(_block_used(b, rows.sessions, now) for b in past_blocks)
-        return self._report(week, [figures[d] for d in days], buffer, len(past_blocks), used)
+        report = self._report(week, [figures[d] for d in days], buffer, len(past_blocks), used)
+        own = [x.id for x in rows.sessions if x.id is not None
+               and as_utc(x.started_at).astimezone(zone).date() in figures]
+        with self.store.transaction() as s:
+            marks = list(session_marks(s, own).values())
+        report.sessions_added, report.sessions_edited = marks.count("added"), marks.count("edited")
+        return report
 
     def _rows(self, days: list[date], start: datetime, end: datetime) -> _WeekRows:
         """Everything the week's figures are made of, read in one transaction."""

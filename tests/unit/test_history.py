@@ -316,3 +316,29 @@ def test_nothing_goes_into_the_future_or_shorter_than_a_minute(service: FokusSer
         with pytest.raises(FokusError) as err:
             service.history.add_session(project, None, start, end)
         assert err.value.code is ErrorCode.INVALID_VALUE
+
+
+def test_the_week_report_counts_sessions_added_and_edited_after_the_fact(
+        service: FokusService) -> None:
+    from app.reports.export import build_report, validate
+    from app.reports.metrics import Metrics
+    from app.reports.pdf import summary_rows
+
+    siasn = service.add_project("SIASN").id
+    assert siasn is not None
+    service.start(siasn, minutes=25)
+    service.clock.advance(30 * 60)
+    real = service.current() or service.last_session()
+    assert real is not None
+    now = service.clock.now()
+    service.history.add_session(siasn, None, now - timedelta(hours=3), now - timedelta(hours=2))
+    week = "2026-W48"
+    before = Metrics(service.store, service.clock).week(week)
+    assert (before.sessions_added, before.sessions_edited, before.deep_minutes) == (1, 0, 85)
+    service.history.edit_session(real.id, start=real.started_at + timedelta(minutes=5))
+    report = build_report(service.store, service.clock, week)
+    assert validate(report) == []
+    flow = report["efficiency_flow"]
+    assert (flow["sessions_added_after_the_fact"], flow["sessions_edited_after_the_fact"]) == (1, 1)
+    assert flow["deep_work_minutes"] == 80  # the figures follow the edit at once
+    assert ("Sessions added / edited after the fact", "1 / 1") in summary_rows(report)
