@@ -275,146 +275,171 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="52"/>
+        <source>There is no session {session}.</source>
+        <translation>Tidak ada sesi {session}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53"/>
+        <source>That entry no longer exists.</source>
+        <translation>Entri itu sudah tidak ada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54"/>
+        <source>That would overlap the session on {project} ({start}–{end}).</source>
+        <translation>Itu akan bertumpang tindih dengan sesi di {project} ({start}–{end}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56"/>
+        <source>That session is still running: only its project and batch can change until it ends.</source>
+        <translation>Sesi itu masih berjalan: hanya proyek dan batch-nya yang bisa diubah sampai sesi berakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="58"/>
+        <source>There is nothing to undo.</source>
+        <translation>Tidak ada yang bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59"/>
         <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
@@ -444,77 +469,87 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="170"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="170"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="171"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="171"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="172"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="172"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="172"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="268"/>
+        <location filename="../../ui/activity/today.py" line="175"/>
+        <source> · added by hand</source>
+        <translation> · ditambahkan manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="175"/>
+        <source> · edited by hand</source>
+        <translation> · diubah manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="187"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="269"/>
+        <location filename="../../ui/activity/today.py" line="188"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="273"/>
+        <location filename="../../ui/activity/today.py" line="192"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="273"/>
+        <location filename="../../ui/activity/today.py" line="192"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="278"/>
+        <location filename="../../ui/activity/today.py" line="197"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="279"/>
+        <location filename="../../ui/activity/today.py" line="198"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -810,12 +845,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="93"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="95"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
@@ -1182,6 +1217,11 @@ sisa {left} menit (sampai {end})</translation>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="162"/>
+        <source> · sessions changed after the fact: {added} added, {edited} edited</source>
+        <translation> · sesi yang diubah belakangan: {added} ditambahkan, {edited} diubah</translation>
+    </message>
 </context>
 <context>
     <name>LanguagePage</name>
@@ -1306,6 +1346,24 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings/welcome.py" line="166"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jam bebas rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OverlapQuestion</name>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="106"/>
+        <source>Sessions overlap</source>
+        <translation>Sesi bertumpang tindih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="109"/>
+        <source>Trim the other session so that the two no longer overlap, or cancel the edit.</source>
+        <translation>Pangkas sesi yang lain agar keduanya tidak lagi bertumpang tindih, atau batalkan perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="110"/>
+        <source>Trim the other</source>
+        <translation>Pangkas yang lain</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1841,49 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>SessionEditDialog</name>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="42"/>
+        <source>Add a session</source>
+        <translation>Tambah sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="42"/>
+        <source>Edit session</source>
+        <translation>Ubah sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="64"/>
+        <source>This session is still running: only its project and batch can change until it ends.</source>
+        <translation>Sesi ini masih berjalan: hanya proyek dan batch-nya yang bisa diubah sampai sesi berakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="68"/>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="69"/>
+        <source>End</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="70"/>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="71"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="80"/>
+        <source>No batch</source>
+        <translation>Tanpa batch</translation>
+    </message>
+</context>
+<context>
     <name>SessionPanel</name>
     <message>
         <location filename="../../ui/projects/window.py" line="62"/>
@@ -2212,75 +2313,156 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>TimelineEditor</name>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="322"/>
+        <source>Changed. Ctrl+Z undoes it.</source>
+        <translation>Diubah. Ctrl+Z membatalkannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="333"/>
+        <source>Undone.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="360"/>
+        <source>Add a session here…</source>
+        <translation>Tambah sesi di sini…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="363"/>
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="390"/>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="392"/>
+        <source>Split here</source>
+        <translation>Pisah di sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="396"/>
+        <location filename="../../ui/activity/timeline.py" line="430"/>
+        <source>Change project</source>
+        <translation>Ganti proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="399"/>
+        <source>Change batch</source>
+        <translation>Ganti batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="400"/>
+        <source>No batch</source>
+        <translation>Tanpa batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="411"/>
+        <location filename="../../ui/activity/timeline.py" line="440"/>
+        <location filename="../../ui/activity/timeline.py" line="454"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="415"/>
+        <source>Session deleted. Ctrl+Z brings it back.</source>
+        <translation>Sesi dihapus. Ctrl+Z mengembalikannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="419"/>
+        <source>Count this pause as focus</source>
+        <translation>Hitung jeda ini sebagai fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="433"/>
+        <source>Change reason</source>
+        <translation>Ganti alasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="447"/>
+        <source>Change source</source>
+        <translation>Ganti sumber</translation>
+    </message>
+</context>
+<context>
     <name>TodayWindow</name>
     <message>
-        <location filename="../../ui/activity/today.py" line="138"/>
+        <location filename="../../ui/activity/today.py" line="36"/>
         <source>Fokus — Today</source>
         <translation>Fokus — Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="147"/>
-        <location filename="../../ui/activity/today.py" line="227"/>
+        <location filename="../../ui/activity/today.py" line="45"/>
+        <location filename="../../ui/activity/today.py" line="142"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="66"/>
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="71"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="71"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="71"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="168"/>
-        <source>Bars: focus sessions (hatched: paused) · ▲ switch (purple: automatic) · ● interruption</source>
-        <translation>Batang: sesi fokus (arsir: dijeda) · ▲ perpindahan (ungu: otomatis) · ● interupsi</translation>
+        <location filename="../../ui/activity/today.py" line="75"/>
+        <source>Bars: focus sessions (hatched: paused; dashed ✎: changed by hand) · ▲ switch (purple: automatic) · ● interruption · drag a bar&apos;s edge to move it, right-click to edit</source>
+        <translation>Batang: sesi fokus (arsir: dijeda; garis putus ✎: diubah manual) · ▲ perpindahan (ungu: otomatis) · ● interupsi · seret tepi batang untuk menggesernya, klik kanan untuk mengubah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="232"/>
+        <location filename="../../ui/activity/today.py" line="147"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="233"/>
+        <location filename="../../ui/activity/today.py" line="148"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="234"/>
+        <location filename="../../ui/activity/today.py" line="149"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="237"/>
+        <location filename="../../ui/activity/today.py" line="152"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="238"/>
+        <location filename="../../ui/activity/today.py" line="153"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="240"/>
+        <location filename="../../ui/activity/today.py" line="155"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="241"/>
+        <location filename="../../ui/activity/today.py" line="156"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="243"/>
+        <location filename="../../ui/activity/today.py" line="158"/>
         <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
         <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
     </message>
