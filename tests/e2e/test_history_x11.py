@@ -119,6 +119,13 @@ def test_dragging_a_session_edge_in_today_changes_the_stored_start(
     assert with_menu.read_bytes() != (tmp_path / "after.png").read_bytes()
     x11.keys("Escape")
 
+    # Ctrl+Z in the window puts the start back where it was.
+    x11.keys("ctrl+z")
+    wait_for(lambda: fokus.query("SELECT undone FROM edit_record WHERE action = 'edit'"
+                                 )[0] == 1, what="the edit to be undone")
+    back = as_utc(datetime.fromisoformat(stored_start())).astimezone().replace(tzinfo=None)
+    assert back == before
+
 
 def test_today_in_indonesian_offers_the_same_menu(x11: X11Session, tmp_path: Path) -> None:
     f = Fokus(x11, tmp_path / "data", FOKUS_LANG="id")

@@ -72,6 +72,9 @@ class Timeline(QWidget):
         self._drag: tuple[int, str, float, float] | None = None  # id, edge, start, end
         self.setFixedHeight(100)
         self.setMouseTracking(True)
+        # Takes the keyboard, so Ctrl+Z reaches the window's Undo rather than
+        # a text field's own.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(800, 100)

@@ -88,6 +88,7 @@ class TodayWindow(QMainWindow):
         layout.addWidget(self.cost)
         layout.addWidget(self.events, 1)
         self.setCentralWidget(central)
+        self.timeline.setFocus()
         self._stale = False
         # Sessions, switches and interruptions change what the day shows;
         # the running session's own minutes move with ``changed``.
