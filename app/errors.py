@@ -37,6 +37,7 @@ class ErrorCode(StrEnum):
     SESSION_OVERLAP = "session_overlap"
     SESSION_RUNNING = "session_running"
     NOTHING_TO_UNDO = "nothing_to_undo"
+    UNDO_CONFLICT = "undo_conflict"
 
 
 class FokusError(Exception):

@@ -56,6 +56,8 @@ def error_text(err: FokusError) -> str:
         ErrorCode.SESSION_RUNNING: tr("That session is still running: only its project and "
                                       "batch can change until it ends."),
         ErrorCode.NOTHING_TO_UNDO: tr("There is nothing to undo."),
+        ErrorCode.UNDO_CONFLICT: tr("This cannot be undone: a newer entry now has its place. "
+                                    "Nothing was changed."),
         ErrorCode.SETTING_INVALID: tr("“{value}” is not a valid value for {key}. Allowed: "
                                       "{allowed}"),
     }

@@ -68,6 +68,8 @@ def error_text(err: FokusError) -> str:
         ErrorCode.SESSION_RUNNING: _("session #{session} is running: only its project and "
                                      "batch can be changed until it ends"),
         ErrorCode.NOTHING_TO_UNDO: _("there is no edit to undo"),
+        ErrorCode.UNDO_CONFLICT: _("cannot undo: id {id} has since been given to a new "
+                                   "entry; nothing was changed"),
         ErrorCode.SETTING_INVALID: _("“{value}” is not a valid value for {key}; allowed: "
                                      "{allowed}"),
     }

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session, SQLModel, col, func, select
 
 from app.clock import Clock, as_utc
 from app.domain import InterruptionSource, PauseReason, SessionState, SwitchTrigger
@@ -110,6 +110,16 @@ class _Recorder:
         self.s.flush()
 
 
+def _next_id(s: Session, model: type[SQLModel]) -> int:
+    """An id no row has and no deleted row had: a row added by hand never takes
+    the id a tombstone keeps for undo (SQLite alone would reuse the highest)."""
+    table = model.__table__  # type: ignore[attr-defined]
+    used = s.exec(select(func.max(table.c.id))).one() or 0
+    kept = s.exec(select(func.max(EditRecord.entity_id)).where(
+        EditRecord.entity == table.name)).one() or 0
+    return int(max(used, kept)) + 1
+
+
 def _table(row: SQLModel) -> str:
     return str(row.__table__.name)  # type: ignore[attr-defined]
 
@@ -185,7 +195,8 @@ class HistoryService:
             project_id, batch_id = self._project_batch(s, project, batch)
             self._make_room(s, rec, None, start, end, trim)
             minutes = max(1, round((end - start).total_seconds() / 60))
-            fs = FocusSession(project_id=project_id, batch_id=batch_id,
+            fs = FocusSession(id=_next_id(s, FocusSession), project_id=project_id,
+                              batch_id=batch_id,
                               planned_minutes=minutes, started_at=naive(start),
                               utc_offset_min=self.clock.utc_offset_minutes(start),
                               ended_at=naive(end), state=SessionState.FINISHED,
@@ -286,7 +297,8 @@ class HistoryService:
             rec = self._recorder(s)
             before = records.dumps(fs)
             assert before is not None
-            pause = SessionPause(session_id=fs.id, started_at=naive(a), ended_at=naive(z),
+            pause = SessionPause(id=_next_id(s, SessionPause), session_id=fs.id,
+                                 started_at=naive(a), ended_at=naive(z),
                                  reason=PauseReason(reason))
             s.add(pause)
             rec.added(pause)
@@ -395,6 +407,10 @@ class HistoryService:
         assert r.before is not None
         data = json.loads(r.before)
         current = s.get(model, r.entity_id)
+        if r.action == DELETE and current is not None:
+            # SQLite gives a freed id to the next new row (a session started
+            # since): putting the old one back would overwrite it.
+            raise FokusError(ErrorCode.UNDO_CONFLICT, entity=r.entity, id=r.entity_id)
         if isinstance(current, FocusSession) and SessionState(current.state).is_open:
             # The engine owns the running session: only what may be edited goes back.
             current.project_id, current.batch_id = data["project_id"], data["batch_id"]
@@ -519,7 +535,7 @@ class HistoryService:
         before = records.dumps(fs)
         assert before is not None
         second = FocusSession(
-            project_id=fs.project_id, batch_id=fs.batch_id,
+            id=_next_id(s, FocusSession), project_id=fs.project_id, batch_id=fs.batch_id,
             planned_minutes=fs.planned_minutes, started_at=naive(resume),
             utc_offset_min=fs.utc_offset_min, ended_at=fs.ended_at, state=fs.state,
             end_reason=fs.end_reason, heartbeat_at=fs.heartbeat_at, owner=fs.owner,
@@ -532,9 +548,10 @@ class HistoryService:
             p_a = as_utc(p.started_at)
             p_z = as_utc(p.ended_at) if p.ended_at else z
             if p_z > resume:  # the part after the cut moves to the second session
-                s.add(SessionPause(session_id=second.id, started_at=naive(max(p_a, resume)),
-                                   ended_at=naive(p_z), reason=p.reason))
-        s.flush()
+                s.add(SessionPause(id=_next_id(s, SessionPause), session_id=second.id,
+                                   started_at=naive(max(p_a, resume)), ended_at=naive(p_z),
+                                   reason=p.reason))
+                s.flush()
         self._fit_pauses(s, rec, fs)
         # Each part plans its share of the whole, so a completed session stays two
         # completed parts and a stopped one two stopped parts.

@@ -300,146 +300,151 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="59"/>
+        <source>This cannot be undone: a newer entry now has its place. Nothing was changed.</source>
+        <translation>Ini tidak bisa dibatalkan: tempatnya kini dipakai entri yang lebih baru. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="93"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
@@ -469,87 +474,87 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="170"/>
+        <location filename="../../ui/activity/today.py" line="171"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="170"/>
+        <location filename="../../ui/activity/today.py" line="171"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="171"/>
+        <location filename="../../ui/activity/today.py" line="172"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="171"/>
+        <location filename="../../ui/activity/today.py" line="172"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="172"/>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="172"/>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="172"/>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="173"/>
+        <location filename="../../ui/activity/today.py" line="174"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="173"/>
+        <location filename="../../ui/activity/today.py" line="174"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="175"/>
+        <location filename="../../ui/activity/today.py" line="176"/>
         <source> · added by hand</source>
         <translation> · ditambahkan manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="175"/>
+        <location filename="../../ui/activity/today.py" line="176"/>
         <source> · edited by hand</source>
         <translation> · diubah manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="187"/>
+        <location filename="../../ui/activity/today.py" line="188"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="188"/>
+        <location filename="../../ui/activity/today.py" line="189"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="192"/>
+        <location filename="../../ui/activity/today.py" line="193"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="192"/>
+        <location filename="../../ui/activity/today.py" line="193"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="197"/>
+        <location filename="../../ui/activity/today.py" line="198"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="198"/>
+        <location filename="../../ui/activity/today.py" line="199"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -845,12 +850,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../ui/messages.py" line="95"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../ui/messages.py" line="97"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
@@ -2315,75 +2320,75 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>TimelineEditor</name>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="322"/>
+        <location filename="../../ui/activity/timeline.py" line="325"/>
         <source>Changed. Ctrl+Z undoes it.</source>
         <translation>Diubah. Ctrl+Z membatalkannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="333"/>
+        <location filename="../../ui/activity/timeline.py" line="336"/>
         <source>Undone.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="360"/>
+        <location filename="../../ui/activity/timeline.py" line="363"/>
         <source>Add a session here…</source>
         <translation>Tambah sesi di sini…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="363"/>
+        <location filename="../../ui/activity/timeline.py" line="366"/>
         <source>Undo</source>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="390"/>
+        <location filename="../../ui/activity/timeline.py" line="393"/>
         <source>Edit…</source>
         <translation>Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="392"/>
+        <location filename="../../ui/activity/timeline.py" line="395"/>
         <source>Split here</source>
         <translation>Pisah di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="396"/>
-        <location filename="../../ui/activity/timeline.py" line="430"/>
+        <location filename="../../ui/activity/timeline.py" line="399"/>
+        <location filename="../../ui/activity/timeline.py" line="433"/>
         <source>Change project</source>
         <translation>Ganti proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="399"/>
+        <location filename="../../ui/activity/timeline.py" line="402"/>
         <source>Change batch</source>
         <translation>Ganti batch</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="400"/>
+        <location filename="../../ui/activity/timeline.py" line="403"/>
         <source>No batch</source>
         <translation>Tanpa batch</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="411"/>
-        <location filename="../../ui/activity/timeline.py" line="440"/>
-        <location filename="../../ui/activity/timeline.py" line="454"/>
+        <location filename="../../ui/activity/timeline.py" line="414"/>
+        <location filename="../../ui/activity/timeline.py" line="443"/>
+        <location filename="../../ui/activity/timeline.py" line="457"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="415"/>
+        <location filename="../../ui/activity/timeline.py" line="418"/>
         <source>Session deleted. Ctrl+Z brings it back.</source>
         <translation>Sesi dihapus. Ctrl+Z mengembalikannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="419"/>
+        <location filename="../../ui/activity/timeline.py" line="422"/>
         <source>Count this pause as focus</source>
         <translation>Hitung jeda ini sebagai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="433"/>
+        <location filename="../../ui/activity/timeline.py" line="436"/>
         <source>Change reason</source>
         <translation>Ganti alasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="447"/>
+        <location filename="../../ui/activity/timeline.py" line="450"/>
         <source>Change source</source>
         <translation>Ganti sumber</translation>
     </message>
@@ -2397,7 +2402,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/activity/today.py" line="45"/>
-        <location filename="../../ui/activity/today.py" line="142"/>
+        <location filename="../../ui/activity/today.py" line="143"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
@@ -2427,42 +2432,42 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Batang: sesi fokus (arsir: dijeda; garis putus ✎: diubah manual) · ▲ perpindahan (ungu: otomatis) · ● interupsi · seret tepi batang untuk menggesernya, klik kanan untuk mengubah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="147"/>
+        <location filename="../../ui/activity/today.py" line="148"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="148"/>
+        <location filename="../../ui/activity/today.py" line="149"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="149"/>
+        <location filename="../../ui/activity/today.py" line="150"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="152"/>
+        <location filename="../../ui/activity/today.py" line="153"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="153"/>
+        <location filename="../../ui/activity/today.py" line="154"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="155"/>
+        <location filename="../../ui/activity/today.py" line="156"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="156"/>
+        <location filename="../../ui/activity/today.py" line="157"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="158"/>
+        <location filename="../../ui/activity/today.py" line="159"/>
         <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
         <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
     </message>

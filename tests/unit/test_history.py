@@ -342,3 +342,27 @@ def test_the_week_report_counts_sessions_added_and_edited_after_the_fact(
     assert (flow["sessions_added_after_the_fact"], flow["sessions_edited_after_the_fact"]) == (1, 1)
     assert flow["deep_work_minutes"] == 80  # the figures follow the edit at once
     assert ("Sessions added / edited after the fact", "1 / 1") in summary_rows(report)
+
+
+def test_undo_never_overwrites_a_row_that_took_a_freed_id(service: FokusService) -> None:
+    """SQLite gives the highest freed id to the next new row: undoing the deletion
+    of the latest session after a new one started is refused, changing nothing."""
+    siasn = service.add_project("SIASN").id
+    assert siasn is not None
+    now = service.clock.now()
+    old = service.history.add_session(siasn, None, now - timedelta(hours=2),
+                                      now - timedelta(hours=1))
+    service.history.delete_session(old.id)
+    started = service.start(siasn)
+    assert started.id == old.id  # the freed id, given again
+    with pytest.raises(FokusError) as err:
+        service.history.undo()
+    assert err.value.code is ErrorCode.UNDO_CONFLICT
+    current = service.current()
+    assert current is not None and current.started_at == now
+    # A session added by hand never takes a tombstone's id.
+    service.stop()
+    service.history.delete_session(started.id)
+    again = service.history.add_session(siasn, None, now - timedelta(hours=4),
+                                        now - timedelta(hours=3))
+    assert again.id > started.id
