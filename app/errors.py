@@ -33,6 +33,12 @@ class ErrorCode(StrEnum):
     BLOCK_OUTSIDE_WORK = "block_outside_work"
     UNKNOWN_SETTING = "unknown_setting"
     SETTING_INVALID = "setting_invalid"
+    UNKNOWN_SESSION = "unknown_session"
+    UNKNOWN_ENTRY = "unknown_entry"
+    SESSION_OVERLAP = "session_overlap"
+    SESSION_RUNNING = "session_running"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    UNDO_CONFLICT = "undo_conflict"
 
 
 class FokusError(Exception):

@@ -140,6 +140,10 @@ class FokusService:
         self.breaks = BreakService(store, clock)
         self.engine.listeners.append(self.breaks)
         self.goals = Goals(store, clock)
+        from app.history.service import HistoryService
+
+        # Editing the past by hand, every edit recorded and undoable.
+        self.history = HistoryService(store, clock)
 
     # -- projects ------------------------------------------------------------
 

@@ -50,6 +50,15 @@ def error_text(err: FokusError) -> str:
         ErrorCode.BLOCK_OUTSIDE_WORK: tr("The block lies outside work hours."),
         ErrorCode.UNKNOWN_SETTING: tr("There is no setting named “{key}”. The settings are: "
                                       "{known}"),
+        ErrorCode.UNKNOWN_SESSION: tr("There is no session {session}."),
+        ErrorCode.UNKNOWN_ENTRY: tr("That entry no longer exists."),
+        ErrorCode.SESSION_OVERLAP: tr("That would overlap the session on {project} "
+                                      "({start}–{end})."),
+        ErrorCode.SESSION_RUNNING: tr("That session is still running: only its project and "
+                                      "batch can change until it ends."),
+        ErrorCode.NOTHING_TO_UNDO: tr("There is nothing to undo."),
+        ErrorCode.UNDO_CONFLICT: tr("This cannot be undone: a newer entry now has its place. "
+                                    "Nothing was changed."),
         ErrorCode.SETTING_INVALID: tr("“{value}” is not a valid value for {key}. Allowed: "
                                       "{allowed}"),
     }

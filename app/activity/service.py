@@ -267,18 +267,19 @@ class ActivityService:
                 "end_reason": str(x.end_reason) if x.end_reason else None,
                 "planned_minutes": x.planned_minutes,
                 "focus_minutes": round(focused_seconds(x, pauses.get(x.id, []), now) / 60, 1),
-                "pauses": [{"start": iso(p.started_at), "end": iso(p.ended_at),
+                "pauses": [{"id": p.id, "start": iso(p.started_at), "end": iso(p.ended_at),
                             "reason": str(p.reason)} for p in pauses.get(x.id, [])],
                 "interruptions": sum(1 for i in interruptions if i.session_id == x.id),
             })
         return {
             "date": day.isoformat(),
             "sessions": session_rows,
-            "switches": [{"at": iso(x.at), "from": names.get(x.from_project_id or -1),
+            "switches": [{"id": x.id, "at": iso(x.at), "from": names.get(x.from_project_id or -1),
                           "to": names.get(x.to_project_id), "trigger": str(x.trigger),
                           "source": x.source} for x in switches],
-            "interruptions": [{"at": iso(x.at), "source": str(x.source), "minutes": x.minutes,
-                               "session": x.session_id} for x in interruptions],
+            "interruptions": [{"id": x.id, "at": iso(x.at), "source": str(x.source),
+                               "minutes": x.minutes, "session": x.session_id}
+                              for x in interruptions],
             "focus_minutes": round(sum(r["focus_minutes"] for r in session_rows), 1),  # type: ignore[misc]
             "estimated_minutes_lost_to_switching": round(len(switches) * per_switch),
             "resumption_buffer_minutes": buffer,

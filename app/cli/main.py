@@ -62,6 +62,15 @@ def error_text(err: FokusError) -> str:
         ErrorCode.UNKNOWN_BLOCK: _("no time block with id {block} (see: fokus block list)"),
         ErrorCode.BLOCK_OUTSIDE_WORK: _("the block lies outside work hours"),
         ErrorCode.UNKNOWN_SETTING: _("no setting named “{key}”; the settings are: {known}"),
+        ErrorCode.UNKNOWN_SESSION: _("no session with id {session} (see: fokus session list)"),
+        ErrorCode.UNKNOWN_ENTRY: _("no entry with id {entry}"),
+        ErrorCode.SESSION_OVERLAP: _("that would overlap session #{session} ({project}, "
+                                     "{start}–{end}); change or delete that one first"),
+        ErrorCode.SESSION_RUNNING: _("session #{session} is running: only its project and "
+                                     "batch can be changed until it ends"),
+        ErrorCode.NOTHING_TO_UNDO: _("there is no edit to undo"),
+        ErrorCode.UNDO_CONFLICT: _("cannot undo: id {id} has since been given to a new "
+                                   "entry; nothing was changed"),
         ErrorCode.SETTING_INVALID: _("“{value}” is not a valid value for {key}; allowed: "
                                      "{allowed}"),
     }

@@ -126,6 +126,8 @@ JSON_SCHEMA: dict[str, Any] = {
                 "planned_deep_blocks": _int,
                 "planned_deep_blocks_used": _int,
                 "batches_finished": _int,  # optional: older exports do not have it
+                "sessions_added_after_the_fact": _int,
+                "sessions_edited_after_the_fact": _int,
             },
             "additionalProperties": False,
         },
@@ -296,6 +298,8 @@ def build_report(store: Store, clock: Clock, week: str,
             "planned_deep_blocks": r.planned_deep_blocks,
             "planned_deep_blocks_used": r.planned_deep_blocks_used,
             "batches_finished": batches_finished(store, clock, week),
+            "sessions_added_after_the_fact": r.sessions_added,
+            "sessions_edited_after_the_fact": r.sessions_edited,
         },
         "projects": [{"project": project(n), "focus_minutes": m}
                      for n, m in sorted(r.projects.items(), key=lambda kv: -kv[1])],

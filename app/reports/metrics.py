@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from app.clock import Clock, as_utc, to_local
 from app.domain import BlockKind, SessionState
 from app.focus.engine import focused_seconds
+from app.history.records import session_marks
 from app.repos.lag import WINDOW as LAG_WINDOW
 from app.repos.lag import MeasuredLag, measured_lag
 from app.store.engine import Store
@@ -87,6 +88,9 @@ class WeekReport:
     history: list[dict[str, Any]]  # satisfaction and energy of earlier weeks
     # The person's measured lag the buffer came from; None: the setting (an estimate).
     resumption_measured: MeasuredLag | None = None
+    # Sessions of the week added or edited by hand after the fact (app/history).
+    sessions_added: int = 0
+    sessions_edited: int = 0
 
     @property
     def by_hour(self) -> dict[int, float]:
@@ -283,6 +287,11 @@ class Metrics:
         report = self._report(week, [figures[d] for d in days], estimate.whole_minutes,
                               len(past_blocks), used)
         report.resumption_measured = estimate.measured
+        own = [x.id for x in rows.sessions if x.id is not None
+               and to_local(x.started_at, x.utc_offset_min).date() in figures]
+        with self.store.transaction() as s:
+            marks = list(session_marks(s, own).values())
+        report.sessions_added, report.sessions_edited = marks.count("added"), marks.count("edited")
         return report
 
     def _rows(self, days: list[date], start: datetime, end: datetime) -> _WeekRows:

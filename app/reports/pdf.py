@@ -73,6 +73,9 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
          "{several} / {once} / {not_at_all}".format(**e["reflection_flow"])),
         (_("Meetings inside no-meeting windows"), _fmt(e["meetings_in_no_meeting_windows"])),
         (_("Planned deep blocks used"), f"{_fmt(used)} / {_fmt(planned)}"),
+        (_("Sessions added / edited after the fact"),
+         f"{_fmt(e.get('sessions_added_after_the_fact', 0))} / "
+         f"{_fmt(e.get('sessions_edited_after_the_fact', 0))}"),
     ]
     return [("__section__", _("Satisfaction & well-being")), *rows,
             ("__section__", _("Efficiency & flow")), *rows2, *goal_and_break_rows(report)]

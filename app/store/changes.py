@@ -26,6 +26,7 @@ SETTINGS = "settings"
 ACTIVITY = "activity"  # switches, interruptions, resume notes
 CALENDAR = "calendar"
 REFLECTIONS = "reflections"
+HISTORY = "history"  # edits made to the past by hand, and their undo
 
 TOPIC_OF_TABLE = {
     "project": PROJECTS,
@@ -40,6 +41,7 @@ TOPIC_OF_TABLE = {
     "meeting": CALENDAR,
     "calendar_source": CALENDAR,
     "reflection": REFLECTIONS,
+    "edit_record": HISTORY,
 }
 # Columns whose change alone is bookkeeping, not news.
 QUIET = {"focus_session": {"heartbeat_at"}}

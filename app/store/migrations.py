@@ -195,8 +195,29 @@ MIGRATIONS: dict[int, list[str]] = {
             WHERE recovered_notice_pending = 1""",
         "CREATE INDEX ix_project_batch_status ON project_batch (status)",
     ],
-    # 6: the edit history's (kept empty here until it is merged; never ship a gap).
-    6: [],
+    # 6: the history of edits made to the past by hand (app/history): one row per
+    # changed row, with its content before and after, so figures can say what
+    # was added or edited after the fact and undo can restore a deleted row.
+    6: [
+        """CREATE TABLE edit_record (
+            id INTEGER NOT NULL PRIMARY KEY,
+            uid VARCHAR NOT NULL UNIQUE,
+            group_uid VARCHAR NOT NULL,
+            at DATETIME NOT NULL,
+            utc_offset_min INTEGER NOT NULL,
+            user VARCHAR NOT NULL,
+            machine VARCHAR NOT NULL,
+            entity VARCHAR NOT NULL,
+            entity_id INTEGER NOT NULL,
+            action VARCHAR NOT NULL,
+            before VARCHAR,
+            after VARCHAR,
+            undone BOOLEAN NOT NULL,
+            undone_at DATETIME)""",
+        "CREATE INDEX ix_edit_record_group_uid ON edit_record (group_uid)",
+        "CREATE INDEX ix_edit_record_at ON edit_record (at)",
+        "CREATE INDEX ix_edit_record_entity ON edit_record (entity, entity_id)",
+    ],
     # 7: breaks suggested after focus sessions, and what was taken of them.
     7: [
         """CREATE TABLE focus_break (

@@ -185,6 +185,33 @@ class CalendarSource(SQLModel, table=True):
     digest: str = ""
 
 
+class EditRecord(SQLModel, table=True):
+    """One change made to the past by hand (Today's timeline, ``fokus session``):
+    who made it, when, on which row, and the row before and after as JSON. A
+    deleted row lives on here whole (``before``), so undo brings it back under
+    its own id. ``uid`` names the record everywhere (a later sync exchanges
+    records by it); ``group_uid`` ties the records of one user action (a split
+    is an edit and an add) so undo reverts them together; ``undone_at`` stamps
+    an undo as ``at`` stamps the change."""
+
+    __tablename__ = "edit_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    group_uid: str = Field(index=True)
+    at: datetime = Field(index=True, sa_type=UtcDateTime)
+    utc_offset_min: int = 0
+    user: str = ""
+    machine: str = ""
+    entity: str  # the table: focus_session, session_pause, context_switch, interruption
+    entity_id: int
+    action: str  # add | edit | delete
+    before: str | None = None  # JSON of the row before (None for an add)
+    after: str | None = None  # JSON of the row after (None for a delete)
+    undone: bool = False
+    undone_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
 class FocusBreak(SQLModel, table=True):
     """A break suggested after a focus session (app.focus.breaks): from the
     session's end until ``until``; what was taken is written when it ends."""
@@ -258,6 +285,7 @@ class ResumptionLag(SQLModel, table=True):
 __all__ = [
     "CalendarSource",
     "ContextSwitch",
+    "EditRecord",
     "FocusBreak",
     "FocusSession",
     "Interruption",

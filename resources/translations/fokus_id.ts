@@ -297,151 +297,181 @@
     </message>
     <message>
         <location filename="../../ui/messages.py" line="53"/>
+        <source>There is no session {session}.</source>
+        <translation>Tidak ada sesi {session}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54"/>
+        <source>That entry no longer exists.</source>
+        <translation>Entri itu sudah tidak ada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="55"/>
+        <source>That would overlap the session on {project} ({start}–{end}).</source>
+        <translation>Itu akan bertumpang tindih dengan sesi di {project} ({start}–{end}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57"/>
+        <source>That session is still running: only its project and batch can change until it ends.</source>
+        <translation>Sesi itu masih berjalan: hanya proyek dan batch-nya yang bisa diubah sampai sesi berakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59"/>
+        <source>There is nothing to undo.</source>
+        <translation>Tidak ada yang bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60"/>
+        <source>This cannot be undone: a newer entry now has its place. Nothing was changed.</source>
+        <translation>Ini tidak bisa dibatalkan: tempatnya kini dipakai entri yang lebih baru. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>lunch break</source>
         <translation>istirahat siang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="95"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="158"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="93"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
@@ -471,82 +501,92 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="172"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="172"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="174"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="174"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="174"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="259"/>
+        <location filename="../../ui/activity/today.py" line="175"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="259"/>
+        <location filename="../../ui/activity/today.py" line="175"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="260"/>
+        <location filename="../../ui/activity/today.py" line="176"/>
         <source>git activity</source>
         <translation>aktivitas git</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="270"/>
+        <location filename="../../ui/activity/today.py" line="178"/>
+        <source> · added by hand</source>
+        <translation> · ditambahkan manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="178"/>
+        <source> · edited by hand</source>
+        <translation> · diubah manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="190"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="271"/>
+        <location filename="../../ui/activity/today.py" line="191"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="275"/>
+        <location filename="../../ui/activity/today.py" line="195"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="275"/>
+        <location filename="../../ui/activity/today.py" line="195"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="280"/>
+        <location filename="../../ui/activity/today.py" line="200"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="281"/>
+        <location filename="../../ui/activity/today.py" line="201"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -880,12 +920,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../ui/messages.py" line="96"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89"/>
+        <location filename="../../ui/messages.py" line="98"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
@@ -1424,27 +1464,32 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="181"/>
+        <location filename="../../ui/reports/insights.py" line="176"/>
+        <source> · sessions changed after the fact: {added} added, {edited} edited</source>
+        <translation> · sesi yang diubah belakangan: {added} ditambahkan, {edited} diubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="186"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="192"/>
+        <location filename="../../ui/reports/insights.py" line="197"/>
         <source>no weekly goal (no remote day)</source>
         <translation>tanpa target pekanan (tidak ada hari WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="194"/>
+        <location filename="../../ui/reports/insights.py" line="199"/>
         <source>weekly goal of {goal} min met, {n} min over</source>
         <translation>target pekanan {goal} menit tercapai, lebih {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="198"/>
+        <location filename="../../ui/reports/insights.py" line="203"/>
         <source>weekly goal of {goal} min not met, {n} min short</source>
         <translation>target pekanan {goal} menit belum tercapai, kurang {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="201"/>
+        <location filename="../../ui/reports/insights.py" line="206"/>
         <source>{met} · breaks: {taken} of {suggested} taken in full, {skipped} skipped, {rest} of {planned} min of rest</source>
         <translation>{met} · istirahat: {taken} dari {suggested} diambil penuh, {skipped} dilewati, {rest} dari {planned} menit rehat</translation>
     </message>
@@ -1582,6 +1627,24 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings/welcome.py" line="166"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jam bebas rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OverlapQuestion</name>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="106"/>
+        <source>Sessions overlap</source>
+        <translation>Sesi bertumpang tindih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="109"/>
+        <source>Trim the other session so that the two no longer overlap, or cancel the edit.</source>
+        <translation>Pangkas sesi yang lain agar keduanya tidak lagi bertumpang tindih, atau batalkan perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="110"/>
+        <source>Trim the other</source>
+        <translation>Pangkas yang lain</translation>
     </message>
 </context>
 <context>
@@ -2103,6 +2166,49 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>SessionEditDialog</name>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="42"/>
+        <source>Add a session</source>
+        <translation>Tambah sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="42"/>
+        <source>Edit session</source>
+        <translation>Ubah sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="64"/>
+        <source>This session is still running: only its project and batch can change until it ends.</source>
+        <translation>Sesi ini masih berjalan: hanya proyek dan batch-nya yang bisa diubah sampai sesi berakhir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="68"/>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="69"/>
+        <source>End</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="70"/>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="71"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/history_dialogs.py" line="80"/>
+        <source>No batch</source>
+        <translation>Tanpa batch</translation>
+    </message>
+</context>
+<context>
     <name>SessionPanel</name>
     <message>
         <location filename="../../ui/projects/window.py" line="62"/>
@@ -2542,70 +2648,151 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>TimelineEditor</name>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="325"/>
+        <source>Changed. Ctrl+Z undoes it.</source>
+        <translation>Diubah. Ctrl+Z membatalkannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="336"/>
+        <source>Undone.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="363"/>
+        <source>Add a session here…</source>
+        <translation>Tambah sesi di sini…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="366"/>
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="393"/>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="395"/>
+        <source>Split here</source>
+        <translation>Pisah di sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="399"/>
+        <location filename="../../ui/activity/timeline.py" line="433"/>
+        <source>Change project</source>
+        <translation>Ganti proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="402"/>
+        <source>Change batch</source>
+        <translation>Ganti batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="403"/>
+        <source>No batch</source>
+        <translation>Tanpa batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="414"/>
+        <location filename="../../ui/activity/timeline.py" line="443"/>
+        <location filename="../../ui/activity/timeline.py" line="457"/>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="418"/>
+        <source>Session deleted. Ctrl+Z brings it back.</source>
+        <translation>Sesi dihapus. Ctrl+Z mengembalikannya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="422"/>
+        <source>Count this pause as focus</source>
+        <translation>Hitung jeda ini sebagai fokus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="436"/>
+        <source>Change reason</source>
+        <translation>Ganti alasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/timeline.py" line="450"/>
+        <source>Change source</source>
+        <translation>Ganti sumber</translation>
+    </message>
+</context>
+<context>
     <name>TodayWindow</name>
     <message>
-        <location filename="../../ui/activity/today.py" line="138"/>
+        <location filename="../../ui/activity/today.py" line="36"/>
         <source>Fokus — Today</source>
         <translation>Fokus — Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="147"/>
-        <location filename="../../ui/activity/today.py" line="230"/>
+        <location filename="../../ui/activity/today.py" line="45"/>
+        <location filename="../../ui/activity/today.py" line="146"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="66"/>
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="71"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="71"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="71"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="168"/>
-        <source>Bars: focus sessions (hatched: paused) · ▲ switch (purple: automatic) · ● interruption</source>
-        <translation>Batang: sesi fokus (arsir: dijeda) · ▲ perpindahan (ungu: otomatis) · ● interupsi</translation>
+        <location filename="../../ui/activity/today.py" line="75"/>
+        <source>Bars: focus sessions (hatched: paused; dashed ✎: changed by hand) · ▲ switch (purple: automatic) · ● interruption · drag a bar&apos;s edge to move it, right-click to edit</source>
+        <translation>Batang: sesi fokus (arsir: dijeda; garis putus ✎: diubah manual) · ▲ perpindahan (ungu: otomatis) · ● interupsi · seret tepi batang untuk menggesernya, klik kanan untuk mengubah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="235"/>
+        <location filename="../../ui/activity/today.py" line="151"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="236"/>
+        <location filename="../../ui/activity/today.py" line="152"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="237"/>
+        <location filename="../../ui/activity/today.py" line="153"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="240"/>
+        <location filename="../../ui/activity/today.py" line="156"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="241"/>
+        <location filename="../../ui/activity/today.py" line="157"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="243"/>
+        <location filename="../../ui/activity/today.py" line="159"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="244"/>
+        <location filename="../../ui/activity/today.py" line="160"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>

@@ -32,7 +32,8 @@ def test_switch_logs_from_to_trigger_and_source(service: FokusService, clock: Fa
     assert result.ended_session.end_reason == EndReason.SWITCHED
     assert service.current() is None  # the switch ended the session
     log = service.activity.day_log(clock.now().astimezone(clock.zone()).date())
-    assert log["switches"] == [{"at": log["switches"][0]["at"], "from": "SIASN", "to": "MyASN",
+    assert log["switches"] == [{"id": result.switch_id, "at": log["switches"][0]["at"],
+                                "from": "SIASN", "to": "MyASN",
                                 "trigger": "urgent", "source": "hotkey"}]
     # Now on MyASN: switching to it again is refused, back to SIASN is fine.
     with pytest.raises(FokusError):

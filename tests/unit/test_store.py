@@ -59,7 +59,11 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
     ],
     4: [],  # settings under their declared keys (see test_settings_move_to_their_declared_keys)
     5: [],  # indexes only
-    6: [],  # the edit history's own samples
+    6: [
+        ("edit_record", "INSERT INTO edit_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         (1, "u1", "g1", "2026-01-05 03:00:00.000000", 420, "sari", "laptop", "focus_session",
+          1, "edit", "{}", "{}", 0, None)),
+    ],
     7: [
         ("focus_break", "INSERT INTO focus_break VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
          (1, 1, "2026-01-05 02:30:00.000000", 420, 40, 8, "2026-01-05 02:38:00.000000",

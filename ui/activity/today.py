@@ -1,23 +1,14 @@
-"""Today: the day's sessions, switches and interruptions on a timeline, and
+"""Today: the day's sessions, switches and interruptions on a timeline that can
+be edited (ui/activity/timeline.py), entries changed by hand marked as such, and
 the estimated time lost to switching (an estimate, with its source)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt, QTime
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
-    QPolygonF,
-    QShowEvent,
-)
+from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
@@ -31,104 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.activity.timeline import Timeline, TimelineEditor
 from ui.messages import tr
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
-
-
-def _minute(iso: str | None) -> float | None:
-    if not iso:
-        return None
-    t = datetime.fromisoformat(iso)
-    return t.hour * 60 + t.minute + t.second / 60
-
-
-class Timeline(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.log: dict[str, Any] = {"sessions": [], "switches": [], "interruptions": []}
-        self.colours: dict[str, str] = {}
-        self.now_minute: float | None = None
-        self.setFixedHeight(100)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        return QSize(800, 100)
-
-    def set_log(self, log: dict[str, Any], colours: dict[str, str],
-                now_minute: float | None) -> None:
-        self.log, self.colours, self.now_minute = log, colours, now_minute
-        self.update()
-
-    def _span(self) -> tuple[float, float]:
-        minutes = [m for s in self.log["sessions"] for m in (
-            _minute(s["start"]), _minute(s["end"]) or self.now_minute) if m is not None]
-        minutes += [m for x in self.log["switches"] if (m := _minute(x["at"])) is not None]
-        first = min([7 * 60.0, *minutes])
-        last = max([18 * 60.0, *minutes])
-        return (first // 60) * 60, -(-last // 60) * 60
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        first, last = self._span()
-        left, right = 10.0, self.width() - 10.0
-
-        def x(minute: float) -> float:
-            return left + (minute - first) / (last - first) * (right - left)
-
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
-        p.setFont(small)
-        muted = pal.color(QPalette.ColorRole.PlaceholderText)
-        bar_top, bar_h = 32.0, 36.0
-        for hour in range(int(first // 60), int(last // 60) + 1):
-            xx = x(hour * 60)
-            p.setPen(QPen(muted, 0.5))
-            p.drawLine(QPointF(xx, 24), QPointF(xx, bar_top + bar_h + 8))
-            p.drawText(QRectF(xx - 20, 6, 40, 16), Qt.AlignmentFlag.AlignCenter, f"{hour:02d}")
-        for s in self.log["sessions"]:
-            a = _minute(s["start"])
-            z = _minute(s["end"]) or self.now_minute
-            if a is None or z is None:
-                continue
-            colour = QColor(self.colours.get(s["project"], "#2a9d8f"))
-            p.setPen(QPen(colour.darker(130), 1))
-            p.setBrush(colour)
-            p.drawRoundedRect(QRectF(x(a), bar_top, max(2.0, x(z) - x(a)), bar_h), 3, 3)
-            for pause in s["pauses"]:
-                pa = _minute(pause["start"])
-                pz = _minute(pause["end"]) or self.now_minute
-                if pa is None or pz is None:
-                    continue
-                p.setPen(Qt.PenStyle.NoPen)
-                p.setBrush(QBrush(QColor(255, 255, 255, 200), Qt.BrushStyle.BDiagPattern))
-                p.drawRect(QRectF(x(pa), bar_top, max(1.0, x(pz) - x(pa)), bar_h))
-        # Switches: triangles under the bar; interruptions: red dots above it.
-        for sw in self.log["switches"]:
-            m = _minute(sw["at"])
-            if m is None:
-                continue
-            xx = x(m)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#264653") if sw["source"] != "automatic" else QColor("#8e5fa8"))
-            p.drawPolygon(QPolygonF([QPointF(xx, bar_top + bar_h + 4),
-                                     QPointF(xx - 6, bar_top + bar_h + 15),
-                                     QPointF(xx + 6, bar_top + bar_h + 15)]))
-        for it in self.log["interruptions"]:
-            m = _minute(it["at"])
-            if m is None:
-                continue
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor("#c1121f"))
-            p.drawEllipse(QPointF(x(m), bar_top - 6), 4, 4)
-        if self.now_minute is not None and first <= self.now_minute <= last:
-            p.setPen(QPen(QColor("#e76f51"), 1.5, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(x(self.now_minute), 22), QPointF(x(self.now_minute),
-                                                                bar_top + bar_h + 18))
-        p.end()
 
 
 class TodayWindow(QMainWindow):
@@ -160,13 +58,24 @@ class TodayWindow(QMainWindow):
         self.cost.setStyleSheet("#switchCost { background: #fff3cd; color: #664d03;"
                                 " border-radius: 6px; padding: 8px; }")
         self.timeline = Timeline()
+        self.editor = TimelineEditor(controller, self.timeline, self, lambda: self.day)
+        self.notice = QLabel()
+        self.notice.setObjectName("editNotice")
+        self.notice.setStyleSheet("color: palette(placeholder-text);")
+        self.editor.notice.connect(self.notice.setText)
+        self.undo_action = QAction(self.tr("Undo"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.editor.undo)
+        self.addAction(self.undo_action)
         self.events = QTreeWidget()
         self.events.setHeaderLabels([self.tr("Time"), self.tr("What"), self.tr("Details")])
         self.events.setRootIsDecorated(False)
         self.events.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.events.setAlternatingRowColors(True)
-        legend = QLabel(self.tr("Bars: focus sessions (hatched: paused) · ▲ switch "
-                                "(purple: automatic) · ● interruption"))
+        legend = QLabel(self.tr("Bars: focus sessions (hatched: paused; dashed ✎: changed by "
+                                "hand) · ▲ switch (purple: automatic) · ● interruption · drag "
+                                "a bar's edge to move it, right-click to edit"))
+        legend.setWordWrap(True)
         legend.setStyleSheet("color: palette(placeholder-text);")
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -178,9 +87,11 @@ class TodayWindow(QMainWindow):
         layout.addWidget(GoalsWidget(controller))
         layout.addWidget(self.timeline)
         layout.addWidget(legend)
+        layout.addWidget(self.notice)
         layout.addWidget(self.cost)
         layout.addWidget(self.events, 1)
         self.setCentralWidget(central)
+        self.timeline.setFocus()
         self._stale = False
         # Sessions, switches and interruptions change what the day shows;
         # the running session's own minutes move with ``changed``.
@@ -189,7 +100,7 @@ class TodayWindow(QMainWindow):
         self.reload()
 
     def _data_changed(self, topics: frozenset[str]) -> None:
-        if topics & {"sessions", "activity", "projects", "settings"}:
+        if topics & {"sessions", "activity", "projects", "settings", "history"}:
             self._reload_when_seen()
 
     def _session_moved(self) -> None:
@@ -225,7 +136,12 @@ class TodayWindow(QMainWindow):
         now_minute = local_now.hour * 60 + local_now.minute if local_now.date() == self.day \
             else None
         colours = {p.name: p.colour for p in svc.projects(include_archived=True)}
-        self.timeline.set_log(log, colours, now_minute)
+        marks = {("focus_session", k): v for k, v in svc.history.marks(
+            "focus_session", [x["id"] for x in log["sessions"]]).items()}
+        for entity, key in (("context_switch", "switches"), ("interruption", "interruptions")):
+            marks.update({(entity, k): v for k, v in svc.history.marks(
+                entity, [x["id"] for x in log[key]]).items()})
+        self.timeline.set_log(log, colours, now_minute, marks, self.day.isoformat())
         locale = QLocale()
         self.title.setText(self.tr("Today") if now_minute is not None else
                            locale.toString(QDate(self.day), QLocale.FormatType.LongFormat))
@@ -259,6 +175,10 @@ class TodayWindow(QMainWindow):
                    "automatic": tr("noticed automatically"), "window": tr("window"),
                    "git": tr("git activity")}
         interruptions = dict(interruption_sources())
+        changed = {"added": tr(" · added by hand"), "edited": tr(" · edited by hand")}
+
+        def mark(entity: str, row_id: int) -> str:
+            return changed.get(marks.get((entity, row_id), ""), "")
 
         def at(iso: str) -> str:
             # Sorted by the ISO text; shown as the language writes a time (09.30).
@@ -270,19 +190,20 @@ class TodayWindow(QMainWindow):
             rows.append((at(s["start"]), tr("Focus session"), tr(
                 "{what}: {minutes} min, {state}").format(
                     what=what, minutes=round(s["focus_minutes"]),
-                    state=states.get(s["state"], s["state"]))))
+                    state=states.get(s["state"], s["state"])) + mark("focus_session", s["id"])))
         for x in log["switches"]:
             rows.append((at(x["at"]), tr("Switch"), tr("{a} → {b} ({trigger}, {source})").format(
                 a=x["from"] or "—", b=x["to"], trigger=trigger_text(SwitchTrigger(x["trigger"])),
-                source=sources.get(x["source"], x["source"]))))
+                source=sources.get(x["source"], x["source"])) + mark("context_switch", x["id"])))
         for x in log["interruptions"]:
             detail = interruptions.get(x["source"], x["source"]) + (
                 tr(", {n} min").format(n=x["minutes"]) if x["minutes"] else "")
-            rows.append((at(x["at"]), tr("Interruption"), detail))
+            rows.append((at(x["at"]), tr("Interruption"),
+                         detail + mark("interruption", x["id"])))
         for when, kind, detail in sorted(rows):
             self.events.addTopLevelItem(QTreeWidgetItem([when.split("\0")[1], kind, detail]))
         for c in range(2):
             self.events.resizeColumnToContents(c)
 
 
-__all__ = ["TodayWindow", "timedelta"]
+__all__ = ["Timeline", "TodayWindow", "timedelta"]

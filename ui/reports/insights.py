@@ -172,7 +172,12 @@ class InsightsWindow(QMainWindow):
                 sw=number_text(e["switches_per_day"] or 0),
                 it=number_text(e["interruptions_per_day"] or 0),
                 sat=number_text(w["satisfaction_mean"], 2),
-                energy=number_text(w.get("energy_mean"), 2)))
+                energy=number_text(w.get("energy_mean"), 2)) + (self.tr(
+            " · sessions changed after the fact: {added} added, {edited} edited").format(
+                added=e["sessions_added_after_the_fact"],
+                edited=e["sessions_edited_after_the_fact"])
+            if e["sessions_added_after_the_fact"] or e["sessions_edited_after_the_fact"]
+            else ""))
         from ui.activity.git_watch import switch_cost_text
 
         switches = sum(d.switches for d in self.week_report.days)

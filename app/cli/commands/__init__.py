@@ -16,6 +16,7 @@ from app.cli.commands import (
     batches,
     config,
     focus,
+    history,
     projects,
     reports,
     repos,
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 REGISTRY = Registry([
     *focus.DECLARED, *projects.DECLARED, *repos.DECLARED, *batches.DECLARED, *week.DECLARED,
-    *activity.DECLARED, *reports.DECLARED, *config.DECLARED, *system.DECLARED,
+    *activity.DECLARED, *history.DECLARED, *reports.DECLARED, *config.DECLARED,
+    *system.DECLARED,
 ])
 
 
