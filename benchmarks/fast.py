@@ -174,8 +174,11 @@ class Bench:
     def __init__(self, code: Path, work: Path) -> None:
         self.code = code
         self.work = work
-        self.env = dict(os.environ, PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen")
+        # Compiled once, as an installed Fokus is; the cache stays out of the checkout.
+        self.env = dict(os.environ, PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen",
+                        PYTHONPYCACHEPREFIX=str(work / "pycache"))
         self.env.pop("FOKUS_DATA_DIR", None)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def python(self, *args: str, env: dict[str, str] | None = None) -> str:
         # Run from the work folder: `-c` and `-m` put the current folder first on

@@ -23,19 +23,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     tray, data_dir = _tray_only(args)
     if not tray:
-        from app.cli.main import build_parser, run
+        try:
+            # A tray command the running tray answers: nothing heavy imported.
+            from app.cli.client import run as run_through_tray
 
-        # Only the named command's parser: the rest would cost more than the request.
-        ns = build_parser(argv=args).parse_args(args)
-        if ns.command is not None:
-            try:
+            answered = run_through_tray(args)
+            if answered is not None:
+                return answered
+            from app.cli.main import build_parser, run
+
+            # Only the named command's parser: the rest would cost more than the request.
+            ns = build_parser(argv=args).parse_args(args)
+            if ns.command is not None:
                 return run(ns)
-            except BrokenPipeError:
-                # `fokus plan --json | head`: the reader left; end quietly, as cat does.
-                import os
+        except BrokenPipeError:
+            # `fokus plan --json | head`: the reader left; end quietly, as cat does.
+            import os
 
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                return 141
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 141
         data_dir = getattr(ns, "data_dir", None)
     from ui.shell.main import run_tray
 
