@@ -17,7 +17,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from app.clock import Clock, as_utc
-from app.domain import EndReason, EventSource, InterruptionSource, SwitchTrigger
+from app.domain import EndReason, EventSource, InterruptionSource, SessionState, SwitchTrigger
 from app.errors import ErrorCode, FokusError
 from app.focus.engine import FocusEngine, SessionView, focused_seconds
 from app.store.engine import Store
@@ -63,6 +63,22 @@ class ContextCard:
     note_written_at: datetime | None
     batch: str | None
     prep_note: str | None
+
+
+# The longest a finished session can have lasted and still be found by the day
+# or week it reaches into: a pause left over a long holiday. Sessions still open
+# are found by their state whenever they began. The bound lets the question read
+# the index on started_at from a month before the day, not from the first day.
+LONGEST_SESSION = timedelta(days=31)
+OPEN_STATES = (SessionState.FOCUSING, SessionState.PAUSED)
+
+
+def sessions_between(start: datetime, end: datetime) -> Any:
+    """Where a focus session overlaps [start, end)."""
+    return (col(FocusSession.started_at) < end) & (
+        ((col(FocusSession.started_at) >= start - LONGEST_SESSION)
+         & ((col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start)))
+        | col(FocusSession.state).in_(OPEN_STATES))
 
 
 class ActivityService:
@@ -228,12 +244,8 @@ class ActivityService:
             return as_utc(at).astimezone(zone).isoformat(timespec="seconds") if at else None
 
         with self.store.transaction() as s:
-            names = {p.id: p.name for p in s.exec(select(Project))}
-            titles = {b.id: b.title for b in s.exec(select(ProjectBatch))}
-            sessions = list(s.exec(select(FocusSession).where(
-                col(FocusSession.started_at) < end,
-                (col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start))
-                .order_by(col(FocusSession.started_at))))
+            sessions = list(s.exec(select(FocusSession).where(sessions_between(start, end))
+                                   .order_by(col(FocusSession.started_at))))
             pauses: dict[int, list[SessionPause]] = {}
             for p in s.exec(select(SessionPause).where(col(SessionPause.session_id).in_(
                     [x.id for x in sessions]))):
@@ -244,6 +256,13 @@ class ActivityService:
             interruptions = list(s.exec(select(Interruption).where(
                 col(Interruption.at) >= start, col(Interruption.at) < end)
                 .order_by(col(Interruption.at))))
+            # Only the names the day shows: years of batches are not read for one day.
+            shown = {x.project_id for x in sessions} | {x.to_project_id for x in switches} | {
+                x.from_project_id for x in switches if x.from_project_id is not None}
+            names = {p.id: p.name for p in s.exec(select(Project).where(
+                col(Project.id).in_(shown)))}
+            titles = {b.id: b.title for b in s.exec(select(ProjectBatch).where(
+                col(ProjectBatch.id).in_({x.batch_id for x in sessions if x.batch_id})))}
         now = self.clock.now()
         buffer = self.resumption_buffer()
         session_rows = []

@@ -13,8 +13,16 @@ import icalendar
 import pytest
 import recurring_ical_events
 import x_wr_timezone
+from sqlmodel import col, select
 
+from app.activity.service import sessions_between
+from app.clock import FakeClock
+from app.domain import SessionState
+from app.service import FokusService
+from app.store.engine import Store
+from app.store.models import FocusSession
 from app.week.calendar import FUTURE, PAST, _expand, parse_calendar
+from app.week.workmodel import iso_week_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ZONE = ZoneInfo("Asia/Jakarta")
@@ -61,3 +69,56 @@ def test_single_events_are_kept_as_the_full_expansion_keeps_them(data: bytes) ->
                    for e in _expand(calendar, AROUND - PAST, AROUND + FUTURE, ZONE))
     assert quick == plain(data)
     assert parse_calendar(data, AROUND, ZONE)  # and the whole reading agrees with it
+
+
+# -- the day's and week's questions --------------------------------------------------
+
+
+def _session(store: Store, started: datetime, ended: datetime | None, batch: int | None,
+             project: int) -> None:
+    with store.transaction() as s:
+        s.add(FocusSession(project_id=project, batch_id=batch, planned_minutes=50,
+                           started_at=started, utc_offset_min=420, ended_at=ended,
+                           heartbeat_at=ended or started,
+                           state=SessionState.FINISHED if ended else SessionState.PAUSED,
+                           source="test"))
+
+
+def test_the_day_reads_the_sessions_the_plain_question_finds(service: FokusService) -> None:
+    p = service.add_project("SIASN").id
+    assert p is not None
+    day = datetime(2026, 11, 24, tzinfo=UTC)
+    h = timedelta(hours=1)
+    for started, ended in [
+            (day - 400 * 24 * h, day - 399 * 24 * h),  # long ago
+            (day - 2 * h, day + 2 * h),  # across midnight
+            (day + 3 * h, day + 4 * h), (day + 30 * h, day + 31 * h),  # the day, the next
+            (day - 3 * 24 * h, day + 5 * h),  # paused over a long weekend, then stopped
+            (day - 40 * 24 * h, None)]:  # still open after forty days
+        _session(service.store, started, ended, None, p)
+    start, end = day, day + 24 * h
+    with service.store.transaction() as s:
+        plain = {x.id for x in s.exec(select(FocusSession).where(
+            col(FocusSession.started_at) < end,
+            (col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start)))}
+        quick = {x.id for x in s.exec(select(FocusSession).where(sessions_between(start, end)))}
+    assert quick == plain and len(plain) == 4
+
+
+def test_the_planner_sums_what_the_plain_sum_gives(service: FokusService,
+                                                   clock: FakeClock) -> None:
+    p = service.add_project("SIASN").id
+    assert p is not None
+    now = clock.now()
+    done = service.add_batch(p, "Old", estimate_minutes=100)
+    open_ = service.add_batch(p, "Open", estimate_minutes=300)
+    assert done.id is not None and open_.id is not None
+    for back in (1, 2, 3):
+        _session(service.store, now - timedelta(hours=back * 3),
+                 now - timedelta(hours=back * 3 - 1), open_.id, p)
+        _session(service.store, now - timedelta(hours=back * 3 + 1),
+                 now - timedelta(hours=back * 3), done.id, p)
+    service.set_batch_done(done.id)
+    _, start, end = service.week.week_bounds(iso_week_of(service.week.local(now).date()))
+    planned = {b.id: b.minutes_left for b in service.week.batches_to_plan(start, end)}
+    assert planned == {open_.id: 300 - 180}
