@@ -18,6 +18,7 @@ from PySide6.QtGui import QCursor, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app import APP_ID, __version__
+from app.errors import FokusError
 from app.platform.paths import Paths
 from ui.i18n import install_translators, start_language
 from ui.messages import tr
@@ -29,7 +30,7 @@ from ui.tray.tray import FokusTray, local_time, session_title
 if TYPE_CHECKING:
     from app.focus.engine import Recovered, SessionView
     from app.platform.dnd import DoNotDisturb
-    from app.service import PlannedChoice
+    from app.service import FokusService, PlannedChoice
     from ui.activity.monitor import ActivityMonitor
     from ui.platform.notify import Notifier
     from ui.reports.reminders import Reminders
@@ -154,8 +155,45 @@ class FokusApp:
         self.tray.attach_watcher(self.watcher)
         self.watcher.deepWindowOpened.connect(self._deep_window)
         self.watcher.calendarFailed.connect(lambda text: self.notify(tr("Calendar"), text))
-        if not self.controller.load():
+        # The store is opened (SQLModel imported, the schema migrated, a crashed
+        # session recovered) in a worker while the icon and its menu stay live;
+        # the GUI thread looks for the result on a timer of its own, which dies
+        # with the app if it is quit first.
+        import threading
+
+        opened: list[object] = []
+
+        def open_store() -> None:
+            try:
+                opened.append(self.controller.open_service())
+            except FokusError as err:
+                opened.append(err)
+            except BaseException as exc:  # handed over and raised on the GUI thread
+                opened.append(exc)
+
+        threading.Thread(target=open_store, name="fokus-open-store", daemon=True).start()
+        self._opening = QTimer(self.controller)
+        self._opening.setInterval(5)
+
+        def look() -> None:
+            if not opened:
+                return
+            self._opening.stop()
+            result = opened[0]
+            if isinstance(result, BaseException) and not isinstance(result, FokusError):
+                raise result
+            self._loaded(result)  # type: ignore[arg-type]
+
+        self._opening.timeout.connect(look)
+        self._opening.start()
+
+    def _loaded(self, opened: FokusService | FokusError) -> None:
+        """The rest of the start, once the store is open."""
+        if self._quitting or not self.controller.load(opened):
+            if self._quitting and not isinstance(opened, FokusError):
+                opened.store.close()
             return
+        assert self.watcher is not None
         from app.store.settings import LANGUAGE
 
         self._chosen_language = self.controller.service.settings.get(LANGUAGE)
