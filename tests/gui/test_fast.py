@@ -50,3 +50,31 @@ def test_the_tray_renders_a_reply_for_the_fast_command_line(controller: FokusCon
     assert isinstance(result, dict)
     assert text["text"] == REGISTRY.get("status").text(result)
     assert isinstance(as_json["text"], str) and '"state": "idle"' in as_json["text"]
+
+
+def test_insights_charts_come_from_the_worker_and_neighbours_show_at_once(
+        controller: FokusController, qtbot: QtBot, clock: FakeClock) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from ui.reports.insights import InsightsWindow
+
+    clock.current = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)  # Wednesday, week 48
+    controller.service.add_project("SIASN")
+    window = InsightsWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.ready and window.canvases[0].text()  # "Drawing the charts…" at first
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)
+    pictures = [label.pixmap() for label in window.canvases]
+    assert len(pictures) == 4 and all(not p.isNull() and p.width() > 300 for p in pictures)
+    # The weeks either side are drawn ahead while the window is idle …
+    qtbot.waitUntil(lambda: all(window._key(w) in window._pictures
+                                for w in ("2026-W47", "2026-W49")), timeout=30_000)
+    window.shift(-1)
+    assert window.ready and "Week 47" in window.title.text()  # … so ◀ shows them at once
+    # New data makes new pictures.
+    controller.service.start("SIASN", minutes=25)
+    clock.current += timedelta(minutes=20)
+    controller.service.stop()
+    qtbot.waitUntil(lambda: not window.ready, timeout=5_000)
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)

@@ -89,6 +89,9 @@ class FokusApp:
         self.tray.windowRequested.connect(self.open)
         self.tray.switchRequested.connect(self.switch_to)
         self.tray.quitRequested.connect(self.ask_quit)
+        # Someone who opens the menu may be on the way to Insights: matplotlib is
+        # made ready then, in the background, not for every tray that never draws.
+        self.tray.menu.aboutToShow.connect(self._charts_ahead)
         self.windows.created.connect(self._window_created)
         self.prompts.notice.connect(self.notify)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
@@ -226,6 +229,12 @@ class FokusApp:
         except OSError as exc:
             log.error("the command line cannot reach this Fokus: %s", exc)
         log.info("Fokus %s ready (%s)", __version__, self.paths.data_dir)
+
+    def _charts_ahead(self) -> None:
+        if self.controller.is_ready:
+            from ui.reports.insights import load_matplotlib_in_background
+
+            load_matplotlib_in_background()
 
     def _look_for_tray(self) -> None:
         self._waited += 1
