@@ -4,6 +4,7 @@ only when a chart is drawn."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app.i18n import _
@@ -157,7 +158,10 @@ class InsightsCharts:
     def __init__(self) -> None:
         self._figures: list[Any] = []
 
-    def draw(self, data: InsightsData, scale: float = 1.0) -> list[Image]:
+    def draw(self, data: InsightsData, scale: float = 1.0,
+             each: Callable[[Image], None] | None = None) -> list[Image]:
+        """The charts' images in order; ``each`` is given every one as soon as it
+        is drawn (the window shows the first while the others are drawn)."""
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -181,4 +185,6 @@ class InsightsCharts:
             figure.canvas.draw()
             pixels = figure.canvas.buffer_rgba()
             images.append((int(pixels.shape[1]), int(pixels.shape[0]), bytes(pixels)))
+            if each is not None:
+                each(images[-1])
         return images

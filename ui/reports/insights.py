@@ -49,6 +49,7 @@ class ChartRenderer:
         self._lock = threading.Condition()
         self._jobs: dict[Key, tuple[int, InsightsData]] = {}
         self._done: dict[Key, list[Image]] = {}
+        self._partial: dict[Key, list[Image]] = {}  # being drawn
         self._failed: set[Key] = set()
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()  # matplotlib is imported
@@ -70,13 +71,16 @@ class ChartRenderer:
             self._jobs[key] = (min(priority, old[0]) if old else priority, data)
             self._lock.notify()
 
-    def take(self, key: Key) -> list[Image] | None:
-        """The images of ``key`` once drawn (and forgotten here: the window keeps them)."""
+    def take(self, key: Key) -> tuple[list[Image], bool]:
+        """The images of ``key`` drawn so far, and whether that is all of them
+        (then they are forgotten here: the window keeps them)."""
         with self._lock:
             if key in self._failed:
                 self._failed.discard(key)
-                return []
-            return self._done.pop(key, None)
+                return [], True
+            if key in self._done:
+                return self._done.pop(key), True
+            return list(self._partial.get(key, ())), False
 
     def forget(self, keep: set[Key]) -> None:
         """Drop queued and finished jobs that no window waits for any more."""
@@ -100,14 +104,20 @@ class ChartRenderer:
                     self._lock.wait()
                 key = min(self._jobs, key=lambda k: self._jobs[k][0])
                 _priority, data = self._jobs.pop(key)
+            def drawn(image: Image, key: Key = key) -> None:
+                with self._lock:
+                    self._partial.setdefault(key, []).append(image)
+
             try:
-                images = charts.draw(data, key[2])
+                images = charts.draw(data, key[2], drawn)
             except Exception:
                 log.exception("cannot draw the charts of %s", key[0])
                 with self._lock:
+                    self._partial.pop(key, None)
                     self._failed.add(key)
                 continue
             with self._lock:
+                self._partial.pop(key, None)
                 self._done[key] = images
 
 
@@ -285,8 +295,14 @@ class InsightsWindow(QMainWindow):
 
     def _collect(self) -> None:
         for key in list(self._wanted):
-            images = RENDERER.take(key)
-            if images is None:
+            images, finished = RENDERER.take(key)
+            if key == self._shown and not finished:
+                # The first charts while the others are still being drawn.
+                shown = sum(1 for label in self.canvases if not label.pixmap().isNull())
+                for label, image in list(zip(self.canvases, images, strict=False))[shown:]:
+                    label.setText("")
+                    label.setPixmap(_picture(image, key[2]))
+            if not finished:
                 continue
             del self._wanted[key]
             self._pictures[key] = [_picture(image, key[2]) for image in images]
