@@ -175,7 +175,6 @@ class InsightsWindow(QMainWindow):
         self._pictures: dict[Key, list[QPixmap]] = {}  # drawn weeks, kept
         self._wanted: dict[Key, InsightsData] = {}
         self._shown: Key | None = None
-        load_matplotlib_in_background()
         self._waiting = QTimer(self)  # dies with the window, unlike a thread's signal
         self._waiting.setInterval(15)
         self._waiting.timeout.connect(self._collect)
@@ -186,7 +185,11 @@ class InsightsWindow(QMainWindow):
         self._stale = False
         controller.dataChanged.connect(self._data_changed)
         self._summary()
-        self.draw()
+        # The window first, with "Drawing the charts…"; then the charts are asked for.
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.timeout.connect(self.draw)
+        self._first.start(0)
 
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {"sessions", "activity", "reflections", "projects", "blocks", "calendar",
@@ -206,7 +209,7 @@ class InsightsWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
         if self._stale:
             self.refresh()
-        elif not self.ready and self._shown not in self._wanted:
+        elif not self.ready and self._shown is not None and self._shown not in self._wanted:
             self.draw()  # closed while its charts were being drawn
         super().showEvent(event)
 
@@ -277,6 +280,10 @@ class InsightsWindow(QMainWindow):
         for label in self.canvases:
             label.setPixmap(QPixmap())
             label.setText(self.tr("Drawing the charts…"))
+        if key in self._wanted:  # being drawn ahead already: now it is the one shown
+            RENDERER.submit(key, self._wanted[key], urgent=True)
+            self._waiting.start()
+            return
         self._wanted[key] = self._data(self.week)
         RENDERER.submit(key, self._wanted[key], urgent=True)
         self._waiting.start()
