@@ -4,7 +4,7 @@
 #   ./fokus.sh run [ARGS...]     create .venv if needed, then start Fokus (or: fokus ARGS)
 #   ./fokus.sh test [PYTEST...]  create .venv if needed, then run the whole test suite
 #   ./fokus.sh unit [PYTEST...]  the fast layer only: the core, no Qt, no X (seconds)
-#   ./fokus.sh bench [startup|input|report|fast|git]  run the benchmarks (all by default)
+#   ./fokus.sh bench [startup|input|report|fast|growth|charts|git]  run the benchmarks (all by default)
 #   ./fokus.sh screenshots       make the README's screenshots (docs/screenshots/)
 #
 # System packages (Qt's X11 libraries; for the tests Xvfb, a tray host, xdotool,
@@ -122,6 +122,14 @@ case "$cmd" in
     fi
     if [ "$which" = all ] || [ "$which" = fast ]; then
       "$VENV/bin/python" benchmarks/fast.py "$@" || status=1
+      echo
+    fi
+    if [ "$which" = all ] || [ "$which" = growth ]; then
+      "$VENV/bin/python" benchmarks/growth.py "$@" || status=1
+      echo
+    fi
+    if [ "$which" = all ] || [ "$which" = charts ]; then
+      "$VENV/bin/python" benchmarks/charts.py "$@" || status=1
       echo
     fi
     if [ "$which" = all ] || [ "$which" = report ]; then

@@ -4,6 +4,7 @@
   against ``python -c pass`` and against python + SQLModel + one query;
 - the tray menu: QMenus and QActions alive after 200 more openings, against
   what one opening makes;
+- quitting: from SIGTERM to the process gone, against a bare PySide6 tray;
 - a calendar of 1,000 and 10,000 events imported, against parsing the file
   alone; read again unchanged, against hashing it; and the longest the tray's
   event loop stands still while its calendar watcher reads such a file
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -174,8 +176,11 @@ class Bench:
     def __init__(self, code: Path, work: Path) -> None:
         self.code = code
         self.work = work
-        self.env = dict(os.environ, PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen")
+        # Compiled once, as an installed Fokus is; the cache stays out of the checkout.
+        self.env = dict(os.environ, PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen",
+                        PYTHONPYCACHEPREFIX=str(work / "pycache"))
         self.env.pop("FOKUS_DATA_DIR", None)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def python(self, *args: str, env: dict[str, str] | None = None) -> str:
         # Run from the work folder: `-c` and `-m` put the current folder first on
@@ -303,12 +308,53 @@ def calendar_rows(bench: Bench) -> list[tuple[str, float, str, float]]:
     return rows
 
 
+def _quit_time(argv: list[str], env: dict[str, str], cwd: Path,
+               ready: Callable[[], bool]) -> float:
+    """Seconds from SIGTERM (what a logout or Quit sends) to the process gone."""
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        wait_for(ready, timeout=60, what="the program to be ready")
+        time.sleep(0.5)
+        t = time.perf_counter()
+        proc.terminate()
+        proc.wait(30)
+        return time.perf_counter() - t
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def quit_rows(bench: Bench, runs: int) -> list[tuple[str, float, str, float]]:
+    from app.platform.paths import Paths
+
+    data = bench.demo("quit")
+    socket = Paths(data).socket
+    marker = bench.work / "bare-ready"
+    bare = ("import sys, pathlib\nfrom PySide6.QtCore import QTimer\n"
+            "from PySide6.QtGui import QColor, QIcon, QPixmap\n"
+            "from PySide6.QtWidgets import QApplication, QSystemTrayIcon\n"
+            "app = QApplication([])\npixmap = QPixmap(22, 22)\npixmap.fill(QColor('#2a9d8f'))\n"
+            "tray = QSystemTrayIcon(QIcon(pixmap))\ntray.show()\n"
+            "QTimer.singleShot(0, lambda: pathlib.Path(sys.argv[1]).touch())\n"
+            "sys.exit(app.exec())")
+    fokus, floor = [], []
+    for _ in range(runs):
+        marker.unlink(missing_ok=True)
+        floor.append(_quit_time([sys.executable, "-c", bare, str(marker)], bench.env,
+                                bench.work, marker.exists))
+        fokus.append(_quit_time([sys.executable, "-m", "ui.entry", "--data-dir", str(data)],
+                                bench.env, bench.work, socket.exists))
+    return [("quit: SIGTERM to the process gone (ms)", 1000 * statistics.median(fokus),
+             "a bare PySide6 tray", 1000 * statistics.median(floor))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to measure")
-    parser.add_argument("--only", choices=("cli", "menu", "calendar"))
+    parser.add_argument("--only", choices=("cli", "menu", "calendar", "quit"))
     args = parser.parse_args()
     bench = Bench(args.code.resolve(), Path(tempfile.mkdtemp(prefix="fokus-fast-")))
     rows: list[tuple[str, float, str, float]] = []
@@ -318,6 +364,8 @@ def main() -> int:
         rows += menu_rows(bench)
     if args.only in (None, "calendar"):
         rows += calendar_rows(bench)
+    if args.only in (None, "quit"):
+        rows += quit_rows(bench, min(args.runs, 7))
     print(f"Fokus: the paths a user waits on ({args.runs} runs for the command line, "
           f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, code: {bench.code})\n")
     print("| measure | Fokus | floor | floor value | ratio |")

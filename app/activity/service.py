@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from app.clock import Clock, as_utc
 from app.domain import EndReason, EventSource, InterruptionSource, SwitchTrigger
 from app.errors import ErrorCode, FokusError
-from app.focus.engine import FocusEngine, SessionView, focused_seconds
+from app.focus.engine import FocusEngine, SessionView, focused_seconds, sessions_between
 from app.store.engine import Store
 from app.store.models import (
     ContextSwitch,
@@ -238,12 +238,8 @@ class ActivityService:
             return as_utc(at).astimezone(zone).isoformat(timespec="seconds") if at else None
 
         with self.store.transaction() as s:
-            names = {p.id: p.name for p in s.exec(select(Project))}
-            titles = {b.id: b.title for b in s.exec(select(ProjectBatch))}
-            sessions = list(s.exec(select(FocusSession).where(
-                col(FocusSession.started_at) < end,
-                (col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start))
-                .order_by(col(FocusSession.started_at))))
+            sessions = list(s.exec(select(FocusSession).where(sessions_between(start, end))
+                                   .order_by(col(FocusSession.started_at))))
             pauses: dict[int, list[SessionPause]] = {}
             for p in s.exec(select(SessionPause).where(col(SessionPause.session_id).in_(
                     [x.id for x in sessions]))):
@@ -254,6 +250,13 @@ class ActivityService:
             interruptions = list(s.exec(select(Interruption).where(
                 col(Interruption.at) >= start, col(Interruption.at) < end)
                 .order_by(col(Interruption.at))))
+            # Only the names the day shows: years of batches are not read for one day.
+            shown = {x.project_id for x in sessions} | {x.to_project_id for x in switches} | {
+                x.from_project_id for x in switches if x.from_project_id is not None}
+            names = {p.id: p.name for p in s.exec(select(Project).where(
+                col(Project.id).in_(shown)))}
+            titles = {b.id: b.title for b in s.exec(select(ProjectBatch).where(
+                col(ProjectBatch.id).in_({x.batch_id for x in sessions if x.batch_id})))}
         now = self.clock.now()
         per_switch, measured = self.switch_cost(end)
         buffer = round(per_switch)

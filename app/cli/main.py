@@ -20,7 +20,8 @@ from app.errors import ErrorCode, FokusError
 from app.i18n import _
 from app.platform.paths import Paths, resolve
 
-__all__ = ["Parser", "build_parser", "dispatch", "error_text", "main", "run"]
+__all__ = ["Parser", "build_parser", "dispatch", "error_text", "main", "print_reply", "render",
+           "run"]
 
 
 def error_text(err: FokusError) -> str:
@@ -151,6 +152,27 @@ def _use_stored_language(paths: Paths) -> None:
         set_language(language)
 
 
+def render(name: str, result: dict[str, Any], as_json: bool) -> str:
+    """A command's result as the command line prints it: its words, or its JSON."""
+    from app.cli.commands import REGISTRY
+
+    command = REGISTRY.get(name)
+    if as_json:
+        return json.dumps(command.json(result), ensure_ascii=False, indent=2)
+    return command.text(result)
+
+
+def print_reply(paths: Paths, name: str, as_json: bool, reply: dict[str, Any]) -> int:
+    """Print the tray's reply to the fast path (app/cli/client.py) that it left
+    to words made here: an error, or a result the tray did not render."""
+    _use_stored_language(paths)
+    if not reply.get("ok"):
+        print(f"fokus: {error_text(FokusError.from_json(reply['error']))}", file=sys.stderr)
+        return 1
+    print(render(name, dict(reply.get("result") or {}), as_json))
+    return 0
+
+
 def run(ns: argparse.Namespace) -> int:
     from app.cli.commands import REGISTRY
 
@@ -177,10 +199,7 @@ def run(ns: argparse.Namespace) -> int:
         print(_("fokus: unexpected error; the details are in {log}").format(
             log=paths.log_dir / "fokus.log"), file=sys.stderr)
         return 70
-    if getattr(ns, "json", False):
-        print(json.dumps(command.json(result), ensure_ascii=False, indent=2))
-    else:
-        print(command.text(result))
+    print(render(command.name, result, bool(getattr(ns, "json", False))))
     return 0
 
 

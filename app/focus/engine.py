@@ -37,6 +37,22 @@ HEARTBEAT_SECONDS = 30.0
 JUMP_TOLERANCE_SECONDS = 30.0
 
 
+# The longest a finished session can have lasted and still be found by the day
+# or week it reaches into: a pause left over a long holiday. Sessions still open
+# are found by their state whenever they began. The bound lets the question read
+# the index on started_at from a month before the day, not from the first day.
+LONGEST_SESSION = timedelta(days=31)
+OPEN_STATES = (SessionState.FOCUSING, SessionState.PAUSED)
+
+
+def sessions_between(start: datetime, end: datetime) -> Any:
+    """Where a focus session overlaps [start, end)."""
+    return (col(FocusSession.started_at) < end) & (
+        ((col(FocusSession.started_at) >= start - LONGEST_SESSION)
+         & ((col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start)))
+        | col(FocusSession.state).in_(OPEN_STATES))
+
+
 @dataclass(frozen=True)
 class SessionView:
     """What a front end needs to show a session; computed at one instant."""

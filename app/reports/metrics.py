@@ -17,7 +17,7 @@ from sqlmodel import col, select
 
 from app.clock import Clock, as_utc, to_local
 from app.domain import BlockKind, SessionState
-from app.focus.engine import focused_seconds
+from app.focus.engine import focused_seconds, sessions_between
 from app.history.records import session_marks
 from app.repos.lag import WINDOW as LAG_WINDOW
 from app.repos.lag import MeasuredLag, measured_lag
@@ -297,9 +297,7 @@ class Metrics:
     def _rows(self, days: list[date], start: datetime, end: datetime) -> _WeekRows:
         """Everything the week's figures are made of, read in one transaction."""
         with self.store.transaction() as s:
-            sessions = list(s.exec(select(FocusSession).where(
-                col(FocusSession.started_at) < end,
-                (col(FocusSession.ended_at).is_(None)) | (col(FocusSession.ended_at) > start))))
+            sessions = list(s.exec(select(FocusSession).where(sessions_between(start, end))))
             pauses: dict[int, list[SessionPause]] = defaultdict(list)
             if sessions:
                 for p in s.exec(select(SessionPause).where(

@@ -26,6 +26,10 @@ from app.i18n import N_, _
 from app.reports.export import KIND, SCHEMA_VERSION, safe_cell, validate
 
 MIN_GROUP = 3
+# The PDF's first page: the names fill at most this many lines above the
+# figures; a bigger team's follow on pages of their own.
+INTRO_LINES = 8
+NAME_COLUMNS, NAME_ROWS = 3, 60
 # A weekly export is a few kilobytes; these leave room and stop a hostile file.
 MAX_FILE_BYTES = 1 << 20
 MAX_DEPTH = 16
@@ -335,6 +339,16 @@ def _to_pdf(report: TeamReport, path: Path) -> Path:
             "Medians with the middle half of the team (25th–75th percentile). No figure is "
             "shown for fewer than three programmers, and none for a single person.")
         lines = textwrap.wrap(intro, 100)
+        names_after = len(lines) > INTRO_LINES
+        if names_after:
+            # A big team's names would push the figures off the page: they follow
+            # on pages of their own, in columns.
+            lines = textwrap.wrap(_(
+                "{n} programmers sent their weekly self-report; their names follow the "
+                "figures.").format(n=len(report.submitters)) + " " + _(
+                "Medians with the middle half of the team (25th–75th percentile). No figure "
+                "is shown for fewer than three programmers, and none for a single person."),
+                100)
         _text(fig, 0.08, 0.93, "\n".join(lines), fontsize=9, color="#555555", va="top",
                  linespacing=1.5)
         y = 0.90 - 0.017 * len(lines)
@@ -369,4 +383,24 @@ def _to_pdf(report: TeamReport, path: Path) -> Path:
                 _text(fig, 0.08, y, f"{p.path.name[:60]}: {p.reason}"[:110], fontsize=8)
                 y -= 0.02
         pdf.savefig(fig)
+        if names_after:
+            _name_pages(pdf, report.submitters)
     return path
+
+
+def _name_pages(pdf: Any, names: list[str]) -> None:
+    """Who sent a report, in columns, as many pages as it takes."""
+    from matplotlib.figure import Figure as MplFigure
+
+    per_page = NAME_COLUMNS * NAME_ROWS
+    for start in range(0, len(names), per_page):
+        page = names[start:start + per_page]
+        fig = MplFigure(figsize=(8.27, 11.69))
+        _text(fig, 0.08, 0.95, _("Who sent a report ({first}–{last} of {n})").format(
+            first=start + 1, last=start + len(page), n=len(names)), fontsize=12,
+            fontweight="bold")
+        for i, name in enumerate(page):
+            column, row = divmod(i, NAME_ROWS)
+            _text(fig, 0.08 + column * 0.29, 0.92 - row * 0.0145,
+                  name if len(name) <= 40 else name[:39] + "…", fontsize=7)
+        pdf.savefig(fig)

@@ -62,7 +62,6 @@ def _instant(value: date | datetime, zone: tzinfo) -> tuple[datetime, bool]:
 def parse_calendar(data: bytes, around: datetime, zone: tzinfo,
                    source: Path | str = "calendar") -> list[MeetingData]:
     import icalendar
-    import recurring_ical_events
     import x_wr_timezone
 
     text = data.lstrip(b"\xef\xbb\xbf").strip()
@@ -85,7 +84,7 @@ def parse_calendar(data: bytes, around: datetime, zone: tzinfo,
             raise _invalid(source, f"event “{event.get('SUMMARY', '?')}”: {exc}") from exc
     try:
         calendar = x_wr_timezone.to_standard(calendar)
-        events = recurring_ical_events.of(calendar).between(around - PAST, around + FUTURE)
+        events = _expand(calendar, around - PAST, around + FUTURE, zone)
     except Exception as exc:  # a broken RRULE or zone surfaces here
         raise _invalid(source, f"cannot expand the events: {exc}") from exc
 
@@ -115,6 +114,55 @@ def parse_calendar(data: bytes, around: datetime, zone: tzinfo,
         ))
     meetings.sort(key=lambda m: (m.start, m.uid))
     return meetings
+
+
+_RECURRING = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
+
+
+def _expand(calendar: Any, start: datetime, stop: datetime, zone: tzinfo) -> list[Any]:
+    """The events of ``calendar`` that fall between ``start`` and ``stop``.
+
+    Only series (and the events that move one of their instances) go through
+    recurring_ical_events: a single event is kept or left by its own times.
+    In a big calendar nearly every event is single, and the library's
+    expansion cost as much again as reading the file."""
+    import icalendar
+    import recurring_ical_events
+
+    per_uid: dict[str, int] = {}
+    for event in calendar.walk("VEVENT"):
+        uid = str(event.get("UID", ""))
+        per_uid[uid] = per_uid.get(uid, 0) + 1
+    series = {str(e.get("UID", "")) for e in calendar.walk("VEVENT")
+              if any(e.get(name) is not None for name in _RECURRING)}
+    single: list[Any] = []
+    rest = icalendar.Calendar()
+    for key, value in calendar.items():
+        rest.add(key, value)
+    for component in calendar.subcomponents:
+        if component.name == "VEVENT":
+            uid = str(component.get("UID", ""))
+            if uid and uid not in series and per_uid[uid] == 1:
+                single.append(component)
+                continue
+        rest.add_component(component)
+    events = [e for e in single if _overlaps(e, start, stop, zone)]
+    events += recurring_ical_events.of(rest).between(start, stop)
+    return events
+
+
+def _overlaps(event: Any, start: datetime, stop: datetime, zone: tzinfo) -> bool:
+    """Does a single event touch [start, stop)? (as recurring_ical_events says)"""
+    begin, all_day = _instant(event.decoded("DTSTART"), zone)
+    if event.get("DTEND") is not None:
+        end, _ = _instant(event.decoded("DTEND"), zone)
+    elif event.get("DURATION") is not None:
+        end = begin + event.decoded("DURATION")
+    else:
+        end = begin + (timedelta(days=1) if all_day else timedelta(0))
+    if begin == end:
+        return start <= begin < stop
+    return begin < stop and end > start
 
 
 def file_digest(data: bytes) -> str:

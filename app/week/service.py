@@ -397,13 +397,20 @@ class WeekService:
                 select(ProjectBatch).join(Project).where(
                     ProjectBatch.status == BatchStatus.OPEN,
                     col(Project.archived_at).is_(None))))
+            # Summed for the open batches only, in SQL: years of finished
+            # batches' sessions are neither loaded nor added up.
             focused = dict(s.exec(
                 select(FocusSession.batch_id, func.coalesce(func.sum(
                     (func.julianday(FocusSession.ended_at) - func.julianday(
                         FocusSession.started_at)) * 24 * 60), 0))
-                .where(col(FocusSession.batch_id).is_not(None),
-                       col(FocusSession.ended_at).is_not(None))
-                .group_by(col(FocusSession.batch_id))).all())
+                .where(col(FocusSession.batch_id).in_([r.id for r in rows]),
+                       col(FocusSession.ended_at).is_not(None),
+                       # A batch's sessions begin after it was made (a day's
+                       # margin for a clock set back): the index on started_at
+                       # reads from there, not from the first day.
+                       col(FocusSession.started_at) >= min(
+                           as_utc(r.created_at) for r in rows) - timedelta(days=1))
+                .group_by(col(FocusSession.batch_id))).all()) if rows else {}
         planned: dict[int, int] = {}
         for b in self.blocks(now, now + HORIZON):
             if b.batch_id is not None and b.id not in ignore:
@@ -424,6 +431,16 @@ class WeekService:
         under a busy all-day event."""
         return [Busy(as_utc(m.start_at), as_utc(m.end_at)) for m in self.meetings(start, end)
                 if not (m.all_day and is_free(m.uid))]
+
+    def names_and_titles(self, batch_ids: set[int | None]) -> tuple[dict[int, str],
+                                                                     dict[int, str]]:
+        """Every project's name, and the titles of the batches asked for only."""
+        with self.store.transaction() as s:
+            names = {p.id: p.name for p in s.exec(select(Project)) if p.id is not None}
+            titles = {b.id: b.title for b in s.exec(select(ProjectBatch).where(
+                col(ProjectBatch.id).in_({i for i in batch_ids if i is not None})))
+                if b.id is not None}
+        return names, titles
 
     def plan(self, week: str, apply: bool = False,
              strategy: Strategy = Strategy.BATCHED) -> Plan:

@@ -52,13 +52,13 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="163"/>
+        <location filename="../../ui/shell/app.py" line="167"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="178"/>
-        <location filename="../../ui/shell/app.py" line="187"/>
+        <location filename="../../ui/shell/app.py" line="219"/>
+        <location filename="../../ui/shell/app.py" line="228"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -88,12 +88,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="305"/>
+        <location filename="../../ui/shell/app.py" line="352"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="305"/>
+        <location filename="../../ui/shell/app.py" line="352"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -119,68 +119,68 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="312"/>
+        <location filename="../../ui/shell/app.py" line="359"/>
         <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="316"/>
+        <location filename="../../ui/shell/app.py" line="363"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="318"/>
+        <location filename="../../ui/shell/app.py" line="365"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="367"/>
+        <location filename="../../ui/shell/app.py" line="414"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="368"/>
+        <location filename="../../ui/shell/app.py" line="415"/>
         <source>{minutes} min on {title}. {rest}: snooze or skip it from the Fokus icon.</source>
         <translation>{minutes} menit di {title}. {rest}: tunda atau lewati dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="370"/>
+        <location filename="../../ui/shell/app.py" line="417"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="380"/>
+        <location filename="../../ui/shell/app.py" line="427"/>
         <source>Break over</source>
         <translation>Istirahat selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="380"/>
+        <location filename="../../ui/shell/app.py" line="427"/>
         <source>Start the next focus session when you are ready.</source>
         <translation>Mulai sesi fokus berikutnya saat Anda siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="383"/>
+        <location filename="../../ui/shell/app.py" line="430"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="384"/>
+        <location filename="../../ui/shell/app.py" line="431"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="389"/>
+        <location filename="../../ui/shell/app.py" line="436"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="399"/>
+        <location filename="../../ui/shell/app.py" line="446"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="400"/>
+        <location filename="../../ui/shell/app.py" line="447"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -1444,52 +1444,53 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/reports/insights.py" line="69"/>
+        <location filename="../../ui/reports/insights.py" line="141"/>
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="85"/>
+        <location filename="../../ui/reports/insights.py" line="160"/>
+        <location filename="../../ui/reports/insights.py" line="331"/>
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="162"/>
+        <location filename="../../ui/reports/insights.py" line="244"/>
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="166"/>
+        <location filename="../../ui/reports/insights.py" line="248"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="176"/>
+        <location filename="../../ui/reports/insights.py" line="258"/>
         <source> · sessions changed after the fact: {added} added, {edited} edited</source>
         <translation> · sesi yang diubah belakangan: {added} ditambahkan, {edited} diubah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="186"/>
+        <location filename="../../ui/reports/insights.py" line="268"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="197"/>
+        <location filename="../../ui/reports/insights.py" line="279"/>
         <source>no weekly goal (no remote day)</source>
         <translation>tanpa target pekanan (tidak ada hari WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="199"/>
+        <location filename="../../ui/reports/insights.py" line="281"/>
         <source>weekly goal of {goal} min met, {n} min over</source>
         <translation>target pekanan {goal} menit tercapai, lebih {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="203"/>
+        <location filename="../../ui/reports/insights.py" line="285"/>
         <source>weekly goal of {goal} min not met, {n} min short</source>
         <translation>target pekanan {goal} menit belum tercapai, kurang {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="206"/>
+        <location filename="../../ui/reports/insights.py" line="288"/>
         <source>{met} · breaks: {taken} of {suggested} taken in full, {skipped} skipped, {rest} of {planned} min of rest</source>
         <translation>{met} · istirahat: {taken} dari {suggested} diambil penuh, {skipped} dilewati, {rest} dari {planned} menit rehat</translation>
     </message>

@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("script", ["run.py", "input.py", "git_idle.py"])
+@pytest.mark.parametrize("script", ["run.py", "input.py", "fast.py", "growth.py", "charts.py",
+                                    "git_idle.py"])
 def test_benchmark_scripts_start(script: str) -> None:
     result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), "--help"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)

@@ -1,15 +1,18 @@
-"""Insights: the self-report's charts, embedded. matplotlib is imported in a
-background thread when the window is first opened, so the tray never waits
-for it."""
+"""Insights: the self-report's charts. One worker thread imports matplotlib and
+draws every chart with its Agg backend into images (app/reports/charts.py,
+Figures reused); the window shows them as pictures, so neither opening it nor
+going from week to week waits on matplotlib. A week's images are kept, and the
+weeks either side are drawn ahead while the window is idle."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,40 +24,109 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.reports.charts import Image, InsightsCharts, InsightsData
 from app.week.workmodel import iso_week_days, iso_week_of
 from ui.messages import number_text
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
 
+log = logging.getLogger(__name__)
 
-_matplotlib_ready = threading.Event()
-_matplotlib_lock = threading.Lock()
-_matplotlib_started = False
+
+Key = tuple[str, int, float]  # week, data generation, screen scale
+
+
+class ChartRenderer:
+    """The one thread that draws Insights charts, a job at a time: the week on
+    screen before the weeks drawn ahead.
+
+    Windows collect their images with a timer of their own (``take``): a signal
+    sent from this thread to a window closed meanwhile would reach a deleted
+    object."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._jobs: dict[Key, tuple[int, InsightsData]] = {}
+        self._done: dict[Key, list[Image]] = {}
+        self._partial: dict[Key, list[Image]] = {}  # being drawn
+        self._failed: set[Key] = set()
+        self._thread: threading.Thread | None = None
+        self.ready = threading.Event()  # matplotlib is imported
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="fokus-charts",
+                                                daemon=True)
+                self._thread.start()
+
+    def submit(self, key: Key, data: InsightsData, urgent: bool) -> None:
+        self.start()
+        with self._lock:
+            if key in self._done or key in self._failed:
+                return
+            priority = 0 if urgent else 1
+            old = self._jobs.get(key)
+            self._jobs[key] = (min(priority, old[0]) if old else priority, data)
+            self._lock.notify()
+
+    def take(self, key: Key) -> tuple[list[Image], bool]:
+        """The images of ``key`` drawn so far, and whether that is all of them
+        (then they are forgotten here: the window keeps them)."""
+        with self._lock:
+            if key in self._failed:
+                self._failed.discard(key)
+                return [], True
+            if key in self._done:
+                return self._done.pop(key), True
+            return list(self._partial.get(key, ())), False
+
+    def forget(self, keep: set[Key]) -> None:
+        """Drop queued and finished jobs that no window waits for any more."""
+        with self._lock:
+            for table in (self._jobs, self._done):
+                for key in [k for k in table if k not in keep]:
+                    del table[key]
+
+    def _work(self) -> None:
+        import matplotlib
+
+        matplotlib.use("Agg", force=False)
+        import matplotlib.backends.backend_agg  # noqa: F401
+        import matplotlib.figure  # noqa: F401
+
+        self.ready.set()
+        charts = InsightsCharts()
+        while True:
+            with self._lock:
+                while not self._jobs:
+                    self._lock.wait()
+                key = min(self._jobs, key=lambda k: self._jobs[k][0])
+                _priority, data = self._jobs.pop(key)
+            def drawn(image: Image, key: Key = key) -> None:
+                with self._lock:
+                    self._partial.setdefault(key, []).append(image)
+
+            try:
+                images = charts.draw(data, key[2], drawn)
+            except Exception:
+                log.exception("cannot draw the charts of %s", key[0])
+                with self._lock:
+                    self._partial.pop(key, None)
+                    self._failed.add(key)
+                continue
+            with self._lock:
+                self._partial.pop(key, None)
+                self._done[key] = images
+
+
+RENDERER = ChartRenderer()
 
 
 def load_matplotlib_in_background() -> None:
-    """Import matplotlib and its Qt canvas once per process, off the GUI thread.
-
-    Windows wait for ``_matplotlib_ready`` with a timer of their own: a signal
-    sent from this thread to a window closed meanwhile would reach a deleted
-    object."""
-    global _matplotlib_started
-    with _matplotlib_lock:
-        if _matplotlib_started:
-            return
-        _matplotlib_started = True
-
-    def work() -> None:
-        import matplotlib
-
-        matplotlib.use("QtAgg", force=False)
-        import matplotlib.backends.backend_qtagg  # noqa: F401
-        import matplotlib.figure  # noqa: F401
-
-        _matplotlib_ready.set()
-
-    threading.Thread(target=work, name="fokus-matplotlib", daemon=True).start()
+    """Import matplotlib once per process, off the GUI thread."""
+    RENDERER.start()
 
 
 # The size it opens at where the screen allows; on a small one (1366×768 is a
@@ -82,9 +154,15 @@ class InsightsWindow(QMainWindow):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("insightSummary")
         self.grid = QGridLayout()
-        self.loading = QLabel(self.tr("Drawing the charts…"))
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.grid.addWidget(self.loading, 0, 0)
+        # One picture per chart; "Drawing the charts…" until the week's are drawn.
+        self.canvases: list[QLabel] = []
+        for i in range(InsightsCharts.COUNT):
+            label = QLabel(self.tr("Drawing the charts…"))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setMinimumSize(int(InsightsCharts.SIZE[0] * 100),
+                                 int(InsightsCharts.SIZE[1] * 100))
+            self.grid.addWidget(label, i // 2, i % 2)
+            self.canvases.append(label)
         body = QWidget()
         body.setLayout(self.grid)
         scroll = QScrollArea()
@@ -97,17 +175,26 @@ class InsightsWindow(QMainWindow):
         layout.addWidget(scroll, 1)
         self.setCentralWidget(central)
         self._fit_screen()
-        self.canvases: list[Any] = []
-        self.ready = False
-        load_matplotlib_in_background()
+        self.ready = False  # the charts of the week shown are on screen
+        self._generation = 0  # moves on whenever the data changes
+        self._pictures: dict[Key, list[QPixmap]] = {}  # drawn weeks, kept
+        self._wanted: dict[Key, InsightsData] = {}
+        self._shown: Key | None = None
         self._waiting = QTimer(self)  # dies with the window, unlike a thread's signal
-        self._waiting.setInterval(50)
-        self._waiting.timeout.connect(self._check_loaded)
-        self._waiting.start()
+        self._waiting.setInterval(15)
+        self._waiting.timeout.connect(self._collect)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(150)
+        self._ahead.timeout.connect(self._draw_ahead)
         self._stale = False
         controller.dataChanged.connect(self._data_changed)
         self._summary()
-
+        # The window first, with "Drawing the charts…"; then the charts are asked for.
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.timeout.connect(self.draw)
+        self._first.start(0)
 
     def _fit_screen(self) -> None:
         width, height = PREFERRED_SIZE
@@ -117,6 +204,7 @@ class InsightsWindow(QMainWindow):
             # Room for the window's frame and title bar.
             width, height = min(width, room.width() - 16), min(height, room.height() - 48)
         self.resize(width, height)
+
     def _data_changed(self, topics: frozenset[str]) -> None:
         if topics & {"sessions", "activity", "reflections", "projects", "blocks", "calendar",
                      "settings"}:
@@ -127,27 +215,21 @@ class InsightsWindow(QMainWindow):
 
     def refresh(self) -> None:
         self._stale = False
+        self._generation += 1
+        self._pictures.clear()
         self._summary()
-        if self.ready:
-            self.draw()
+        self.draw()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt naming
         if self._stale:
             self.refresh()
+        elif not self.ready and self._shown is not None and self._shown not in self._wanted:
+            self.draw()  # closed while its charts were being drawn
         super().showEvent(event)
 
     def shift(self, weeks: int) -> None:
         self.week = iso_week_of(iso_week_days(self.week)[0] + timedelta(weeks=weeks))
-        self.refresh()
-
-    def _check_loaded(self) -> None:
-        if _matplotlib_ready.is_set():
-            self._waiting.stop()
-            self._on_loaded()
-
-    def _on_loaded(self) -> None:
-        self.ready = True
-        self.loading.hide()
+        self._summary()
         self.draw()
 
     def _summary(self) -> None:
@@ -209,34 +291,104 @@ class InsightsWindow(QMainWindow):
             skipped=breaks["skipped"], rest=number_text(breaks["taken_minutes"]),
             planned=number_text(breaks["suggested_minutes"]))
 
-    def draw(self) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+    def _key(self, week: str) -> Key:
+        return week, self._generation, float(self.devicePixelRatioF())
 
-        from app.reports import charts
+    def _data(self, week: str) -> InsightsData:
+        """What the charts of ``week`` are drawn from (the week shown: as summed up)."""
         from app.reports.pdf import focus_by_project
 
-        for canvas in self.canvases:
-            self.grid.removeWidget(canvas)
-            canvas.deleteLater()
-        self.canvases.clear()
-        week = self.week_report
-        by_project = focus_by_project(self.report, week)
+        if week == self.week:
+            report, week_report = self.report, self.week_report
+        else:
+            from app.reports.export import ExportOptions, build_report
+            from app.reports.metrics import Metrics
+
+            svc = self.controller.service
+            week_report = Metrics(svc.store, self.controller.clock).week(week)
+            report = build_report(svc.store, self.controller.clock, week,
+                                  ExportOptions(health=True, free_text=True), week_report)
         colours = {p.name: p.colour for p in self.controller.service.projects(
             include_archived=True)}
         model = self.controller.service.week.work_model()
-        drawers = [
-            lambda ax: charts.focus_per_day(ax, self.report, by_project, colours),
-            lambda ax: charts.switches_and_interruptions(ax, self.report),
-            lambda ax: charts.wellbeing_over_weeks(
-                ax, week.history, self.week, week.satisfaction, week.energy, True),
-            lambda ax: charts.focus_by_hour(ax, week.by_hour,
-                                            [(s.start, s.end) for s in model.no_meeting]),
-        ]
-        for i, draw in enumerate(drawers):
-            figure = Figure(figsize=(5.2, 3.4), layout="constrained")
-            draw(figure.add_subplot())  # type: ignore[no-untyped-call]  # matplotlib's stubs
-            canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
-            canvas.setMinimumSize(420, 300)
-            self.grid.addWidget(canvas, i // 2, i % 2)
-            self.canvases.append(canvas)
+        return InsightsData(report, focus_by_project(report, week_report), colours,
+                            week_report.history, week, week_report.satisfaction,
+                            week_report.energy, week_report.by_hour,
+                            [(s.start, s.end) for s in model.no_meeting])
+
+    def draw(self) -> None:
+        """Show the week's charts: at once when drawn before, else "Drawing the
+        charts…" until the worker has drawn them."""
+        key = self._key(self.week)
+        self._shown = key
+        if key in self._pictures:
+            self._show(self._pictures[key])
+            self._ahead.start()
+            return
+        self.ready = False
+        for label in self.canvases:
+            label.setPixmap(QPixmap())
+            label.setText(self.tr("Drawing the charts…"))
+        if key in self._wanted:  # being drawn ahead already: now it is the one shown
+            RENDERER.submit(key, self._wanted[key], urgent=True)
+            self._waiting.start()
+            return
+        self._wanted[key] = self._data(self.week)
+        RENDERER.submit(key, self._wanted[key], urgent=True)
+        self._waiting.start()
+
+    def _draw_ahead(self) -> None:
+        """While the window is idle, the weeks either side (◀ and ▶ show them at once)."""
+        for step in (-1, 1):
+            week = iso_week_of(iso_week_days(self.week)[0] + timedelta(weeks=step))
+            key = self._key(week)
+            if key not in self._pictures and key not in self._wanted:
+                self._wanted[key] = self._data(week)
+                RENDERER.submit(key, self._wanted[key], urgent=False)
+                self._waiting.start()
+                self._ahead.start()  # the other side at the next idle moment
+                return
+
+    def _collect(self) -> None:
+        for key in list(self._wanted):
+            images, finished = RENDERER.take(key)
+            if key == self._shown and not finished:
+                # The first charts while the others are still being drawn.
+                shown = sum(1 for label in self.canvases if not label.pixmap().isNull())
+                for label, image in list(zip(self.canvases, images, strict=False))[shown:]:
+                    label.setText("")
+                    label.setPixmap(_picture(image, key[2]))
+            if not finished:
+                continue
+            del self._wanted[key]
+            self._pictures[key] = [_picture(image, key[2]) for image in images]
+            if key == self._shown:
+                self._show(self._pictures[key])
+                self._ahead.start()
+        # Weeks of an older generation or scale are of no use any more.
+        for key in [k for k in self._wanted if k[1:] != self._key(self.week)[1:]]:
+            del self._wanted[key]
+        if not self._wanted:
+            self._waiting.stop()
+
+    def _show(self, pictures: list[QPixmap]) -> None:
+        for label, picture in zip(self.canvases, pictures, strict=False):
+            label.setText("")
+            label.setPixmap(picture)
+        self.ready = len(pictures) == len(self.canvases)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        # Nothing more to draw for a window no one sees.
+        RENDERER.forget(set())
+        self._wanted.clear()
+        self._waiting.stop()
+        self._ahead.stop()
+        super().closeEvent(event)
+
+
+def _picture(image: Image, scale: float) -> QPixmap:
+    width, height, pixels = image
+    picture = QPixmap.fromImage(QImage(pixels, width, height, 4 * width,
+                                       QImage.Format.Format_RGBA8888))
+    picture.setDevicePixelRatio(scale)
+    return picture

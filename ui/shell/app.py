@@ -18,6 +18,7 @@ from PySide6.QtGui import QCursor, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 
 from app import APP_ID, __version__
+from app.errors import FokusError
 from app.platform.paths import Paths
 from ui.i18n import install_translators, start_language
 from ui.messages import tr
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from app.focus.breaks import BreakView
     from app.focus.engine import Recovered, SessionView
     from app.platform.dnd import DoNotDisturb
-    from app.service import PlannedChoice
+    from app.service import FokusService, PlannedChoice
     from ui.activity.git_watch import GitWatch
     from ui.activity.monitor import ActivityMonitor
     from ui.platform.notify import Notifier
@@ -94,6 +95,9 @@ class FokusApp:
         self.tray.quitRequested.connect(self.ask_quit)
         self.tray.breaks.started.connect(self._break_started)
         self.tray.breaks.over.connect(self._break_over)
+        # Someone who opens the menu may be on the way to Insights: matplotlib is
+        # made ready then, in the background, not for every tray that never draws.
+        self.tray.menu.aboutToShow.connect(self._charts_ahead)
         self.windows.created.connect(self._window_created)
         self.prompts.notice.connect(self.notify)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
@@ -161,8 +165,45 @@ class FokusApp:
         self.tray.attach_watcher(self.watcher)
         self.watcher.deepWindowOpened.connect(self._deep_window)
         self.watcher.calendarFailed.connect(lambda text: self.notify(tr("Calendar"), text))
-        if not self.controller.load():
+        # The store is opened (SQLModel imported, the schema migrated, a crashed
+        # session recovered) in a worker while the icon and its menu stay live;
+        # the GUI thread looks for the result on a timer of its own, which dies
+        # with the app if it is quit first.
+        import threading
+
+        opened: list[object] = []
+
+        def open_store() -> None:
+            try:
+                opened.append(self.controller.open_service())
+            except FokusError as err:
+                opened.append(err)
+            except BaseException as exc:  # handed over and raised on the GUI thread
+                opened.append(exc)
+
+        threading.Thread(target=open_store, name="fokus-open-store", daemon=True).start()
+        self._opening = QTimer(self.controller)
+        self._opening.setInterval(5)
+
+        def look() -> None:
+            if not opened:
+                return
+            self._opening.stop()
+            result = opened[0]
+            if isinstance(result, BaseException) and not isinstance(result, FokusError):
+                raise result
+            self._loaded(result)  # type: ignore[arg-type]
+
+        self._opening.timeout.connect(look)
+        self._opening.start()
+
+    def _loaded(self, opened: FokusService | FokusError) -> None:
+        """The rest of the start, once the store is open."""
+        if self._quitting or not self.controller.load(opened):
+            if self._quitting and not isinstance(opened, FokusError):
+                opened.store.close()
             return
+        assert self.watcher is not None
         from app.store.settings import LANGUAGE
 
         self._chosen_language = self.controller.service.settings.get(LANGUAGE)
@@ -204,6 +245,12 @@ class FokusApp:
         except OSError as exc:
             log.error("the command line cannot reach this Fokus: %s", exc)
         log.info("Fokus %s ready (%s)", __version__, self.paths.data_dir)
+
+    def _charts_ahead(self) -> None:
+        if self.controller.is_ready:
+            from ui.reports.insights import load_matplotlib_in_background
+
+            load_matplotlib_in_background()
 
     def _look_for_tray(self) -> None:
         self._waited += 1

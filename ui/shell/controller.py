@@ -96,15 +96,30 @@ class FokusController(QObject):
 
     # -- life cycle ------------------------------------------------------------
 
-    def load(self) -> bool:
+    def open_service(self) -> FokusService:
+        """Open the store (migrating it, recovering a crashed session) and the
+        service on it. Touches no Qt object, so the tray runs it in a worker
+        thread while its icon is already live (ui/shell/app.py); ``load`` then
+        takes the result on the GUI thread."""
         from app.service import FokusService
         from app.store.engine import Store
 
+        store = Store(self.paths.database, check_daily=self.clock.now())
         try:
-            store = Store(self.paths.database, check_daily=self.clock.now())
             service = FokusService(store, self.clock, owner=self.owner)
             service.engine.heartbeat_seconds = self.heartbeat_seconds
             service.engine.recover()
+        except BaseException:
+            store.close()
+            raise
+        return service
+
+    def load(self, opened: FokusService | FokusError | None = None) -> bool:
+        """Take the service ``open_service`` made (or its error), or open it here."""
+        try:
+            if isinstance(opened, FokusError):
+                raise opened
+            service = opened if opened is not None else self.open_service()
         except FokusError as err:
             log.error("cannot open the database: %s %s", err.code, err.params)
             self.fatal.emit(error_text(err))
@@ -112,7 +127,7 @@ class FokusController(QObject):
         from app.store.changes import StoreChanges
 
         self._service = service
-        self._changes = StoreChanges(store)
+        self._changes = StoreChanges(service.store)
         self._changes.subscribe(self._written_to)
         self.ready.emit()
         for notice in service.engine.pending_recovery_notices():

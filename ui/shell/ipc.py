@@ -93,6 +93,13 @@ class InstanceServer(QObject):
                 raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=command)
             result = self._handler(command, dict(request.get("args") or {}))
             reply: dict[str, Any] = {"ok": True, "result": result}
+            if request.get("render") in ("text", "json") and command not in TRAY_COMMANDS \
+                    and not os.environ.get("FOKUS_LANG"):
+                # The fast command line (app/cli/client.py) prints these words as they
+                # are; a tray told its own language leaves the words to the command line.
+                from app.cli.main import render
+
+                reply["text"] = render(command, result, request["render"] == "json")
         except FokusError as err:
             reply = {"ok": False, "error": err.to_json()}
         except (ValueError, KeyError, TypeError) as exc:

@@ -34,7 +34,8 @@ def _plan(svc: FokusService, a: dict[str, Any]) -> Result:
     week = week_arg(svc, a)
     plan = svc.week.plan(week, apply=bool(a.get("apply")))
     baseline = svc.week.plan(week, strategy=Strategy.URGENCY_FIRST)
-    names, titles = names_and_titles(svc)
+    names, titles = svc.week.names_and_titles(
+        {b.batch_id for b in plan.blocks} | {u.batch_id for u in plan.unplaced})
     zone = svc.clock.zone()
     return {
         "week": week,

@@ -1,0 +1,230 @@
+"""Charts without waiting: the Insights window's first charts, its ◀ week
+navigation and the weekly PDF export, each against a floor measured in the
+same run (and, with ``--baseline DIR``, against an older checkout measured
+beside it).
+
+- first charts: from opening the window to its four charts on screen; floor:
+  a fresh Python importing matplotlib and drawing four Agg figures.
+- ◀ click: how long the click holds the GUI thread, and how long until the
+  week's charts are on screen; floor: an event-loop turn with nothing to do.
+- PDF export: ``fokus export --format pdf`` as a whole command; floor: python
+  importing matplotlib's PDF backend and saving one empty page.
+
+Every measure runs in a fresh process against the demo's data.
+
+    ./fokus.sh bench charts   (or: python benchmarks/charts.py [--runs 5] [--baseline DIR])
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Opens Insights, waits for its charts, then clicks ◀ three times, each after
+# the window has been idle for a second (the time a person takes to look).
+INSIGHTS = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.platform.paths import Paths
+from ui.shell.controller import FokusController
+from ui.reports.insights import InsightsWindow
+app = QApplication([])
+controller = FokusController(Paths(Path(sys.argv[1])).ensure(), owner="bench")
+assert controller.load()
+out = {"clicks": [], "shown": []}
+gaps, last = [0.0], [time.perf_counter()]
+def tick():
+    now = time.perf_counter()
+    gaps.append(now - last[0])
+    last[0] = now
+timer = QTimer(); timer.setInterval(1); timer.timeout.connect(tick); timer.start()
+if sys.argv[2] == "warm":
+    # matplotlib made ready beforehand, as the tray does when its menu opens.
+    from ui.reports import insights
+    insights.load_matplotlib_in_background()
+    ready = getattr(insights, "RENDERER", None)
+    event = ready.ready if ready is not None else insights._matplotlib_ready
+    event.wait(60)
+t0 = time.perf_counter()
+window = InsightsWindow(controller)
+window.show()
+out["open"] = time.perf_counter() - t0
+state = {"clicked": None, "clicks": 0, "idle_from": None}
+def poll():
+    now = time.perf_counter()
+    if "first_one" not in out and (window.ready or any(
+            hasattr(c, "pixmap") and not c.pixmap().isNull() for c in window.canvases)):
+        out["first_one"] = now - t0
+    if "first" not in out:
+        if window.ready:
+            out["first"] = now - t0
+            state["idle_from"] = now
+    elif state["clicked"] is not None:
+        if window.ready:
+            out["shown"].append(now - state["clicked"])
+            state["clicked"] = None
+            state["idle_from"] = now
+    elif now - state["idle_from"] > 1.0:
+        if state["clicks"] == 3:
+            out["max_gap"] = max(gaps)
+            app.quit()
+            return
+        state["clicks"] += 1
+        gaps.clear(); gaps.append(0.0)
+        t = time.perf_counter()
+        window.shift(-1)
+        out["clicks"].append(time.perf_counter() - t)
+        state["clicked"] = t
+    QTimer.singleShot(1, poll)
+QTimer.singleShot(0, poll)
+app.exec()
+print(json.dumps(out), flush=True)
+controller.close()
+import os; os._exit(0)
+"""
+
+FLOOR_DRAW = """
+import json, time
+t = time.perf_counter()
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+t1 = time.perf_counter()
+for _ in range(4):
+    f = Figure(figsize=(5.2, 3.4), layout="constrained")
+    FigureCanvasAgg(f)
+    ax = f.add_subplot()
+    ax.bar(range(7), range(7))
+    ax.set_title("floor")
+    f.canvas.draw()
+    f.canvas.buffer_rgba()
+print(json.dumps({"draw": time.perf_counter() - t, "draw_only": time.perf_counter() - t1}))
+"""
+
+FLOOR_PDF = """
+import sys
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+with PdfPages(sys.argv[1]) as pdf:
+    f = Figure(figsize=(8.27, 11.69))
+    f.text(0.1, 0.9, "floor")
+    pdf.savefig(f)
+"""
+
+
+class Checkout:
+    def __init__(self, name: str, code: Path, work: Path) -> None:
+        self.name = name
+        self.code = code
+        self.work = work
+        self.env = dict(os.environ, PYTHONPATH=str(code), QT_QPA_PLATFORM="offscreen",
+                        PYTHONPYCACHEPREFIX=str(work / f"pycache-{name}"))
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env.pop("FOKUS_DATA_DIR", None)
+
+    def run(self, argv: list[str]) -> tuple[float, str]:
+        t = time.perf_counter()
+        done = subprocess.run([sys.executable, *argv], env=self.env, cwd=self.work,
+                              capture_output=True, text=True, timeout=300)
+        took = time.perf_counter() - t
+        if done.returncode != 0:
+            raise RuntimeError(f"{self.name} {argv[:2]}: {done.stderr[-2000:]}")
+        return took, done.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to measure")
+    parser.add_argument("--baseline", type=Path, help="an older checkout, measured beside it")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="fokus-charts-"))
+    checkouts = [Checkout("Fokus", args.code.resolve(), work)]
+    if args.baseline:
+        checkouts.append(Checkout("baseline", args.baseline.resolve(), work))
+    data = work / "data"
+    checkouts[0].run(["-m", "ui.entry", "demo", "--data-dir", str(data)])
+
+    results: dict[str, dict[str, list[float]]] = {c.name: {} for c in checkouts}
+    floors: dict[str, list[float]] = {"draw": [], "draw_only": [], "pdf": [], "loop": []}
+
+    def add(table: dict[str, list[float]], key: str, value: float) -> None:
+        table.setdefault(key, []).append(value)
+
+    for c in checkouts:  # warm the caches (and compile) once
+        c.run(["-c", INSIGHTS, str(data), "cold"])
+        c.run(["-m", "ui.entry", "export", "--format", "pdf", "--out", str(work / "w.pdf"),
+               "--data-dir", str(data)])
+    for _ in range(args.runs):
+        took, out = checkouts[0].run(["-c", FLOOR_DRAW])
+        floors["draw"].append(float(json.loads(out)["draw"]))
+        floors["draw_only"].append(float(json.loads(out)["draw_only"]))
+        floors["pdf"].append(checkouts[0].run(["-c", FLOOR_PDF, str(work / "floor.pdf")])[0])
+        for c in checkouts:
+            warm = json.loads(c.run(["-c", INSIGHTS, str(data), "warm"])[1].strip()
+                              .splitlines()[-1])
+            table = results[c.name]
+            add(table, "first_warm", warm["first"])
+            add(table, "first_one_warm", warm["first_one"])
+            measured = json.loads(c.run(["-c", INSIGHTS, str(data), "cold"])[1].strip()
+                                  .splitlines()[-1])
+            add(table, "open", measured["open"])
+            add(table, "first", measured["first"])
+            for click, shown in zip(measured["clicks"], measured["shown"], strict=True):
+                add(table, "click", click)
+                add(table, "shown", shown)
+            add(table, "max_gap", measured["max_gap"])
+            add(table, "pdf", c.run(["-m", "ui.entry", "export", "--format", "pdf", "--out",
+                                     str(work / f"{c.name}.pdf"), "--data-dir",
+                                     str(data)])[0])
+    floors["loop"] = [0.001]
+
+    def med(values: list[float]) -> float:
+        return statistics.median(values)
+
+    rows = [
+        ("Insights opens: the window on screen (ms)", "open", "—", None),
+        ("Insights: first charts on screen (ms)", "first", "python + matplotlib + 4 Agg draws",
+         med(floors["draw"])),
+        ("Insights: first charts, matplotlib made ready when the menu opened (ms)",
+         "first_warm", "4 Agg draws in that python", med(floors["draw_only"])),
+        ("… the first of them on screen (ms)", "first_one_warm", "—", None),
+        ("◀ click: holds the GUI thread (ms)", "click", "—", None),
+        ("◀ click: the week's charts on screen (ms)", "shown", "—", None),
+        ("longest GUI stall during the clicks (ms)", "max_gap", "a 1 ms timer's turn",
+         0.001),
+        ("PDF export, whole command (ms)", "pdf", "python + empty PDF page",
+         med(floors["pdf"])),
+    ]
+    print(f"Fokus: charts without waiting (median of {args.runs} runs, Python "
+          f"{sys.version.split()[0]}, {os.cpu_count()} cores)\n")
+    names = [c.name for c in checkouts]
+    head = " | ".join(names)
+    extra = " | ratio to baseline" if args.baseline else ""
+    print(f"| measure | {head} | floor | floor value | ratio to floor{extra} |")
+    print("|---|" + "---:|" * len(names) + "---|---:|---:|" + ("---:|" if args.baseline else ""))
+    for label, key, floor_name, floor in rows:
+        values = [med(results[n][key]) for n in names]
+        cells = " | ".join(f"{1000 * v:.0f}" for v in values)
+        floor_text = f"{1000 * floor:.0f}" if floor else "—"
+        ratio = f"{values[0] / floor:.2f}×" if floor else "—"
+        line = f"| {label} | {cells} | {floor_name} | {floor_text} | {ratio} |"
+        if args.baseline:
+            line += f" {values[0] / values[1]:.2f}× |"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
