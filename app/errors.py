@@ -32,6 +32,8 @@ class ErrorCode(StrEnum):
     BLOCK_OUTSIDE_WORK = "block_outside_work"
     UNKNOWN_SETTING = "unknown_setting"
     SETTING_INVALID = "setting_invalid"
+    INSTANCE_FAILED = "instance_failed"
+    DATABASE_READ_ONLY = "database_read_only"
 
 
 class FokusError(Exception):

@@ -52,6 +52,12 @@ def error_text(err: FokusError) -> str:
         ErrorCode.DISK_FULL: _("the disk holding {path} is full; nothing was saved"),
         ErrorCode.DATA_DIR_UNUSABLE: _("cannot use the data directory {path}: {reason}"),
         ErrorCode.INSTANCE_UNREACHABLE: _("the running Fokus does not answer ({path})"),
+        ErrorCode.INSTANCE_FAILED: _(
+            "the running Fokus failed while doing “{command}” ({reason}); it is still "
+            "running and the details are in its log"),
+        ErrorCode.DATABASE_READ_ONLY: _(
+            "the database {path} is read-only: Fokus can show what it holds but saves "
+            "nothing; make the file and its folder writable (chmod u+w)"),
         ErrorCode.INSTANCE_SOCKET_FOREIGN: _(
             "{path} stands where Fokus keeps its command socket but is not Fokus's own "
             "({reason}); it was left alone and nothing was sent. Remove it if you did not "
@@ -91,16 +97,24 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
     store = Store(paths.database)
     try:
         svc = FokusService(store, SystemClock())
-        for rec in svc.engine.recover():
-            print(
-                _("Fokus had ended unexpectedly: the session on {project} was saved "
-                  "up to {at}.").format(project=rec.project, at=rec.ended_at.astimezone()
-                                        .strftime("%H:%M")),
-                file=sys.stderr,
-            )
+        _tell_recoveries(svc)
         return execute(svc, command, args)
     finally:
         store.close()
+
+
+def _tell_recoveries(svc: Any) -> None:
+    """A session closed after a crash is told once, here or in the tray, never
+    both: what is printed here is marked as told."""
+    svc.engine.recover()
+    for rec in svc.engine.pending_recovery_notices():
+        print(
+            _("Fokus had ended unexpectedly: the session on {project} was saved "
+              "up to {at}.").format(project=rec.project, at=rec.ended_at.astimezone()
+                                    .strftime("%H:%M")),
+            file=sys.stderr,
+        )
+        svc.engine.acknowledge_recovery(rec.session_id)
 
 
 def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:

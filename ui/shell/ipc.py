@@ -86,25 +86,42 @@ class InstanceServer(QObject):
             return
         line = data.split(b"\n", 1)[0]
         self._buffers[sock] = b""
+        command: str | None = None
         try:
             request = json.loads(line)
-            command = str(request["command"])
-            if not accepted(command):
-                raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=command)
-            result = self._handler(command, dict(request.get("args") or {}))
+            name = str(request["command"])
+            if not accepted(name):
+                raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=name)
+            args = dict(request.get("args") or {})
+            command = name
+            result = self._handler(command, args)
             reply: dict[str, Any] = {"ok": True, "result": result}
         except FokusError as err:
             reply = {"ok": False, "error": err.to_json()}
         except (ValueError, KeyError, TypeError) as exc:
-            log.warning("bad request on the instance socket: %s", type(exc).__name__)
-            reply = {"ok": False, "error": FokusError(
-                ErrorCode.INVALID_VALUE, field="request", value=type(exc).__name__).to_json()}
+            if command is None:
+                log.warning("bad request on the instance socket: %s", type(exc).__name__)
+                reply = {"ok": False, "error": FokusError(
+                    ErrorCode.INVALID_VALUE, field="request", value=type(exc).__name__).to_json()}
+            else:
+                reply = _failure(command, exc)
+        except Exception as exc:  # the tray stays up; the command line hears why
+            reply = _failure(command or "?", exc)
         self._reply(sock, reply)
 
     def _reply(self, sock: QLocalSocket, reply: dict[str, Any]) -> None:
         sock.write(encode(reply))
         sock.flush()
         sock.disconnectFromServer()
+
+
+def _failure(command: str, exc: BaseException) -> dict[str, Any]:
+    """A fault inside the tray while it served ``command``: logged with its
+    trace here, told at once to the command line as one line."""
+    log.error("the command %r failed in the tray", command, exc_info=exc)
+    reason = f"{type(exc).__name__}: {exc}"[:300]
+    return {"ok": False, "error": FokusError(
+        ErrorCode.INSTANCE_FAILED, command=command, reason=reason).to_json()}
 
 
 def _same_user(descriptor: int) -> bool:
