@@ -97,10 +97,44 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
     store = Store(paths.database)
     try:
         svc = FokusService(store, SystemClock())
-        _tell_recoveries(svc)
+        if store.read_only:
+            # Reading still works; say once, before the answer, why nothing is saved.
+            print(f"fokus: {error_text(FokusError(ErrorCode.DATABASE_READ_ONLY, path=store.path))}",
+                  file=sys.stderr)
+        else:
+            _tell_recoveries(svc)
         return execute(svc, command, args)
+    except FokusError as err:
+        if err.code is ErrorCode.DATABASE_READ_ONLY and store.read_only:
+            raise _AlreadySaid from err
+        raise
     finally:
         store.close()
+
+
+# How long a command waits: for a tray that is starting up, for other commands
+# run without a tray (each holds the store for a fraction of a second).
+TRAY_WAIT = 5.0
+CLI_WAIT = 30.0
+
+
+class _AlreadySaid(Exception):
+    """The failure was told on stderr already (the read-only notice)."""
+
+
+def _writable_dir(paths: Paths) -> bool:
+    return os.access(paths.data_dir, os.W_OK)
+
+
+def _ensure(paths: Paths) -> None:
+    """The data directory ready for use; one the user made read-only is still
+    read when it holds a database (every write then says why it fails)."""
+    try:
+        paths.ensure()
+    except FokusError as err:
+        if err.code is not ErrorCode.DATA_DIR_UNUSABLE or \
+                not os.access(paths.database, os.R_OK) or not paths.database.is_file():
+            raise
 
 
 def _tell_recoveries(svc: Any) -> None:
@@ -121,19 +155,35 @@ def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]
     """Run a command through the running Fokus if there is one, here if not."""
     from app.platform.instance import InstanceLock, send
 
-    deadline = time.monotonic() + 5.0
+    started = time.monotonic()
     while True:
         try:
             return send(paths.socket, command, args)
         except ConnectionError:
             pass
-        with InstanceLock(paths.lock_file) as lock:
-            if lock.acquire():
+        with InstanceLock(paths.lock_file, role="cli") as lock:
+            try:
+                acquired = lock.acquire()
+            except OSError:
+                if _writable_dir(paths):
+                    raise
+                # A read-only folder: no lock file can be made, and no tray
+                # (which would hold one) can be running; nothing is written.
                 return _run_local(paths, command, args)
-        # Someone holds the lock but is not answering yet: a tray starting up.
-        if time.monotonic() > deadline:
+            if acquired:
+                return _run_local(paths, command, args)
+            holder = lock.holder_role()
+        waited = time.monotonic() - started
+        if holder != "tray":
+            # Another command runs here against the store (or its holder is
+            # still writing its name): wait for our turn, and say plainly if
+            # the turn never comes.
+            if waited > CLI_WAIT:
+                raise FokusError(ErrorCode.DATABASE_LOCKED, path=paths.database)
+        elif waited > TRAY_WAIT:
+            # A tray holds the lock but never answered: it is stuck.
             raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=paths.socket)
-        time.sleep(0.1)
+        time.sleep(0.05)
 
 
 def _use_stored_language(paths: Paths) -> None:
@@ -157,7 +207,7 @@ def run(ns: argparse.Namespace) -> int:
     paths = resolve(getattr(ns, "data_dir", None))
     _use_stored_language(paths)
     try:
-        paths.ensure()
+        _ensure(paths)
         args = command.request(vars(ns))
         if command.local is not None:
             _log_to_file(paths)
@@ -165,6 +215,8 @@ def run(ns: argparse.Namespace) -> int:
         result = dispatch(paths, command.name, args)
     except FokusError as err:
         print(f"fokus: {error_text(err)}", file=sys.stderr)
+        return 1
+    except _AlreadySaid:
         return 1
     except KeyboardInterrupt:
         return 130

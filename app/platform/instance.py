@@ -36,8 +36,9 @@ class InstanceLock:
     """An advisory lock held for the life of the process; the OS drops it when
     the process dies, even by kill -9, so a stale lock cannot block a start."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, role: str = "tray") -> None:
         self.path = path
+        self.role = role  # "tray" or "cli": who holds it, for those who wait
         self._fh: IO[str] | None = None
 
     def acquire(self) -> bool:
@@ -56,10 +57,19 @@ class InstanceLock:
             return False
         fh.seek(0)
         fh.truncate()
-        fh.write(f"{os.getpid()}\n")
+        fh.write(f"{os.getpid()} {self.role}\n")
         fh.flush()
         self._fh = fh
         return True
+
+    def holder_role(self) -> str | None:
+        """Who holds the lock now, as its holder wrote it: "tray", "cli", or
+        None while unknown (nobody, or a holder still writing its line)."""
+        try:
+            words = self.path.read_text().split()
+        except OSError:
+            return None
+        return words[1] if len(words) == 2 else None
 
     def release(self) -> None:
         if self._fh is not None:

@@ -31,32 +31,32 @@
         <translation>Pilihan sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="265"/>
+        <location filename="../../ui/tray/tray.py" line="280"/>
         <source>Reflect on today…</source>
         <translation>Refleksi hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="265"/>
+        <location filename="../../ui/tray/tray.py" line="280"/>
         <source>Insights…</source>
         <translation>Wawasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="266"/>
+        <location filename="../../ui/tray/tray.py" line="281"/>
         <source>Export weekly report…</source>
         <translation>Ekspor laporan mingguan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="266"/>
+        <location filename="../../ui/tray/tray.py" line="281"/>
         <source>Team report…</source>
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="156"/>
+        <location filename="../../ui/shell/app.py" line="158"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="171"/>
+        <location filename="../../ui/shell/app.py" line="173"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -81,18 +81,18 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="289"/>
+        <location filename="../../ui/shell/app.py" line="291"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="289"/>
+        <location filename="../../ui/shell/app.py" line="291"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="213"/>
-        <location filename="../../ui/tray/tray.py" line="325"/>
+        <location filename="../../ui/tray/tray.py" line="228"/>
+        <location filename="../../ui/tray/tray.py" line="340"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
@@ -117,53 +117,58 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="296"/>
+        <location filename="../../ui/shell/app.py" line="298"/>
         <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="300"/>
+        <location filename="../../ui/shell/app.py" line="302"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="302"/>
+        <location filename="../../ui/shell/app.py" line="304"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="350"/>
+        <location filename="../../ui/shell/app.py" line="352"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="351"/>
+        <location filename="../../ui/shell/app.py" line="353"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="355"/>
+        <location filename="../../ui/shell/app.py" line="357"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="356"/>
+        <location filename="../../ui/shell/app.py" line="358"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="361"/>
+        <location filename="../../ui/shell/app.py" line="368"/>
+        <source>Fokus cannot save</source>
+        <translation>Fokus tidak dapat menyimpan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="371"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="371"/>
+        <location filename="../../ui/shell/app.py" line="381"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="372"/>
+        <location filename="../../ui/shell/app.py" line="382"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -249,172 +254,182 @@
         <translation>Fokus yang sedang berjalan tidak menjawab.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="42"/>
+        <source>Fokus failed while doing “{command}” ({reason}).</source>
+        <translation>Fokus gagal saat menjalankan “{command}” ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44"/>
+        <source>The database {path} is read-only: Fokus shows what it holds but saves nothing. Make the file and its folder writable.</source>
+        <translation>Basis data {path} hanya-baca: Fokus menampilkan isinya tetapi tidak menyimpan apa pun. Jadikan berkas dan foldernya dapat ditulisi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="49"/>
         <source>The work model is not valid: {problem} {subject}</source>
         <translation>Model kerja tidak valid: {problem} {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>Cannot import {path}: {reason}. Nothing was imported.</source>
         <translation>Tidak dapat mengimpor {path}: {reason}. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>There is no time block {block}.</source>
         <translation>Tidak ada blok waktu {block}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="53"/>
         <source>The block lies outside work hours.</source>
         <translation>Blok ini berada di luar jam kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="54"/>
         <source>There is no setting named “{key}”. The settings are: {known}</source>
         <translation>Tidak ada pengaturan bernama “{key}”. Pengaturan yang ada: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="151"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
@@ -540,147 +555,154 @@
     </message>
     <message>
         <location filename="../../ui/tray/tray.py" line="107"/>
-        <location filename="../../ui/tray/tray.py" line="141"/>
+        <location filename="../../ui/tray/tray.py" line="142"/>
         <source>Fokus — loading…</source>
         <translation>Fokus — memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="158"/>
+        <location filename="../../ui/tray/tray.py" line="164"/>
+        <source>Fokus cannot save: {problem}
+The session goes on and is saved when writing works again.</source>
+        <translation>Fokus tidak dapat menyimpan: {problem}
+Sesi tetap berjalan dan akan disimpan begitu penyimpanan berfungsi lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray/tray.py" line="173"/>
         <source>Fokus — no focus session</source>
         <translation>Fokus — tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="163"/>
+        <location filename="../../ui/tray/tray.py" line="178"/>
         <source>Paused: {title}
 {left} min left</source>
         <translation>Dijeda: {title}
 sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="170"/>
+        <location filename="../../ui/tray/tray.py" line="185"/>
         <source>Focusing: {title}
 {left} min left (until {end})</source>
         <translation>Fokus: {title}
 sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="194"/>
+        <location filename="../../ui/tray/tray.py" line="209"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="195"/>
+        <location filename="../../ui/tray/tray.py" line="210"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="202"/>
+        <location filename="../../ui/tray/tray.py" line="217"/>
         <source>Start planned: {what}</source>
         <translation>Mulai rencana: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="208"/>
+        <location filename="../../ui/tray/tray.py" line="223"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="218"/>
+        <location filename="../../ui/tray/tray.py" line="233"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="224"/>
+        <location filename="../../ui/tray/tray.py" line="239"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="227"/>
+        <location filename="../../ui/tray/tray.py" line="242"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="230"/>
+        <location filename="../../ui/tray/tray.py" line="245"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="234"/>
-        <location filename="../../ui/tray/tray.py" line="360"/>
+        <location filename="../../ui/tray/tray.py" line="249"/>
+        <location filename="../../ui/tray/tray.py" line="375"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="264"/>
+        <location filename="../../ui/tray/tray.py" line="279"/>
         <source>Projects &amp;&amp; batches…</source>
         <translation>Proyek &amp;&amp; batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="264"/>
+        <location filename="../../ui/tray/tray.py" line="279"/>
         <source>Today…</source>
         <translation>Hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="267"/>
+        <location filename="../../ui/tray/tray.py" line="282"/>
         <source>Week…</source>
         <translation>Pekan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="267"/>
+        <location filename="../../ui/tray/tray.py" line="282"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="241"/>
+        <location filename="../../ui/tray/tray.py" line="256"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="282"/>
+        <location filename="../../ui/tray/tray.py" line="297"/>
         <source>Planned now ({span})</source>
         <translation>Rencana sekarang ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="282"/>
+        <location filename="../../ui/tray/tray.py" line="297"/>
         <source>Next up ({span})</source>
         <translation>Berikutnya ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="288"/>
+        <location filename="../../ui/tray/tray.py" line="303"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="291"/>
+        <location filename="../../ui/tray/tray.py" line="306"/>
         <source>Add a project first…</source>
         <translation>Tambahkan proyek dulu…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="303"/>
+        <location filename="../../ui/tray/tray.py" line="318"/>
         <source>{project} (no batch)</source>
         <translation>{project} (tanpa batch)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="313"/>
+        <location filename="../../ui/tray/tray.py" line="328"/>
         <source>{project} (now)</source>
         <translation>{project} (sekarang)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="341"/>
+        <location filename="../../ui/tray/tray.py" line="356"/>
         <source>{n} minutes</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="348"/>
+        <location filename="../../ui/tray/tray.py" line="363"/>
         <source>Custom: {n} minutes…</source>
         <translation>Khusus: {n} menit…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="349"/>
+        <location filename="../../ui/tray/tray.py" line="364"/>
         <source>Custom…</source>
         <translation>Khusus…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="360"/>
+        <location filename="../../ui/tray/tray.py" line="375"/>
         <source>Minutes per focus session:</source>
         <translation>Menit per sesi fokus:</translation>
     </message>
@@ -810,12 +832,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
@@ -830,7 +852,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Folder rumah Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>Something that is not Fokus&apos;s own stands where its command socket goes ({path}); it was left alone. Remove it if you did not make it.</source>
         <translation>Ada sesuatu yang bukan milik Fokus di tempat soket perintahnya ({path}); tidak disentuh. Hapus jika bukan Anda yang membuatnya.</translation>
     </message>

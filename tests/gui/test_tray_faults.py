@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -74,3 +76,94 @@ def test_the_command_line_prints_a_tray_fault_as_one_line() -> None:
     text = error_text(FokusError(ErrorCode.INSTANCE_FAILED, command="interrupt",
                                  reason="RuntimeError: boom"))
     assert "\n" not in text and "interrupt" in text and "still running" in text
+
+
+def _app(paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+         notices: list[tuple[str, str]]) -> Any:
+    from ui.shell.app import FokusApp
+
+    app = FokusApp(paths)
+    app._loader.stop()  # the controller and the tray only: no monitors or socket
+    monkeypatch.setattr(app, "notify", lambda title, text: notices.append((title, text)))
+    app.controller.clock = clock
+    app.controller.heartbeat_seconds = 30
+    assert app.controller.load()
+    return app
+
+
+def _badge_red(app: Any) -> bool:
+    image = app.tray.icon.icon().pixmap(64, 64).toImage()
+    colour = image.pixelColor(56, 56)
+    return colour.red() > 180 and colour.green() < 90
+
+
+def test_a_full_disk_marks_the_icon_tells_once_and_saves_the_session_when_space_returns(
+        tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.domain import EndReason
+    from tests.helpers.mounts import fill, small_disk
+
+    with small_disk(tmp_path / "disk") as disk:
+        paths = Paths(disk / "data").ensure()
+        notices: list[tuple[str, str]] = []
+        app = _app(paths, clock, monkeypatch, notices)
+        try:
+            c = app.controller
+            c.service.add_project("SIASN")
+            assert c.start(c.service.projects()[0].id or 0, minutes=50, confirmed=True)
+            started = clock.now()
+            assert not _badge_red(app)
+            filler = fill(disk)
+
+            clock.advance(60)
+            c.refresh()  # the heartbeat cannot be saved
+            assert c.write_problem is not None and "full" in c.write_problem
+            assert "Fokus cannot save" in app.tray.icon.toolTip()
+            assert "49 min left" in app.tray.icon.toolTip()  # still counting, in memory
+            assert _badge_red(app)
+            assert [title for title, _ in notices] == ["Fokus cannot save"]
+            clock.advance(60)
+            c.refresh()
+            assert c.view is not None and c.view.remaining_seconds == 50 * 60 - 120
+            assert len(notices) == 1  # told once, not at every heartbeat
+
+            clock.advance(60)
+            c.stop()  # while nothing can be saved: kept, and shown as stopped
+            assert c.view is None and c.write_problem is not None
+            clock.advance(600)
+            filler.unlink()
+            c.refresh()
+            assert c.write_problem is None and not _badge_red(app)
+            assert "cannot save" not in app.tray.icon.toolTip()
+            last = c.service.last_session()
+            assert last is not None and last.end_reason == EndReason.STOPPED
+            assert last.ended_at == started + timedelta(seconds=180)
+            assert last.focused_seconds == 180  # nothing lost, nothing invented
+        finally:
+            app.controller.close()
+            app.dispose()
+
+
+def test_a_read_only_database_opens_for_reading_with_the_icon_marked(
+        paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.service import FokusService
+    from app.store.engine import Store
+    from tests.helpers.mounts import read_only
+
+    store = Store(paths.database)
+    FokusService(store, clock).add_project("SIASN")
+    store.close()
+    with read_only(paths.database):
+        notices: list[tuple[str, str]] = []
+        app = _app(paths, clock, monkeypatch, notices)
+        try:
+            c = app.controller
+            assert [p.name for p in c.service.projects()] == ["SIASN"]
+            assert c.write_problem is not None and "read-only" in c.write_problem
+            app.tray.update_state()
+            assert _badge_red(app) and "read-only" in app.tray.icon.toolTip()
+            assert [title for title, _ in notices] == ["Fokus cannot save"]
+            assert not c.start(c.service.projects()[0].id or 0, minutes=50, confirmed=True)
+            assert len(notices) == 1
+        finally:
+            app.controller.close()
+            app.dispose()

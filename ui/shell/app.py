@@ -103,6 +103,8 @@ class FokusApp:
         self.controller.sessionFinished.connect(self._session_finished)
         self.controller.recovered.connect(self._recovered)
         self.controller.fatal.connect(self._fatal)
+        self.controller.writeProblem.connect(self._write_problem)
+        self._told_write_problem = False
         self.controller.dataChanged.connect(self._data_changed)
         self.qapp.aboutToQuit.connect(self._shutdown)
         # Everything slower than the icon waits until it is up.
@@ -356,6 +358,14 @@ class FokusApp:
                     tr("Your focus session on {project} was saved up to {time}.").format(
                         project=notice.project,
                         time=local_time(notice.ended_at, notice.utc_offset_min)))
+
+    def _write_problem(self, text: str | None) -> None:
+        """Told once per spell of failed writes; the icon shows it meanwhile."""
+        if text is None:
+            self._told_write_problem = False
+        elif not self._told_write_problem:
+            self._told_write_problem = True
+            self.notify(tr("Fokus cannot save"), text)
 
     def _fatal(self, text: str) -> None:
         QMessageBox.critical(None, tr("Fokus cannot start"), text)
