@@ -51,12 +51,12 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="158"/>
+        <location filename="../../ui/shell/app.py" line="159"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="173"/>
+        <location filename="../../ui/shell/app.py" line="174"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -81,12 +81,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="291"/>
+        <location filename="../../ui/shell/app.py" line="292"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="291"/>
+        <location filename="../../ui/shell/app.py" line="292"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -117,58 +117,63 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="298"/>
+        <location filename="../../ui/shell/app.py" line="299"/>
         <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="302"/>
+        <location filename="../../ui/shell/app.py" line="303"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
         <location filename="../../ui/shell/app.py" line="304"/>
+        <source>Start {what}</source>
+        <translation>Mulai {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="307"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="352"/>
+        <location filename="../../ui/shell/app.py" line="370"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="353"/>
+        <location filename="../../ui/shell/app.py" line="371"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="357"/>
+        <location filename="../../ui/shell/app.py" line="375"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="358"/>
+        <location filename="../../ui/shell/app.py" line="376"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="368"/>
+        <location filename="../../ui/shell/app.py" line="386"/>
         <source>Fokus cannot save</source>
         <translation>Fokus tidak dapat menyimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="371"/>
+        <location filename="../../ui/shell/app.py" line="389"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="381"/>
+        <location filename="../../ui/shell/app.py" line="399"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="382"/>
+        <location filename="../../ui/shell/app.py" line="400"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -300,9 +301,15 @@ class FokusApp:
             window: PlannedChoice = planned  # type: ignore[assignment]
             what = f"{window.project} — {window.batch}" if window.batch else window.project
             message = tr("Planned: {what}. Start it from the Fokus icon.").format(what=what)
+            self.notify_action(title, message, tr("Start {what}").format(what=what),
+                               lambda: self._start_planned_from_notice(window))
         else:
             message = tr("No meetings now: a good time to start a focus session.")
-        self.notify(title, message)
+            self.notify(title, message)
+
+    def _start_planned_from_notice(self, planned: PlannedChoice) -> None:
+        if self.controller.view is None:
+            self.controller.start(planned.project_id, planned.batch_id)
 
     # -- the instance socket --------------------------------------------------------
 
@@ -323,13 +330,24 @@ class FokusApp:
 
     # -- notifications -----------------------------------------------------------------
 
-    def notify(self, title: str, message: str) -> None:
+    def _notifications(self) -> Notifier:
         if self._notifier is None or self._notifier.name == "log":
             from ui.platform.notify import best_notifier
 
             self._notifier = best_notifier(self.tray.icon if self.tray_mode else None)
             log.info("notifications through %s", self._notifier.name)
-        self._notifier.notify(title, message)
+        return self._notifier
+
+    def notify(self, title: str, message: str) -> None:
+        self._notifications().notify(title, message)
+
+    def notify_action(self, title: str, message: str, label: str,
+                      on_action: Callable[[], None]) -> None:
+        """A notification with a button that runs ``on_action`` where the
+        desktop offers one; the plain notification elsewhere."""
+        from ui.platform.notify import notify_with_action
+
+        notify_with_action(self._notifications(), title, message, label, on_action)
 
     # -- do-not-disturb while focusing ---------------------------------------------------
 
