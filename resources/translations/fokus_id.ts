@@ -464,77 +464,77 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="255"/>
+        <location filename="../../ui/activity/today.py" line="257"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="256"/>
+        <location filename="../../ui/activity/today.py" line="258"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="259"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="259"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="257"/>
+        <location filename="../../ui/activity/today.py" line="259"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="260"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="258"/>
+        <location filename="../../ui/activity/today.py" line="260"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="268"/>
+        <location filename="../../ui/activity/today.py" line="270"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="269"/>
+        <location filename="../../ui/activity/today.py" line="271"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="273"/>
+        <location filename="../../ui/activity/today.py" line="275"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="273"/>
+        <location filename="../../ui/activity/today.py" line="275"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="278"/>
+        <location filename="../../ui/activity/today.py" line="280"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="279"/>
+        <location filename="../../ui/activity/today.py" line="281"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -822,17 +822,27 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Kosongkan jika tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="223"/>
+        <location filename="../../ui/settings/fields.py" line="178"/>
+        <source>{label}: day</source>
+        <translation>{label}: hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="179"/>
+        <source>{label}: time</source>
+        <translation>{label}: jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="225"/>
         <source>A calendar exported as .ics</source>
         <translation>Kalender yang diekspor sebagai .ics</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="226"/>
+        <location filename="../../ui/settings/fields.py" line="229"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="238"/>
+        <location filename="../../ui/settings/fields.py" line="241"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -852,7 +862,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="225"/>
+        <location filename="../../ui/settings/fields.py" line="227"/>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
@@ -1019,32 +1029,33 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="196"/>
+        <location filename="../../ui/settings/welcome.py" line="199"/>
         <source>Your calendar (optional)</source>
         <translation>Kalender Anda (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="197"/>
+        <location filename="../../ui/settings/welcome.py" line="200"/>
         <source>Fokus plans deep work around your meetings. Export your calendar as an .ics file (Google, Outlook or Apple).</source>
         <translation>Fokus merencanakan kerja mendalam di sela rapat Anda. Ekspor kalender Anda sebagai berkas .ics (Google, Outlook, atau Apple).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="200"/>
+        <location filename="../../ui/settings/welcome.py" line="203"/>
         <source>No calendar file</source>
         <translation>Tidak ada berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="201"/>
+        <location filename="../../ui/settings/welcome.py" line="205"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="211"/>
+        <location filename="../../ui/settings/welcome.py" line="204"/>
+        <location filename="../../ui/settings/welcome.py" line="215"/>
         <source>Calendar file</source>
         <translation>Berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="212"/>
+        <location filename="../../ui/settings/welcome.py" line="216"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -1125,51 +1136,61 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/reports/export.py" line="77"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/export.py" line="78"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="88"/>
+        <location filename="../../ui/reports/export.py" line="86"/>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/export.py" line="90"/>
         <source>Week:</source>
         <translation>Pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="89"/>
+        <location filename="../../ui/reports/export.py" line="91"/>
         <source>Your name:</source>
         <translation>Nama Anda:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="90"/>
+        <location filename="../../ui/reports/export.py" line="92"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="91"/>
+        <location filename="../../ui/reports/export.py" line="93"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="93"/>
+        <location filename="../../ui/reports/export.py" line="95"/>
         <source>&amp;Export and open the folder</source>
         <translation>&amp;Ekspor dan buka foldernya</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="103"/>
+        <location filename="../../ui/reports/export.py" line="105"/>
         <source>Exactly what leaves this computer:</source>
         <translation>Persis apa yang keluar dari komputer ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="126"/>
+        <location filename="../../ui/reports/export.py" line="128"/>
         <source>Export folder</source>
         <translation>Folder ekspor</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="155"/>
+        <location filename="../../ui/reports/export.py" line="157"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/export.py" line="161"/>
+        <location filename="../../ui/reports/export.py" line="163"/>
         <source>Written to {path}.</source>
         <translation>Ditulis ke {path}.</translation>
     </message>
@@ -1177,12 +1198,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="248"/>
+        <location filename="../../ui/settings/welcome.py" line="252"/>
         <source>Fokus — Welcome</source>
         <translation>Fokus — Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="326"/>
+        <location filename="../../ui/settings/welcome.py" line="330"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -1315,22 +1336,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="137"/>
+        <location filename="../../ui/settings/welcome.py" line="140"/>
         <source>Your hybrid week</source>
         <translation>Pekan hibrida Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="138"/>
+        <location filename="../../ui/settings/welcome.py" line="141"/>
         <source>Fokus starts from a model that worked for programmers with several projects (a study of civil-servant programmers).</source>
         <translation>Fokus berangkat dari model yang berhasil bagi programmer dengan banyak proyek (studi terhadap ASN Programmer).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="141"/>
+        <location filename="../../ui/settings/welcome.py" line="144"/>
         <source>&amp;Edit the model…</source>
         <translation>&amp;Ubah modelnya…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="166"/>
+        <location filename="../../ui/settings/welcome.py" line="169"/>
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jam bebas rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
     </message>
@@ -1338,17 +1359,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="177"/>
+        <location filename="../../ui/settings/welcome.py" line="180"/>
         <source>Your privacy</source>
         <translation>Privasi Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="180"/>
+        <location filename="../../ui/settings/welcome.py" line="183"/>
         <source>&lt;p&gt;Everything Fokus keeps stays on this computer. Nothing is sent anywhere; a weekly report leaves only when you export it, after you have seen exactly what it contains.&lt;/p&gt;&lt;p&gt;Fokus never records which keys you press and never takes screenshots. To notice that you are away it keeps only the time of your last input.&lt;/p&gt;&lt;p&gt;Energy and burnout answers are private: they appear in a report only if you include them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="187"/>
+        <location filename="../../ui/settings/welcome.py" line="190"/>
         <source>Notice project switches from the window in front (only the matched project is kept; off by default)</source>
         <translation>Deteksi perpindahan proyek dari jendela yang aktif (hanya proyek yang cocok yang disimpan; mati secara bawaan)</translation>
     </message>
@@ -1395,6 +1416,7 @@ sisa {left} menit (sampai {end})</translation>
     <name>ProjectsPage</name>
     <message>
         <location filename="../../ui/settings/welcome.py" line="69"/>
+        <location filename="../../ui/settings/welcome.py" line="73"/>
         <source>Your projects</source>
         <translation>Proyek Anda</translation>
     </message>
@@ -1404,27 +1426,29 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Proyek yang Anda kerjakan bulan ini, mis. SIASN, MyASN, SIMPEGNAS.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="74"/>
+        <location filename="../../ui/settings/welcome.py" line="75"/>
+        <location filename="../../ui/settings/welcome.py" line="76"/>
         <source>Project name</source>
         <translation>Nama proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="76"/>
+        <location filename="../../ui/settings/welcome.py" line="78"/>
+        <location filename="../../ui/settings/welcome.py" line="79"/>
         <source>Tech stack (optional)</source>
         <translation>Teknologi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="77"/>
+        <location filename="../../ui/settings/welcome.py" line="80"/>
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="85"/>
+        <location filename="../../ui/settings/welcome.py" line="88"/>
         <source>Fill Fokus with demo data to look around first (projects, a planned week, weeks of history)</source>
         <translation>Isi Fokus dengan data demo untuk melihat-lihat dulu (proyek, pekan yang terencana, riwayat beberapa pekan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="89"/>
+        <location filename="../../ui/settings/welcome.py" line="92"/>
         <source>Add at least one project: type its name and press Enter. Or fill Fokus with the demo data below.</source>
         <translation>Tambahkan setidaknya satu proyek: ketik namanya lalu tekan Enter. Atau isi Fokus dengan data demo di bawah.</translation>
     </message>
@@ -1437,156 +1461,162 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Fokus — Proyek &amp; batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="113"/>
+        <location filename="../../ui/projects/window.py" line="114"/>
         <source>Show archived</source>
         <translation>Tampilkan arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="115"/>
+        <location filename="../../ui/projects/window.py" line="116"/>
         <source>&amp;Add project…</source>
         <translation>&amp;Tambah proyek…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="117"/>
+        <location filename="../../ui/projects/window.py" line="118"/>
         <source>Edit…</source>
         <translation>Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="119"/>
-        <location filename="../../ui/projects/window.py" line="316"/>
+        <location filename="../../ui/projects/window.py" line="120"/>
+        <location filename="../../ui/projects/window.py" line="318"/>
         <source>Archive</source>
         <translation>Arsipkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="124"/>
+        <location filename="../../ui/projects/window.py" line="111"/>
+        <location filename="../../ui/projects/window.py" line="125"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="142"/>
+        <source>Batches of the chosen project</source>
+        <translation>Batch dari proyek yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/window.py" line="144"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="142"/>
+        <location filename="../../ui/projects/window.py" line="144"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="142"/>
+        <location filename="../../ui/projects/window.py" line="144"/>
         <source>Estimate</source>
         <translation>Estimasi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="142"/>
+        <location filename="../../ui/projects/window.py" line="144"/>
         <source>Urgency</source>
         <translation>Urgensi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="143"/>
+        <location filename="../../ui/projects/window.py" line="145"/>
         <source>Due</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="143"/>
+        <location filename="../../ui/projects/window.py" line="145"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="155"/>
+        <location filename="../../ui/projects/window.py" line="157"/>
         <source>Show done</source>
         <translation>Tampilkan yang selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="157"/>
+        <location filename="../../ui/projects/window.py" line="159"/>
         <source>Add &amp;batch…</source>
         <translation>Tambah &amp;batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="159"/>
+        <location filename="../../ui/projects/window.py" line="161"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="161"/>
-        <location filename="../../ui/projects/window.py" line="321"/>
+        <location filename="../../ui/projects/window.py" line="163"/>
+        <location filename="../../ui/projects/window.py" line="323"/>
         <source>Mark &amp;done</source>
         <translation>Tandai &amp;selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="214"/>
-        <location filename="../../ui/projects/window.py" line="220"/>
-        <location filename="../../ui/projects/window.py" line="401"/>
+        <location filename="../../ui/projects/window.py" line="216"/>
+        <location filename="../../ui/projects/window.py" line="222"/>
+        <location filename="../../ui/projects/window.py" line="403"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="252"/>
+        <location filename="../../ui/projects/window.py" line="254"/>
         <source>{name} (archived)</source>
         <translation>{name} (diarsipkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="269"/>
+        <location filename="../../ui/projects/window.py" line="271"/>
         <source>No project yet</source>
         <translation>Belum ada proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="270"/>
+        <location filename="../../ui/projects/window.py" line="272"/>
         <source>Add your first project on the left.</source>
         <translation>Tambahkan proyek pertama Anda di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="273"/>
+        <location filename="../../ui/projects/window.py" line="275"/>
         <source>Batches of {name}</source>
         <translation>Batch {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="284"/>
+        <location filename="../../ui/projects/window.py" line="286"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="288"/>
+        <location filename="../../ui/projects/window.py" line="290"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="288"/>
+        <location filename="../../ui/projects/window.py" line="290"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="305"/>
+        <location filename="../../ui/projects/window.py" line="307"/>
         <source>No open batches. Add a batch (“Add batch…”) so Fokus can plan it into your week.</source>
         <translation>Belum ada batch terbuka. Tambahkan batch (“Tambah batch…”) agar Fokus dapat menjadwalkannya dalam pekan Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="315"/>
+        <location filename="../../ui/projects/window.py" line="317"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="320"/>
+        <location filename="../../ui/projects/window.py" line="322"/>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="323"/>
+        <location filename="../../ui/projects/window.py" line="325"/>
         <source>Preparation: {note}</source>
         <translation>Persiapan: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="356"/>
+        <location filename="../../ui/projects/window.py" line="358"/>
         <source>Archive project</source>
         <translation>Arsipkan proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="357"/>
+        <location filename="../../ui/projects/window.py" line="359"/>
         <source>Archive {name}? Its history stays; it leaves the menus.</source>
         <translation>Arsipkan {name}? Riwayatnya tetap ada; proyek ini hilang dari menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="402"/>
+        <location filename="../../ui/projects/window.py" line="404"/>
         <source>Pick a project to focus on first.</source>
         <translation>Pilih dulu proyek yang akan difokuskan.</translation>
     </message>
@@ -1862,285 +1892,363 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="126"/>
+        <location filename="../../ui/settings/window.py" line="131"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="136"/>
+        <location filename="../../ui/settings/window.py" line="141"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="137"/>
+        <location filename="../../ui/settings/window.py" line="142"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="138"/>
+        <location filename="../../ui/settings/window.py" line="143"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="144"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="140"/>
+        <location filename="../../ui/settings/window.py" line="145"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="208"/>
+        <location filename="../../ui/settings/window.py" line="213"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="210"/>
+        <location filename="../../ui/settings/window.py" line="215"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="211"/>
+        <location filename="../../ui/settings/window.py" line="216"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="218"/>
+        <location filename="../../ui/settings/window.py" line="223"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="240"/>
+        <location filename="../../ui/settings/window.py" line="246"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="243"/>
+        <location filename="../../ui/settings/window.py" line="249"/>
+        <source>Work hours</source>
+        <translation>Jam kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="250"/>
+        <source>Core hours</source>
+        <translation>Jam inti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="251"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="244"/>
+        <location filename="../../ui/settings/window.py" line="252"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="249"/>
+        <location filename="../../ui/settings/window.py" line="257"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="251"/>
+        <location filename="../../ui/settings/window.py" line="259"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="260"/>
+        <location filename="../../ui/settings/window.py" line="268"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="264"/>
+        <location filename="../../ui/settings/window.py" line="272"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="264"/>
+        <location filename="../../ui/settings/window.py" line="272"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="277"/>
+        <location filename="../../ui/settings/window.py" line="276"/>
+        <source>Exceptions for single dates</source>
+        <translation>Pengecualian untuk tanggal tertentu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="282"/>
+        <source>Date of the exception</source>
+        <translation>Tanggal pengecualian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="287"/>
+        <source>What the exception makes of the day</source>
+        <translation>Jenis hari untuk pengecualian ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="288"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="281"/>
+        <location filename="../../ui/settings/window.py" line="292"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="288"/>
+        <location filename="../../ui/settings/window.py" line="299"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Exceptions cover holidays, swapped office days and days off.</source>
         <translation>Bawaan: 3 hari WFA : 2 hari WFO dengan hari WFO di tengah pekan, jam inti 10:00–15:00, jam bebas rapat 08:00–10:00 dan 15:00–17:00 — model kerja hibrida dari studi terhadap ASN Programmer (tesis, bab V). Pengecualian mencakup hari libur, pertukaran hari WFO, dan hari cuti.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="296"/>
+        <location filename="../../ui/settings/window.py" line="307"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="352"/>
+        <location filename="../../ui/settings/window.py" line="317"/>
+        <source>No-meeting window {number}</source>
+        <translation>Jendela tanpa rapat {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="365"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="352"/>
+        <location filename="../../ui/settings/window.py" line="365"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="352"/>
+        <location filename="../../ui/settings/window.py" line="365"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="372"/>
+        <location filename="../../ui/settings/window.py" line="367"/>
+        <source>Allocation matrix</source>
+        <translation>Matriks alokasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="382"/>
+        <source>{task}: best place</source>
+        <translation>{task}: tempat terbaik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="384"/>
+        <source>{task}: best time</source>
+        <translation>{task}: waktu terbaik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="390"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="375"/>
+        <location filename="../../ui/settings/window.py" line="393"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="414"/>
+        <location filename="../../ui/settings/window.py" line="432"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="428"/>
+        <location filename="../../ui/settings/window.py" line="446"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="433"/>
+        <location filename="../../ui/settings/window.py" line="451"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="437"/>
+        <location filename="../../ui/settings/window.py" line="455"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="441"/>
+        <location filename="../../ui/settings/window.py" line="459"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="446"/>
+        <location filename="../../ui/settings/window.py" line="462"/>
+        <source>Seconds in front before a switch counts</source>
+        <translation>Detik di depan sebelum perpindahan dihitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="465"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="446"/>
+        <location filename="../../ui/settings/window.py" line="465"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="446"/>
+        <location filename="../../ui/settings/window.py" line="465"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="450"/>
+        <location filename="../../ui/settings/window.py" line="469"/>
+        <source>Rules for automatic switches</source>
+        <translation>Aturan perpindahan otomatis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="451"/>
+        <location filename="../../ui/settings/window.py" line="471"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="452"/>
+        <location filename="../../ui/settings/window.py" line="472"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="456"/>
+        <location filename="../../ui/settings/window.py" line="476"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="458"/>
+        <location filename="../../ui/settings/window.py" line="478"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="485"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="475"/>
+        <location filename="../../ui/settings/window.py" line="495"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="489"/>
+        <location filename="../../ui/settings/window.py" line="509"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="490"/>
+        <location filename="../../ui/settings/window.py" line="510"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="494"/>
+        <location filename="../../ui/settings/window.py" line="514"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="495"/>
+        <location filename="../../ui/settings/window.py" line="515"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="496"/>
+        <location filename="../../ui/settings/window.py" line="516"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="497"/>
+        <location filename="../../ui/settings/window.py" line="517"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="500"/>
+        <location filename="../../ui/settings/window.py" line="520"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="194"/>
+        <location filename="../../ui/settings/window.py" line="199"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="141"/>
+        <location filename="../../ui/settings/window.py" line="146"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="546"/>
+        <location filename="../../ui/settings/window.py" line="538"/>
+        <source>Rule {number}: project</source>
+        <translation>Aturan {number}: proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="539"/>
+        <source>Rule {number}: match on</source>
+        <translation>Aturan {number}: cocokkan pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="568"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
 </context>
 <context>
+    <name>SpanEditor</name>
+    <message>
+        <location filename="../../ui/settings/window.py" line="105"/>
+        <source>{name}: from</source>
+        <translation>{name}: dari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="106"/>
+        <source>{name}: until</source>
+        <translation>{name}: sampai</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="220"/>
+        <location filename="../../ui/settings/welcome.py" line="224"/>
         <source>Ready</source>
         <translation>Siap</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="222"/>
+        <location filename="../../ui/settings/welcome.py" line="226"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="229"/>
+        <location filename="../../ui/settings/welcome.py" line="233"/>
         <source>Fokus lives in the system tray. Click its icon to start a focus session; Ctrl+Alt+F starts or stops one from anywhere.</source>
         <translation>Fokus tinggal di baki sistem. Klik ikonnya untuk memulai sesi fokus; Ctrl+Alt+F memulai atau menghentikannya dari mana saja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="233"/>
+        <location filename="../../ui/settings/welcome.py" line="237"/>
         <source>This desktop shows no system tray, so Fokus runs in its own window, which offers everything the tray menu would; closing it only minimises it. Ctrl+Alt+F starts or stops a session from anywhere.</source>
         <translation>Desktop ini tidak menampilkan baki sistem, jadi Fokus berjalan di jendelanya sendiri, yang menawarkan semua isi menu baki; menutupnya hanya meminimalkannya. Ctrl+Alt+F memulai atau menghentikan sesi dari mana saja.</translation>
     </message>
@@ -2159,81 +2267,91 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/reports/team.py" line="35"/>
+        <source>Exports to merge</source>
+        <translation>Ekspor yang akan digabung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="36"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Tambah berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="37"/>
+        <location filename="../../ui/reports/team.py" line="38"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="39"/>
+        <location filename="../../ui/reports/team.py" line="40"/>
         <source>Save as &amp;PDF…</source>
         <translation>Simpan sebagai &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="40"/>
+        <location filename="../../ui/reports/team.py" line="41"/>
         <source>Save as &amp;CSV…</source>
         <translation>Simpan sebagai &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="50"/>
+        <location filename="../../ui/reports/team.py" line="51"/>
         <source>Figure</source>
         <translation>Angka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="50"/>
+        <location filename="../../ui/reports/team.py" line="51"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="51"/>
+        <location filename="../../ui/reports/team.py" line="52"/>
         <source>Middle half</source>
         <translation>Separuh tengah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="51"/>
+        <location filename="../../ui/reports/team.py" line="52"/>
         <source>Programmers</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="68"/>
+        <location filename="../../ui/reports/team.py" line="54"/>
+        <source>Team figures</source>
+        <translation>Angka tim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="70"/>
         <source>Weekly exports</source>
         <translation>Ekspor mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="70"/>
+        <location filename="../../ui/reports/team.py" line="72"/>
         <source>Fokus exports (*.json)</source>
         <translation>Ekspor Fokus (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="86"/>
+        <location filename="../../ui/reports/team.py" line="88"/>
         <source>too few to show</source>
         <translation>terlalu sedikit untuk ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="89"/>
+        <location filename="../../ui/reports/team.py" line="91"/>
         <source>{week}: {n} programmers — {names}</source>
         <translation>{week}: {n} programmer — {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="92"/>
+        <location filename="../../ui/reports/team.py" line="94"/>
         <source>Left out {file}: {reason}</source>
         <translation>Disisihkan {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="100"/>
+        <location filename="../../ui/reports/team.py" line="102"/>
         <source>Add at least one valid export first.</source>
         <translation>Tambahkan dulu setidaknya satu ekspor yang valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="104"/>
+        <location filename="../../ui/reports/team.py" line="106"/>
         <source>Save the team report</source>
         <translation>Simpan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="115"/>
+        <location filename="../../ui/reports/team.py" line="117"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
@@ -2246,68 +2364,78 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Fokus — Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="147"/>
-        <location filename="../../ui/activity/today.py" line="227"/>
+        <location filename="../../ui/activity/today.py" line="145"/>
+        <source>Day shown</source>
+        <translation>Hari yang ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="148"/>
+        <location filename="../../ui/activity/today.py" line="229"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="165"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="165"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="164"/>
+        <location filename="../../ui/activity/today.py" line="165"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="168"/>
+        <location filename="../../ui/activity/today.py" line="167"/>
+        <source>The day&apos;s events</source>
+        <translation>Kejadian pada hari yang ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="170"/>
         <source>Bars: focus sessions (hatched: paused) · ▲ switch (purple: automatic) · ● interruption</source>
         <translation>Batang: sesi fokus (arsir: dijeda) · ▲ perpindahan (ungu: otomatis) · ● interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="232"/>
+        <location filename="../../ui/activity/today.py" line="234"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="233"/>
+        <location filename="../../ui/activity/today.py" line="235"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="234"/>
+        <location filename="../../ui/activity/today.py" line="236"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="237"/>
+        <location filename="../../ui/activity/today.py" line="239"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="238"/>
+        <location filename="../../ui/activity/today.py" line="240"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="240"/>
+        <location filename="../../ui/activity/today.py" line="242"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="241"/>
+        <location filename="../../ui/activity/today.py" line="243"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="243"/>
+        <location filename="../../ui/activity/today.py" line="245"/>
         <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
         <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
     </message>
