@@ -167,3 +167,33 @@ def test_a_read_only_database_opens_for_reading_with_the_icon_marked(
         finally:
             app.controller.close()
             app.dispose()
+
+
+def test_the_pipe_client_of_windows_is_served_by_the_trays_own_server(
+        controller: FokusController, paths: Paths, qtbot: QtBot) -> None:
+    """QLocalServer serves a named pipe on Windows and a Unix socket here with
+    the same code: the command line's pipe client, handed this socket as its
+    stream, runs a command in the tray."""
+    import socket
+
+    from app.platform.instance import send_pipe
+    from ui.shell.ipc import InstanceServer
+
+    controller.service.add_project("SIASN")
+    server = InstanceServer(str(paths.socket), controller.execute)
+
+    def as_pipe(_name: str) -> Any:
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.connect(str(paths.socket))
+        stream = sock.makefile("rwb", buffering=0)
+        sock.close()  # the stream keeps the connection
+        return stream
+
+    try:
+        out = _in_thread(qtbot, lambda: send_pipe(paths.socket, "start",
+                                                  {"project": "siasn", "minutes": 25},
+                                                  opener=as_pipe))
+        assert out["result"]["state"] == "focusing"
+        assert controller.view is not None and controller.view.project == "SIASN"
+    finally:
+        server.close()

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.errors import ErrorCode, FokusError
-from app.platform.instance import encode, peer_uid, prepare_listen
+from app.platform.instance import encode, listen_address, peer_uid, prepare_listen, uses_pipes
 
 log = logging.getLogger(__name__)
 MAX_REQUEST = 1 << 20
@@ -46,12 +46,15 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the instance lock, so a socket of ours left here is stale;
-        # anything else in its place is refused, not removed.
-        try:
-            prepare_listen(Path(path))
-        except FokusError as err:
-            raise OSError(f"{err.code.value}: {err.params}") from err
-        if not self._server.listen(path):
+        # anything else in its place is refused, not removed. On Windows the
+        # address is a named pipe, with no file to prepare.
+        if not uses_pipes():
+            try:
+                prepare_listen(Path(path))
+            except FokusError as err:
+                raise OSError(f"{err.code.value}: {err.params}") from err
+        self.address = listen_address(Path(path))
+        if not self._server.listen(self.address):
             raise OSError(self._server.errorString())
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytes] = {}
@@ -125,7 +128,7 @@ def _failure(command: str, exc: BaseException) -> dict[str, Any]:
 
 
 def _same_user(descriptor: int) -> bool:
-    if descriptor < 0 or not hasattr(os, "getuid"):
+    if descriptor < 0 or not hasattr(os, "getuid") or uses_pipes():
         return True  # no descriptor to ask (not a Unix socket): the folder guards it
     with socket.socket(fileno=os.dup(descriptor)) as sock:
         uid = peer_uid(sock)
