@@ -138,42 +138,42 @@
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="370"/>
+        <location filename="../../ui/shell/app.py" line="374"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="371"/>
+        <location filename="../../ui/shell/app.py" line="375"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="375"/>
+        <location filename="../../ui/shell/app.py" line="379"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="376"/>
+        <location filename="../../ui/shell/app.py" line="380"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="386"/>
+        <location filename="../../ui/shell/app.py" line="390"/>
         <source>Fokus cannot save</source>
         <translation>Fokus tidak dapat menyimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="389"/>
+        <location filename="../../ui/shell/app.py" line="393"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="399"/>
+        <location filename="../../ui/shell/app.py" line="403"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="400"/>
+        <location filename="../../ui/shell/app.py" line="404"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -1209,6 +1209,62 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>GnomeShortcutsRow</name>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="73"/>
+        <source>Remove from GNOME&apos;s keyboard shortcuts</source>
+        <translation>Hapus dari pintasan keyboard GNOME</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="74"/>
+        <source>In GNOME&apos;s keyboard shortcuts: {keys}</source>
+        <translation>Di pintasan keyboard GNOME: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="77"/>
+        <source>Add to GNOME&apos;s keyboard shortcuts…</source>
+        <translation>Tambahkan ke pintasan keyboard GNOME…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="78"/>
+        <source>GNOME on Wayland lets no program grab keys; GNOME itself can run Fokus&apos;s hotkeys.</source>
+        <translation>GNOME di Wayland tidak mengizinkan program menangkap tombol; GNOME sendiri dapat menjalankan tombol pintas Fokus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="89"/>
+        <source>GNOME&apos;s settings could not be changed: {reason}</source>
+        <translation>Pengaturan GNOME tidak dapat diubah: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="104"/>
+        <source>Add to GNOME&apos;s keyboard shortcuts?</source>
+        <translation>Tambahkan ke pintasan keyboard GNOME?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="105"/>
+        <source>Fokus will add these to GNOME&apos;s keyboard shortcuts (Settings ▸ Keyboard ▸ Custom Shortcuts), where you can change or remove them:
+
+{keys}</source>
+        <translation>Fokus akan menambahkan ini ke pintasan keyboard GNOME (Pengaturan ▸ Keyboard ▸ Pintasan Khusus), tempat Anda dapat mengubah atau menghapusnya:
+
+{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="117"/>
+        <source>Some keys are taken</source>
+        <translation>Beberapa tombol sudah dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/gnome_shortcuts.py" line="118"/>
+        <source>GNOME already uses these, so Fokus left them out; choose other keys above and add them again:
+
+{taken}</source>
+        <translation>GNOME sudah memakai tombol ini, jadi Fokus melewatkannya; pilih tombol lain di atas lalu tambahkan lagi:
+
+{taken}</translation>
+    </message>
+</context>
+<context>
     <name>InsightsWindow</name>
     <message>
         <location filename="../../ui/reports/insights.py" line="64"/>
@@ -2087,107 +2143,107 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="455"/>
+        <location filename="../../ui/settings/window.py" line="460"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="459"/>
+        <location filename="../../ui/settings/window.py" line="464"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="462"/>
+        <location filename="../../ui/settings/window.py" line="467"/>
         <source>Seconds in front before a switch counts</source>
         <translation>Detik di depan sebelum perpindahan dihitung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="465"/>
+        <location filename="../../ui/settings/window.py" line="470"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="469"/>
+        <location filename="../../ui/settings/window.py" line="474"/>
         <source>Rules for automatic switches</source>
         <translation>Aturan perpindahan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="470"/>
+        <location filename="../../ui/settings/window.py" line="475"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="471"/>
+        <location filename="../../ui/settings/window.py" line="476"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="472"/>
+        <location filename="../../ui/settings/window.py" line="477"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="476"/>
+        <location filename="../../ui/settings/window.py" line="481"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="478"/>
+        <location filename="../../ui/settings/window.py" line="483"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="485"/>
+        <location filename="../../ui/settings/window.py" line="490"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="495"/>
+        <location filename="../../ui/settings/window.py" line="500"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="509"/>
+        <location filename="../../ui/settings/window.py" line="514"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="510"/>
+        <location filename="../../ui/settings/window.py" line="515"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="514"/>
+        <location filename="../../ui/settings/window.py" line="519"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="515"/>
+        <location filename="../../ui/settings/window.py" line="520"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="516"/>
+        <location filename="../../ui/settings/window.py" line="521"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="517"/>
+        <location filename="../../ui/settings/window.py" line="522"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="520"/>
+        <location filename="../../ui/settings/window.py" line="525"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
@@ -2202,17 +2258,17 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="538"/>
+        <location filename="../../ui/settings/window.py" line="543"/>
         <source>Rule {number}: project</source>
         <translation>Aturan {number}: proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="539"/>
+        <location filename="../../ui/settings/window.py" line="544"/>
         <source>Rule {number}: match on</source>
         <translation>Aturan {number}: cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="568"/>
+        <location filename="../../ui/settings/window.py" line="573"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>

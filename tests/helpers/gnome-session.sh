@@ -39,6 +39,11 @@ fi
 runtime=$(mktemp -d)
 chmod 700 "$runtime"
 export XDG_RUNTIME_DIR=$runtime XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME
+# The session's settings live and die with it (dconf's service is started by the bus, so the bus
+# must know where): nothing is written to the real user's settings.
+export XDG_CONFIG_HOME=$runtime/config
+mkdir -p "$XDG_CONFIG_HOME"
+dbus-update-activation-environment XDG_CONFIG_HOME
 gsettings set org.gnome.shell enabled-extensions "['ubuntu-appindicators@ubuntu.com']"
 gsettings set org.gnome.shell disable-user-extensions false
 gnome-shell --headless --wayland --no-x11 --unsafe-mode --virtual-monitor 1366x768 \
@@ -67,6 +72,7 @@ done
   echo "PID=$$"
   echo "WAYLAND_DISPLAY=wayland-0"
   echo "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR"
+  echo "XDG_CONFIG_HOME=$XDG_CONFIG_HOME"
   echo "DBUS_SESSION_BUS_ADDRESS=$DBUS_SESSION_BUS_ADDRESS"
   echo "SHELL_LOG=$runtime/shell.log"
 } >"$ready.part" && mv "$ready.part" "$ready"

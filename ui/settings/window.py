@@ -449,6 +449,11 @@ class SettingsDialog(QDialog):
         self.hotkey_status.setObjectName("hotkeyStatus")
         self.hotkey_status.setWordWrap(True)
         form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
+        from ui.settings.gnome_shortcuts import GnomeShortcutsRow
+
+        if GnomeShortcutsRow.wanted():
+            self.gnome_shortcuts = GnomeShortcutsRow(self.settings, self.controller.paths)
+            form.addRow("", self.gnome_shortcuts)
 
         auto = AutoSwitchSettings.from_json(self.settings.get(S.AUTO_SWITCH))
         self.auto_enabled = QCheckBox(self.tr(

@@ -317,6 +317,10 @@ class FokusApp:
         if command == "show":
             QTimer.singleShot(0, self._show_something)
             return {"shown": True}
+        if command == "hotkey":  # a desktop shortcut (GNOME on Wayland): as a grabbed key
+            action = str(args.get("action"))
+            QTimer.singleShot(0, lambda: self._hotkey(action))
+            return {"action": action, "done": True, "session": None}
         return self.controller.execute(command, args)
 
     def _show_something(self) -> None:

@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from app.cli.commands import activity, batches, config, focus, projects, reports, system, week
+from app.cli.commands import (
+    activity,
+    batches,
+    config,
+    focus,
+    projects,
+    reports,
+    shortcut,
+    system,
+    week,
+)
 from app.cli.registry import Registry
 
 if TYPE_CHECKING:
@@ -20,6 +30,7 @@ if TYPE_CHECKING:
 REGISTRY = Registry([
     *focus.DECLARED, *projects.DECLARED, *batches.DECLARED, *week.DECLARED,
     *activity.DECLARED, *reports.DECLARED, *config.DECLARED, *system.DECLARED,
+    *shortcut.DECLARED,
 ])
 
 
