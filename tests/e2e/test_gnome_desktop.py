@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.cli import venv_bin
 from tests.helpers.deep_window import ZONE, block_args, open_deep_window_now
 from tests.helpers.gnome import GnomeFokus, GnomeSession, gnome  # noqa: F401
 from tests.helpers.x11 import wait_for as _wait_for
@@ -112,3 +113,34 @@ def repr_to_str(value: str) -> str:
 
     text: str = ast.literal_eval(value)
     return text
+
+
+WINDOW_APPS = """
+const tracker = imports.gi.Shell.WindowTracker.get_default();
+global.get_window_actors().map(a => a.meta_window)
+  .filter(w => (w.get_title() || '').startsWith('Fokus'))
+  .map(w => [w.get_title(), tracker.get_window_app(w)?.get_id(), w.get_wm_class()]);
+"""
+
+
+def test_gnome_knows_fokuss_windows_by_its_desktop_file(
+        fokus: GnomeFokus, gnome: GnomeSession) -> None:  # noqa: F811
+    """The overview and the dash show Fokus's name and icon, not a generic gear:
+    the windows' Wayland app id matches the installed .desktop file."""
+    applications = Path(gnome.session_env["XDG_DATA_DIRS"].split(":")[0]) / "applications"
+    desktop = ROOT / "packaging" / "id.fokus.Fokus.desktop"
+    # Installed as a package installs it; GLib shows an entry only when its Exec
+    # program exists, and this checkout's fokus is not on the shell's PATH.
+    text = desktop.read_text().replace("\nExec=fokus\n", f"\nExec={venv_bin('fokus')}\n")
+    assert "Exec=/" in text
+    (applications / desktop.name).write_text(text)
+    lookup = "imports.gi.Shell.AppSystem.get_default().lookup_app('id.fokus.Fokus.desktop')" \
+             "?.get_name() ?? null"
+    wait_for(lambda: gnome.eval(lookup) == "Fokus", what="the shell to read Fokus's .desktop")
+    fokus.start_tray()
+    assert gnome.run(venv_bin("fokus"), check=False, env=fokus.env).returncode == 0  # opens it
+    windows = wait_for(lambda: gnome.eval(WINDOW_APPS), what="the Fokus window on screen")
+    assert isinstance(windows, list)
+    for title, app, app_id in windows:
+        assert app_id == "id.fokus.Fokus", (title, windows)  # the Wayland app id itself
+        assert app == "id.fokus.Fokus.desktop", (title, app, windows)
