@@ -122,21 +122,6 @@ class _AlreadySaid(Exception):
     """The failure was told on stderr already (the read-only notice)."""
 
 
-def _writable_dir(paths: Paths) -> bool:
-    return os.access(paths.data_dir, os.W_OK)
-
-
-def _ensure(paths: Paths) -> None:
-    """The data directory ready for use; one the user made read-only is still
-    read when it holds a database (every write then says why it fails)."""
-    try:
-        paths.ensure()
-    except FokusError as err:
-        if err.code is not ErrorCode.DATA_DIR_UNUSABLE or \
-                not os.access(paths.database, os.R_OK) or not paths.database.is_file():
-            raise
-
-
 def _tell_recoveries(svc: Any) -> None:
     """A session closed after a crash is told once, here or in the tray, never
     both: what is printed here is marked as told."""
@@ -162,15 +147,7 @@ def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]
         except ConnectionError:
             pass
         with InstanceLock(paths.lock_file, role="cli") as lock:
-            try:
-                acquired = lock.acquire()
-            except OSError:
-                if _writable_dir(paths):
-                    raise
-                # A read-only folder: no lock file can be made, and no tray
-                # (which would hold one) can be running; nothing is written.
-                return _run_local(paths, command, args)
-            if acquired:
+            if lock.acquire():
                 return _run_local(paths, command, args)
             holder = lock.holder_role()
         waited = time.monotonic() - started
@@ -207,7 +184,9 @@ def run(ns: argparse.Namespace) -> int:
     paths = resolve(getattr(ns, "data_dir", None))
     _use_stored_language(paths)
     try:
-        _ensure(paths)
+        from app.platform.instance import ensure_usable
+
+        ensure_usable(paths)
         args = command.request(vars(ns))
         if command.local is not None:
             _log_to_file(paths)

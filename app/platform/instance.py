@@ -30,7 +30,7 @@ from typing import IO, Any
 
 from app.errors import ErrorCode, FokusError
 from app.i18n import N_
-from app.platform.paths import is_private_dir
+from app.platform.paths import Paths, is_private_dir
 
 CONNECT_TIMEOUT = 2.0
 REPLY_TIMEOUT = 15.0
@@ -43,10 +43,19 @@ class InstanceLock:
     def __init__(self, path: Path, role: str = "tray") -> None:
         self.path = path
         self.role = role  # "tray" or "cli": who holds it, for those who wait
+        self.read_only = False  # held without a file: the folder cannot be written
         self._fh: IO[str] | None = None
 
     def acquire(self) -> bool:
-        fh = open(self.path, "a+")  # noqa: SIM115 - held open for the lock's life
+        try:
+            fh = open(self.path, "a+")  # noqa: SIM115 - held open for the lock's life
+        except OSError:
+            if os.access(self.path.parent, os.W_OK):
+                raise
+            # A folder the user made read-only: no lock file can be made, and
+            # none is needed, since nobody can write anything there.
+            self.read_only = True
+            return True
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -94,6 +103,18 @@ class InstanceLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def ensure_usable(paths: Paths) -> None:
+    """The data directory ready for a Fokus; one the user made read-only is
+    still used to read when it holds a database (every write then says why
+    it fails, and the instance lock is held without a file)."""
+    try:
+        paths.ensure()
+    except FokusError as err:
+        if err.code is not ErrorCode.DATA_DIR_UNUSABLE or \
+                not os.access(paths.database, os.R_OK) or not paths.database.is_file():
+            raise
 
 
 def _foreign(path: Path, reason: str) -> FokusError:

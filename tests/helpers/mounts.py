@@ -27,7 +27,7 @@ def small_disk(folder: Path, size: str = "3m") -> Iterator[Path]:
     """A tmpfs of ``size`` mounted on ``folder``."""
     need_root()
     folder.mkdir(parents=True, exist_ok=True)
-    if not _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)):
+    if not _mount("-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)):
         pytest.skip("cannot mount a tmpfs here")
     try:
         yield folder
