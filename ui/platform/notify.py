@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 log = logging.getLogger(__name__)
@@ -49,13 +49,36 @@ ACTION_KEYS = ("default", "start")
 
 
 class _ActionBridge(QObject):
-    """Hands a chosen action from the waiting thread to the GUI thread."""
+    """Hands a chosen action from the waiting thread to the GUI thread. Only a
+    number crosses threads; the action itself stays here until it runs."""
 
-    chosen = Signal(object)  # the callable to run
+    chosen = Signal(int)
 
     def __init__(self) -> None:
         super().__init__()
-        self.chosen.connect(lambda run: run(), Qt.ConnectionType.QueuedConnection)
+        self._waiting: dict[int, Callable[[], None]] = {}
+        self._next = 0
+        self._lock = threading.Lock()
+        # A slot of this object (which lives in the GUI thread), so that an
+        # emit from the waiting thread is queued to the GUI thread.
+        self.chosen.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    def keep(self, action: Callable[[], None]) -> int:
+        with self._lock:
+            self._next += 1
+            self._waiting[self._next] = action
+            return self._next
+
+    def forget(self, key: int) -> None:
+        with self._lock:
+            self._waiting.pop(key, None)
+
+    @Slot(int)
+    def _run(self, key: int) -> None:
+        with self._lock:
+            action = self._waiting.pop(key, None)
+        if action is not None:
+            action()
 
 
 def notify_with_action(notifier: Notifier, title: str, message: str, label: str,
@@ -92,6 +115,7 @@ class NotifySendNotifier:
         if not _linux_notification_service():
             raise Unavailable("no org.freedesktop.Notifications service on the session bus")
         self._bridge = _ActionBridge()
+        self._actions: bool | None = None  # notify-send's --action, asked once
 
     def notify(self, title: str, message: str) -> None:
         from app import APP_ID
@@ -110,6 +134,19 @@ class NotifySendNotifier:
         # A process: keep it off the GUI thread.
         threading.Thread(target=send, name="fokus-notify", daemon=True).start()
 
+    def offers_actions(self) -> bool:
+        """Does this notify-send know ``--action`` (libnotify 0.7.10 and later)?"""
+        if self._actions is None:
+            import subprocess
+
+            try:
+                shown = subprocess.run([str(self._program), "--help"], capture_output=True,
+                                       text=True, timeout=10).stdout
+            except (OSError, subprocess.TimeoutExpired):
+                shown = ""
+            self._actions = "--action" in shown
+        return self._actions
+
     def action_argv(self, title: str, message: str, label: str) -> list[str]:
         from app import APP_ID
 
@@ -123,21 +160,28 @@ class NotifySendNotifier:
         ``--wait``) and prints the key of the action chosen, if any."""
         argv = self.action_argv(title, message, label)
         bridge = self._bridge
+        key = bridge.keep(on_action)
 
         def wait() -> None:
             import subprocess
 
+            if not self.offers_actions():
+                bridge.forget(key)
+                self.notify(title, message)  # libnotify before 0.7.10: no actions
+                return
             try:
                 done = subprocess.run(argv, timeout=ACTION_WAIT_SECONDS, check=False,
                                       capture_output=True, text=True)
             except subprocess.TimeoutExpired:
-                return  # nobody chose it: it was only a suggestion
+                done = None  # nobody chose it: it was only a suggestion
             except OSError:
                 log.exception("notify-send failed")
-                return
-            if done.stdout.strip() in ACTION_KEYS:
+                done = None
+            if done is not None and done.stdout.strip() in ACTION_KEYS:
                 log.info("notification action chosen: %s", label)
-                bridge.chosen.emit(on_action)
+                bridge.chosen.emit(key)
+            else:
+                bridge.forget(key)
 
         threading.Thread(target=wait, name="fokus-notify-action", daemon=True).start()
 
