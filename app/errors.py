@@ -39,6 +39,8 @@ class ErrorCode(StrEnum):
     SESSION_RUNNING = "session_running"
     NOTHING_TO_UNDO = "nothing_to_undo"
     UNDO_CONFLICT = "undo_conflict"
+    INSTANCE_FAILED = "instance_failed"
+    DATABASE_READ_ONLY = "database_read_only"
 
 
 class FokusError(Exception):

@@ -40,6 +40,10 @@ def error_text(err: FokusError) -> str:
         ErrorCode.DISK_FULL: tr("The disk is full: Fokus could not save. Free some space."),
         ErrorCode.DATA_DIR_UNUSABLE: tr("Fokus cannot use the folder {path}: {reason}"),
         ErrorCode.INSTANCE_UNREACHABLE: tr("The running Fokus does not answer."),
+        ErrorCode.INSTANCE_FAILED: tr("Fokus failed while doing “{command}” ({reason})."),
+        ErrorCode.DATABASE_READ_ONLY: tr(
+            "The database {path} is read-only: Fokus shows what it holds but saves nothing. "
+            "Make the file and its folder writable."),
         ErrorCode.INSTANCE_SOCKET_FOREIGN: tr(
             "Something that is not Fokus's own stands where its command socket goes ({path}); "
             "it was left alone. Remove it if you did not make it."),

@@ -172,7 +172,16 @@ TRAY: dict[str, Entry] = {'start': (True,
                 {},
                 ((('key',), 'key', 'str', True, None, None, ''),
                  (('value',), 'value', 'str', True, None, None, ''))),
- 'config.reset': (True, {}, ((('key',), 'key', 'str', True, None, None, ''),))}
+ 'config.reset': (True, {}, ((('key',), 'key', 'str', True, None, None, ''),)),
+ 'hotkey': (True,
+            {},
+            ((('action',),
+              'action',
+              'str',
+              True,
+              ('toggle_focus', 'interruption', 'switch'),
+              None,
+              ''),))}
 
 CONNECT_TIMEOUT = 2.0
 REPLY_TIMEOUT = 15.0

@@ -54,6 +54,12 @@ def error_text(err: FokusError) -> str:
         ErrorCode.DISK_FULL: _("the disk holding {path} is full; nothing was saved"),
         ErrorCode.DATA_DIR_UNUSABLE: _("cannot use the data directory {path}: {reason}"),
         ErrorCode.INSTANCE_UNREACHABLE: _("the running Fokus does not answer ({path})"),
+        ErrorCode.INSTANCE_FAILED: _(
+            "the running Fokus failed while doing “{command}” ({reason}); it is still "
+            "running and the details are in its log"),
+        ErrorCode.DATABASE_READ_ONLY: _(
+            "the database {path} is read-only: Fokus can show what it holds but saves "
+            "nothing; make the file and its folder writable (chmod u+w)"),
         ErrorCode.INSTANCE_SOCKET_FOREIGN: _(
             "{path} stands where Fokus keeps its command socket but is not Fokus's own "
             "({reason}); it was left alone and nothing was sent. Remove it if you did not "
@@ -102,40 +108,75 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
     store = Store(paths.database)
     try:
         svc = FokusService(store, SystemClock())
-        from app.clock import to_local
-        from app.formats import clock
-
-        for rec in svc.engine.recover():
-            # The wall clock where the session ran (its recorded offset), as
-            # the language writes times; the stored instant is naive UTC.
-            print(
-                _("Fokus had ended unexpectedly: the session on {project} was saved "
-                  "up to {at}.").format(project=rec.project, at=clock(
-                      to_local(rec.ended_at, rec.utc_offset_min))),
-                file=sys.stderr,
-            )
+        if store.read_only:
+            # Reading still works; say once, before the answer, why nothing is saved.
+            print(f"fokus: {error_text(FokusError(ErrorCode.DATABASE_READ_ONLY, path=store.path))}",
+                  file=sys.stderr)
+        else:
+            _tell_recoveries(svc)
         return execute(svc, command, args)
+    except FokusError as err:
+        if err.code is ErrorCode.DATABASE_READ_ONLY and store.read_only:
+            raise _AlreadySaid from err
+        raise
     finally:
         store.close()
+
+
+# How long a command waits: for a tray that is starting up, for other commands
+# run without a tray (each holds the store for a fraction of a second).
+TRAY_WAIT = 5.0
+CLI_WAIT = 30.0
+
+
+class _AlreadySaid(Exception):
+    """The failure was told on stderr already (the read-only notice)."""
+
+
+def _tell_recoveries(svc: Any) -> None:
+    """A session closed after a crash is told once, here or in the tray, never
+    both: what is printed here is marked as told."""
+    from app.clock import to_local
+    from app.formats import clock
+
+    svc.engine.recover()
+    for rec in svc.engine.pending_recovery_notices():
+        # The wall clock where the session ran (its recorded offset), as the
+        # language writes times; the stored instant is naive UTC.
+        print(
+            _("Fokus had ended unexpectedly: the session on {project} was saved "
+              "up to {at}.").format(project=rec.project, at=clock(
+                  to_local(rec.ended_at, rec.utc_offset_min))),
+            file=sys.stderr,
+        )
+        svc.engine.acknowledge_recovery(rec.session_id)
 
 
 def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:
     """Run a command through the running Fokus if there is one, here if not."""
     from app.platform.instance import InstanceLock, send
 
-    deadline = time.monotonic() + 5.0
+    started = time.monotonic()
     while True:
         try:
             return send(paths.socket, command, args)
         except ConnectionError:
             pass
-        with InstanceLock(paths.lock_file) as lock:
+        with InstanceLock(paths.lock_file, role="cli") as lock:
             if lock.acquire():
                 return _run_local(paths, command, args)
-        # Someone holds the lock but is not answering yet: a tray starting up.
-        if time.monotonic() > deadline:
+            holder = lock.holder_role()
+        waited = time.monotonic() - started
+        if holder != "tray":
+            # Another command runs here against the store (or its holder is
+            # still writing its name): wait for our turn, and say plainly if
+            # the turn never comes.
+            if waited > CLI_WAIT:
+                raise FokusError(ErrorCode.DATABASE_LOCKED, path=paths.database)
+        elif waited > TRAY_WAIT:
+            # A tray holds the lock but never answered: it is stuck.
             raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=paths.socket)
-        time.sleep(0.1)
+        time.sleep(0.05)
 
 
 def _use_stored_language(paths: Paths) -> None:
@@ -180,7 +221,9 @@ def run(ns: argparse.Namespace) -> int:
     paths = resolve(getattr(ns, "data_dir", None))
     _use_stored_language(paths)
     try:
-        paths.ensure()
+        from app.platform.instance import ensure_usable
+
+        ensure_usable(paths)
         args = command.request(vars(ns))
         if command.local is not None:
             _log_to_file(paths)
@@ -188,6 +231,8 @@ def run(ns: argparse.Namespace) -> int:
         result = dispatch(paths, command.name, args)
     except FokusError as err:
         print(f"fokus: {error_text(err)}", file=sys.stderr)
+        return 1
+    except _AlreadySaid:
         return 1
     except KeyboardInterrupt:
         return 130

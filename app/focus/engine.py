@@ -200,6 +200,11 @@ class FocusEngine:
     def current(self) -> SessionView | None:
         """The open session, after settling one whose planned time is up."""
         self.tick()
+        return self.peek()
+
+    def peek(self) -> SessionView | None:
+        """The open session seen now, settling and saving nothing: what to show
+        while nothing can be saved (a full disk)."""
         with self.store.transaction() as s:
             fs = self._open(s)
             return self._view(s, fs, self.clock.now()) if fs else None

@@ -63,6 +63,7 @@ class Facts:
     x11_idle: bool = False  # the X server has MIT-SCREEN-SAVER and python-xlib can ask it
     missing_libraries: tuple[str, ...] = ()  # Debian packages Qt's xcb plugin lacks
     notify_tool: bool = False  # dbus-python or notify-send, which plyer needs on Linux
+    gnome_shortcuts: tuple[str, ...] = ()  # Fokus's GNOME keyboard shortcuts (bindings)
 
     @property
     def wayland(self) -> bool:
@@ -188,9 +189,15 @@ def _hotkeys(f: Facts) -> Check:
     if f.x11:
         return Check("hotkeys", "x11-grab", True,
                      _("Global hotkeys are grabbed on the X11 display."))
+    if f.wayland and f.gnome_shortcuts:
+        return Check("hotkeys", "gnome-custom-shortcuts", True,
+                     _("Fokus's hotkeys are GNOME keyboard shortcuts: {keys}.").format(
+                         keys=", ".join(f.gnome_shortcuts)))
     if f.gnome:
-        fix = _("On GNOME under Wayland, bind keys in Settings ▸ Keyboard ▸ Custom Shortcuts "
-                "to commands such as `fokus start`, `fokus stop` and `fokus switch`.")
+        fix = _("Let GNOME run Fokus's hotkeys: Fokus's Settings ▸ Activity & privacy ▸ Add to "
+                "GNOME's keyboard shortcuts (or bind keys yourself in GNOME's Settings ▸ "
+                "Keyboard ▸ Custom Shortcuts to `fokus hotkey toggle_focus`, `fokus hotkey "
+                "interruption`, `fokus hotkey switch`).")
     else:
         fix = _("Wayland lets no program grab keys: bind keys in your desktop's shortcut "
                 "settings to commands such as `fokus start` and `fokus stop`.")
@@ -317,12 +324,23 @@ def probe() -> Facts:
     xembed, x11_idle = _x11_facts() if display else (False, False)
     notify_tool = (importlib.util.find_spec("dbus") is not None
                    or shutil.which("notify-send") is not None)
+    gnome_shortcuts: tuple[str, ...] = ()
+    if "gnome" in env.get("XDG_CURRENT_DESKTOP", "").lower():
+        from app.platform.shortcuts import GnomeShortcuts
+
+        shortcuts = GnomeShortcuts()
+        try:
+            if shortcuts.available():
+                gnome_shortcuts = tuple(s.binding for s in shortcuts.registered())
+        except (OSError, subprocess.TimeoutExpired):
+            pass
     return Facts(platform=platform, display=display,
                  wayland_display=env.get("WAYLAND_DISPLAY", ""),
                  session_type=env.get("XDG_SESSION_TYPE", ""),
                  desktop=env.get("XDG_CURRENT_DESKTOP", ""), bus_names=session_bus_names(),
                  xembed_tray=xembed, x11_idle=x11_idle,
-                 missing_libraries=tuple(missing_system_libraries()), notify_tool=notify_tool)
+                 missing_libraries=tuple(missing_system_libraries()), notify_tool=notify_tool,
+                 gnome_shortcuts=gnome_shortcuts)
 
 
 # -- telling ---------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """One Fokus per data directory: a lock file says who runs, a local socket
 carries commands to it.
 
-Protocol: one JSON object per line each way.
+Protocol: one JSON object per line each way, the same over a Unix socket
+and, on Windows, over a named pipe (``pipe_name``: one per user and data
+directory; QLocalServer serves both, the command line opens the pipe as a file).
 Request ``{"command": "start", "args": {...}}``; answer ``{"ok": true,
 "result": {...}}`` or ``{"ok": false, "error": {"code": ..., "params": ...}}``.
 The socket lives in a directory only its owner can write to (the data
@@ -20,13 +22,15 @@ import socket
 import stat
 import struct
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
 from app.errors import ErrorCode, FokusError
 from app.i18n import N_
-from app.platform.paths import is_private_dir
+from app.platform.paths import Paths, is_private_dir
 
 CONNECT_TIMEOUT = 2.0
 REPLY_TIMEOUT = 15.0
@@ -36,12 +40,22 @@ class InstanceLock:
     """An advisory lock held for the life of the process; the OS drops it when
     the process dies, even by kill -9, so a stale lock cannot block a start."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, role: str = "tray") -> None:
         self.path = path
+        self.role = role  # "tray" or "cli": who holds it, for those who wait
+        self.read_only = False  # held without a file: the folder cannot be written
         self._fh: IO[str] | None = None
 
     def acquire(self) -> bool:
-        fh = open(self.path, "a+")  # noqa: SIM115 - held open for the lock's life
+        try:
+            fh = open(self.path, "a+")  # noqa: SIM115 - held open for the lock's life
+        except OSError:
+            if os.access(self.path.parent, os.W_OK):
+                raise
+            # A folder the user made read-only: no lock file can be made, and
+            # none is needed, since nobody can write anything there.
+            self.read_only = True
+            return True
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -56,10 +70,19 @@ class InstanceLock:
             return False
         fh.seek(0)
         fh.truncate()
-        fh.write(f"{os.getpid()}\n")
+        fh.write(f"{os.getpid()} {self.role}\n")
         fh.flush()
         self._fh = fh
         return True
+
+    def holder_role(self) -> str | None:
+        """Who holds the lock now, as its holder wrote it: "tray", "cli", or
+        None while unknown (nobody, or a holder still writing its line)."""
+        try:
+            words = self.path.read_text().split()
+        except OSError:
+            return None
+        return words[1] if len(words) == 2 else None
 
     def release(self) -> None:
         if self._fh is not None:
@@ -80,6 +103,18 @@ class InstanceLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def ensure_usable(paths: Paths) -> None:
+    """The data directory ready for a Fokus; one the user made read-only is
+    still used to read when it holds a database (every write then says why
+    it fails, and the instance lock is held without a file)."""
+    try:
+        paths.ensure()
+    except FokusError as err:
+        if err.code is not ErrorCode.DATA_DIR_UNUSABLE or \
+                not os.access(paths.database, os.R_OK) or not paths.database.is_file():
+            raise
 
 
 def _foreign(path: Path, reason: str) -> FokusError:
@@ -141,9 +176,73 @@ def encode(message: dict[str, Any]) -> bytes:
     return (json.dumps(message, ensure_ascii=False) + "\n").encode()
 
 
+# -- the address: a Unix socket, or a named pipe on Windows --------------------------
+
+PIPE_PREFIX = "\\\\.\\pipe\\"
+
+
+def uses_pipes(platform: str | None = None) -> bool:
+    """Windows has no Unix sockets for this: a named pipe carries the commands."""
+    return (platform or sys.platform) == "win32"
+
+
+def pipe_name(socket_path: Path, user: str | None = None) -> str:
+    """The named pipe that stands for ``socket_path`` on Windows: one per user
+    and data directory (Windows paths ignore case, so the name does too). The
+    pipe's access list admits only its owner (QLocalServer's UserAccessOption)."""
+    import getpass
+    import hashlib
+
+    who = user if user is not None else getpass.getuser()
+    digest = hashlib.sha256(str(socket_path).lower().encode()).hexdigest()[:16]
+    safe_user = "".join(c if c.isalnum() else "_" for c in who.lower())[:32] or "user"
+    return f"fokus-{safe_user}-{digest}"
+
+
+def listen_address(socket_path: Path, platform: str | None = None,
+                   user: str | None = None) -> str:
+    """What the tray's QLocalServer listens on: the socket's path, or on
+    Windows the pipe's name (Qt puts the pipe prefix before it itself)."""
+    if uses_pipes(platform):
+        return pipe_name(socket_path, user)
+    return str(socket_path)
+
+
+def pipe_path(socket_path: Path, user: str | None = None) -> str:
+    """The pipe as a file name the command line opens."""
+    return PIPE_PREFIX + pipe_name(socket_path, user)
+
+
+# -- one exchange, the same over either ----------------------------------------------
+
+def read_reply(recv: Callable[[], bytes], where: Path) -> dict[str, Any]:
+    """Read one reply line with ``recv`` (b"" at the end) and give back the
+    result, or raise the command's error."""
+    buf = b""
+    while not buf.endswith(b"\n"):
+        try:
+            chunk = recv()
+        except TimeoutError:
+            raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=where) from None
+        if not chunk:
+            raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=where)
+        buf += chunk
+    reply = json.loads(buf)
+    if reply.get("ok"):
+        result: dict[str, Any] = reply.get("result") or {}
+        return result
+    raise FokusError.from_json(reply["error"])
+
+
+def request(command: str, args: dict[str, Any] | None) -> bytes:
+    return encode({"command": command, "args": args or {}})
+
+
 def send(socket_path: Path, command: str, args: dict[str, Any] | None = None) -> dict[str, Any]:
     """Send one command to the running Fokus. Raises ConnectionError when no
     Fokus listens there, FokusError for the command's own failures."""
+    if uses_pipes():
+        return send_pipe(socket_path, command, args)
     if not hasattr(socket, "AF_UNIX"):
         raise ConnectionError("no local sockets on this platform")
     if not private_socket_dir(socket_path) or not check_socket(socket_path):
@@ -158,18 +257,53 @@ def send(socket_path: Path, command: str, args: dict[str, Any] | None = None) ->
         if uid is not None and uid != os.getuid():
             raise _foreign(socket_path, N_("another user's program answers on it"))
         sock.settimeout(REPLY_TIMEOUT)
-        sock.sendall(encode({"command": command, "args": args or {}}))
-        buf = b""
-        while not buf.endswith(b"\n"):
-            try:
-                chunk = sock.recv(65536)
-            except TimeoutError:
-                raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=socket_path) from None
-            if not chunk:
-                raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=socket_path)
-            buf += chunk
-    reply = json.loads(buf)
-    if reply.get("ok"):
-        result: dict[str, Any] = reply.get("result") or {}
-        return result
-    raise FokusError.from_json(reply["error"])
+        sock.sendall(request(command, args))
+        return read_reply(lambda: sock.recv(65536), socket_path)
+
+
+def send_pipe(socket_path: Path, command: str, args: dict[str, Any] | None = None,
+              opener: Callable[[str], IO[bytes]] | None = None) -> dict[str, Any]:
+    """The same exchange over the tray's named pipe (Windows). ``opener``
+    opens the pipe's file name; tests hand in another duplex stream."""
+    path = pipe_path(socket_path)
+    open_pipe = opener or (lambda name: open(name, "r+b", buffering=0))  # noqa: SIM115
+    deadline = time.monotonic() + CONNECT_TIMEOUT
+    while True:
+        try:
+            pipe = open_pipe(path)
+            break
+        except FileNotFoundError as exc:  # nobody listens
+            raise ConnectionError(str(exc)) from exc
+        except OSError as exc:  # every instance of the pipe is busy: wait a little
+            if time.monotonic() > deadline:
+                raise ConnectionError(str(exc)) from exc
+            time.sleep(0.05)
+    with pipe:
+        pipe.write(request(command, args))
+        pipe.flush()
+        return _with_timeout(lambda: read_reply(lambda: pipe.read(65536) or b"", socket_path),
+                             REPLY_TIMEOUT, socket_path)
+
+
+def _with_timeout(call: Callable[[], dict[str, Any]], seconds: float,
+                  where: Path) -> dict[str, Any]:
+    """A pipe's read has no timeout of its own: wait for it in a thread."""
+    import threading
+
+    out: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            out["result"] = call()
+        except BaseException as exc:  # handed to the caller
+            out["error"] = exc
+
+    thread = threading.Thread(target=run, name="fokus-pipe-reply", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if "error" in out:
+        raise out["error"]
+    if "result" not in out:
+        raise FokusError(ErrorCode.INSTANCE_UNREACHABLE, path=where)
+    result: dict[str, Any] = out["result"]
+    return result

@@ -4,6 +4,7 @@ One Store per process; every write goes through ``Store.transaction()``."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -37,7 +38,9 @@ def translate_sqlite_error(exc: BaseException, path: Path) -> FokusError | None:
         return FokusError(ErrorCode.DATABASE_LOCKED, path=path)
     if "not a database" in text or "malformed" in text:
         return FokusError(ErrorCode.DATABASE_CORRUPT, path=path, reason=str(exc))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
+    if "readonly" in text or "read-only" in text:
+        return FokusError(ErrorCode.DATABASE_READ_ONLY, path=path)
+    if "unable to open" in text:
         return FokusError(ErrorCode.DATA_DIR_UNUSABLE, path=path.parent, reason=str(exc))
     return None
 
@@ -62,6 +65,38 @@ def _touch(path: Path) -> None:
         path.touch(mode=0o600)  # an existing stamp gets a new modification time
     except OSError as exc:  # no stamp: the next start checks again, nothing worse
         log.warning("cannot mark the integrity check in %s: %s", path, exc)
+
+
+def writable(path: Path) -> bool:
+    """Can this process write the database file and its folder (where SQLite
+    keeps its journal)? A missing file counts as writable: it is about to be made."""
+    if not path.exists():
+        return os.access(path.parent, os.W_OK)
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open a file Fokus may not write. WAL needs a shared-memory file beside
+    the database; where none can be made (a read-only folder) the file is read
+    as immutable, which is true as long as nobody can write it."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5.0,
+                               check_same_thread=False)
+        conn.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, timeout=5.0,
+                               check_same_thread=False)
+    _own_side_files(path)
+    return conn
+
+
+def _own_side_files(path: Path) -> None:
+    """SQLite gives the -shm and -wal files the database's mode: made beside a
+    0400 file they would lock the user out once the file is writable again."""
+    for side in (path.with_name(path.name + "-shm"), path.with_name(path.name + "-wal")):
+        with contextlib.suppress(OSError):
+            if side.stat().st_mode & 0o600 != 0o600:
+                os.chmod(side, 0o600)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -151,6 +186,12 @@ class Store:
         checked first when the last sound check is a day old or more."""
         self.path = path
         _check_header(path)
+        # A file the user made read-only is opened to read: what it holds is
+        # shown, and every write says why it cannot be saved.
+        self.read_only = path.exists() and not writable(path)
+        if self.read_only:
+            self._open_read_only()
+            return
         try:
             _create_private(path)
             conn = _connect(path)
@@ -179,8 +220,30 @@ class Store:
         )
         event.listen(self.engine, "connect", _on_connect)
 
+    def _open_read_only(self) -> None:
+        path = self.path
+        try:
+            conn = _connect_read_only(path)
+            try:
+                found = schema_version(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, path) or exc from exc
+        if found > CURRENT_VERSION:
+            raise FokusError(ErrorCode.DATABASE_NEWER, path=path, found=found,
+                             known=CURRENT_VERSION)
+        if found < CURRENT_VERSION:  # it would need a migration, which is a write
+            raise FokusError(ErrorCode.DATABASE_READ_ONLY, path=path)
+        self.migrated_from = found
+        log.warning("the database %s is read-only: nothing will be saved", path)
+        self.engine = create_engine("sqlite://", creator=lambda: _connect_read_only(path))
+        event.listen(self.engine, "connect", _on_connect)
+
     def close(self) -> None:
         self.engine.dispose()
+        if self.read_only:
+            _own_side_files(self.path)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -194,6 +257,18 @@ class Store:
             if mapped is not None:
                 raise mapped from exc
             raise
+
+    def check_writable(self) -> None:
+        """Write one page (the schema version, unchanged) and commit it: raises
+        the error a real write would meet now (disk full, read-only)."""
+        if self.read_only:
+            raise FokusError(ErrorCode.DATABASE_READ_ONLY, path=self.path)
+        try:
+            with self.engine.begin() as conn:
+                version = conn.exec_driver_sql("PRAGMA user_version").scalar()
+                conn.exec_driver_sql(f"PRAGMA user_version = {int(version or 0)}")
+        except DBAPIError as exc:
+            raise translate_sqlite_error(exc.orig or exc, self.path) or exc from exc
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self.transaction() as s:

@@ -39,6 +39,14 @@ fi
 runtime=$(mktemp -d)
 chmod 700 "$runtime"
 export XDG_RUNTIME_DIR=$runtime XDG_SESSION_TYPE=wayland XDG_CURRENT_DESKTOP=GNOME
+# The session's settings live and die with it (dconf's service is started by the bus, so the bus
+# must know where): nothing is written to the real user's settings.
+export XDG_CONFIG_HOME=$runtime/config
+mkdir -p "$XDG_CONFIG_HOME"
+dbus-update-activation-environment XDG_CONFIG_HOME
+# A folder of .desktop files the shell watches from its start: a test installs Fokus's there.
+export XDG_DATA_DIRS=$runtime/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}
+mkdir -p "$runtime/share/applications" "$runtime/share/icons"
 gsettings set org.gnome.shell enabled-extensions "['ubuntu-appindicators@ubuntu.com']"
 gsettings set org.gnome.shell disable-user-extensions false
 gnome-shell --headless --wayland --no-x11 --unsafe-mode --virtual-monitor 1366x768 \
@@ -67,6 +75,8 @@ done
   echo "PID=$$"
   echo "WAYLAND_DISPLAY=wayland-0"
   echo "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR"
+  echo "XDG_CONFIG_HOME=$XDG_CONFIG_HOME"
+  echo "XDG_DATA_DIRS=$XDG_DATA_DIRS"
   echo "DBUS_SESSION_BUS_ADDRESS=$DBUS_SESSION_BUS_ADDRESS"
   echo "SHELL_LOG=$runtime/shell.log"
 } >"$ready.part" && mv "$ready.part" "$ready"

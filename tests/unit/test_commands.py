@@ -33,6 +33,7 @@ RUNS: list[list[str]] = [
     ["pause"],
     ["resume"],
     ["interrupt", "--source", "chat", "--minutes", "5"],
+    ["hotkey", "interruption"],
     ["switch", "--to", "MyASN", "--start"],
     ["note", "add", "-p", "MyASN", "next: sync tests"],
     ["note", "list", "-p", "MyASN"],

@@ -120,3 +120,14 @@ def test_report_prints_json_with_every_check(monkeypatch: pytest.MonkeyPatch,
         "display", "qt", "tray", "idle", "hotkeys", "notifications", "active-window"]
     assert report() == 0
     assert "Tray: works [status-notifier]" in capsys.readouterr().out
+
+
+def test_gnome_shortcuts_fokus_added_count_as_working_hotkeys() -> None:
+    from dataclasses import replace
+
+    hotkeys = diagnose(GNOME_WAYLAND).get("hotkeys")
+    assert "Add to GNOME's keyboard shortcuts" in (hotkeys.fix or "")
+    d = diagnose(replace(GNOME_WAYLAND, gnome_shortcuts=("<Control><Alt>f", "<Control><Alt>i")))
+    hotkeys = d.get("hotkeys")
+    assert (hotkeys.backend, hotkeys.works) == ("gnome-custom-shortcuts", True)
+    assert "<Control><Alt>f" in hotkeys.detail and hotkeys.fix is None

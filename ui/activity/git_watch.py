@@ -8,11 +8,13 @@ every write to the database happens here, in the GUI thread."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -34,8 +36,10 @@ log = logging.getLogger(__name__)
 
 
 class GitWatch(QObject):
-    activitySeen = Signal(object)  # RepoActivity, from the watcher's thread
-    statesRead = Signal(int, object)  # project left, {repo id: GitState | None}
+    # Threads only put into the inbox and wake the GUI thread with a bare signal:
+    # no Python object crosses threads inside a queued signal.
+    _wake = Signal()
+    activitySeen = Signal(object)  # RepoActivity, on the GUI thread
     proposed = Signal(int)  # ask: a switch to this project is proposed
     switched = Signal(object)  # auto: the SwitchResult of a switch logged
     failed = Signal(str)
@@ -53,8 +57,9 @@ class GitWatch(QObject):
         self._dwell_timer = QTimer(self)
         self._dwell_timer.setSingleShot(True)
         self._dwell_timer.timeout.connect(self._dwell_ended)
-        self.activitySeen.connect(self._activity, Qt.ConnectionType.QueuedConnection)
-        self.statesRead.connect(self._keep_states, Qt.ConnectionType.QueuedConnection)
+        self._inbox: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        self.activitySeen.connect(self._activity)
         controller.dataChanged.connect(self._data_changed)
 
     # -- what to watch -------------------------------------------------------------------
@@ -84,7 +89,7 @@ class GitWatch(QObject):
             dwell = AutoSwitchSettings().dwell_seconds
         self.detector = GitSwitchDetector(dwell)
         if self.watcher is None and repos:
-            self.watcher = RepoWatcher(self.activitySeen.emit,
+            self.watcher = RepoWatcher(lambda event: self._post("activity", event),
                                        throttle_seconds=self.throttle_seconds)
         if self.watcher is not None:
             self.watcher.watch(repos)  # type: ignore[arg-type]
@@ -188,7 +193,25 @@ class GitWatch(QObject):
     def _read(self, project_id: int, repos: list[tuple[int, Path]]) -> None:
         from app.repos.service import read_states
 
-        self.statesRead.emit(project_id, read_states(repos))
+        self._post("states", (project_id, read_states(repos)))
+
+    def _post(self, kind: str, item: object) -> None:
+        """From any thread: hand ``item`` to the GUI thread."""
+        self._inbox.put((kind, item))
+        with contextlib.suppress(RuntimeError):  # the watch is gone: nobody to tell
+            self._wake.emit()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                kind, item = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            if kind == "activity":
+                self.activitySeen.emit(item)
+            else:
+                left, states = cast("tuple[int, dict[int, GitState | None]]", item)
+                self._keep_states(left, states)
 
     def _keep_states(self, project_id: int, states: dict[int, GitState | None]) -> None:
         if not self.controller.is_ready:

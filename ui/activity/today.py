@@ -40,6 +40,7 @@ class TodayWindow(QMainWindow):
         self.title.setStyleSheet("font-weight: bold; font-size: 14pt;")
         self.date_edit = QDateEdit(QDate(self.day))
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setAccessibleName(self.tr("Day shown"))
         self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.date_edit.dateChanged.connect(lambda d: self.show_day(d.toPython()))
         today = QPushButton(self.tr("Today"))
@@ -70,6 +71,7 @@ class TodayWindow(QMainWindow):
         self.events = QTreeWidget()
         self.events.setHeaderLabels([self.tr("Time"), self.tr("What"), self.tr("Details")])
         self.events.setRootIsDecorated(False)
+        self.events.setAccessibleName(self.tr("The day's events"))
         self.events.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.events.setAlternatingRowColors(True)
         legend = QLabel(self.tr("Bars: focus sessions (hatched: paused; dashed ✎: changed by "

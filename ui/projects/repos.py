@@ -39,6 +39,7 @@ class RepositoriesPanel(QWidget):
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         self.list = QListWidget()
         self.list.setObjectName("repositoryList")
+        self.list.setAccessibleName(self.tr("Repositories of the project"))
         self.list.setMaximumHeight(90)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(self.tr("Add &folder…"))

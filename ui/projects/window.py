@@ -108,6 +108,7 @@ class ProjectsWindow(QMainWindow):
         # Projects, left.
         self.projects = QListWidget()
         self.projects.setObjectName("projectList")
+        self.projects.setAccessibleName(self.tr("Projects"))
         self.projects.currentItemChanged.connect(lambda *_: self._load_batches())
         self.projects.itemDoubleClicked.connect(lambda *_: self.edit_project())
         self.show_archived = QCheckBox(self.tr("Show archived"))
@@ -138,6 +139,7 @@ class ProjectsWindow(QMainWindow):
         self.project_info.setStyleSheet("color: palette(mid);")
         self.batches = QTableWidget(0, 6)
         self.batches.setObjectName("batchTable")
+        self.batches.setAccessibleName(self.tr("Batches of the chosen project"))
         self.batches.setHorizontalHeaderLabels([
             self.tr("Batch"), self.tr("Type"), self.tr("Estimate"), self.tr("Urgency"),
             self.tr("Due"), self.tr("Status")])

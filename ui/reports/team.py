@@ -32,6 +32,7 @@ class TeamReportWindow(QMainWindow):
             "no ranking of anyone."))
         intro.setWordWrap(True)
         self.files = QListWidget()
+        self.files.setAccessibleName(self.tr("Exports to merge"))
         add = QPushButton(self.tr("&Add files…"))
         add.clicked.connect(self.add_files)
         clear = QPushButton(self.tr("Clear"))
@@ -50,6 +51,7 @@ class TeamReportWindow(QMainWindow):
         self.result.setHeaderLabels([self.tr("Figure"), self.tr("Median"),
                                      self.tr("Middle half"), self.tr("Programmers")])
         self.result.setRootIsDecorated(False)
+        self.result.setAccessibleName(self.tr("Team figures"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         central = QWidget()

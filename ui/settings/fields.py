@@ -180,6 +180,8 @@ class WeekdayTimeEditor(SettingEditor):
         for weekday in range(7):
             self.day.addItem(locale.dayName(weekday + 1, QLocale.FormatType.LongFormat), weekday)
         self.time = _time_edit()
+        self.day.setAccessibleName(tr("{label}: day").format(label=_(self.setting.label)))
+        self.time.setAccessibleName(tr("{label}: time").format(label=_(self.setting.label)))
         row.addWidget(self.day)
         row.addWidget(self.time)
         row.addStretch(1)
@@ -262,6 +264,7 @@ class PathEditor(SettingEditor):
             self.edit.setPlaceholderText(tr("A calendar exported as .ics"))
         elif self.setting is S.EXPORT_FOLDER:
             self.edit.setPlaceholderText(tr("Your home folder"))
+        self.edit.setAccessibleName(_(self.setting.label))
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.edit, 1)

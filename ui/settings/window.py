@@ -102,6 +102,11 @@ class SpanEditor(QWidget):
         row.addWidget(self.end)
         row.addStretch(1)
 
+    def set_name(self, name: str) -> None:
+        """What a screen reader calls the two times."""
+        self.start.setAccessibleName(self.tr("{name}: from").format(name=name))
+        self.end.setAccessibleName(self.tr("{name}: until").format(name=name))
+
     def span(self) -> Span:
         end = _minutes(self.end) or 24 * 60
         return Span(_minutes(self.start), end)
@@ -238,6 +243,7 @@ class SettingsDialog(QDialog):
             for kind in (DayKind.REMOTE, DayKind.OFFICE, DayKind.OFF):
                 box.addItem(day_kind_text(kind), kind.value)
             box.setCurrentIndex(box.findData(model.week.get(i, DayKind.OFF).value))
+            box.setAccessibleName(locale.dayName(i + 1, QLocale.FormatType.LongFormat))
             days.addWidget(QLabel(locale.dayName(i + 1, QLocale.FormatType.ShortFormat)), 0, i)
             days.addWidget(box, 1, i)
             self.day_boxes.append(box)
@@ -249,6 +255,9 @@ class SettingsDialog(QDialog):
         for i in range(7):
             span = model.lunch.get(i, Span(0, 0))
             start, end = _time_edit(span.start), _time_edit(span.end)
+            day = QLocale().dayName(i + 1, QLocale.FormatType.LongFormat)
+            start.setAccessibleName(self.tr("Lunch break on {day}: from").format(day=day))
+            end.setAccessibleName(self.tr("Lunch break on {day}: until").format(day=day))
             lunch.addWidget(start, 0, i)
             lunch.addWidget(end, 1, i)
             self.lunch_edits.append((start, end))
@@ -259,6 +268,8 @@ class SettingsDialog(QDialog):
         form.addRow(lunch_label, lunch)
         self.work_hours = SpanEditor(model.work_hours)
         self.core_hours = SpanEditor(model.core_hours)
+        self.work_hours.set_name(self.tr("Work hours"))
+        self.core_hours.set_name(self.tr("Core hours"))
         form.addRow(self.tr("Work hours:"), self.work_hours)
         form.addRow(self.tr("Core hours (coordination):"), self.core_hours)
         self.windows_box = QVBoxLayout()
@@ -284,15 +295,18 @@ class SettingsDialog(QDialog):
         self.overrides.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.overrides.verticalHeader().hide()
         self.overrides.setMaximumHeight(150)
+        self.overrides.setAccessibleName(self.tr("Exceptions for single dates"))
         for day, kind in sorted(model.overrides.items()):
             self._add_override(day, kind)
         self.override_date = QDateEdit(QDate.currentDate())
         self.override_date.setCalendarPopup(True)
         self.override_date.setDisplayFormat("yyyy-MM-dd")
+        self.override_date.setAccessibleName(self.tr("Date of the exception"))
         self.override_kind = QComboBox()
         for kind in DayKind:
             self.override_kind.addItem(day_kind_text(kind), kind.value)
         self.override_kind.setCurrentIndex(self.override_kind.findData(DayKind.HOLIDAY.value))
+        self.override_kind.setAccessibleName(self.tr("What the exception makes of the day"))
         add = QPushButton(self.tr("Add exception"))
         add.clicked.connect(lambda: self._add_override(
             self.override_date.date().toPython(),  # type: ignore[arg-type]
@@ -324,6 +338,8 @@ class SettingsDialog(QDialog):
     def _add_window(self, span: Span) -> None:
         editor = SpanEditor(span)
         self.window_editors.append(editor)
+        editor.set_name(self.tr("No-meeting window {number}").format(
+            number=len(self.window_editors)))
         self.windows_box.addWidget(editor)
 
     def _remove_window(self) -> None:
@@ -381,6 +397,7 @@ class SettingsDialog(QDialog):
         self.matrix_table.setHorizontalHeaderLabels(
             [self.tr("Task type"), self.tr("Best place"), self.tr("Best time")])
         self.matrix_table.verticalHeader().hide()
+        self.matrix_table.setAccessibleName(self.tr("Allocation matrix"))
         header = self.matrix_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -395,6 +412,10 @@ class SettingsDialog(QDialog):
             for w in Window:
                 window.addItem(window_text(w), w.value)
             place.setCurrentIndex(place.findData(matrix[task].place.value))
+            place.setAccessibleName(self.tr("{task}: best place").format(
+                task=task_type_text(task)))
+            window.setAccessibleName(self.tr("{task}: best time").format(
+                task=task_type_text(task)))
             window.setCurrentIndex(window.findData(matrix[task].window.value))
             self.matrix_table.setCellWidget(r, 1, place)
             self.matrix_table.setCellWidget(r, 2, window)
@@ -461,6 +482,11 @@ class SettingsDialog(QDialog):
         self.hotkey_status.setObjectName("hotkeyStatus")
         self.hotkey_status.setWordWrap(True)
         form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
+        from ui.settings.gnome_shortcuts import GnomeShortcutsRow
+
+        if GnomeShortcutsRow.wanted():
+            self.gnome_shortcuts = GnomeShortcutsRow(self.settings, self.controller.paths)
+            form.addRow("", self.gnome_shortcuts)
 
         auto = AutoSwitchSettings.from_json(self.settings.get(S.AUTO_SWITCH))
         self.auto_enabled = QCheckBox(self.tr(
@@ -471,12 +497,14 @@ class SettingsDialog(QDialog):
         self.dwell.setSuffix(self.tr(" s"))
         self.dwell.setMaximumWidth(120)
         self.dwell.setValue(auto.dwell_seconds)
+        self.dwell.setAccessibleName(self.tr("Seconds in front before a switch counts"))
         self.rules = QTableWidget(0, 3)
         self.rules.setHorizontalHeaderLabels(
             [self.tr("Project"), self.tr("Match on"), self.tr("Pattern")])
         self.rules.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rules.verticalHeader().hide()
         self.rules.setMaximumHeight(130)
+        self.rules.setAccessibleName(self.tr("Rules for automatic switches"))
         self._field_names = {Field.CLASS: self.tr("Window class"),
                              Field.TITLE: self.tr("Words in the title"),
                              Field.PATH: self.tr("Folder in the title")}
@@ -545,6 +573,8 @@ class SettingsDialog(QDialog):
         for f in Field:
             fields.addItem(self._field_names[f], f.value)
         fields.setCurrentIndex(fields.findData(Field(field).value))  # type: ignore[arg-type]
+        projects.setAccessibleName(self.tr("Rule {number}: project").format(number=r + 1))
+        fields.setAccessibleName(self.tr("Rule {number}: match on").format(number=r + 1))
         self.rules.setCellWidget(r, 0, projects)
         self.rules.setCellWidget(r, 1, fields)
         self.rules.setItem(r, 2, QTableWidgetItem(pattern))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -113,6 +114,8 @@ class FokusApp:
         self.controller.sessionFinished.connect(self._session_finished)
         self.controller.recovered.connect(self._recovered)
         self.controller.fatal.connect(self._fatal)
+        self.controller.writeProblem.connect(self._write_problem)
+        self._told_write_problem = False
         self.controller.dataChanged.connect(self._data_changed)
         self.qapp.aboutToQuit.connect(self._shutdown)
         # Everything slower than the icon waits until it is up.
@@ -361,9 +364,15 @@ class FokusApp:
             window: PlannedChoice = planned  # type: ignore[assignment]
             what = f"{window.project} — {window.batch}" if window.batch else window.project
             message = tr("Planned: {what}. Start it from the Fokus icon.").format(what=what)
+            self.notify_action(title, message, tr("Start {what}").format(what=what),
+                               lambda: self._start_planned_from_notice(window))
         else:
             message = tr("No meetings now: a good time to start a focus session.")
-        self.notify(title, message)
+            self.notify(title, message)
+
+    def _start_planned_from_notice(self, planned: PlannedChoice) -> None:
+        if self.controller.view is None:
+            self.controller.start(planned.project_id, planned.batch_id)
 
     # -- the instance socket --------------------------------------------------------
 
@@ -371,6 +380,10 @@ class FokusApp:
         if command == "show":
             QTimer.singleShot(0, self._show_something)
             return {"shown": True}
+        if command == "hotkey":  # a desktop shortcut (GNOME on Wayland): as a grabbed key
+            action = str(args.get("action"))
+            QTimer.singleShot(0, lambda: self._hotkey(action))
+            return {"action": action, "done": True, "session": None}
         return self.controller.execute(command, args)
 
     def _show_something(self) -> None:
@@ -384,13 +397,24 @@ class FokusApp:
 
     # -- notifications -----------------------------------------------------------------
 
-    def notify(self, title: str, message: str) -> None:
+    def _notifications(self) -> Notifier:
         if self._notifier is None or self._notifier.name == "log":
             from ui.platform.notify import best_notifier
 
             self._notifier = best_notifier(self.tray.icon if self.tray_mode else None)
             log.info("notifications through %s", self._notifier.name)
-        self._notifier.notify(title, message)
+        return self._notifier
+
+    def notify(self, title: str, message: str) -> None:
+        self._notifications().notify(title, message)
+
+    def notify_action(self, title: str, message: str, label: str,
+                      on_action: Callable[[], None]) -> None:
+        """A notification with a button that runs ``on_action`` where the
+        desktop offers one; the plain notification elsewhere."""
+        from ui.platform.notify import notify_with_action
+
+        notify_with_action(self._notifications(), title, message, label, on_action)
 
     # -- do-not-disturb while focusing ---------------------------------------------------
 
@@ -431,6 +455,14 @@ class FokusApp:
                     tr("Your focus session on {project} was saved up to {time}.").format(
                         project=notice.project,
                         time=local_time(notice.ended_at, notice.utc_offset_min)))
+
+    def _write_problem(self, text: str | None) -> None:
+        """Told once per spell of failed writes; the icon shows it meanwhile."""
+        if text is None:
+            self._told_write_problem = False
+        elif not self._told_write_problem:
+            self._told_write_problem = True
+            self.notify(tr("Fokus cannot save"), text)
 
     def _fatal(self, text: str) -> None:
         QMessageBox.critical(None, tr("Fokus cannot start"), text)

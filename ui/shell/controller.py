@@ -14,10 +14,12 @@ after the tray icon is up, so the icon appears without waiting for it."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
@@ -35,6 +37,11 @@ if TYPE_CHECKING:
     from app.store.changes import StoreChanges
 
 log = logging.getLogger(__name__)
+
+
+# Failures of the disk or the file, not of what was asked: retried, not refused.
+WRITE_PROBLEMS = frozenset({ErrorCode.DISK_FULL, ErrorCode.DATABASE_READ_ONLY,
+                            ErrorCode.DATA_DIR_UNUSABLE, ErrorCode.DATABASE_LOCKED})
 
 
 def default_heartbeat() -> float:
@@ -67,6 +74,9 @@ class FokusController(QObject):
     recovered = Signal(object)  # Recovered
     failed = Signal(str)
     fatal = Signal(str)
+    # Why Fokus cannot save now (a full disk, a read-only database), or None
+    # once a write works again: the session goes on in memory meanwhile.
+    writeProblem = Signal(object)
 
     def __init__(
         self,
@@ -93,6 +103,8 @@ class FokusController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
+        self.write_problem: str | None = None
+        self._stop_pending: datetime | None = None  # a stop made while nothing could be saved
 
     # -- life cycle ------------------------------------------------------------
 
@@ -108,7 +120,8 @@ class FokusController(QObject):
         try:
             service = FokusService(store, self.clock, owner=self.owner)
             service.engine.heartbeat_seconds = self.heartbeat_seconds
-            service.engine.recover()
+            if not store.read_only:
+                service.engine.recover()
         except BaseException:
             store.close()
             raise
@@ -130,9 +143,14 @@ class FokusController(QObject):
         self._changes = StoreChanges(service.store)
         self._changes.subscribe(self._written_to)
         self.ready.emit()
-        for notice in service.engine.pending_recovery_notices():
-            self.recovered.emit(notice)
-            service.engine.acknowledge_recovery(notice.session_id)
+        store = service.store
+        if store.read_only:
+            self._set_write_problem(error_text(
+                FokusError(ErrorCode.DATABASE_READ_ONLY, path=store.path)))
+        else:
+            for notice in service.engine.pending_recovery_notices():
+                self.recovered.emit(notice)
+                service.engine.acknowledge_recovery(notice.session_id)
         self._view = service.current()  # a session already running is not "started" now
         self.refresh()
         return True
@@ -170,6 +188,9 @@ class FokusController(QObject):
             return
         before = self._view
         try:
+            if self.write_problem is not None:
+                self._service.store.check_writable()
+            self._settle_pending_stop()
             finished = self._service.engine.tick()
             self._view = self._service.current()
             ended = None
@@ -183,9 +204,11 @@ class FokusController(QObject):
             elif finished is not None:
                 ended = finished
         except FokusError as err:
-            self.failed.emit(error_text(err))
+            if not self._write_failed(err):
+                self.failed.emit(error_text(err))
             self._timer.start(int(self.heartbeat_seconds * 1000))
             return
+        self._set_write_problem(None)  # the check above wrote, or there was no problem
         if finished is not None:
             log.info("session %s finished", finished.id)
             self.sessionFinished.emit(finished)
@@ -204,6 +227,31 @@ class FokusController(QObject):
         else:
             self._timer.start(int(self.heartbeat_seconds * 1000))
         self.changed.emit()
+
+    # -- when nothing can be saved ----------------------------------------------------
+
+    def _set_write_problem(self, text: str | None) -> None:
+        if text != self.write_problem:
+            self.write_problem = text
+            self.writeProblem.emit(text)
+
+    def _write_failed(self, err: FokusError) -> bool:
+        """A write failed for a reason outside Fokus (disk full, read-only):
+        the session goes on in memory, shown from what can still be read, and
+        is saved by the next write that works. True when that is the case."""
+        if err.code not in WRITE_PROBLEMS or self._service is None:
+            return False
+        self._set_write_problem(error_text(err))
+        with contextlib.suppress(FokusError):  # shown as it was when even reading fails
+            self._view = None if self._stop_pending else self._service.engine.peek()
+        self.changed.emit()
+        return True
+
+    def _settle_pending_stop(self) -> None:
+        if self._stop_pending is not None and self._service is not None:
+            if self._service.current() is not None:
+                self._service.engine.stop(EndReason.STOPPED, at=self._stop_pending)
+            self._stop_pending = None
 
     # -- what changed ---------------------------------------------------------------
 
@@ -226,6 +274,7 @@ class FokusController(QObject):
         try:
             return action()
         except FokusError as err:
+            self._write_failed(err)
             self.failed.emit(error_text(err))
             return None
         finally:
@@ -276,7 +325,13 @@ class FokusController(QObject):
             self.pause()
 
     def stop(self) -> None:
-        self._guarded(lambda: self.service.stop())
+        at = self.clock.now()
+        if self._guarded(lambda: self.service.stop()) is None and \
+                self.write_problem is not None and self._view is not None:
+            # Kept until a write works again, then saved as stopped at ``at``.
+            self._stop_pending = at
+            self._view = None
+            self.changed.emit()
 
     def switch(self, project_id: int, source: str = "tray") -> SwitchResult | None:
         """Switch project; a running session ends (the caller offers a new one)."""

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.errors import ErrorCode, FokusError
-from app.platform.instance import encode, peer_uid, prepare_listen
+from app.platform.instance import encode, listen_address, peer_uid, prepare_listen, uses_pipes
 
 log = logging.getLogger(__name__)
 MAX_REQUEST = 1 << 20
@@ -46,12 +46,15 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # We hold the instance lock, so a socket of ours left here is stale;
-        # anything else in its place is refused, not removed.
-        try:
-            prepare_listen(Path(path))
-        except FokusError as err:
-            raise OSError(f"{err.code.value}: {err.params}") from err
-        if not self._server.listen(path):
+        # anything else in its place is refused, not removed. On Windows the
+        # address is a named pipe, with no file to prepare.
+        if not uses_pipes():
+            try:
+                prepare_listen(Path(path))
+            except FokusError as err:
+                raise OSError(f"{err.code.value}: {err.params}") from err
+        self.address = listen_address(Path(path))
+        if not self._server.listen(self.address):
             raise OSError(self._server.errorString())
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytes] = {}
@@ -86,12 +89,15 @@ class InstanceServer(QObject):
             return
         line = data.split(b"\n", 1)[0]
         self._buffers[sock] = b""
+        command: str | None = None
         try:
             request = json.loads(line)
-            command = str(request["command"])
-            if not accepted(command):
-                raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=command)
-            result = self._handler(command, dict(request.get("args") or {}))
+            name = str(request["command"])
+            if not accepted(name):
+                raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=name)
+            args = dict(request.get("args") or {})
+            command = name
+            result = self._handler(command, args)
             reply: dict[str, Any] = {"ok": True, "result": result}
             if request.get("render") in ("text", "json") and command not in TRAY_COMMANDS \
                     and not os.environ.get("FOKUS_LANG"):
@@ -103,9 +109,14 @@ class InstanceServer(QObject):
         except FokusError as err:
             reply = {"ok": False, "error": err.to_json()}
         except (ValueError, KeyError, TypeError) as exc:
-            log.warning("bad request on the instance socket: %s", type(exc).__name__)
-            reply = {"ok": False, "error": FokusError(
-                ErrorCode.INVALID_VALUE, field="request", value=type(exc).__name__).to_json()}
+            if command is None:
+                log.warning("bad request on the instance socket: %s", type(exc).__name__)
+                reply = {"ok": False, "error": FokusError(
+                    ErrorCode.INVALID_VALUE, field="request", value=type(exc).__name__).to_json()}
+            else:
+                reply = _failure(command, exc)
+        except Exception as exc:  # the tray stays up; the command line hears why
+            reply = _failure(command or "?", exc)
         self._reply(sock, reply)
 
     def _reply(self, sock: QLocalSocket, reply: dict[str, Any]) -> None:
@@ -114,8 +125,17 @@ class InstanceServer(QObject):
         sock.disconnectFromServer()
 
 
+def _failure(command: str, exc: BaseException) -> dict[str, Any]:
+    """A fault inside the tray while it served ``command``: logged with its
+    trace here, told at once to the command line as one line."""
+    log.error("the command %r failed in the tray", command, exc_info=exc)
+    reason = f"{type(exc).__name__}: {exc}"[:300]
+    return {"ok": False, "error": FokusError(
+        ErrorCode.INSTANCE_FAILED, command=command, reason=reason).to_json()}
+
+
 def _same_user(descriptor: int) -> bool:
-    if descriptor < 0 or not hasattr(os, "getuid"):
+    if descriptor < 0 or not hasattr(os, "getuid") or uses_pipes():
         return True  # no descriptor to ask (not a Unix socket): the folder guards it
     with socket.socket(fileno=os.dup(descriptor)) as sock:
         uid = peer_uid(sock)

@@ -44,7 +44,10 @@ def _display_problem(paths: Paths) -> str | None:
     if missing:
         return _("Qt's X11 plugin needs system libraries; install them with:\n"
                  "  sudo apt-get install {pkgs}").format(pkgs=" ".join(missing))
-    marker.write_text(stamp)
+    import contextlib
+
+    with contextlib.suppress(OSError):  # a read-only folder: checked again next time
+        marker.write_text(stamp)
     return None
 
 
@@ -79,7 +82,9 @@ def _claim_instance(paths: Paths) -> tuple[object | None, int | None]:
 def run_tray(data_dir: str | None = None) -> int:
     paths = resolve(data_dir)
     try:
-        paths.ensure()
+        from app.platform.instance import ensure_usable
+
+        ensure_usable(paths)  # a read-only folder with a database in it is still read
     except Exception as err:
         from app.cli.main import error_text
         from app.errors import FokusError

@@ -96,6 +96,33 @@ def state_icon(
     return icon
 
 
+TROUBLE_COLOUR = QColor("#d62828")
+
+
+def with_trouble_badge(icon: QIcon) -> QIcon:
+    """``icon`` with a red "!" badge in its lower right corner: Fokus cannot
+    save right now (a full disk, a read-only database)."""
+    marked = QIcon()
+    for size in SIZES:
+        pixmap = icon.pixmap(size, size)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        badge = size * 0.52
+        rect = QRectF(size - badge, size - badge, badge, badge)
+        p.setPen(QPen(QColor("white"), max(1.0, size * 0.05)))
+        p.setBrush(TROUBLE_COLOUR)
+        p.drawEllipse(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(badge * 0.8))
+        p.setFont(font)
+        p.setPen(QColor("white"))
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "!")
+        p.end()
+        marked.addPixmap(pixmap)
+    return marked
+
+
 def colour_swatch(colour: str, size: int = 14) -> QIcon:
     pixmap, p = _canvas(size)
     p.setPen(Qt.PenStyle.NoPen)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from app.domain import MAX_MINUTES, MIN_MINUTES, PRESET_MINUTES, SessionState
 from ui.messages import tr
 from ui.tray.breaks import BreakWatch, break_detail, break_title, goal_lines
-from ui.tray.icons import colour_swatch, state_icon
+from ui.tray.icons import colour_swatch, state_icon, with_trouble_badge
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -125,6 +125,7 @@ class FokusTray(QObject):
         self.breaks = BreakWatch(controller, self)
         self.breaks.changed.connect(self.update_state)
         controller.changed.connect(self.update_state)
+        controller.writeProblem.connect(self.update_state)
         controller.ready.connect(self.rebuild_menu)
         # A new translator (the welcome guide, Settings) speaks in the menu at once.
         app = QCoreApplication.instance()
@@ -162,6 +163,20 @@ class FokusTray(QObject):
     # -- state -------------------------------------------------------------------
 
     def update_state(self) -> None:
+        self._show_session()
+        self._show_write_problem()
+
+    def _show_write_problem(self) -> None:
+        """Over the session's icon and tooltip: Fokus cannot save right now."""
+        problem = self.controller.write_problem
+        if problem is None:
+            return
+        self.icon.setIcon(with_trouble_badge(self.icon.icon()))
+        self.icon.setToolTip(tr("Fokus cannot save: {problem}\nThe session goes on and is "
+                                "saved when writing works again.").format(problem=problem)
+                             + "\n" + self.icon.toolTip())
+
+    def _show_session(self) -> None:
         view = self.controller.view
         rest = self.breaks.current if view is None else None
         self.icon.setIcon(session_icon(view, rest, self.controller.clock.now()))
