@@ -255,9 +255,9 @@ class SettingsDialog(QDialog):
         for i in range(7):
             span = model.lunch.get(i, Span(0, 0))
             start, end = _time_edit(span.start), _time_edit(span.end)
-            day = QLocale().dayName(i + 1, QLocale.FormatType.LongFormat)
-            start.setAccessibleName(self.tr("Lunch break on {day}: from").format(day=day))
-            end.setAccessibleName(self.tr("Lunch break on {day}: until").format(day=day))
+            weekday = QLocale().dayName(i + 1, QLocale.FormatType.LongFormat)
+            start.setAccessibleName(self.tr("Lunch break on {day}: from").format(day=weekday))
+            end.setAccessibleName(self.tr("Lunch break on {day}: until").format(day=weekday))
             lunch.addWidget(start, 0, i)
             lunch.addWidget(end, 1, i)
             self.lunch_edits.append((start, end))
