@@ -1,0 +1,73 @@
+"""A week in the life of Dewi, a programmer in Jakarta on two projects (SIASN
+and MyASN), told Monday 23 to Friday 27 November 2026 with the real tray under
+Xvfb, a tray host and a notification daemon, real keys and clicks from
+xdotool, and a wall clock set by libfaketime for every Fokus process.
+
+Dewi's desktop speaks English; she chooses Bahasa Indonesia in the welcome
+guide, so everything she sees afterwards is in Indonesian. Each test is one
+day and builds on the one before (the same data directory, in file order).
+
+Fokus starts at login each morning, a few seconds before the moment the day's
+story is about (the clock moves between days while Fokus is not running, as a
+night does; see tests/helpers/wallclock.py for why the clock moves only
+between sessions or by seconds)."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.wallclock import WallClock
+from tests.helpers.week_user import WeekUser
+from tests.helpers.x11 import X11Session, wait_for
+
+pytestmark = pytest.mark.x11
+
+ZONE = "Asia/Jakarta"
+SHOTS = Path("/tmp/fokus-week-in-life")
+
+
+@pytest.fixture(scope="module")
+def dewi(x11: X11Session, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WeekUser]:
+    home = tmp_path_factory.mktemp("dewi")
+    (home / "home").mkdir()
+    clock = WallClock(home / "faketime.rc", ZONE)
+    user = WeekUser(x11, home / "home", clock, SHOTS)
+    yield user
+    user.user_quits_fokus()
+
+
+# -- Monday 23 November: the first morning ------------------------------------------------
+
+
+def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUser) -> None:
+    dewi.clock_reads("2026-11-23 07:58:30")
+    dewi.user_starts_fokus()
+
+    # The guide opens by itself, in the desktop's English.
+    guide = dewi.sees_window("^Fokus — Welcome$")
+    dewi.screenshot("monday-guide-english")
+    dewi.user_focuses(guide)
+    dewi.user_presses("Down")  # English → Bahasa Indonesia
+    dewi.user_presses("alt+n")  # Next
+    # The guide speaks Indonesian from the next page on, on an English desktop.
+    guide = dewi.sees_window("^Fokus — Selamat datang$")
+    dewi.user_clicks_in(guide, 150, 364)  # the project-name field
+    dewi.user_types("SIASN")
+    dewi.user_presses("Return")  # adds the project and stays on the page
+    dewi.user_types("MyASN")
+    dewi.user_presses("Return")
+    dewi.screenshot("monday-guide-projects-typed")
+    wait_for(lambda: len(dewi.cli_json("project", "list")["projects"]) == 2,  # type: ignore[arg-type]
+             what="both projects added from the guide")
+    dewi.screenshot("monday-guide-projects")
+    assert dewi.windows_titled("^Fokus — Selamat datang$"), "Enter left the projects page"
+    for _page in ("model", "privacy", "calendar", "ready"):
+        dewi.user_presses("alt+l")  # Lanjut >
+    dewi.screenshot("monday-guide-ready")
+    dewi.user_presses("Return")  # Selesai
+    wait_for(lambda: dewi.no_window("^Fokus — Selamat datang$"), what="the guide to close")
+    assert dewi.cli_ok("config", "get", "language").strip().endswith("id")
