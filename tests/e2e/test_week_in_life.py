@@ -44,7 +44,7 @@ def dewi(x11: X11Session, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUser) -> None:
-    dewi.clock_reads("2026-11-23 07:58:30")
+    dewi.clock_reads("2026-11-23 07:59:35")
     dewi.user_starts_fokus()
 
     # The guide opens by itself, in the desktop's English.
@@ -71,3 +71,31 @@ def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUs
     dewi.user_presses("Return")  # Selesai
     wait_for(lambda: dewi.no_window("^Fokus — Selamat datang$"), what="the guide to close")
     assert dewi.cli_ok("config", "get", "language").strip().endswith("id")
+
+    # Her week: one batch per project, planned into the week from the command line.
+    dewi.cli_ok("batch", "add", "-p", "SIASN", "-t", "Refactor API", "--estimate", "180",
+                "--due", "2026-11-27", "--note", "Mulai dari tes AuthClient yang gagal")
+    dewi.cli_ok("batch", "add", "-p", "MyASN", "-t", "Login page", "--estimate", "120",
+                "--due", "2026-11-27")
+    plan = dewi.cli_ok("plan", "--apply")
+    assert "Refactor API" in plan and "Login page" in plan, plan
+    blocks = dewi.cli_json("block", "list")
+    print(blocks)
+
+
+def test_monday_the_deep_work_window_opens_and_she_starts_from_the_tray(dewi: WeekUser) -> None:
+    # 08:00: the first no-meeting window of the day opens, with her plan in it.
+    notice = dewi.sees_notice("Jam kerja mendalam", timeout=40)
+    dewi.screenshot("monday-0800-deep-work-notice")
+    assert "10.00" in notice.summary, f"the time is not written as Indonesian does: {notice}"
+    assert "SIASN" in notice.body, notice
+
+    dewi.user_opens_tray_menu()
+    dewi.screenshot("monday-tray-menu")
+    dewi.user_picks_from_menu("Down", "Return")  # the bold first entry: Mulai rencana: …
+    wait_for(lambda: dewi.state() == "focusing", what="the planned session to start")
+    status = dewi.status()
+    assert (status["project"], status["batch"]) == ("SIASN", "Refactor API"), status
+    # The batch's preparation note, on the where-you-stopped card.
+    dewi.sees_window("^Kembali ke SIASN$")
+    dewi.screenshot("monday-card-siasn")

@@ -20,7 +20,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, 
 from app.errors import FokusError
 from app.store.settings import CALENDAR_PATH
 from app.week.workmodel import WindowKind
-from ui.messages import error_text, tr
+from ui.messages import clock_text, error_text, tr
 
 if TYPE_CHECKING:
     from app.service import PlannedChoice
@@ -110,9 +110,9 @@ class WindowWatcher(QObject):
         if end is None:
             return ""
         if kind == WindowKind.DEEP:
-            return tr("Deep-work window until {time}").format(time=f"{end:%H:%M}")
+            return tr("Deep-work window until {time}").format(time=clock_text(end))
         if kind == WindowKind.CORE:
-            return tr("Core hours until {time}").format(time=f"{end:%H:%M}")
+            return tr("Core hours until {time}").format(time=clock_text(end))
         return ""
 
     def planned_now(self) -> PlannedChoice | None:
