@@ -99,3 +99,45 @@ def test_monday_the_deep_work_window_opens_and_she_starts_from_the_tray(dewi: We
     # The batch's preparation note, on the where-you-stopped card.
     dewi.sees_window("^Kembali ke SIASN$")
     dewi.screenshot("monday-card-siasn")
+    dewi.user_presses("Escape")  # she has read it (the card does not hold the keyboard)
+    dewi.user_focuses(dewi.sees_window("^Kembali ke SIASN$"))
+    dewi.user_presses("Return")  # Mengerti
+    wait_for(lambda: dewi.no_window("^Kembali ke SIASN$"), what="the card to close")
+
+
+def test_monday_a_colleague_interrupts_and_she_steps_away(dewi: WeekUser) -> None:
+    dewi.wait_for_log("global hotkeys active")
+    dewi.user_presses_hotkey("ctrl+alt+i")
+    notice = dewi.sees_notice("Interupsi dicatat")
+    assert notice.body == "Fokus mencatat satu interupsi.", notice
+    assert dewi.state() == "focusing"  # an interruption does not end the session
+    log = dewi.cli_ok("log")
+    assert "interupsi" in log.lower(), log
+
+    # Coffee: no input for longer than the idle threshold (4 s in this story).
+    wait_for(lambda: dewi.state() == "paused", timeout=20, what="no input to pause the session")
+    dewi.user_moves_the_mouse(300, 300)
+    back = dewi.sees_window("^Selamat datang kembali$")
+    dewi.screenshot("monday-welcome-back")
+    dewi.user_focuses(back)
+    dewi.user_presses("Return")  # its default: the time away was a break
+    wait_for(lambda: dewi.state() == "focusing", what="the session to go on")
+
+
+def test_monday_she_stops_and_writes_where_she_stopped(dewi: WeekUser) -> None:
+    dewi.user_opens_tray_menu()
+    dewi.screenshot("monday-tray-menu-focusing")
+    # Under the session's header: Pindah ke, Catat interupsi, Jeda, Hentikan.
+    dewi.user_picks_from_menu("Down", "Down", "Down", "Down", "Return")
+    wait_for(lambda: dewi.state() == "idle", what="the session to stop")
+    prompt = dewi.sees_window("^Sesi di SIASN berakhir$")
+    dewi.user_focuses(prompt)
+    dewi.user_types("AuthClient.refresh lolos; berikutnya: retry")
+    dewi.screenshot("monday-session-ended-note")
+    dewi.user_presses("Return")
+    wait_for(lambda: dewi.no_window("^Sesi di SIASN berakhir$"), what="the prompt to close")
+    notes = dewi.cli_ok("note", "list", "-p", "SIASN")
+    assert "AuthClient.refresh lolos" in notes, notes
+    # Enter kept the note; it did not also rate the session's flow.
+    assert dewi.fokus.query("SELECT flow_rating FROM focus_session") == (None,)
+    dewi.user_quits_fokus()  # the end of her Monday
