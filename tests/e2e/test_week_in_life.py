@@ -141,3 +141,84 @@ def test_monday_she_stops_and_writes_where_she_stopped(dewi: WeekUser) -> None:
     # Enter kept the note; it did not also rate the session's flow.
     assert dewi.fokus.query("SELECT flow_rating FROM focus_session") == (None,)
     dewi.user_quits_fokus()  # the end of her Monday
+
+
+# -- Tuesday 24 November: two projects, notes between them ------------------------------
+
+
+def test_tuesday_early_a_terminal_in_utc_agrees_on_today(dewi: WeekUser) -> None:
+    # 06:30 in Jakarta is still Monday 23:30 in UTC; Fokus is not running yet.
+    dewi.clock_reads("2026-11-24 06:30:00")
+    here = dewi.cli_json("log")
+    there = dewi.cli_json("log", tz="UTC")
+    assert here["date"] == "2026-11-24", here
+    assert there["date"] == here["date"], (
+        "a command line in UTC and one in Asia/Jakarta disagree on today without the tray: "
+        f"UTC says {there['date']}, Jakarta says {here['date']}")
+
+
+def test_tuesday_the_deep_work_notice_comes_once_also_after_a_restart(dewi: WeekUser) -> None:
+    dewi.clock_reads("2026-11-24 07:59:52")
+    dewi.user_starts_fokus()
+    notice = dewi.sees_notice("Jam kerja mendalam sampai 10.00", timeout=30)
+    assert notice.body, notice
+    dewi.user_quits_fokus()
+    dewi.user_starts_fokus()  # e.g. after an update
+    dewi.wait_for_log("ready")
+    assert not [n for n in dewi.notices() if "Jam kerja mendalam" in n.summary], \
+        "the deep-work notice came again after a restart, in the same window"
+
+
+def test_tuesday_she_switches_projects_and_finds_where_she_stopped(dewi: WeekUser) -> None:
+    dewi.cli_ok("start", "-p", "MyASN")
+    wait_for(lambda: dewi.state() == "focusing", what="the MyASN session")
+    dewi.user_opens_tray_menu()
+    # Pindah ke ▸ (MyASN (sekarang) is greyed) SIASN
+    dewi.user_picks_from_menu("Down", "Right")
+    dewi.screenshot("tuesday-switch-menu")
+    dewi.user_picks_from_menu("Return")
+    prompt = dewi.sees_window("^Meninggalkan MyASN$")
+    dewi.user_focuses(prompt)
+    dewi.user_types("Form login selesai; berikutnya: validasi NIP")
+    dewi.screenshot("tuesday-leaving-myasn")
+    dewi.user_presses("Return")  # keeps the note, and starts SIASN (checked by default)
+    wait_for(lambda: dewi.status().get("project") == "SIASN", what="the session on SIASN")
+    # Back on SIASN: the card with Monday's note.
+    dewi.sees_window("^Kembali ke SIASN$")
+    dewi.screenshot("tuesday-card-siasn-monday-note")
+    switch = dewi.fokus.query(
+        "SELECT p1.name, p2.name FROM context_switch c JOIN project p1 ON p1.id = "
+        "c.from_project_id JOIN project p2 ON p2.id = c.to_project_id ORDER BY c.id DESC")
+    assert switch == ("MyASN", "SIASN"), switch
+    assert "validasi NIP" in dewi.cli_ok("note", "list", "-p", "MyASN")
+    log = dewi.cli_ok("log")
+    assert "MyASN" in log and "SIASN" in log, log
+    dewi.cli_ok("stop")
+    prompt = dewi.sees_window("^Sesi di SIASN berakhir$")
+    dewi.user_focuses(prompt)
+    dewi.user_presses("Escape")  # nothing to add this time
+    dewi.user_quits_fokus()
+
+
+# -- Wednesday 25 November: the reflection waits for the session ---------------------------
+
+
+def test_wednesday_the_reflection_waits_for_the_end_of_her_session(dewi: WeekUser) -> None:
+    dewi.clock_reads("2026-11-25 16:44:40")
+    dewi.user_starts_fokus()
+    dewi.wait_for_log("global hotkeys active")
+    dewi.user_presses_hotkey("ctrl+alt+f")
+    wait_for(lambda: dewi.state() == "focusing", what="the hotkey to start a session")
+    # 16:45 passes while she focuses: nothing opens over her work.
+    dewi.wait_for_log("reflection reminder held until the session ends", timeout=30)
+    assert dewi.no_window("^Refleksi"), "the reflection opened over a running session"
+    dewi.screenshot("wednesday-1645-focusing-nothing-over-it")
+    dewi.user_presses_hotkey("ctrl+alt+f")  # she stops
+    wait_for(lambda: dewi.state() == "idle", what="the hotkey to stop the session")
+    reflection = dewi.sees_window("^Refleksi ")
+    title = dewi.window_title(reflection)
+    assert "Rabu" in title or "25" in title, title
+    dewi.screenshot("wednesday-reflection-after-the-session")
+    dewi.cli_ok("reflect", "--satisfaction", "4", "--energy", "3", "--focus", "4",
+                "--productivity", "5", "--flow", "once")
+    dewi.user_quits_fokus()
