@@ -44,8 +44,8 @@ def dewi(x11: X11Session, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUser) -> None:
-    dewi.clock_reads("2026-11-23 07:59:35")
-    dewi.user_starts_fokus()
+    # Idle after 8 s without input in this story, so that a coffee break fits in it.
+    dewi.begins_the_day("2026-11-23 07:59:35", idle_seconds=8)
 
     # The guide opens by itself, in the desktop's English.
     guide = dewi.sees_window("^Fokus — Welcome$")
@@ -110,11 +110,11 @@ def test_monday_a_colleague_interrupts_and_she_steps_away(dewi: WeekUser) -> Non
     dewi.user_presses_hotkey("ctrl+alt+i")
     notice = dewi.sees_notice("Interupsi dicatat")
     assert notice.body == "Fokus mencatat satu interupsi.", notice
-    assert dewi.state() == "focusing"  # an interruption does not end the session
+    assert dewi.state() != "idle"  # an interruption does not end the session
     log = dewi.cli_ok("log")
     assert "interupsi" in log.lower(), log
 
-    # Coffee: no input for longer than the idle threshold (4 s in this story).
+    # Coffee: no input for longer than the idle threshold (8 s in this story).
     wait_for(lambda: dewi.state() == "paused", timeout=20, what="no input to pause the session")
     dewi.user_moves_the_mouse(300, 300)
     back = dewi.sees_window("^Selamat datang kembali$")
@@ -148,6 +148,7 @@ def test_monday_she_stops_and_writes_where_she_stopped(dewi: WeekUser) -> None:
 
 def test_tuesday_early_a_terminal_in_utc_agrees_on_today(dewi: WeekUser) -> None:
     # 06:30 in Jakarta is still Monday 23:30 in UTC; Fokus is not running yet.
+    dewi.user_quits_fokus()
     dewi.clock_reads("2026-11-24 06:30:00")
     here = dewi.cli_json("log")
     there = dewi.cli_json("log", tz="UTC")
@@ -158,8 +159,7 @@ def test_tuesday_early_a_terminal_in_utc_agrees_on_today(dewi: WeekUser) -> None
 
 
 def test_tuesday_the_deep_work_notice_comes_once_also_after_a_restart(dewi: WeekUser) -> None:
-    dewi.clock_reads("2026-11-24 07:59:52")
-    dewi.user_starts_fokus()
+    dewi.begins_the_day("2026-11-24 07:59:52")
     notice = dewi.sees_notice("Jam kerja mendalam sampai 10.00", timeout=30)
     assert notice.body, notice
     dewi.user_quits_fokus()
@@ -204,8 +204,7 @@ def test_tuesday_she_switches_projects_and_finds_where_she_stopped(dewi: WeekUse
 
 
 def test_wednesday_the_reflection_waits_for_the_end_of_her_session(dewi: WeekUser) -> None:
-    dewi.clock_reads("2026-11-25 16:44:40")
-    dewi.user_starts_fokus()
+    dewi.begins_the_day("2026-11-25 16:44:40")
     dewi.wait_for_log("global hotkeys active")
     dewi.user_presses_hotkey("ctrl+alt+f")
     wait_for(lambda: dewi.state() == "focusing", what="the hotkey to start a session")
@@ -222,3 +221,103 @@ def test_wednesday_the_reflection_waits_for_the_end_of_her_session(dewi: WeekUse
     dewi.cli_ok("reflect", "--satisfaction", "4", "--energy", "3", "--focus", "4",
                 "--productivity", "5", "--flow", "once")
     dewi.user_quits_fokus()
+
+
+# -- Thursday 26 November: an early start, the tray and a terminal in UTC ------------------
+
+
+def test_thursday_the_tray_and_a_terminal_in_utc_agree_on_today(dewi: WeekUser) -> None:
+    # 06:45 in Jakarta is Wednesday 23:45 in UTC.
+    dewi.begins_the_day("2026-11-26 06:45:00")
+    here = dewi.cli_json("log")
+    there = dewi.cli_json("log", tz="UTC")
+    assert here["date"] == there["date"] == "2026-11-26", (here["date"], there["date"])
+    assert dewi.cli_json("status", tz="UTC")["state"] == dewi.state() == "idle"
+    dewi.cli_ok("start", "-p", "MyASN", "--minutes", "50", tz="UTC")
+    here, there = dewi.status(), dewi.cli_json("status", tz="UTC")
+    assert here == there, (here, there)
+    assert str(here["started_at"]).startswith("2026-11-2"), here
+    dewi.cli_ok("stop", tz="UTC")
+    dewi.user_quits_fokus()
+
+
+# -- Friday 27 November: the week's report for her PIC, and the team's ---------------------
+
+
+def test_friday_she_exports_her_week_and_the_pic_merges_the_team(
+        dewi: WeekUser, tmp_path: Path) -> None:
+    dewi.user_quits_fokus()
+    dewi.clock_reads("2026-11-27 16:29:52")
+    dewi.cli_ok("config", "set", "display_name", "Dewi Lestari")
+    dewi.user_starts_fokus()
+    notice = dewi.sees_notice("Laporan mandiri mingguan", timeout=30)
+    assert "2026-W48" in notice.body or "48" in notice.body, notice
+    dewi.sees_window("^Ekspor laporan mandiri mingguan$")
+    dewi.screenshot("friday-1630-export-reminder")
+
+    out = tmp_path / "untuk-pic"
+    out.mkdir()
+    for fmt in ("pdf", "json"):
+        dewi.cli_ok("export", "--format", fmt, "--out", str(out))
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["fokus-2026-W48-dewi-lestari.json", "fokus-2026-W48-dewi-lestari.pdf"], \
+        names
+    mine = pdf_text(out / "fokus-2026-W48-dewi-lestari.pdf")
+    assert "2026-W48" in mine and "Dewi Lestari" in mine, mine[:400]
+    assert "SIASN" in mine and "MyASN" in mine, mine[:800]
+    problems = what_a_pic_would_question(mine, "her PDF")
+
+    # Two colleagues' exports land in the same folder without replacing hers.
+    for colleague in ("Budi Santoso", "Sari Wulandari"):
+        colleague_exports_week_48(dewi, colleague, tmp_path, out)
+    jsons = sorted(str(p) for p in out.glob("*.json"))
+    assert [Path(p).name for p in jsons] == [
+        "fokus-2026-W48-budi-santoso.json", "fokus-2026-W48-dewi-lestari.json",
+        "fokus-2026-W48-sari-wulandari.json"]
+
+    # The PIC's team report, from the three files.
+    team = tmp_path / "tim-W48.pdf"
+    report = dewi.cli_ok("team-report", *jsons, "--out", str(team))
+    assert "3" in report and team.exists(), report
+    text = pdf_text(team)
+    assert "2026-W48" in text and "Dewi Lestari" in text, text[:400]
+    problems += what_a_pic_would_question(text, "the team report")
+    if "SIASN" not in text:
+        problems.append("the team report has no time per project (SIASN, MyASN): item 5 asks "
+                        "for the team's time per project, planned against done, batches "
+                        "finished")
+    assert not problems, "\n".join(problems)
+
+
+def what_a_pic_would_question(text: str, which: str) -> list[str]:
+    """Item 5 of the week's issue, read in an Indonesian PDF."""
+    import re
+
+    problems = []
+    if not re.search(r"23[–-]27 Nov|23 Nov", text):
+        problems.append(f"{which}: no date range (23–27 Nov) beside the ISO week 2026-W48")
+    decimals = [n for n in re.findall(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])", text)
+                if not re.fullmatch(r"([01]?\d|2[0-3])\.[0-5]\d", n)]  # 16.30 is a time
+    if decimals:
+        problems.append(f"{which}: numbers written the English way in Indonesian: "
+                        f"{sorted(set(decimals))[:6]} (Indonesian writes 3,67)")
+    share = re.search(r"Porsi kerja mendalam[^\n]*", text)
+    if share and "%" not in share.group(0):
+        problems.append(f"{which}: the deep-work share is not a percentage: "
+                        f"{' '.join(share.group(0).split())!r}")
+    return problems
+
+
+def colleague_exports_week_48(dewi: WeekUser, name: str, tmp_path: Path, out: Path) -> None:
+    """A colleague on the same clock, with demo history, exports week 48 into ``out``."""
+    env = {**dewi.fokus.env, "FOKUS_DATA_DIR": str(tmp_path / name.split()[0].lower())}
+    for args in (("demo", "--weeks", "1"), ("config", "set", "display_name", name),
+                 ("export", "--format", "json", "--week", "2026-W48", "--out", str(out))):
+        result = subprocess.run([dewi.fokus_bin(), *args], env=env, capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 0, (args, result.stderr)
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True, timeout=60).stdout

@@ -18,7 +18,6 @@ from tests.helpers.tray import Fokus
 from tests.helpers.wallclock import WallClock
 from tests.helpers.x11 import X11Session, wait_for
 
-
 MENU_KEYS = {"Down", "Up", "Right", "Left", "Return", "Escape"}
 
 
@@ -38,10 +37,11 @@ class WeekUser:
         self.home = home
         self.shots = shots
         shots.mkdir(parents=True, exist_ok=True)
+        for old in shots.glob("*.png"):
+            old.unlink()
         self.fokus = Fokus(x11, home / "data", HOME=str(home), LANG="en_US.UTF-8",
                            XDG_CONFIG_HOME=str(home / ".config"),
-                           XDG_DATA_HOME=str(home / ".local" / "share"),
-                           FOKUS_IDLE_SECONDS="4", **clock.env())
+                           XDG_DATA_HOME=str(home / ".local" / "share"), **clock.env())
         for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "FOKUS_LANG"):
             self.fokus.env.pop(name, None)
         self._seen: set[int] = set()
@@ -53,11 +53,24 @@ class WeekUser:
         """The wall clock of every Fokus process now reads ``local`` (story's zone)."""
         self.clock.set(local)
 
-    def user_starts_fokus(self) -> None:
-        """Fokus starts at login: its icon in the tray, its socket answering."""
+    def user_starts_fokus(self, idle_seconds: int | None = None) -> None:
+        """Fokus starts at login: its icon in the tray, its socket answering.
+        ``idle_seconds`` shortens the idle threshold for this run of the tray."""
+        if self.fokus.proc is not None and self.fokus.proc.poll() is None:
+            self.fokus.stop_tray()  # a day that failed half-way left it running
+        self.fokus.env.pop("FOKUS_IDLE_SECONDS", None)
+        if idle_seconds is not None:
+            self.fokus.env["FOKUS_IDLE_SECONDS"] = str(idle_seconds)
         self.fokus.start_tray()
         self.fokus.icon()
         self.fokus.ready()
+
+    def begins_the_day(self, local: str, idle_seconds: int | None = None) -> None:
+        """A morning: the clock reads ``local`` and Fokus starts at login."""
+        if self.fokus.proc is not None and self.fokus.proc.poll() is None:
+            self.fokus.stop_tray()
+        self.clock_reads(local)
+        self.user_starts_fokus(idle_seconds)
 
     def user_quits_fokus(self) -> None:
         self.fokus.stop_tray()
@@ -189,6 +202,12 @@ class WeekUser:
     def cli_json(self, *args: str, tz: str | None = None) -> dict[str, object]:
         data: dict[str, object] = json.loads(self.cli_ok(*args, "--json", tz=tz))
         return data
+
+    @staticmethod
+    def fokus_bin() -> str:
+        from tests.helpers.cli import venv_bin
+
+        return venv_bin("fokus")
 
     def status(self) -> dict[str, object]:
         return self.cli_json("status")
