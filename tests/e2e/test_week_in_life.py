@@ -220,15 +220,17 @@ def test_wednesday_the_reflection_waits_for_the_end_of_her_session(dewi: WeekUse
     dewi.screenshot("wednesday-reflection-after-the-session")
     dewi.cli_ok("reflect", "--satisfaction", "4", "--energy", "3", "--focus", "4",
                 "--productivity", "5", "--flow", "once")
-    dewi.user_quits_fokus()
+    # She closes the lid with Fokus running: the night is a suspend.
 
 
 # -- Thursday 26 November: an early start, the tray and a terminal in UTC ------------------
 
 
-def test_thursday_the_tray_and_a_terminal_in_utc_agree_on_today(dewi: WeekUser) -> None:
-    # 06:45 in Jakarta is Wednesday 23:45 in UTC.
-    dewi.begins_the_day("2026-11-26 06:45:00")
+def test_thursday_after_a_night_asleep_the_tray_and_a_terminal_in_utc_agree(
+        dewi: WeekUser) -> None:
+    # Wednesday evening she closed the lid with Fokus running; the machine wakes
+    # at 06:45 in Jakarta, which is Wednesday 23:45 in UTC.
+    dewi.clock_reads("2026-11-26 06:45:00")
     here = dewi.cli_json("log")
     there = dewi.cli_json("log", tz="UTC")
     assert here["date"] == there["date"] == "2026-11-26", (here["date"], there["date"])
@@ -236,8 +238,17 @@ def test_thursday_the_tray_and_a_terminal_in_utc_agree_on_today(dewi: WeekUser) 
     dewi.cli_ok("start", "-p", "MyASN", "--minutes", "50", tz="UTC")
     here, there = dewi.status(), dewi.cli_json("status", tz="UTC")
     assert here == there, (here, there)
-    assert str(here["started_at"]).startswith("2026-11-2"), here
+    assert str(here["started_at"]).startswith("2026-11-26T06:45"), here
     dewi.cli_ok("stop", tz="UTC")
+    dewi.user_focuses(dewi.sees_window("^Sesi di MyASN berakhir$"))
+    dewi.user_presses("Escape")
+
+
+def test_thursday_the_deep_work_window_is_announced_after_the_machine_slept(
+        dewi: WeekUser) -> None:
+    dewi.clock_reads("2026-11-26 07:59:55")
+    notice = dewi.sees_notice("Jam kerja mendalam sampai 10.00", timeout=35)
+    assert "MyASN" in notice.body, notice  # Thursday's plan: the login page
     dewi.user_quits_fokus()
 
 
