@@ -94,8 +94,8 @@ def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUs
 
 def test_monday_the_deep_work_window_opens_and_she_starts_from_the_tray(dewi: WeekUser) -> None:
     # 08:00: the first no-meeting window of the day opens, with her plan in it.
-    notice = dewi.sees_notice("Jam kerja mendalam", timeout=40)
-    dewi.screenshot("monday-0800-deep-work-notice")
+    notice = dewi.sees_notice("Jam kerja mendalam", timeout=40,
+                              shot="monday-0800-deep-work-notice")
     assert "10.00" in notice.summary, f"the time is not written as Indonesian does: {notice}"
     assert "SIASN" in notice.body, notice
 
@@ -273,7 +273,8 @@ def test_friday_she_exports_her_week_and_the_pic_merges_the_team(
     dewi.clock_reads("2026-11-27 16:29:52")
     dewi.cli_ok("config", "set", "display_name", "Dewi Lestari")
     dewi.user_starts_fokus()
-    notice = dewi.sees_notice("Laporan mandiri mingguan", timeout=30)
+    notice = dewi.sees_notice("Laporan mandiri mingguan", timeout=30,
+                              shot="friday-1630-export-notice")
     assert "2026-W48" in notice.body or "48" in notice.body, notice
     dewi.sees_window("^Ekspor laporan mandiri mingguan$")
     dewi.screenshot("friday-1630-export-reminder")

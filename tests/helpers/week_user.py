@@ -117,11 +117,19 @@ class WeekUser:
                     new.append(Notice(n["summary"]["data"], n["body"]["data"]))
         return new
 
-    def sees_notice(self, summary: str, timeout: float = 15.0) -> Notice:
-        """Waits for a notification whose summary contains ``summary``."""
+    def sees_notice(self, summary: str, timeout: float = 15.0,
+                    shot: str | None = None) -> Notice:
+        """Waits for a notification whose summary contains ``summary``; with
+        ``shot``, a screenshot of the first banner on screen before it is read."""
         seen: list[Notice] = []
 
         def found() -> Notice | None:
+            if shot is not None and not any(summary in n.summary for n in seen):
+                shown = self.x11.run("dunstctl", "count", "displayed", check=False).strip()
+                if shown in ("", "0"):
+                    return None
+                time.sleep(0.3)  # let it finish drawing
+                self.screenshot(shot)
             seen.extend(self.notices())
             return next((n for n in seen if summary in n.summary), None)
 
