@@ -64,8 +64,8 @@ def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUs
     dewi.user_presses("alt+n")  # Next
     # The guide speaks Indonesian from the next page on, on an English desktop.
     guide = dewi.sees_window("^Fokus — Selamat datang$")
-    dewi.user_clicks_in(guide, 150, 364)  # the project-name field
-    dewi.user_types("SIASN")
+    dewi.user_focuses(guide)
+    dewi.user_types("SIASN")  # the name field has the keyboard: no click needed
     dewi.user_presses("Return")  # adds the project and stays on the page
     dewi.user_types("MyASN")
     dewi.user_presses("Return")
