@@ -88,8 +88,13 @@ def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUs
                 "--due", "2026-11-27")
     plan = dewi.cli_ok("plan", "--apply")
     assert "Refactor API" in plan and "Login page" in plan, plan
-    blocks = dewi.cli_json("block", "list")
-    print(blocks)
+    blocks = dewi.cli_json("block", "list")["blocks"]
+    assert {b["project"] for b in blocks} == {"SIASN", "MyASN"}, blocks  # type: ignore[index]
+    # The plan in the Week window, opened from the tray (Pekan… is third from the end).
+    week = dewi.user_opens_window_from_menu(3, "^Fokus — Pekan$")
+    dewi.screenshot("monday-week-window")
+    dewi.user_closes_window(week)
+    wait_for(lambda: dewi.no_window("^Fokus — Pekan$"), what="the Week window to close")
 
 
 def test_monday_the_deep_work_window_opens_and_she_starts_from_the_tray(dewi: WeekUser) -> None:
@@ -209,6 +214,10 @@ def test_tuesday_she_switches_projects_and_finds_where_she_stopped(dewi: WeekUse
     prompt = dewi.sees_window("^Sesi di SIASN berakhir$")
     dewi.user_focuses(prompt)
     dewi.user_presses("Escape")  # nothing to add this time
+    # Her day so far, in Today (Hari ini… is eighth from the end of the menu).
+    today = dewi.user_opens_window_from_menu(8, "^Fokus — Hari ini$")
+    dewi.screenshot("tuesday-today-window")
+    dewi.user_closes_window(today)
     dewi.user_quits_fokus()
 
 

@@ -159,6 +159,30 @@ class WeekUser:
         assert set(keys) <= MENU_KEYS, keys
         self.x11.keys(*keys)
 
+    def user_opens_window_from_menu(self, entries_from_bottom: int, title: str) -> str:
+        """A window entry of the tray menu, counted from its end (Keluar dari Fokus
+        is 1), so that entries added above it elsewhere do not move it."""
+        self.user_opens_tray_menu()
+        self.user_picks_from_menu(*["Up"] * entries_from_bottom, "Return")
+        return self.sees_window(title)
+
+    def user_closes_window(self, wid: str) -> None:
+        """The window's close button, as a window manager sends it (WM_DELETE_WINDOW)."""
+        from Xlib import X
+        from Xlib import display as xdisplay
+        from Xlib.protocol import event
+
+        d = xdisplay.Display(self.x11.display)
+        try:
+            target = d.create_resource_object("window", int(wid))
+            message = event.ClientMessage(
+                window=target, client_type=d.intern_atom("WM_PROTOCOLS"),
+                data=(32, [d.intern_atom("WM_DELETE_WINDOW"), X.CurrentTime, 0, 0, 0]))
+            target.send_event(message, event_mask=X.NoEventMask)
+            d.flush()
+        finally:
+            d.close()
+
     def user_closes_menu(self) -> None:
         self.x11.keys("Escape", "Escape", "Escape")
 
