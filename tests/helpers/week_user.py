@@ -123,15 +123,23 @@ class WeekUser:
         ``shot``, a screenshot of the first banner on screen before it is read."""
         seen: list[Notice] = []
 
+        banner = self.shots / ".banner.png"
+
         def found() -> Notice | None:
-            if shot is not None and not any(summary in n.summary for n in seen):
-                shown = self.x11.run("dunstctl", "count", "displayed", check=False).strip()
-                if shown in ("", "0"):
-                    return None
-                time.sleep(0.3)  # let it finish drawing
-                self.screenshot(shot)
-            seen.extend(self.notices())
-            return next((n for n in seen if summary in n.summary), None)
+            shown = False
+            if shot is not None:
+                count = self.x11.run("dunstctl", "count", "displayed", check=False).strip()
+                if count.isdigit() and int(count) > 0:
+                    time.sleep(0.3)  # let it finish drawing
+                    self.x11.screenshot(banner)
+                    shown = True
+            new = self.notices()
+            seen.extend(new)
+            match = next((n for n in seen if summary in n.summary), None)
+            if match is not None and shot is not None and shown and match in new:
+                self._shot += 1
+                banner.rename(self.shots / f"{self._shot:02d}-{shot}.png")
+            return match
 
         try:
             notice = wait_for(found, timeout=timeout, what=f"a notification {summary!r}")
