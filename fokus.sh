@@ -20,7 +20,7 @@ RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-shape0
   libxcb-xkb1 libx11-xcb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
 TEST_PACKAGES=(xvfb trayer xdotool x11-utils imagemagick dunst dbus libnotify-bin git
-  desktop-file-utils appstream poppler-utils
+  desktop-file-utils appstream poppler-utils faketime
   gnome-shell gnome-shell-extension-appindicator gjs mutter gsettings-desktop-schemas
   libglib2.0-bin util-linux systemd)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from PySide6.QtCore import QCoreApplication
 
 from app.cli.commands.config import EDITED_IN_WINDOW
@@ -13,6 +15,14 @@ def tr(text: str) -> str:
     """Translate text outside a QObject's own ``self.tr()``. pyside6-lupdate files
     bare ``tr("…")`` calls under the empty context, so that is the one asked here."""
     return QCoreApplication.translate("", text)
+
+
+def clock_text(value: datetime | time) -> str:
+    """A local time of day as the language spoken writes it, the way the command
+    line does (10:00 in English, 10.00 in Indonesian)."""
+    from app.formats import clock
+
+    return clock(value)
 
 
 def error_text(err: FokusError) -> str:

@@ -124,6 +124,8 @@ class ResumeNotePrompt(QDialog):
                 button = QPushButton(str(n))
                 button.setCheckable(True)
                 button.setFixedWidth(36)
+                # Enter in the note keeps the note: it must not rate the flow too.
+                button.setAutoDefault(False)
                 button.clicked.connect(lambda _=False, v=n: self._rate(rate_flow, v))
                 self.flow_buttons.append(button)
                 flow_row.addWidget(button)

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from ui.shell.controller import FokusController
 
 SNOOZE_MINUTES = 15
+# The wall clock is looked at again at least this often (see ui/week/window_watch.py);
+# the reminders are set to the minute, so once a minute is soon enough.
+WALL_CHECK_SECONDS = 60
 
 
 def _hhmm(text: str) -> time:
@@ -95,4 +98,5 @@ class Reminders(QObject):
         upcoming = [c for c in candidates if c is not None and c > now]
         if upcoming:
             delay = (min(upcoming) - now).total_seconds()
-            self._timer.start(int(min(delay, 6 * 3600) * 1000) + 500)
+            # Not longer: the timer's clock stands still while the machine sleeps.
+            self._timer.start(int(min(delay, WALL_CHECK_SECONDS) * 1000) + 500)

@@ -103,6 +103,13 @@ class ProjectsPage(QWizardPage):
         self.demo.toggled.connect(self._show_hint)
         self.refresh()
 
+    def initializePage(self) -> None:  # noqa: N802 - Qt naming
+        # The page asks for a name: typing goes there at once, without a click first.
+        # (After the wizard has given the focus to the page's first child, the list.)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.name, self.name.setFocus)
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt naming
         """Fokus plans projects: go on with one at least, or with the demo data."""
         return self.list.count() > 0 or self.demo.isChecked()

@@ -359,7 +359,9 @@ class FokusApp:
 
     def _deep_window(self, end: object, planned: object) -> None:
         assert isinstance(end, datetime)
-        title = tr("Deep-work window until {time}").format(time=f"{end:%H:%M}")
+        from ui.messages import clock_text
+
+        title = tr("Deep-work window until {time}").format(time=clock_text(end))
         if planned is not None:
             window: PlannedChoice = planned  # type: ignore[assignment]
             what = f"{window.project} — {window.batch}" if window.batch else window.project

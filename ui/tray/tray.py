@@ -36,7 +36,9 @@ def local_time(view_time: object, offset_min: int) -> str:
     from app.clock import to_local
 
     assert isinstance(view_time, datetime)
-    return to_local(view_time, offset_min).strftime("%H:%M")
+    from ui.messages import clock_text
+
+    return clock_text(to_local(view_time, offset_min))
 
 
 def interruption_sources() -> list[tuple[str, str]]:

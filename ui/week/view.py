@@ -7,7 +7,7 @@ mouse and with the keyboard."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QLocale, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.week.workmodel import DayKind, WorkModel
+from ui.messages import clock_text
 
 SNAP = 15  # minutes
 HEADER = 46
@@ -252,7 +253,7 @@ class WeekCanvas(QWidget):
             p.setPen(muted)
             p.drawText(QRectF(0, y - 8, GUTTER - 6, 16),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       f"{minute // 60:02d}:00")
+                       clock_text(time(minute // 60 % 24)))
         for i in range(len(self.days) + 1):
             x = GUTTER + i * width
             p.setPen(QPen(grid, 1))
@@ -301,7 +302,7 @@ class WeekCanvas(QWidget):
             title = block.project + ("  ⚠" if block.conflicts else "")
             p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
             p.setFont(small)
-            lines = [f"{block.start:%H:%M}–{block.end:%H:%M}"]
+            lines = [f"{clock_text(block.start)}–{clock_text(block.end)}"]
             if block.batch:
                 lines.insert(0, block.batch)
             if inner.height() > 30:
@@ -403,7 +404,7 @@ class WeekCanvas(QWidget):
             tip = ""
             if block is not None:
                 tip = f"<b>{block.project}</b>" + (f" — {block.batch}" if block.batch else "")
-                tip += f"<br>{block.start:%H:%M}–{block.end:%H:%M}"
+                tip += f"<br>{clock_text(block.start)}–{clock_text(block.end)}"
                 for c in block.conflicts:
                     tip += f"<br><span style='color:#c1121f'>⚠ {c}</span>"
             else:
@@ -413,7 +414,7 @@ class WeekCanvas(QWidget):
                         continue
                     end = minutes_of(m.end) if m.end.date() == m.start.date() else 24 * 60
                     if self._rect(index, minutes_of(m.start), end).contains(pos):
-                        tip = f"<b>{m.title}</b><br>{m.start:%H:%M}–{m.end:%H:%M}"
+                        tip = f"<b>{m.title}</b><br>{clock_text(m.start)}–{clock_text(m.end)}"
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self)
             else:

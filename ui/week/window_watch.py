@@ -20,7 +20,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, 
 from app.errors import FokusError
 from app.store.settings import CALENDAR_PATH, DEEP_WINDOW_ANNOUNCED
 from app.week.workmodel import WindowKind
-from ui.messages import error_text, tr
+from ui.messages import clock_text, error_text, tr
 
 if TYPE_CHECKING:
     from app.service import PlannedChoice
@@ -66,6 +66,12 @@ class _CalendarRead(QRunnable):
             signal.emit(*args)  # type: ignore[attr-defined]
 
 
+# Qt's timers run on the monotonic clock, which stands still while the machine
+# sleeps: the wall clock is looked at again at least this often, so a window that
+# opened during a suspend (or after a clock change) is seen seconds after waking.
+WALL_CHECK_SECONDS = 20
+
+
 class WindowWatcher(QObject):
     deepWindowOpened = Signal(object, object)  # window end (datetime), PlannedChoice | None
     calendarFailed = Signal(str)
@@ -94,6 +100,7 @@ class WindowWatcher(QObject):
         self._quiet = False
         self._busy = False
         self._announced: datetime | None = None
+        self._window: tuple[object, datetime | None] | None = None
         controller.ready.connect(self.start)
 
     def start(self) -> None:
@@ -110,9 +117,9 @@ class WindowWatcher(QObject):
         if end is None:
             return ""
         if kind == WindowKind.DEEP:
-            return tr("Deep-work window until {time}").format(time=f"{end:%H:%M}")
+            return tr("Deep-work window until {time}").format(time=clock_text(end))
         if kind == WindowKind.CORE:
-            return tr("Core hours until {time}").format(time=f"{end:%H:%M}")
+            return tr("Core hours until {time}").format(time=clock_text(end))
         return ""
 
     def planned_now(self) -> PlannedChoice | None:
@@ -136,11 +143,13 @@ class WindowWatcher(QObject):
             # Kept in the settings: a restart inside the window stays quiet.
             self.controller.service.settings.set(DEEP_WINDOW_ANNOUNCED, end.isoformat())
             self.deepWindowOpened.emit(end, self.planned_now())
-        self.controller.changed.emit()  # the tooltip names the window
+        if (kind, end) != self._window:
+            self._window = (kind, end)
+            self.controller.changed.emit()  # the tooltip names the window
         nxt = week.next_boundary()
         if nxt is not None:
             delay = (nxt - week.local(self.controller.clock.now())).total_seconds()
-            self._timer.start(int(min(max(delay, 1.0), 6 * 3600) * 1000) + 500)
+            self._timer.start(int(min(max(delay, 1.0), WALL_CHECK_SECONDS) * 1000) + 500)
 
     # -- the calendar file ------------------------------------------------------------
 
