@@ -44,7 +44,39 @@ def system_zone() -> tzinfo:
     return datetime.now().astimezone().tzinfo or UTC
 
 
+def zone_name(zone: tzinfo) -> str:
+    """A zone as text to keep: its name where it has one (Asia/Jakarta), else
+    its fixed offset in minutes ("+420")."""
+    key = getattr(zone, "key", None)
+    if isinstance(key, str) and key:
+        return key
+    offset = datetime.now(UTC).astimezone(zone).utcoffset()
+    return f"{int(offset.total_seconds() // 60) if offset is not None else 0:+d}"
+
+
+def zone_named(text: str) -> tzinfo | None:
+    """The zone ``zone_name`` wrote, or None when the text is not one."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not text:
+        return None
+    if text[0] in "+-" and text[1:].isdigit():
+        minutes = int(text)
+        return timezone(timedelta(minutes=minutes)) if abs(minutes) < 24 * 60 else None
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 class SystemClock:
+    """The machine's clocks; its zone is the machine's, or ``zone`` when given
+    (the person's, as the tray keeps it: a terminal with another TZ still agrees
+    with the tray on what "today" is)."""
+
+    def __init__(self, zone: tzinfo | None = None) -> None:
+        self._zone = zone
+
     def now(self) -> datetime:
         return datetime.now(UTC)
 
@@ -59,8 +91,6 @@ class SystemClock:
         if self._zone is None:
             self._zone = system_zone()
         return self._zone
-
-    _zone: tzinfo | None = None
 
 
 @dataclass

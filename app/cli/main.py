@@ -101,13 +101,13 @@ def _log_to_file(paths: Paths) -> None:
 def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:
     _log_to_file(paths)
     from app.cli.commands import execute
-    from app.clock import SystemClock
     from app.service import FokusService
     from app.store.engine import Store
+    from app.store.settings import person_clock
 
     store = Store(paths.database)
     try:
-        svc = FokusService(store, SystemClock())
+        svc = FokusService(store, person_clock(store))
         if store.read_only:
             # Reading still works; say once, before the answer, why nothing is saved.
             print(f"fokus: {error_text(FokusError(ErrorCode.DATABASE_READ_ONLY, path=store.path))}",

@@ -328,8 +328,11 @@ def _to_pdf(report: TeamReport, path: Path) -> Path:
 
     with PdfPages(path, metadata={"Title": _("Fokus team report")}) as pdf:
         fig = MplFigure(figsize=(8.27, 11.69))
-        _text(fig, 0.08, 0.95, _("Team report · {week}").format(week=report.week or "—"),
-                 fontsize=18, fontweight="bold")
+        from app.reports.pdf import week_heading
+
+        heading = week_heading(report.week) if report.week else "—"
+        _text(fig, 0.08, 0.95, _("Team report · {week}").format(week=heading),
+              fontsize=18, fontweight="bold")
         import textwrap
 
         intro = _("{n} programmers sent their weekly self-report: {names}.").format(

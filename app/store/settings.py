@@ -19,11 +19,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from app.domain import DEFAULT_MINUTES, MAX_MINUTES, MIN_MINUTES
 from app.errors import ErrorCode, FokusError
 from app.i18n import N_, _
+
+if TYPE_CHECKING:
+    from app.clock import SystemClock
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -287,6 +290,11 @@ DEEP_WINDOW_ANNOUNCED: Setting[str] = Setting(
     "deep_window_announced", Kind.TEXT, "", N_("Deep-work window announced"),
     N_("When the last announced no-meeting window ends, so a restart does not announce "
        "it again."), scope=Scope.MACHINE, public=False)
+PERSON_ZONE: Setting[str] = Setting(
+    "person_zone", Kind.TEXT, "", N_("Your time zone"),
+    N_("The time zone the running Fokus keeps (by name, or an offset), so that a "
+       "command line in another zone agrees on what today is."),
+    scope=Scope.MACHINE, public=False)
 FIRST_RUN_DONE: Setting[bool] = Setting(
     "first_run_done", Kind.BOOL, False, N_("Welcome guide done"), public=False)
 REPORTER_ID: Setting[str] = Setting(
@@ -332,7 +340,7 @@ ALL: tuple[Setting[Any], ...] = (
     DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
     ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD, DEEP_WINDOW_ANNOUNCED,
     GIT_SWITCHES, GIT_STORE_NAMES, BREAKS, BREAK_LENGTHS,
-    DAILY_DEEP_WORK_CAP, WEEKLY_DEEP_WORK_GOAL,
+    DAILY_DEEP_WORK_CAP, WEEKLY_DEEP_WORK_GOAL, PERSON_ZONE,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 HOTKEYS: dict[str, Setting[str]] = {
@@ -445,3 +453,16 @@ def stored_language(database: Path) -> str | None:
     if language not in LANGUAGE.choices or language == "system":
         return None
     return str(language)
+
+
+def person_clock(store: SettingsBackend) -> SystemClock:
+    """The system clock in the person's zone as the running Fokus last kept it
+    (``PERSON_ZONE``), else the machine's: the command line's "today" is the
+    tray's, whatever ``TZ`` a terminal has."""
+    from app.clock import SystemClock, zone_named
+
+    try:
+        zone = zone_named(Settings(store).get(PERSON_ZONE))
+    except FokusError:
+        zone = None
+    return SystemClock(zone)

@@ -235,6 +235,11 @@ def test_wednesday_the_reflection_waits_for_the_end_of_her_session(dewi: WeekUse
     dewi.screenshot("wednesday-1645-focusing-nothing-over-it")
     dewi.user_presses_hotkey("ctrl+alt+f")  # she stops
     wait_for(lambda: dewi.state() == "idle", what="the hotkey to stop the session")
+    # The session's own note comes first; the day's reflection after it.
+    note = dewi.sees_window("^Sesi di .* berakhir$")
+    assert dewi.no_window("^Refleksi"), "the reflection came before the session's note"
+    dewi.user_focuses(note)
+    dewi.user_presses("Escape")
     reflection = dewi.sees_window("^Refleksi ")
     title = dewi.window_title(reflection)
     assert "Rabu" in title or "25" in title, title

@@ -199,3 +199,21 @@ def test_two_shortcuts_never_share_a_combination(store: Store) -> None:
     assert settings.hotkeys() == {"toggle_focus": "<ctrl>+<alt>+g",
                                   "interruption": "<ctrl>+<alt>+i", "switch": "<ctrl>+<alt>+f"}
     settings.set(S.HOTKEY_INTERRUPTION, "")  # turned off: shares nothing
+
+
+def test_a_command_line_in_another_zone_keeps_the_persons_today(store: Store) -> None:
+    """The tray keeps its zone; a terminal with TZ=UTC at 06:30 in Jakarta
+    (23:30 the evening before in UTC) still says it is the Jakarta day."""
+    from zoneinfo import ZoneInfo
+
+    from app.clock import zone_name, zone_named
+
+    assert S.person_clock(store).zone() is not None  # nothing kept: the machine's
+    S.Settings(store).set(S.PERSON_ZONE, zone_name(ZoneInfo("Asia/Jakarta")))
+    clock = S.person_clock(store)
+    at = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
+    assert at.astimezone(clock.zone()).date() == date(2026, 11, 24)
+    assert clock.utc_offset_minutes(at) == 420
+    assert zone_named("+420") is not None and zone_named("+420").utcoffset(None).seconds == 25200  # type: ignore[union-attr]
+    for bad in ("", "Mars/Olympus", "+99999", "+x"):
+        assert zone_named(bad) is None, bad

@@ -137,6 +137,7 @@ class FokusController(QObject):
             log.error("cannot open the database: %s %s", err.code, err.params)
             self.fatal.emit(error_text(err))
             return False
+        self._keep_zone(service)
         from app.store.changes import StoreChanges
 
         self._service = service
@@ -154,6 +155,21 @@ class FokusController(QObject):
         self._view = service.current()  # a session already running is not "started" now
         self.refresh()
         return True
+
+    def _keep_zone(self, service: FokusService) -> None:
+        """The tray's zone is the person's: kept so that a command line started
+        with another ``TZ`` agrees on what today is (app.store.settings.person_clock)."""
+        from app.clock import zone_name
+        from app.store.settings import PERSON_ZONE
+
+        if service.store.read_only:
+            return
+        name = zone_name(self.clock.zone())
+        try:
+            if service.settings.get(PERSON_ZONE) != name:
+                service.settings.set(PERSON_ZONE, name)
+        except FokusError as err:  # a full disk: the command line uses its own zone
+            log.warning("cannot keep the time zone: %s", err.code)
 
     def close(self) -> None:
         self._timer.stop()

@@ -34,12 +34,12 @@ def write_text(path: Path, text: str) -> None:
 
 
 def _with_store(paths: Paths, a: dict[str, Any], body: Any) -> int:
-    from app.clock import SystemClock
     from app.store.engine import Store
+    from app.store.settings import person_clock
 
     store = Store(paths.database)
     try:
-        code: int = body(store, SystemClock(), a)
+        code: int = body(store, person_clock(store), a)
         return code
     finally:
         store.close()
