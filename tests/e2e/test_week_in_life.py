@@ -332,8 +332,8 @@ def what_a_pic_would_question(text: str, which: str) -> list[str]:
     import re
 
     problems = []
-    if not re.search(r"23[–-]27 Nov|23 Nov", text):
-        problems.append(f"{which}: no date range (23–27 Nov) beside the ISO week 2026-W48")
+    if not re.search(r"23[–-]29 Nov|23 Nov", text):  # the ISO week runs Monday to Sunday
+        problems.append(f"{which}: no date range (23–29 Nov) beside the ISO week 2026-W48")
     decimals = [n for n in re.findall(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])", text)
                 if not re.fullmatch(r"([01]?\d|2[0-3])\.[0-5]\d", n)]  # 16.30 is a time
     if decimals:
