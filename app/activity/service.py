@@ -10,13 +10,13 @@ typical)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from typing import Any
 
 from sqlmodel import col, select
 
-from app.clock import Clock, as_utc
+from app.clock import Clock, as_utc, to_local
 from app.domain import EndReason, EventSource, InterruptionSource, SwitchTrigger
 from app.errors import ErrorCode, FokusError
 from app.focus.engine import FocusEngine, SessionView, focused_seconds, sessions_between
@@ -229,27 +229,48 @@ class ActivityService:
         return datetime.combine(day, time(0), tzinfo=self.clock.zone())
 
     def day_log(self, day: date | None = None) -> dict[str, Any]:
+        """The day's sessions, pauses, switches and interruptions, each placed
+        and written (ISO, with its offset) on the clock it was recorded on, as
+        the weekly figures are: a WIB Monday read in UTC still starts at 09:00.
+        A switch or an interruption belongs to the day its own local date says;
+        a session to every day its own local span touches."""
         day = day or self._local_today()
-        start = self._day_start(day)
-        end = start + timedelta(days=1)
-        zone = self.clock.zone()
+        end = self._day_start(day) + timedelta(days=1)
+        from app.reports.metrics import RECORDED_MARGIN
 
-        def iso(at: datetime | None) -> str | None:
-            return as_utc(at).astimezone(zone).isoformat(timespec="seconds") if at else None
+        now = self.clock.now()
+        # Any recorded clock (UTC-12 … UTC+14) may have placed a row on this day.
+        wide_start = datetime.combine(day, time(0), tzinfo=UTC) - RECORDED_MARGIN
+        wide_end = wide_start + timedelta(days=1) + 2 * RECORDED_MARGIN
+
+        def iso(at: datetime | None, offset_min: int) -> str | None:
+            return to_local(at, offset_min).isoformat(timespec="seconds") if at else None
+
+        def on_day(at: datetime, offset_min: int) -> bool:
+            return to_local(at, offset_min).date() == day
+
+        def spans_day(x: FocusSession) -> bool:
+            zone = timezone(timedelta(minutes=x.utc_offset_min))
+            first = datetime.combine(day, time(0), tzinfo=zone)
+            started = as_utc(x.started_at)
+            stopped = as_utc(x.ended_at) if x.ended_at else max(now, started)
+            return started < first + timedelta(days=1) and (
+                stopped > first or started >= first)
 
         with self.store.transaction() as s:
-            sessions = list(s.exec(select(FocusSession).where(sessions_between(start, end))
-                                   .order_by(col(FocusSession.started_at))))
+            sessions = [x for x in s.exec(select(FocusSession).where(
+                sessions_between(wide_start, wide_end)).order_by(
+                col(FocusSession.started_at))) if spans_day(x)]
             pauses: dict[int, list[SessionPause]] = {}
             for p in s.exec(select(SessionPause).where(col(SessionPause.session_id).in_(
-                    [x.id for x in sessions]))):
+                    [x.id for x in sessions])).order_by(col(SessionPause.started_at))):
                 pauses.setdefault(p.session_id, []).append(p)
-            switches = list(s.exec(select(ContextSwitch).where(
-                col(ContextSwitch.at) >= start, col(ContextSwitch.at) < end)
-                .order_by(col(ContextSwitch.at))))
-            interruptions = list(s.exec(select(Interruption).where(
-                col(Interruption.at) >= start, col(Interruption.at) < end)
-                .order_by(col(Interruption.at))))
+            switches = [x for x in s.exec(select(ContextSwitch).where(
+                col(ContextSwitch.at) >= wide_start, col(ContextSwitch.at) < wide_end)
+                .order_by(col(ContextSwitch.at))) if on_day(x.at, x.utc_offset_min)]
+            interruptions = [x for x in s.exec(select(Interruption).where(
+                col(Interruption.at) >= wide_start, col(Interruption.at) < wide_end)
+                .order_by(col(Interruption.at))) if on_day(x.at, x.utc_offset_min)]
             # Only the names the day shows: years of batches are not read for one day.
             shown = {x.project_id for x in sessions} | {x.to_project_id for x in switches} | {
                 x.from_project_id for x in switches if x.from_project_id is not None}
@@ -257,7 +278,6 @@ class ActivityService:
                 col(Project.id).in_(shown)))}
             titles = {b.id: b.title for b in s.exec(select(ProjectBatch).where(
                 col(ProjectBatch.id).in_({x.batch_id for x in sessions if x.batch_id})))}
-        now = self.clock.now()
         per_switch, measured = self.switch_cost(end)
         buffer = round(per_switch)
         session_rows = []
@@ -266,22 +286,27 @@ class ActivityService:
             session_rows.append({
                 "id": x.id, "project": names.get(x.project_id),
                 "batch": titles.get(x.batch_id) if x.batch_id else None,
-                "start": iso(x.started_at), "end": iso(x.ended_at), "state": str(x.state),
+                "start": iso(x.started_at, x.utc_offset_min),
+                "end": iso(x.ended_at, x.utc_offset_min), "state": str(x.state),
                 "end_reason": str(x.end_reason) if x.end_reason else None,
                 "planned_minutes": x.planned_minutes,
                 "focus_minutes": round(focused_seconds(x, pauses.get(x.id, []), now) / 60, 1),
-                "pauses": [{"id": p.id, "start": iso(p.started_at), "end": iso(p.ended_at),
+                # A pause is on the clock of the session it belongs to.
+                "pauses": [{"id": p.id, "start": iso(p.started_at, x.utc_offset_min),
+                            "end": iso(p.ended_at, x.utc_offset_min),
                             "reason": str(p.reason)} for p in pauses.get(x.id, [])],
                 "interruptions": sum(1 for i in interruptions if i.session_id == x.id),
             })
         return {
             "date": day.isoformat(),
             "sessions": session_rows,
-            "switches": [{"id": x.id, "at": iso(x.at), "from": names.get(x.from_project_id or -1),
+            "switches": [{"id": x.id, "at": iso(x.at, x.utc_offset_min),
+                          "from": names.get(x.from_project_id or -1),
                           "to": names.get(x.to_project_id), "trigger": str(x.trigger),
                           "source": x.source} for x in switches],
-            "interruptions": [{"id": x.id, "at": iso(x.at), "source": str(x.source),
-                               "minutes": x.minutes, "session": x.session_id}
+            "interruptions": [{"id": x.id, "at": iso(x.at, x.utc_offset_min),
+                               "source": str(x.source), "minutes": x.minutes,
+                               "session": x.session_id}
                               for x in interruptions],
             "focus_minutes": round(sum(r["focus_minutes"] for r in session_rows), 1),  # type: ignore[misc]
             "estimated_minutes_lost_to_switching": round(len(switches) * per_switch),

@@ -2764,102 +2764,168 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>TeamReportWindow</name>
     <message>
-        <location filename="../../ui/reports/team.py" line="26"/>
+        <location filename="../../ui/reports/team.py" line="37"/>
         <source>Fokus — Team report</source>
         <translation>Fokus — Laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="29"/>
+        <location filename="../../ui/reports/team.py" line="40"/>
         <source>Add the weekly JSON exports your team sent you. Fokus checks each file, leaves out the ones it cannot use (and says why), and shows team medians with the middle half of the team — never a figure for fewer than three people, and no ranking of anyone.</source>
         <translation>Tambahkan ekspor JSON mingguan yang dikirim tim Anda. Fokus memeriksa setiap berkas, menyisihkan yang tidak dapat dipakai (beserta alasannya), dan menampilkan median tim dengan separuh tengah tim — tidak pernah angka untuk kurang dari tiga orang, dan tanpa peringkat siapa pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="35"/>
+        <location filename="../../ui/reports/team.py" line="46"/>
         <source>Exports to merge</source>
         <translation>Ekspor yang akan digabung</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="36"/>
+        <location filename="../../ui/reports/team.py" line="48"/>
         <source>&amp;Add files…</source>
         <translation>&amp;Tambah berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="38"/>
+        <location filename="../../ui/reports/team.py" line="50"/>
         <source>Clear</source>
         <translation>Kosongkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="40"/>
+        <location filename="../../ui/reports/team.py" line="52"/>
         <source>Save as &amp;PDF…</source>
         <translation>Simpan sebagai &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="41"/>
+        <location filename="../../ui/reports/team.py" line="53"/>
         <source>Save as &amp;CSV…</source>
         <translation>Simpan sebagai &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="51"/>
+        <location filename="../../ui/reports/team.py" line="63"/>
         <source>Figure</source>
         <translation>Angka</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="51"/>
+        <location filename="../../ui/reports/team.py" line="63"/>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="52"/>
+        <location filename="../../ui/reports/team.py" line="64"/>
         <source>Middle half</source>
         <translation>Separuh tengah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="52"/>
+        <location filename="../../ui/reports/team.py" line="64"/>
+        <location filename="../../ui/reports/team.py" line="83"/>
         <source>Programmers</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="54"/>
+        <location filename="../../ui/reports/team.py" line="66"/>
         <source>Team figures</source>
         <translation>Angka tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="70"/>
+        <location filename="../../ui/reports/team.py" line="73"/>
+        <source>Planned and done</source>
+        <translation>Rencana dan hasil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="77"/>
+        <source>Planned deep-work blocks used</source>
+        <translation>Blok kerja mendalam terencana yang dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="78"/>
+        <source>Batches finished</source>
+        <translation>Batch yang selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="79"/>
+        <source>Time per project (the team)</source>
+        <translation>Waktu per proyek (tim)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="82"/>
+        <source>Project</source>
+        <translation>Proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="82"/>
+        <source>Hours</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="85"/>
+        <source>Time per project</source>
+        <translation>Waktu per proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="110"/>
         <source>Weekly exports</source>
         <translation>Ekspor mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="72"/>
+        <location filename="../../ui/reports/team.py" line="112"/>
         <source>Fokus exports (*.json)</source>
         <translation>Ekspor Fokus (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="88"/>
+        <location filename="../../ui/reports/team.py" line="126"/>
+        <source>Team report · {week}</source>
+        <translation>Laporan tim · {week}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="129"/>
         <source>too few to show</source>
         <translation>terlalu sedikit untuk ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="91"/>
+        <location filename="../../ui/reports/team.py" line="139"/>
+        <source>{used} of {planned}</source>
+        <translation>{used} dari {planned}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="146"/>
+        <source>Other projects (fewer than three people each)</source>
+        <translation>Proyek lain (masing-masing kurang dari tiga orang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="153"/>
+        <source>No figures for fewer than three programmers.</source>
+        <translation>Tidak ada angka untuk kurang dari tiga programmer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="155"/>
+        <source>No focus time on projects this week.</source>
+        <translation>Belum ada waktu fokus pada proyek pekan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="158"/>
+        <source>Projects worked on by fewer than three people are counted together.</source>
+        <translation>Proyek yang dikerjakan kurang dari tiga orang dihitung bersama.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/team.py" line="159"/>
         <source>{week}: {n} programmers — {names}</source>
         <translation>{week}: {n} programmer — {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="94"/>
+        <location filename="../../ui/reports/team.py" line="162"/>
         <source>Left out {file}: {reason}</source>
         <translation>Disisihkan {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="102"/>
+        <location filename="../../ui/reports/team.py" line="179"/>
         <source>Add at least one valid export first.</source>
         <translation>Tambahkan dulu setidaknya satu ekspor yang valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="106"/>
+        <location filename="../../ui/reports/team.py" line="183"/>
         <source>Save the team report</source>
         <translation>Simpan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="117"/>
+        <location filename="../../ui/reports/team.py" line="194"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
@@ -2867,75 +2933,75 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>TimelineEditor</name>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="325"/>
+        <location filename="../../ui/activity/timeline.py" line="332"/>
         <source>Changed. Ctrl+Z undoes it.</source>
         <translation>Diubah. Ctrl+Z membatalkannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="336"/>
+        <location filename="../../ui/activity/timeline.py" line="343"/>
         <source>Undone.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="363"/>
+        <location filename="../../ui/activity/timeline.py" line="371"/>
         <source>Add a session here…</source>
         <translation>Tambah sesi di sini…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="366"/>
+        <location filename="../../ui/activity/timeline.py" line="374"/>
         <source>Undo</source>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="393"/>
+        <location filename="../../ui/activity/timeline.py" line="401"/>
         <source>Edit…</source>
         <translation>Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="395"/>
+        <location filename="../../ui/activity/timeline.py" line="403"/>
         <source>Split here</source>
         <translation>Pisah di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="399"/>
-        <location filename="../../ui/activity/timeline.py" line="433"/>
+        <location filename="../../ui/activity/timeline.py" line="407"/>
+        <location filename="../../ui/activity/timeline.py" line="441"/>
         <source>Change project</source>
         <translation>Ganti proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="402"/>
+        <location filename="../../ui/activity/timeline.py" line="410"/>
         <source>Change batch</source>
         <translation>Ganti batch</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="403"/>
+        <location filename="../../ui/activity/timeline.py" line="411"/>
         <source>No batch</source>
         <translation>Tanpa batch</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="414"/>
-        <location filename="../../ui/activity/timeline.py" line="443"/>
-        <location filename="../../ui/activity/timeline.py" line="457"/>
+        <location filename="../../ui/activity/timeline.py" line="422"/>
+        <location filename="../../ui/activity/timeline.py" line="451"/>
+        <location filename="../../ui/activity/timeline.py" line="465"/>
         <source>Delete</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="418"/>
+        <location filename="../../ui/activity/timeline.py" line="426"/>
         <source>Session deleted. Ctrl+Z brings it back.</source>
         <translation>Sesi dihapus. Ctrl+Z mengembalikannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="422"/>
+        <location filename="../../ui/activity/timeline.py" line="430"/>
         <source>Count this pause as focus</source>
         <translation>Hitung jeda ini sebagai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="436"/>
+        <location filename="../../ui/activity/timeline.py" line="444"/>
         <source>Change reason</source>
         <translation>Ganti alasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/timeline.py" line="450"/>
+        <location filename="../../ui/activity/timeline.py" line="458"/>
         <source>Change source</source>
         <translation>Ganti sumber</translation>
     </message>

@@ -182,3 +182,34 @@ def test_switches_and_interruptions_have_their_menus(window,  # type: ignore[no-
     assert svc.activity.day_log()["interruptions"][0]["source"] == "phone"
     qtbot.waitUntil(lambda: any("edited by hand" in window.events.topLevelItem(i).text(2)
                                 for i in range(window.events.topLevelItemCount())))
+
+
+def test_a_past_wib_day_read_in_utc_is_shown_and_edited_on_its_own_clock(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot) -> None:
+    from datetime import date
+
+    from ui.activity.today import TodayWindow
+
+    siasn = controller.service.project("SIASN").id
+    assert siasn is not None
+    controller.service.history.add_session(siasn, None, wib(9), wib(10))
+    clock.offset_minutes = 0  # a week later, on a machine in UTC
+    clock.current = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+    w = TodayWindow(controller)
+    qtbot.addWidget(w)
+    w.resize(1000, 560)
+    w.show_day(date(2026, 11, 23))
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: len(w.timeline.log["sessions"]) == 1)
+    assert w.timeline.session_span(w.timeline.log["sessions"][0]) == (9 * 60, 10 * 60)
+    timeline = w.timeline
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=point(w, 10 * 60))
+    qtbot.mouseMove(timeline, point(w, 10 * 60 + 15))
+    qtbot.mouseMove(timeline, point(w, 10 * 60 + 30))
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=point(w, 10 * 60 + 30))
+    # The end moved to 10:30 WIB, not to 10:30 UTC (17:30 WIB), and stays on WIB.
+    qtbot.waitUntil(lambda: sessions(controller)[0][2] is not None and
+                    abs((sessions(controller)[0][2] - wib(10, 30)).total_seconds()) <= 120)
+    qtbot.waitUntil(lambda: w.timeline.log["sessions"][0]["start"]
+                    == "2026-11-23T09:00:00+07:00")

@@ -183,3 +183,60 @@ def test_hotkey_combinations_are_checked() -> None:
     assert check_hotkeys({"a": "<ctrl>+<alt>+f", "b": "<ctrl>+<alt>+i", "c": ""}) == {}
 
 
+
+
+def test_a_past_day_keeps_the_clock_it_was_recorded_on(service: FokusService, clock: FakeClock,
+                                                       two: tuple[int, int]) -> None:
+    """A WIB Monday read later on a machine in UTC still starts at 09:00, and
+    each row lands on the day its own local date says, as the weekly figures do."""
+    from datetime import UTC, date, datetime
+
+    a, b = two
+    # Sunday 22 Nov, 23:30 WIB (16:30 UTC): a switch that belongs to Sunday in WIB,
+    # though it is Sunday in UTC too; then Monday 00:30 WIB (Sunday 17:30 UTC).
+    clock.current = datetime(2026, 11, 22, 16, 30, tzinfo=UTC)
+    sunday = service.activity.switch(a)
+    clock.current = datetime(2026, 11, 22, 17, 30, tzinfo=UTC)
+    early = service.activity.interrupt("chat")
+    clock.current = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 09:00 WIB
+    view = service.start(a, minutes=60)
+    clock.advance(15 * 60)
+    service.pause()
+    clock.advance(5 * 60)
+    service.resume()
+    service.activity.interrupt("colleague")
+    clock.advance(40 * 60)
+    moved = service.activity.switch(b)
+    clock.current = datetime(2026, 11, 23, 17, 30, tzinfo=UTC)  # Tuesday 00:30 WIB
+    late = service.activity.interrupt("phone")
+
+    clock.offset_minutes = 0  # the machine now runs on UTC
+    clock.current = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+    log = service.activity.day_log(date(2026, 11, 23))
+    [session] = log["sessions"]
+    assert session["id"] == view.id
+    assert (session["start"], session["end"]) == ("2026-11-23T09:00:00+07:00",
+                                                  "2026-11-23T10:00:00+07:00")
+    assert [(p["start"], p["end"]) for p in session["pauses"]] == [
+        ("2026-11-23T09:15:00+07:00", "2026-11-23T09:20:00+07:00")]
+    assert [x["at"] for x in log["interruptions"]] == [
+        "2026-11-23T00:30:00+07:00", "2026-11-23T09:20:00+07:00"]
+    assert early.id == log["interruptions"][0]["id"] and late.id not in {
+        x["id"] for x in log["interruptions"]}
+    assert [(x["id"], x["at"]) for x in log["switches"]] == [
+        (moved.switch_id, "2026-11-23T10:00:00+07:00")]
+    assert session["interruptions"] == 1
+    # The machine's Sunday (UTC) holds nothing of the WIB Monday, and the WIB
+    # Sunday's switch is on it; the WIB Tuesday's interruption is on Tuesday.
+    sun = service.activity.day_log(date(2026, 11, 22))
+    assert [x["id"] for x in sun["switches"]] == [sunday.switch_id]
+    assert sun["sessions"] == [] and sun["interruptions"] == []
+    tue = service.activity.day_log(date(2026, 11, 24))
+    assert [x["id"] for x in tue["interruptions"]] == [late.id] and tue["sessions"] == []
+    # The weekly figures agree on which day each row belongs to.
+    from app.reports.metrics import Metrics
+
+    days = {d.day: d for d in Metrics(service.store, clock).week("2026-W48").days}
+    assert (days[date(2026, 11, 23)].switches, days[date(2026, 11, 23)].interruptions,
+            days[date(2026, 11, 23)].sessions) == (1, 2, 1)
+    assert days[date(2026, 11, 24)].interruptions == 1

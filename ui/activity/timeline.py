@@ -300,11 +300,18 @@ class TimelineEditor(QObject):
     def history(self) -> Any:
         return self.controller.service.history
 
-    def at(self, minute: float) -> datetime:
-        """The instant of a minute of the day shown, in the local zone."""
+    def at(self, minute: float, row: dict[str, Any] | None = None) -> datetime:
+        """The instant of a minute of the day shown: on the clock ``row`` (a
+        session of the day's log) was recorded on, where the timeline placed it,
+        else in the local zone."""
         zone = self.controller.clock.zone()
+        if row is not None and row.get("start"):
+            zone = datetime.fromisoformat(row["start"]).tzinfo or zone
         return datetime.combine(self.day(), time(0), tzinfo=zone) + timedelta(
             minutes=round(minute))
+
+    def _session_row(self, session_id: int) -> dict[str, Any] | None:
+        return next((s for s in self.timeline.log["sessions"] if s["id"] == session_id), None)
 
     def run(self, edit: Callable[[bool], object], done: str = "") -> bool:
         """Run ``edit(trim)``; an overlap asks whether to trim the other session."""
@@ -336,8 +343,9 @@ class TimelineEditor(QObject):
         self.notice.emit(self.tr("Undone."))
 
     def _dragged(self, session_id: int, start: float, end: float) -> None:
+        row = self._session_row(session_id)
         self.run(lambda trim: self.history.edit_session(
-            session_id, start=self.at(start), end=self.at(end), trim=trim))
+            session_id, start=self.at(start, row), end=self.at(end, row), trim=trim))
 
     # -- the menus --------------------------------------------------------------------
 
@@ -395,7 +403,7 @@ class TimelineEditor(QObject):
         split = menu.addAction(self.tr("Split here"))
         split.setEnabled(not running)
         split.triggered.connect(lambda: self.run(
-            lambda _trim: self.history.split_session(row["id"], self.at(minute))))
+            lambda _trim: self.history.split_session(row["id"], self.at(minute, row))))
         self._projects_menu(menu, self.tr("Change project"), entry.project_id,
                             lambda pid: self.run(lambda _trim: self.history.edit_session(
                                 row["id"], project=pid)))
