@@ -73,7 +73,7 @@ def test_share_busy_blocks_writes_the_week_and_reimports_without_duplicates(
     out = chosen[0]
     assert offered == [str(out)]  # the remembered folder, the week's name
     assert out.exists()
-    assert dialog.result.text() == f"2 busy blocks written to {out}"
+    assert dialog.feedback.text() == f"2 busy blocks written to {out}"
     assert dialog.isVisible()  # it stays to say where the file went
     text = out.read_text()
     assert "SIASN" not in text
@@ -115,5 +115,5 @@ def test_share_busy_blocks_cancelled_writes_nothing(controller: FokusController,
     dialog = window.share_busy_blocks()
     assert dialog.default_path() == Path.home() / "fokus-busy-2026-W48.ics"
     assert dialog.save() is None
-    assert dialog.result.text() == "" and dialog.written is None
+    assert dialog.feedback.text() == "" and dialog.written is None
     dialog.reject()

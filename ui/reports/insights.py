@@ -343,7 +343,8 @@ class InsightsWindow(QMainWindow):
         self.summary.setText(self.summary.text() + "\n" + self._goals_breaks_text())
         # What the charts are drawn from, and what they say in words.
         self.chart_data = self._data(self.week)
-        for label, (title, figures) in zip(self.canvases, chart_texts(self.chart_data), strict=True):
+        texts = chart_texts(self.chart_data)
+        for label, (title, figures) in zip(self.canvases, texts, strict=True):
             label.setAccessibleName(title)
             label.setAccessibleDescription(figures)
 

@@ -133,10 +133,10 @@ class ShareBlocksDialog(QDialog):
         self.with_projects.setToolTip(self.tr(
             "Off: colleagues see only that you are busy. On: they also see which project "
             "(for example “Fokus — deep work: SIASN”)."))
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setObjectName("shareResult")
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("shareResult")
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("&Save…"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
@@ -147,7 +147,7 @@ class ShareBlocksDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.with_projects)
-        layout.addWidget(self.result)
+        layout.addWidget(self.feedback)
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
 
@@ -168,10 +168,10 @@ class ShareBlocksDialog(QDialog):
             count = self.controller.service.week.export_blocks_ics(
                 self.week, path, with_projects=self.with_projects.isChecked())
         except FokusError as err:
-            self.result.setText(error_text(err))
+            self.feedback.setText(error_text(err))
             return None
         self.written = path
-        self.result.setText((self.tr("1 busy block written to {path}") if count == 1 else
+        self.feedback.setText((self.tr("1 busy block written to {path}") if count == 1 else
                              self.tr("{n} busy blocks written to {path}")).format(
             n=count, path=path))
         self.close_button.setFocus()
