@@ -67,6 +67,45 @@ def tray_menu(env: dict[str, str], out: Path) -> None:
         proc.wait(10)
 
 
+def visible_window(env: dict[str, str], wider_than: int) -> str:
+    """The id of Fokus's visible top-level window wider than ``wider_than``, or ""."""
+    ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--classname", "^fokus$"],
+                         env=env, capture_output=True, text=True).stdout
+    for wid in ids.split():
+        g = subprocess.run(["xdotool", "getwindowgeometry", "--shell", wid], env=env,
+                           capture_output=True, text=True).stdout
+        values = dict(line.split("=") for line in g.split())
+        if int(values.get("WIDTH", 0)) > wider_than:
+            return wid
+    return ""
+
+
+def no_tray_window(env: dict[str, str], out: Path) -> None:
+    """The Fokus window of a desktop without a tray, during a session: the real
+    app, started where no tray host runs, shows it after FOKUS_TRAY_WAIT."""
+    env = dict(env, FOKUS_TRAY_WAIT="1")
+    proc = subprocess.Popen([str(BIN / "fokus")], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        wid = ""
+        for _ in range(150):
+            wid = visible_window(env, 200)
+            if wid:
+                break
+            time.sleep(0.1)
+        if not wid:
+            raise RuntimeError("the Fokus window did not appear without a tray")
+        subprocess.run([str(BIN / "fokus"), "start", "-p", "SIASN", "-m", "50"], env=env,
+                       check=True, stdout=subprocess.DEVNULL)
+        time.sleep(1.5)  # the window follows the session at its next refresh
+        subprocess.run(["import", "-window", wid, str(out / "no-tray.png")], env=env,
+                       check=True)
+        subprocess.run([str(BIN / "fokus"), "stop"], env=env, stdout=subprocess.DEVNULL)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 WINDOWS = r'''
 import sys
 from datetime import date, timedelta
@@ -146,6 +185,9 @@ def main() -> int:
         subprocess.run([str(BIN / "fokus"), "demo"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         tray_menu(env, out)
+        trayer.terminate()  # now a desktop without a tray
+        trayer.wait(10)
+        no_tray_window(env, out)
         for language in ("en", "id"):
             subprocess.run([sys.executable, "-c", WINDOWS, str(out), language, str(data)],
                            env=env, check=True, cwd=ROOT)

@@ -801,37 +801,37 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Menit per sesi fokus:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="46"/>
+        <location filename="../../ui/week/window.py" line="49"/>
         <source>Deep work in core hours (meant for coordination)</source>
         <translation>Kerja mendalam di jam inti (yang disediakan untuk koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="47"/>
+        <location filename="../../ui/week/window.py" line="50"/>
         <source>Collaborative work in a no-meeting window</source>
         <translation>Kerja kolaboratif di jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="48"/>
+        <location filename="../../ui/week/window.py" line="51"/>
         <source>Overlaps a meeting</source>
         <translation>Bertumpang tindih dengan rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="49"/>
+        <location filename="../../ui/week/window.py" line="52"/>
         <source>Outside work hours</source>
         <translation>Di luar jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="50"/>
+        <location filename="../../ui/week/window.py" line="53"/>
         <source>More projects this day than your limit</source>
         <translation>Proyek hari ini melebihi batas Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="57"/>
+        <location filename="../../ui/week/window.py" line="60"/>
         <source>at risk: no free window of the right kind before its due date</source>
         <translation>berisiko: tidak ada waktu luang yang sesuai sebelum tenggatnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="58"/>
+        <location filename="../../ui/week/window.py" line="61"/>
         <source>at risk: its due date has passed</source>
         <translation>berisiko: tenggatnya sudah lewat</translation>
     </message>
@@ -857,12 +857,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Hari libur</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="56"/>
+        <location filename="../../ui/week/window.py" line="59"/>
         <source>no free window of the right kind is left this week</source>
         <translation>tidak ada lagi waktu luang yang sesuai pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="59"/>
+        <location filename="../../ui/week/window.py" line="62"/>
         <source>the days with free windows already hold your project limit</source>
         <translation>hari-hari yang masih punya waktu luang sudah mencapai batas proyek Anda</translation>
     </message>
@@ -1071,6 +1071,77 @@ sisa {left} menit (sampai {end})</translation>
         <source>This week {done} of {goal}</source>
         <translation>Pekan ini {done} dari {goal}</translation>
     </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="146"/>
+        <source>{n} min</source>
+        <translation>{n} menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="168"/>
+        <source>, {n} of them in no-meeting windows</source>
+        <translation>, {n} di antaranya di jam bebas rapat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="172"/>
+        <location filename="../../ui/reports/insights.py" line="194"/>
+        <source>No focus sessions this week yet.</source>
+        <translation>Belum ada sesi fokus pekan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="173"/>
+        <source>{day}: context switches {switches}, interruptions {interruptions}</source>
+        <translation>{day}: perpindahan konteks {switches}, interupsi {interruptions}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="177"/>
+        <source>No switches or interruptions this week.</source>
+        <translation>Tidak ada perpindahan atau interupsi pekan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="182"/>
+        <source>week {n}</source>
+        <translation>pekan {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="184"/>
+        <source>{week}: no reflection</source>
+        <translation>{week}: tanpa refleksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="186"/>
+        <source>{week}: satisfaction {satisfaction}, energy {energy}</source>
+        <translation>{week}: kepuasan {satisfaction}, energi {energy}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="190"/>
+        <source>No reflections in these weeks yet.</source>
+        <translation>Belum ada refleksi pada pekan-pekan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="201"/>
+        <source>No-meeting windows: {windows}.</source>
+        <translation>Jam bebas rapat: {windows}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="203"/>
+        <source>Focus per day, by project</source>
+        <translation>Fokus per hari, per proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="204"/>
+        <source>Switches and interruptions per day</source>
+        <translation>Perpindahan dan interupsi per hari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="205"/>
+        <source>Satisfaction and energy over the weeks (1–5)</source>
+        <translation>Kepuasan dan energi dari pekan ke pekan (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/insights.py" line="206"/>
+        <source>Focus by hour of day (shaded: no-meeting windows)</source>
+        <translation>Fokus per jam (arsir: jam bebas rapat)</translation>
+    </message>
 </context>
 <context>
     <name>AwayDialog</name>
@@ -1191,37 +1262,37 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>BlockDialog</name>
     <message>
-        <location filename="../../ui/week/window.py" line="71"/>
+        <location filename="../../ui/week/window.py" line="74"/>
         <source>Time block</source>
         <translation>Blok waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="87"/>
+        <location filename="../../ui/week/window.py" line="90"/>
         <source>Day:</source>
         <translation>Hari:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="88"/>
+        <location filename="../../ui/week/window.py" line="91"/>
         <source>&amp;Project:</source>
         <translation>&amp;Proyek:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="89"/>
+        <location filename="../../ui/week/window.py" line="92"/>
         <source>&amp;Batch:</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="90"/>
+        <location filename="../../ui/week/window.py" line="93"/>
         <source>&amp;From:</source>
         <translation>&amp;Dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="91"/>
+        <location filename="../../ui/week/window.py" line="94"/>
         <source>&amp;To:</source>
         <translation>&amp;Sampai:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="96"/>
+        <location filename="../../ui/week/window.py" line="99"/>
         <source>(no batch)</source>
         <translation>(tanpa batch)</translation>
     </message>
@@ -1548,53 +1619,53 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/reports/insights.py" line="141"/>
+        <location filename="../../ui/reports/insights.py" line="214"/>
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="160"/>
-        <location filename="../../ui/reports/insights.py" line="331"/>
+        <location filename="../../ui/reports/insights.py" line="233"/>
+        <location filename="../../ui/reports/insights.py" line="410"/>
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="244"/>
+        <location filename="../../ui/reports/insights.py" line="317"/>
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="248"/>
+        <location filename="../../ui/reports/insights.py" line="321"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="258"/>
+        <location filename="../../ui/reports/insights.py" line="331"/>
         <source> · sessions changed after the fact: {added} added, {edited} edited</source>
         <translation> · sesi yang diubah belakangan: {added} ditambahkan, {edited} diubah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="268"/>
+        <location filename="../../ui/reports/insights.py" line="341"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="279"/>
+        <location filename="../../ui/reports/insights.py" line="358"/>
         <source>no weekly goal (no remote day)</source>
         <translation>tanpa target pekanan (tidak ada hari WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="281"/>
+        <location filename="../../ui/reports/insights.py" line="360"/>
         <source>weekly goal of {goal} min met, {n} min over</source>
         <translation>target pekanan {goal} menit tercapai, lebih {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="285"/>
+        <location filename="../../ui/reports/insights.py" line="364"/>
         <source>weekly goal of {goal} min not met, {n} min short</source>
         <translation>target pekanan {goal} menit belum tercapai, kurang {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="288"/>
+        <location filename="../../ui/reports/insights.py" line="367"/>
         <source>{met} · breaks: {taken} of {suggested} taken in full, {skipped} skipped, {rest} of {planned} min of rest</source>
         <translation>{met} · istirahat: {taken} dari {suggested} diambil penuh, {skipped} dilewati, {rest} dari {planned} menit rehat</translation>
     </message>
@@ -2726,6 +2797,55 @@ sisa {left} menit (sampai {end})</translation>
     </message>
 </context>
 <context>
+    <name>ShareBlocksDialog</name>
+    <message>
+        <location filename="../../ui/week/window.py" line="126"/>
+        <location filename="../../ui/week/window.py" line="159"/>
+        <source>Share busy blocks</source>
+        <translation>Bagikan blok sibuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="128"/>
+        <source>Saves this week&apos;s deep-work blocks as a calendar file (.ics) that colleagues can import or subscribe to. Each block leaves Fokus as a busy event named “Fokus — deep work” with its start and end; nothing else is in the file.</source>
+        <translation>Menyimpan blok kerja mendalam pekan ini sebagai berkas kalender (.ics) yang bisa diimpor atau dilanggani rekan kerja. Setiap blok keluar dari Fokus sebagai acara sibuk bernama “Fokus — kerja mendalam” beserta jam mulai dan selesainya; tidak ada hal lain di berkas itu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="132"/>
+        <source>Also show each block&apos;s &amp;project name</source>
+        <translation>Tampilkan juga nama &amp;proyek tiap blok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="134"/>
+        <source>Off: colleagues see only that you are busy. On: they also see which project (for example “Fokus — deep work: SIASN”).</source>
+        <translation>Mati: rekan kerja hanya melihat bahwa Anda sibuk. Nyala: mereka juga melihat proyeknya (misalnya “Fokus — kerja mendalam: SIASN”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="141"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Simpan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="144"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="161"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>Berkas kalender (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="174"/>
+        <source>1 busy block written to {path}</source>
+        <translation>1 blok sibuk ditulis ke {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="175"/>
+        <source>{n} busy blocks written to {path}</source>
+        <translation>{n} blok sibuk ditulis ke {path}</translation>
+    </message>
+</context>
+<context>
     <name>SpanEditor</name>
     <message>
         <location filename="../../ui/settings/window.py" line="107"/>
@@ -2815,7 +2935,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/reports/team.py" line="64"/>
-        <location filename="../../ui/reports/team.py" line="83"/>
+        <location filename="../../ui/reports/team.py" line="85"/>
         <source>Programmers</source>
         <translation>Programmer</translation>
     </message>
@@ -2830,102 +2950,102 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Rencana dan hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="77"/>
+        <location filename="../../ui/reports/team.py" line="79"/>
         <source>Planned deep-work blocks used</source>
         <translation>Blok kerja mendalam terencana yang dipakai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="78"/>
+        <location filename="../../ui/reports/team.py" line="80"/>
         <source>Batches finished</source>
         <translation>Batch yang selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="79"/>
+        <location filename="../../ui/reports/team.py" line="81"/>
         <source>Time per project (the team)</source>
         <translation>Waktu per proyek (tim)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="82"/>
+        <location filename="../../ui/reports/team.py" line="84"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="82"/>
+        <location filename="../../ui/reports/team.py" line="84"/>
         <source>Hours</source>
         <translation>Jam</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="85"/>
+        <location filename="../../ui/reports/team.py" line="87"/>
         <source>Time per project</source>
         <translation>Waktu per proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="110"/>
+        <location filename="../../ui/reports/team.py" line="112"/>
         <source>Weekly exports</source>
         <translation>Ekspor mingguan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="112"/>
+        <location filename="../../ui/reports/team.py" line="114"/>
         <source>Fokus exports (*.json)</source>
         <translation>Ekspor Fokus (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="126"/>
+        <location filename="../../ui/reports/team.py" line="128"/>
         <source>Team report · {week}</source>
         <translation>Laporan tim · {week}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="129"/>
+        <location filename="../../ui/reports/team.py" line="131"/>
         <source>too few to show</source>
         <translation>terlalu sedikit untuk ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="139"/>
+        <location filename="../../ui/reports/team.py" line="142"/>
         <source>{used} of {planned}</source>
         <translation>{used} dari {planned}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="146"/>
+        <location filename="../../ui/reports/team.py" line="149"/>
         <source>Other projects (fewer than three people each)</source>
         <translation>Proyek lain (masing-masing kurang dari tiga orang)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="153"/>
+        <location filename="../../ui/reports/team.py" line="157"/>
         <source>No figures for fewer than three programmers.</source>
         <translation>Tidak ada angka untuk kurang dari tiga programmer.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="155"/>
+        <location filename="../../ui/reports/team.py" line="159"/>
         <source>No focus time on projects this week.</source>
         <translation>Belum ada waktu fokus pada proyek pekan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="158"/>
+        <location filename="../../ui/reports/team.py" line="162"/>
         <source>Projects worked on by fewer than three people are counted together.</source>
         <translation>Proyek yang dikerjakan kurang dari tiga orang dihitung bersama.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="159"/>
+        <location filename="../../ui/reports/team.py" line="163"/>
         <source>{week}: {n} programmers — {names}</source>
         <translation>{week}: {n} programmer — {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="162"/>
+        <location filename="../../ui/reports/team.py" line="166"/>
         <source>Left out {file}: {reason}</source>
         <translation>Disisihkan {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="179"/>
+        <location filename="../../ui/reports/team.py" line="183"/>
         <source>Add at least one valid export first.</source>
         <translation>Tambahkan dulu setidaknya satu ekspor yang valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="183"/>
+        <location filename="../../ui/reports/team.py" line="187"/>
         <source>Save the team report</source>
         <translation>Simpan laporan tim</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/team.py" line="194"/>
+        <location filename="../../ui/reports/team.py" line="198"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Tidak dapat menulis {path}: {reason}</translation>
     </message>
@@ -3106,110 +3226,120 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>WeekWindow</name>
     <message>
-        <location filename="../../ui/week/window.py" line="116"/>
+        <location filename="../../ui/week/window.py" line="185"/>
         <source>Fokus — Week</source>
         <translation>Fokus — Pekan</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="124"/>
+        <location filename="../../ui/week/window.py" line="193"/>
         <source>Previous week</source>
         <translation>Pekan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="125"/>
+        <location filename="../../ui/week/window.py" line="194"/>
         <source>This week</source>
         <translation>Pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="127"/>
+        <location filename="../../ui/week/window.py" line="196"/>
         <source>Next week</source>
         <translation>Pekan berikutnya</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="128"/>
+        <location filename="../../ui/week/window.py" line="197"/>
         <source>&amp;Plan my week</source>
         <translation>&amp;Rencanakan pekan saya</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="130"/>
+        <location filename="../../ui/week/window.py" line="199"/>
         <source>&amp;Import calendar…</source>
         <translation>&amp;Impor kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="131"/>
+        <location filename="../../ui/week/window.py" line="200"/>
+        <source>Share &amp;busy blocks…</source>
+        <translation>Bagikan blok &amp;sibuk…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="202"/>
+        <source>Save this week&apos;s deep-work blocks as busy events for colleagues&apos; calendars</source>
+        <translation>Simpan blok kerja mendalam pekan ini sebagai acara sibuk untuk kalender rekan kerja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/week/window.py" line="203"/>
         <source>&amp;Settings…</source>
         <translation>Pe&amp;ngaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="152"/>
+        <location filename="../../ui/week/window.py" line="226"/>
         <source>&amp;Apply plan</source>
         <translation>&amp;Terapkan rencana</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="153"/>
+        <location filename="../../ui/week/window.py" line="227"/>
         <source>&amp;Discard</source>
         <translation>&amp;Buang</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="191"/>
+        <location filename="../../ui/week/window.py" line="265"/>
         <source>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; no-meeting window (deep work) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; core hours (coordination) &amp;nbsp; ▨ meeting &amp;nbsp; ⚠ conflict · Drag to create or move, drag the lower edge to resize; keys: Tab selects, arrows move, Shift+arrows resize, Delete removes, Enter edits, N creates.</source>
         <translation>&lt;span style=&apos;background:rgba(42,157,143,0.25)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam bebas rapat (kerja mendalam) &amp;nbsp; &lt;span style=&apos;background:rgba(58,134,255,0.2)&apos;&gt;&amp;nbsp;&amp;nbsp;&amp;nbsp;&amp;nbsp;&lt;/span&gt; jam inti (koordinasi) &amp;nbsp; ▨ rapat &amp;nbsp; ⚠ konflik · Seret untuk membuat atau memindah, seret tepi bawah untuk mengubah ukuran; tombol: Tab memilih, panah memindah, Shift+panah mengubah ukuran, Delete menghapus, Enter mengubah, N membuat.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="279"/>
+        <location filename="../../ui/week/window.py" line="353"/>
         <source>Week {n}, {year} · {first} – {last}</source>
         <translation>Pekan {n}, {year} · {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="287"/>
+        <location filename="../../ui/week/window.py" line="361"/>
         <source>{blocks} blocks · {switches} planned context switches · {conflicts} conflicts · {meetings} meetings, {deep} of them in no-meeting windows</source>
         <translation>{blocks} blok · {switches} perpindahan konteks terencana · {conflicts} konflik · {meetings} rapat, {deep} di antaranya di jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="294"/>
+        <location filename="../../ui/week/window.py" line="368"/>
         <source>Nothing planned this week. Add a batch in Projects, then press “Plan my week”.</source>
         <translation>Belum ada rencana pekan ini. Tambahkan batch di Proyek, lalu tekan “Rencanakan pekan saya”.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="312"/>
-        <location filename="../../ui/week/window.py" line="321"/>
-        <location filename="../../ui/week/window.py" line="360"/>
-        <location filename="../../ui/week/window.py" line="399"/>
+        <location filename="../../ui/week/window.py" line="386"/>
+        <location filename="../../ui/week/window.py" line="395"/>
+        <location filename="../../ui/week/window.py" line="434"/>
+        <location filename="../../ui/week/window.py" line="473"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="322"/>
+        <location filename="../../ui/week/window.py" line="396"/>
         <source>Add a project first (Projects &amp; batches).</source>
         <translation>Tambahkan proyek dulu (Proyek &amp; batch).</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="364"/>
+        <location filename="../../ui/week/window.py" line="438"/>
         <source>{n} new blocks proposed (dashed): {switches} context switches this week, against {baseline} if placed by urgency alone.</source>
         <translation>{n} blok baru diusulkan (garis putus-putus): {switches} perpindahan konteks pekan ini, dibanding {baseline} jika disusun hanya berdasarkan urgensi.</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="369"/>
+        <location filename="../../ui/week/window.py" line="443"/>
         <source>Not placed:</source>
         <translation>Tidak terjadwal:</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="392"/>
+        <location filename="../../ui/week/window.py" line="466"/>
         <source>Import a calendar</source>
         <translation>Impor kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="393"/>
+        <location filename="../../ui/week/window.py" line="467"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="402"/>
+        <location filename="../../ui/week/window.py" line="476"/>
         <source>Calendar imported</source>
         <translation>Kalender diimpor</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="403"/>
+        <location filename="../../ui/week/window.py" line="477"/>
         <source>{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will import this file again when it changes.</source>
         <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jam bebas rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
     </message>

@@ -7,7 +7,7 @@ the name of its installed .desktop file."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -148,3 +148,41 @@ def test_the_windows_carry_the_application_id_of_the_desktop_file(paths: Paths) 
         assert entries["Icon"] == APP_ID and entries["Name"] == "Fokus"
     finally:
         app.dispose()
+
+
+def test_the_insights_charts_say_their_figures_in_words(controller: FokusController,
+                                                        qtbot: QtBot) -> None:
+    from app.reports.reflection import Answers, ReflectionService
+    from ui.reports.insights import InsightsWindow
+
+    svc = controller.service
+    siasn = svc.projects()[0].id or 0
+    myasn = svc.add_project("MyASN").id or 0
+    monday_9 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # 09:00 in Jakarta
+    svc.history.add_session(siasn, None, monday_9, monday_9 + timedelta(minutes=90))
+    svc.history.add_session(myasn, None, monday_9 + timedelta(hours=2),
+                            monday_9 + timedelta(hours=2, minutes=30))
+    svc.activity.interrupt(at=monday_9 + timedelta(minutes=40))
+    ReflectionService(svc.store, controller.clock).save(
+        date(2026, 11, 23), Answers(satisfaction=4, energy=3))
+    window = InsightsWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)
+    names = [c.accessibleName() for c in window.canvases]
+    assert names == ["Focus per day, by project", "Switches and interruptions per day",
+                     "Satisfaction and energy over the weeks (1–5)",
+                     "Focus by hour of day (shaded: no-meeting windows)"]
+    focus, switches, wellbeing, by_hour = (c.accessibleDescription() for c in window.canvases)
+    assert focus.startswith("Mon 23 Nov: 120 min (SIASN 90, MyASN 30), 60 of them in "
+                            "no-meeting windows; Tue 24 Nov: 0 min;")
+    assert "Mon 23 Nov: context switches 0, interruptions 1;" in switches
+    assert wellbeing.endswith("week 47: no reflection; week 48: satisfaction 4, energy 3.")
+    assert by_hour == ("09:00: 60 min; 10:00: 30 min; 11:00: 30 min. "
+                       "No-meeting windows: 08:00–10:00, 15:00–17:00.")
+    # What a screen reader is handed (AT-SPI reads the same interface).
+    iface = QAccessible.queryAccessibleInterface(window.canvases[0])
+    assert iface is not None and iface.text(QAccessible.Text.Description) == focus
+    # Another week, its own figures.
+    window.shift(-1)
+    assert window.canvases[0].accessibleDescription() == "No focus sessions this week yet."

@@ -2,16 +2,18 @@
 draws every chart with its Agg backend into images (app/reports/charts.py,
 Figures reused); the window shows them as pictures, so neither opening it nor
 going from week to week waits on matplotlib. A week's images are kept, and the
-weeks either side are drawn ahead while the window is idle."""
+weeks either side are drawn ahead while the window is idle. Each picture carries
+its title as accessible name and its figures in words as accessible
+description, from the same data, for screen readers."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from datetime import timedelta
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.reports.charts import Image, InsightsCharts, InsightsData
 from app.week.workmodel import iso_week_days, iso_week_of
-from ui.messages import number_text
+from ui.messages import clock_text, number_text, tr
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
@@ -132,6 +134,77 @@ def load_matplotlib_in_background() -> None:
 # The size it opens at where the screen allows; on a small one (1366×768 is a
 # common laptop) it takes what the screen has and the charts scroll.
 PREFERRED_SIZE = (1100, 780)
+
+
+def _day_text(day: str | date) -> str:
+    """"Mon 23 Nov", "Sen 23 Nov": as the chart's axis names the day."""
+    when = date.fromisoformat(day) if isinstance(day, str) else day
+    return QLocale().toString(QDate(when), "ddd d MMM")
+
+
+def _minutes(value: float) -> str:
+    return tr("{n} min").format(n=number_text(round(value)))
+
+
+def _sentence(parts: list[str]) -> str:
+    text = "; ".join(parts)
+    return text if text.endswith(".") else text + "."
+
+
+def chart_texts(data: InsightsData) -> list[tuple[str, str]]:
+    """Each chart's title and its figures in words (what a screen reader says of
+    the picture), in the order the charts are drawn."""
+    days = data.report["days"]
+    focus = []
+    for day, projects in zip(days, data.by_project, strict=False):
+        total = sum(projects.values())
+        text = f"{_day_text(day['date'])}: {_minutes(total)}"
+        if projects:
+            text += " (" + ", ".join(
+                f"{name} {number_text(round(m))}"
+                for name, m in sorted(projects.items(), key=lambda p: -p[1])) + ")"
+        inside = day["focus_in_deep_windows_minutes"]
+        if inside:
+            text += tr(", {n} of them in no-meeting windows").format(
+                n=number_text(round(inside)))
+        focus.append(text)
+    if not any(data.by_project):
+        focus = [tr("No focus sessions this week yet.")]
+    switches = [tr("{day}: context switches {switches}, interruptions {interruptions}").format(
+        day=_day_text(d["date"]), switches=d["switches"], interruptions=d["interruptions"])
+        for d in days]
+    if not any(d["switches"] or d["interruptions"] for d in days):
+        switches = [tr("No switches or interruptions this week.")]
+    weeks = [(h["week"], h["satisfaction"], h["energy"]) for h in data.history] + [
+        (data.week, data.satisfaction, data.energy)]
+    wellbeing = []
+    for week, satisfaction, energy in weeks:
+        label = tr("week {n}").format(n=int(week.split("-W")[1]))
+        if satisfaction is None and energy is None:
+            wellbeing.append(tr("{week}: no reflection").format(week=label))
+        else:
+            wellbeing.append(tr("{week}: satisfaction {satisfaction}, energy {energy}").format(
+                week=label, satisfaction=number_text(satisfaction, 2),
+                energy=number_text(energy, 2)))
+    if all(s is None for _w, s, _e in weeks):
+        wellbeing = [tr("No reflections in these weeks yet.")]
+    hours = [f"{clock_text(time(h))}: {_minutes(m)}" for h, m in sorted(data.by_hour.items())
+             if round(m)]
+    if not hours:
+        hours = [tr("No focus sessions this week yet.")]
+    def at(minute: int) -> str:
+        return clock_text(time(minute // 60 % 24, minute % 60))
+
+    windows = ", ".join(f"{at(a)}–{at(b)}" for a, b in data.deep_spans)
+    by_hour = _sentence(hours)
+    if windows:
+        by_hour += " " + tr("No-meeting windows: {windows}.").format(windows=windows)
+    return [
+        (tr("Focus per day, by project"), _sentence(focus)),
+        (tr("Switches and interruptions per day"), _sentence(switches)),
+        (tr("Satisfaction and energy over the weeks (1–5)"), _sentence(wellbeing)),
+        (tr("Focus by hour of day (shaded: no-meeting windows)"), by_hour),
+    ]
 
 
 class InsightsWindow(QMainWindow):
@@ -268,6 +341,12 @@ class InsightsWindow(QMainWindow):
             self.tr("{n} context switches").format(n=switches),
             e["resumption_buffer_minutes"], e.get("resumption_lag_measured")))
         self.summary.setText(self.summary.text() + "\n" + self._goals_breaks_text())
+        # What the charts are drawn from, and what they say in words.
+        self.chart_data = self._data(self.week)
+        texts = chart_texts(self.chart_data)
+        for label, (title, figures) in zip(self.canvases, texts, strict=True):
+            label.setAccessibleName(title)
+            label.setAccessibleDescription(figures)
 
     def _goals_breaks_text(self) -> str:
         """The weekly goal (met or not, by how much) and the breaks taken against suggested."""
@@ -333,7 +412,7 @@ class InsightsWindow(QMainWindow):
             RENDERER.submit(key, self._wanted[key], urgent=True)
             self._waiting.start()
             return
-        self._wanted[key] = self._data(self.week)
+        self._wanted[key] = self.chart_data
         RENDERER.submit(key, self._wanted[key], urgent=True)
         self._waiting.start()
 

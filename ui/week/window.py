@@ -1,5 +1,5 @@
 """The Week window: the week view with its toolbar (weeks, Plan my week,
-calendar import, settings) and the block dialog."""
+calendar import, sharing the busy blocks, settings) and the block dialog."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import as_utc, to_local
 from app.errors import FokusError
-from app.store.settings import CALENDAR_PATH
+from app.store.settings import CALENDAR_PATH, EXPORT_FOLDER
 from app.week.planner import Plan
 from app.week.service import Conflict
 from app.week.workmodel import DayKind, iso_week_of
@@ -109,6 +112,72 @@ class BlockDialog(_FormDialog):
         return at(self.start.time()), at(self.end.time())
 
 
+class ShareBlocksDialog(QDialog):
+    """Share the week's deep-work blocks as busy events in a calendar file
+    (what `fokus plan --export-ics FILE [--with-projects]` writes): says what
+    leaves Fokus, lets the person add the project names, asks for the file and
+    says where it went. It stays open to say so; Close ends it."""
+
+    def __init__(self, parent: QWidget | None, controller: FokusController, week: str) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.week = week
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Share busy blocks"))
+        self.intro = intro = QLabel(self.tr(
+            "Saves this week's deep-work blocks as a calendar file (.ics) that colleagues "
+            "can import or subscribe to. Each block leaves Fokus as a busy event named "
+            "“Fokus — deep work” with its start and end; nothing else is in the file."))
+        intro.setWordWrap(True)
+        self.with_projects = QCheckBox(self.tr("Also show each block's &project name"))
+        self.with_projects.setToolTip(self.tr(
+            "Off: colleagues see only that you are busy. On: they also see which project "
+            "(for example “Fokus — deep work: SIASN”)."))
+        self.feedback = QLabel()
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("shareResult")
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("&Save…"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("&Close"))
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.with_projects)
+        layout.addWidget(self.feedback)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def default_path(self) -> Path:
+        folder = self.controller.service.settings.get(EXPORT_FOLDER) or str(Path.home())
+        return Path(folder).expanduser() / f"fokus-busy-{self.week}.ics"
+
+    def save(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Share busy blocks"),
+                                              str(self.default_path()),
+                                              self.tr("Calendar files (*.ics)"))
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".ics")
+        try:
+            count = self.controller.service.week.export_blocks_ics(
+                self.week, path, with_projects=self.with_projects.isChecked())
+        except FokusError as err:
+            self.feedback.setText(error_text(err))
+            return None
+        self.written = path
+        self.feedback.setText((self.tr("1 busy block written to {path}") if count == 1 else
+                             self.tr("{n} busy blocks written to {path}")).format(
+            n=count, path=path))
+        self.close_button.setFocus()
+        return path
+
+
 class WeekWindow(QMainWindow):
     def __init__(self, controller: FokusController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,19 +197,24 @@ class WeekWindow(QMainWindow):
         self.plan_button = QPushButton(self.tr("&Plan my week"))
         self.plan_button.setObjectName("planButton")
         self.import_button = QPushButton(self.tr("&Import calendar…"))
+        self.share_button = QPushButton(self.tr("Share &busy blocks…"))
+        self.share_button.setToolTip(self.tr(
+            "Save this week's deep-work blocks as busy events for colleagues' calendars"))
         self.settings_button = QPushButton(self.tr("&Settings…"))
         self.prev_button.clicked.connect(lambda: self.shift(-1))
         self.next_button.clicked.connect(lambda: self.shift(1))
         self.today_button.clicked.connect(self.this_week)
         self.plan_button.clicked.connect(self.plan)
         self.import_button.clicked.connect(self.import_calendar)
+        self.share_button.clicked.connect(self.share_busy_blocks)
         self.settings_button.clicked.connect(self.open_settings)
         top = QHBoxLayout()
         for w in (self.prev_button, self.today_button, self.next_button):
             top.addWidget(w)
         top.addSpacing(12)
         top.addWidget(self.title, 1)
-        for w in (self.plan_button, self.import_button, self.settings_button):
+        for w in (self.plan_button, self.import_button, self.share_button,
+                  self.settings_button):
             top.addWidget(w)
 
         self.preview_bar = QWidget()
@@ -404,6 +478,13 @@ class WeekWindow(QMainWindow):
             "import this file again when it changes.").format(
                 n=result.meetings, deep=result.in_deep_windows))
 
+    def share_busy_blocks(self) -> ShareBlocksDialog:
+        """The week shown, as busy events a colleague's calendar can import."""
+        dialog = ShareBlocksDialog(self, self.controller, self.week)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_settings(self) -> None:
         from ui.settings.window import SettingsDialog
 
@@ -411,4 +492,4 @@ class WeekWindow(QMainWindow):
         dialog.exec()
 
 
-__all__ = ["BlockDialog", "WeekWindow", "date"]
+__all__ = ["BlockDialog", "ShareBlocksDialog", "WeekWindow", "date"]
