@@ -39,6 +39,10 @@ class ErrorCode(StrEnum):
     SESSION_RUNNING = "session_running"
     NOTHING_TO_UNDO = "nothing_to_undo"
     UNDO_CONFLICT = "undo_conflict"
+    SYNC_NOT_SET_UP = "sync_not_set_up"
+    SYNC_WRONG_PASSPHRASE = "sync_wrong_passphrase"
+    SYNC_FILE_REFUSED = "sync_file_refused"
+    SYNC_FOLDER_UNUSABLE = "sync_folder_unusable"
 
 
 class FokusError(Exception):

@@ -144,6 +144,10 @@ class FokusService:
 
         # Editing the past by hand, every edit recorded and undoable.
         self.history = HistoryService(store, clock)
+        from app.sync.service import SyncService
+
+        # One history on several machines, through a folder the person syncs.
+        self.sync = SyncService(store, clock)
 
     # -- projects ------------------------------------------------------------
 
