@@ -408,33 +408,37 @@ def snapshot(conn: sqlite3.Connection, entity: str, key: str) -> dict[str, Any] 
 
 def record_losses(conn: sqlite3.Connection, lost: list[Lost], now: datetime,
                   people: dict[str, tuple[str, str]]) -> int:
-    """One edit record per losing value, in the name of the machine that set it:
-    not in effect (undone), but there to see and to take back by hand."""
+    """One edit record per row and losing machine, in that machine's name, its
+    losing values in ``after``: not in effect (undone), but there to see and to
+    take back by hand."""
+    by_row: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for loss in lost:
+        if loss.entity in HISTORY_ENTITIES:
+            by_row.setdefault((loss.uid, loss.entity, loss.machine), {})[loss.field] = loss.value
     written = 0
     group = secrets.token_hex(16)
-    for loss in lost:
-        if loss.entity not in HISTORY_ENTITIES:
-            continue
-        key = _key_of(conn, loss.uid)
-        current = None if key is None else snapshot(conn, loss.entity, key)
+    at = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    for (uid, entity, machine), values in by_row.items():
+        key = _key_of(conn, uid)
+        current = None if key is None else snapshot(conn, entity, key)
         if current is None or key is None:
             continue
-        value = loss.value
-        spec = BY_NAME[loss.entity]
-        if loss.field in spec.refs and value is not None:
-            target = _key_of(conn, value)
-            value = None if target is None else int(target)
-        column = next((c for c in columns(conn, loss.entity) if c.name == loss.field), None)
-        if column is None:
-            continue
-        losing = {**current, loss.field: _iso(value, column)}
-        user, host = people.get(loss.machine, ("?", loss.machine))
-        at = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        spec = BY_NAME[entity]
+        losing = dict(current)
+        for column in columns(conn, entity):
+            if column.name not in values:
+                continue
+            value = values[column.name]
+            if column.name in spec.refs and value is not None:
+                target = _key_of(conn, value)
+                value = None if target is None else int(target)
+            losing[column.name] = _iso(value, column)
+        user, host = people.get(machine, ("?", machine))
         conn.execute(
             "INSERT INTO edit_record (uid, group_uid, at, utc_offset_min, user, machine, entity, "
             "entity_id, action, before, after, undone, undone_at) "
             "VALUES (?, ?, ?, 0, ?, ?, ?, ?, 'edit', ?, ?, 1, ?)",
-            (secrets.token_hex(16), group, at, user, host, loss.entity, int(key),
+            (secrets.token_hex(16), group, at, user, host, entity, int(key),
              json.dumps(current, sort_keys=True), json.dumps(losing, sort_keys=True), at))
         written += 1
     return written
