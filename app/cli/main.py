@@ -73,6 +73,13 @@ def error_text(err: FokusError) -> str:
                                    "entry; nothing was changed"),
         ErrorCode.SETTING_INVALID: _("“{value}” is not a valid value for {key}; allowed: "
                                      "{allowed}"),
+        ErrorCode.SYNC_NOT_SET_UP: _("sync is not set up on this computer (see: fokus sync "
+                                     "setup FOLDER)"),
+        ErrorCode.SYNC_WRONG_PASSPHRASE: _("the passphrase does not open the sync folder "
+                                           "{path}; nothing was merged"),
+        ErrorCode.SYNC_FILE_REFUSED: _("refused {file}: it is damaged, incomplete or sealed "
+                                       "with another passphrase; nothing of it was merged"),
+        ErrorCode.SYNC_FOLDER_UNUSABLE: _("cannot use the sync folder {path}: {reason}"),
     }
     if err.code is ErrorCode.SETTING_INVALID and p.get("where") == EDITED_IN_WINDOW:
         return _("{key} is edited in the Settings window of the Fokus tray, not with "

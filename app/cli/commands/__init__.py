@@ -20,6 +20,7 @@ from app.cli.commands import (
     projects,
     reports,
     repos,
+    sync,
     system,
     week,
 )
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 REGISTRY = Registry([
     *focus.DECLARED, *projects.DECLARED, *repos.DECLARED, *batches.DECLARED, *week.DECLARED,
     *activity.DECLARED, *history.DECLARED, *reports.DECLARED, *config.DECLARED,
-    *system.DECLARED,
+    *sync.DECLARED, *system.DECLARED,
 ])
 
 
