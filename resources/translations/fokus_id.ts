@@ -331,147 +331,167 @@
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="64"/>
+        <source>Sync is not set up on this computer.</source>
+        <translation>Sinkronisasi belum disiapkan di komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65"/>
+        <source>The passphrase does not open the sync folder {path}. Nothing was merged.</source>
+        <translation>Frasa sandi tidak dapat membuka folder sinkronisasi {path}. Tidak ada yang digabungkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67"/>
+        <source>A file in the sync folder was refused ({file}): it is damaged, incomplete or sealed with another passphrase. Nothing of it was merged.</source>
+        <translation>Sebuah berkas di folder sinkronisasi ditolak ({file}): berkas rusak, belum lengkap, atau dikunci dengan frasa sandi lain. Tidak ada isinya yang digabungkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70"/>
+        <source>Cannot use the sync folder {path}: {reason}</source>
+        <translation>Folder sinkronisasi {path} tidak dapat dipakai: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>lunch break</source>
         <translation>istirahat siang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="95"/>
+        <location filename="../../ui/messages.py" line="102"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144"/>
+        <location filename="../../ui/messages.py" line="151"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="162"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156"/>
+        <location filename="../../ui/messages.py" line="163"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="164"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="165"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
+        <location filename="../../ui/messages.py" line="97"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="98"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/messages.py" line="99"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../ui/messages.py" line="100"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94"/>
+        <location filename="../../ui/messages.py" line="101"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
@@ -920,12 +940,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96"/>
+        <location filename="../../ui/messages.py" line="103"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98"/>
+        <location filename="../../ui/messages.py" line="105"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
