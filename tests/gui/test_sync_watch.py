@@ -1,0 +1,72 @@
+"""The tray's sync (ui/sync/watch.py) with a real event loop: it syncs at start
+in a worker thread, and a change file landing in the folder from another
+machine is merged without anyone asking, and the windows are told."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.clock import FakeClock
+from app.platform.paths import Paths
+from app.service import FokusService
+from app.store.engine import Store
+from app.sync.folder import ROOT
+from ui.shell.controller import FokusController
+from ui.sync.watch import SyncWatch
+
+DAY = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+PASS = "kopi tubruk di lantai tiga"
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusController]:
+    clock.current = DAY + timedelta(hours=20)
+    c = FokusController(paths, clock=clock, owner="test-sync", heartbeat_seconds=30)
+    assert c.load()
+    yield c
+    c.close()
+
+
+def test_a_file_from_the_other_computer_is_merged_when_it_lands(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    share, staging = tmp_path / "share", tmp_path / "staging"
+    share.mkdir()
+    staging.mkdir()
+    controller.service.sync.setup(share, PASS)
+    shutil.copytree(share / ROOT, staging / ROOT)  # the laptop's copy of the folder
+    (tmp_path / "laptop").mkdir()
+    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
+                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    try:
+        laptop.sync.setup(staging, PASS)
+        laptop.add_project("SIASN")
+        pid = laptop.project("SIASN").id
+        assert pid is not None
+        laptop.history.add_session(pid, None, DAY + timedelta(hours=9),
+                                   DAY + timedelta(hours=10))
+        laptop.sync.sync()
+        watch = SyncWatch(controller)
+        with qtbot.waitSignal(watch.synced, timeout=10_000):
+            watch.start()  # the first sync, at start
+        assert controller.service.projects() == []
+        # The copying tool delivers the laptop's file: merged, and Today is told.
+        me = laptop.sync.machine_id()
+        topics: list[frozenset[str]] = []
+        controller.dataChanged.connect(topics.append)
+        with qtbot.waitSignal(watch.synced, timeout=15_000):
+            shutil.copytree(staging / ROOT / me, share / ROOT / me)
+        qtbot.waitUntil(lambda: any("sessions" in t for t in topics), timeout=5_000)
+        assert [p.name for p in controller.service.projects()] == ["SIASN"]
+        entries = controller.service.history.sessions(DAY, DAY + timedelta(days=1))
+        assert [(e.started_at, e.ended_at) for e in entries] == [
+            (DAY + timedelta(hours=9), DAY + timedelta(hours=10))]
+        assert watch.last_error == ""
+        watch.stop()
+    finally:
+        laptop.store.close()
