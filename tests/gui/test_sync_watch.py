@@ -70,3 +70,47 @@ def test_a_file_from_the_other_computer_is_merged_when_it_lands(
         watch.stop()
     finally:
         laptop.store.close()
+
+
+def test_the_settings_sync_tab_sets_up_shows_computers_and_conflicts(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.settings.window import SettingsDialog
+
+    share = tmp_path / "share"
+    share.mkdir()
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.sync_panel)
+    panel = dialog.sync_panel
+    assert not panel.now_button.isEnabled()
+    panel.folder.setText(str(share))
+    qtbot.keyClicks(panel.passphrase, PASS)
+    qtbot.mouseClick(panel.setup_button, Qt.MouseButton.LeftButton)
+    assert controller.service.sync.configured()
+    assert str(share) in panel.state.text() and panel.passphrase.text() == ""
+    assert panel.now_button.isEnabled() and panel.conflicts.isHidden()
+
+    # The laptop focused on SIASN at the same time as this computer did.
+    (tmp_path / "laptop").mkdir()
+    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
+                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    try:
+        laptop.sync.setup(share, PASS)
+        for svc in (laptop, controller.service):
+            svc.add_project("SIASN")
+            pid = svc.project("SIASN").id
+            assert pid is not None
+            svc.history.add_session(pid, None, DAY + timedelta(hours=9),
+                                    DAY + timedelta(hours=10))
+        laptop.sync.sync()
+        qtbot.mouseClick(panel.now_button, Qt.MouseButton.LeftButton)
+        assert panel.conflicts.isVisible() and "1" in panel.conflicts.text()
+        assert laptop.sync.status()["machines"][0]["host"] in panel.machines.text()
+        dialog.grab().save(str(Path("/tmp") / "fokus-sync-settings.png"))
+        qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
+        assert not controller.service.sync.configured() and not panel.now_button.isEnabled()
+    finally:
+        laptop.store.close()
