@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -95,7 +95,9 @@ class SyncPanel(QWidget):
         if not text:
             return self.tr("never")
         local = datetime.fromisoformat(text).astimezone()
-        return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+        shown = QDateTime(QDate(local.year, local.month, local.day),
+                          QTime(local.hour, local.minute))
+        return str(QLocale().toString(shown, QLocale.FormatType.ShortFormat))
 
     def refresh(self) -> None:
         status: dict[str, Any] = self.controller.service.sync.status()
