@@ -52,13 +52,13 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="163"/>
+        <location filename="../../ui/shell/app.py" line="165"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="178"/>
-        <location filename="../../ui/shell/app.py" line="187"/>
+        <location filename="../../ui/shell/app.py" line="180"/>
+        <location filename="../../ui/shell/app.py" line="189"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -88,12 +88,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="305"/>
+        <location filename="../../ui/shell/app.py" line="312"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="305"/>
+        <location filename="../../ui/shell/app.py" line="312"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -119,68 +119,73 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="312"/>
+        <location filename="../../ui/shell/app.py" line="200"/>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="319"/>
         <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="316"/>
+        <location filename="../../ui/shell/app.py" line="323"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="318"/>
+        <location filename="../../ui/shell/app.py" line="325"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="367"/>
+        <location filename="../../ui/shell/app.py" line="374"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="368"/>
+        <location filename="../../ui/shell/app.py" line="375"/>
         <source>{minutes} min on {title}. {rest}: snooze or skip it from the Fokus icon.</source>
         <translation>{minutes} menit di {title}. {rest}: tunda atau lewati dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="370"/>
+        <location filename="../../ui/shell/app.py" line="377"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="380"/>
+        <location filename="../../ui/shell/app.py" line="387"/>
         <source>Break over</source>
         <translation>Istirahat selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="380"/>
+        <location filename="../../ui/shell/app.py" line="387"/>
         <source>Start the next focus session when you are ready.</source>
         <translation>Mulai sesi fokus berikutnya saat Anda siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="383"/>
+        <location filename="../../ui/shell/app.py" line="390"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="384"/>
+        <location filename="../../ui/shell/app.py" line="391"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="389"/>
+        <location filename="../../ui/shell/app.py" line="396"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="399"/>
+        <location filename="../../ui/shell/app.py" line="406"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="400"/>
+        <location filename="../../ui/shell/app.py" line="407"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -2311,227 +2316,232 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="212"/>
+        <location filename="../../ui/settings/window.py" line="149"/>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="216"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="214"/>
+        <location filename="../../ui/settings/window.py" line="218"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="215"/>
+        <location filename="../../ui/settings/window.py" line="219"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="222"/>
+        <location filename="../../ui/settings/window.py" line="226"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="244"/>
+        <location filename="../../ui/settings/window.py" line="248"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="255"/>
+        <location filename="../../ui/settings/window.py" line="259"/>
         <source>Lunch break (kept free):</source>
         <translation>Istirahat siang (dibiarkan kosong):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="257"/>
+        <location filename="../../ui/settings/window.py" line="261"/>
         <source>The planner puts nothing here. Friday&apos;s is longer for Friday prayers. Set the same start and end for a day without one.</source>
         <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="262"/>
+        <location filename="../../ui/settings/window.py" line="266"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="263"/>
+        <location filename="../../ui/settings/window.py" line="267"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="268"/>
+        <location filename="../../ui/settings/window.py" line="272"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="270"/>
+        <location filename="../../ui/settings/window.py" line="274"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="279"/>
+        <location filename="../../ui/settings/window.py" line="283"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="283"/>
+        <location filename="../../ui/settings/window.py" line="287"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="283"/>
+        <location filename="../../ui/settings/window.py" line="287"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="296"/>
+        <location filename="../../ui/settings/window.py" line="300"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="300"/>
+        <location filename="../../ui/settings/window.py" line="304"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="317"/>
+        <location filename="../../ui/settings/window.py" line="321"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="382"/>
+        <location filename="../../ui/settings/window.py" line="386"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="382"/>
+        <location filename="../../ui/settings/window.py" line="386"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="382"/>
+        <location filename="../../ui/settings/window.py" line="386"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="402"/>
+        <location filename="../../ui/settings/window.py" line="406"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="405"/>
+        <location filename="../../ui/settings/window.py" line="409"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="444"/>
+        <location filename="../../ui/settings/window.py" line="448"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="458"/>
+        <location filename="../../ui/settings/window.py" line="462"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="463"/>
+        <location filename="../../ui/settings/window.py" line="467"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="467"/>
+        <location filename="../../ui/settings/window.py" line="471"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="471"/>
+        <location filename="../../ui/settings/window.py" line="475"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="476"/>
+        <location filename="../../ui/settings/window.py" line="480"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="476"/>
+        <location filename="../../ui/settings/window.py" line="480"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="476"/>
+        <location filename="../../ui/settings/window.py" line="480"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="480"/>
+        <location filename="../../ui/settings/window.py" line="484"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="481"/>
+        <location filename="../../ui/settings/window.py" line="485"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="482"/>
+        <location filename="../../ui/settings/window.py" line="486"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="486"/>
+        <location filename="../../ui/settings/window.py" line="490"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="488"/>
+        <location filename="../../ui/settings/window.py" line="492"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="495"/>
+        <location filename="../../ui/settings/window.py" line="499"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="505"/>
+        <location filename="../../ui/settings/window.py" line="509"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="519"/>
+        <location filename="../../ui/settings/window.py" line="523"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="520"/>
+        <location filename="../../ui/settings/window.py" line="524"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="524"/>
+        <location filename="../../ui/settings/window.py" line="528"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="525"/>
+        <location filename="../../ui/settings/window.py" line="529"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="526"/>
+        <location filename="../../ui/settings/window.py" line="530"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="527"/>
+        <location filename="../../ui/settings/window.py" line="531"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="530"/>
+        <location filename="../../ui/settings/window.py" line="534"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="198"/>
+        <location filename="../../ui/settings/window.py" line="202"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
@@ -2541,12 +2551,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="307"/>
+        <location filename="../../ui/settings/window.py" line="311"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
         <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="576"/>
+        <location filename="../../ui/settings/window.py" line="580"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2572,6 +2582,120 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings/welcome.py" line="233"/>
         <source>This desktop shows no system tray, so Fokus runs in its own window, which offers everything the tray menu would; closing it only minimises it. Ctrl+Alt+F starts or stops a session from anywhere.</source>
         <translation>Desktop ini tidak menampilkan baki sistem, jadi Fokus berjalan di jendelanya sendiri, yang menawarkan semua isi menu baki; menutupnya hanya meminimalkannya. Ctrl+Alt+F memulai atau menghentikan sesi dari mana saja.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="46"/>
+        <source>A folder Syncthing, Nextcloud or a share keeps in step</source>
+        <translation>Folder yang diselaraskan oleh Syncthing, Nextcloud, atau folder bersama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="48"/>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="53"/>
+        <source>The same on every computer</source>
+        <translation>Sama di setiap komputer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="54"/>
+        <source>Sync through this folder</source>
+        <translation>Sinkronkan lewat folder ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="57"/>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="60"/>
+        <source>Stop syncing here</source>
+        <translation>Hentikan sinkronisasi di sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="70"/>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="71"/>
+        <source>Passphrase:</source>
+        <translation>Frasa sandi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="77"/>
+        <source>Your history is written to this folder encrypted with a key made from the passphrase; no name, note or window rule can be read there, and no Fokus server is involved. Hotkeys, the calendar file and other settings of this computer stay here.</source>
+        <translation>Riwayat Anda ditulis ke folder ini dalam bentuk terenkripsi dengan kunci yang dibuat dari frasa sandi; tidak ada nama, catatan, atau aturan jendela yang dapat dibaca di sana, dan tidak ada server Fokus yang terlibat. Pintasan, berkas kalender, dan pengaturan lain milik komputer ini tetap di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="96"/>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="106"/>
+        <source>Syncing with {folder}.</source>
+        <translation>Sinkron dengan {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="109"/>
+        <source>Not syncing. Choose a folder your computers share and a passphrase.</source>
+        <translation>Belum sinkron. Pilih folder yang dipakai bersama komputer-komputer Anda dan sebuah frasa sandi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="114"/>
+        <source>This computer: last synced {when}</source>
+        <translation>Komputer ini: terakhir sinkron {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="117"/>
+        <source>{host}: last wrote {when}</source>
+        <translation>{host}: terakhir menulis {when}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/sync_panel.py" line="123"/>
+        <source>%n session(s) ran at the same time on two computers: keep one in Today.</source>
+        <translation>
+            <numerusform>%n sesi berjalan bersamaan di dua komputer: pertahankan salah satunya di Hari Ini.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="130"/>
+        <source>Synced:</source>
+        <translation>Sinkron:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/sync_panel.py" line="130"/>
+        <source>%n change(s) written,</source>
+        <translation>
+            <numerusform>%n perubahan ditulis,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/sync_panel.py" line="131"/>
+        <source>%n file(s) read.</source>
+        <translation>
+            <numerusform>%n berkas dibaca.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="134"/>
+        <source>Sync folder</source>
+        <translation>Folder sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="154"/>
+        <source>Choose a folder and type the passphrase.</source>
+        <translation>Pilih folder dan ketik frasa sandi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="177"/>
+        <source>Sync is off on this computer; the folder keeps its files.</source>
+        <translation>Sinkronisasi mati di komputer ini; berkas di folder tetap ada.</translation>
     </message>
 </context>
 <context>
