@@ -2660,7 +2660,7 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings/sync_panel.py" line="123"/>
         <source>%n session(s) ran at the same time on two computers: keep one in Today.</source>
         <translation>
-            <numerusform>%n sesi berjalan bersamaan di dua komputer: pertahankan salah satunya di Hari Ini.</numerusform>
+            <numerusform>%n sesi berjalan bersamaan di dua komputer: pertahankan salah satunya di Hari ini.</numerusform>
         </translation>
     </message>
     <message>
