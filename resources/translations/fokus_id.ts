@@ -526,92 +526,92 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="172"/>
+        <location filename="../../ui/activity/today.py" line="195"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="172"/>
+        <location filename="../../ui/activity/today.py" line="195"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="173"/>
+        <location filename="../../ui/activity/today.py" line="196"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="173"/>
+        <location filename="../../ui/activity/today.py" line="196"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="174"/>
+        <location filename="../../ui/activity/today.py" line="197"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="174"/>
+        <location filename="../../ui/activity/today.py" line="197"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="174"/>
+        <location filename="../../ui/activity/today.py" line="197"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="175"/>
+        <location filename="../../ui/activity/today.py" line="198"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="175"/>
+        <location filename="../../ui/activity/today.py" line="198"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="176"/>
+        <location filename="../../ui/activity/today.py" line="199"/>
         <source>git activity</source>
         <translation>aktivitas git</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="178"/>
+        <location filename="../../ui/activity/today.py" line="201"/>
         <source> · added by hand</source>
         <translation> · ditambahkan manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="178"/>
+        <location filename="../../ui/activity/today.py" line="201"/>
         <source> · edited by hand</source>
         <translation> · diubah manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="190"/>
+        <location filename="../../ui/activity/today.py" line="213"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="191"/>
+        <location filename="../../ui/activity/today.py" line="214"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="195"/>
+        <location filename="../../ui/activity/today.py" line="218"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="195"/>
+        <location filename="../../ui/activity/today.py" line="218"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="200"/>
+        <location filename="../../ui/activity/today.py" line="223"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="201"/>
+        <location filename="../../ui/activity/today.py" line="224"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -2870,73 +2870,78 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>TodayWindow</name>
     <message>
-        <location filename="../../ui/activity/today.py" line="36"/>
+        <location filename="../../ui/activity/today.py" line="37"/>
         <source>Fokus — Today</source>
         <translation>Fokus — Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="45"/>
-        <location filename="../../ui/activity/today.py" line="146"/>
+        <location filename="../../ui/activity/today.py" line="46"/>
+        <location filename="../../ui/activity/today.py" line="168"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="66"/>
+        <location filename="../../ui/activity/today.py" line="74"/>
         <source>Undo</source>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="71"/>
+        <location filename="../../ui/activity/today.py" line="79"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="71"/>
+        <location filename="../../ui/activity/today.py" line="79"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="71"/>
+        <location filename="../../ui/activity/today.py" line="79"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="75"/>
+        <location filename="../../ui/activity/today.py" line="83"/>
         <source>Bars: focus sessions (hatched: paused; dashed ✎: changed by hand) · ▲ switch (purple: automatic) · ● interruption · drag a bar&apos;s edge to move it, right-click to edit</source>
         <translation>Batang: sesi fokus (arsir: dijeda; garis putus ✎: diubah manual) · ▲ perpindahan (ungu: otomatis) · ● interupsi · seret tepi batang untuk menggesernya, klik kanan untuk mengubah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="151"/>
+        <location filename="../../ui/activity/today.py" line="146"/>
+        <source>{a} and {b} ran at the same time on two computers: keep one (right-click a bar to edit or delete it); until then both are counted.</source>
+        <translation>{a} dan {b} berjalan bersamaan di dua komputer: pertahankan salah satunya (klik kanan sebuah batang untuk menyunting atau menghapusnya); sampai saat itu keduanya dihitung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="173"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="152"/>
+        <location filename="../../ui/activity/today.py" line="174"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="153"/>
+        <location filename="../../ui/activity/today.py" line="175"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="156"/>
+        <location filename="../../ui/activity/today.py" line="178"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="157"/>
+        <location filename="../../ui/activity/today.py" line="179"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="159"/>
+        <location filename="../../ui/activity/today.py" line="181"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="160"/>
+        <location filename="../../ui/activity/today.py" line="182"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>

@@ -110,6 +110,18 @@ def test_the_settings_sync_tab_sets_up_shows_computers_and_conflicts(
         assert panel.conflicts.isVisible() and "1" in panel.conflicts.text()
         assert laptop.sync.status()["machines"][0]["host"] in panel.machines.text()
         dialog.grab().save(str(Path("/tmp") / "fokus-sync-settings.png"))
+        from ui.activity.today import TodayWindow
+
+        today = TodayWindow(controller)
+        qtbot.addWidget(today)
+        today.show_day(controller.service.week.local(DAY + timedelta(hours=9)).date())
+        today.show()
+        assert today.conflict.isVisible() and "SIASN" in today.conflict.text()
+        today.grab().save(str(Path("/tmp") / "fokus-sync-today.png"))
+        # Settled by deleting one: the notice goes.
+        first = controller.service.sync.conflicts()[0].first
+        controller.service.history.delete_session(first)
+        qtbot.waitUntil(lambda: not today.conflict.isVisible(), timeout=5_000)
         qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
         assert not controller.service.sync.configured() and not panel.now_button.isEnabled()
     finally:
