@@ -158,7 +158,7 @@ class SyncPanel(QWidget):
             report = self.controller.service.sync.setup(Path(folder), passphrase)
             self.passphrase.clear()
             self.message.setText(self._synced_text(report.written, report.files_read))
-            self.controller.dataChanged.emit(report.topics | {"settings"})
+            self.controller.dataChanged.emit(frozenset({"settings"}))
 
         self._run(go)
 
@@ -166,8 +166,6 @@ class SyncPanel(QWidget):
         def go() -> None:
             report = self.controller.service.sync.sync()
             self.message.setText(self._synced_text(report.written, report.files_read))
-            if report.topics:
-                self.controller.dataChanged.emit(report.topics)
 
         self._run(go)
 

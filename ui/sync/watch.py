@@ -30,6 +30,7 @@ class _Reply(QObject):
     done = Signal(object)  # SyncReport
     failed = Signal(object)  # FokusError
     fileLanded = Signal()  # from watchdog's thread
+    merged = Signal(object)  # frozenset[str]: topics a sync wrote, from any thread
 
 
 class _SyncRun(QRunnable):
@@ -65,6 +66,10 @@ class SyncWatch(QObject):
         self._reply.done.connect(self._done)
         self._reply.failed.connect(self._failed)
         self._reply.fileLanded.connect(lambda: self._soon(AFTER_FILE_MS))
+        self._reply.merged.connect(self._merged)
+        # Every sync of the tray's service tells the windows, also one the command
+        # line asks for through the tray (``fokus sync now``).
+        controller.service.sync.announce = self._reply.merged.emit
         self._period = QTimer(self)
         self._period.timeout.connect(self.sync_now)
         self._next = QTimer(self)
@@ -138,16 +143,17 @@ class SyncWatch(QObject):
         if topics - {"calendar"}:
             self._soon(AFTER_CHANGE_MS)
 
+    def _merged(self, topics: frozenset[str]) -> None:
+        self._echo = True
+        try:
+            self.controller.dataChanged.emit(topics)
+        finally:
+            self._echo = False
+        self.controller.refresh()
+
     def _done(self, report: SyncReport) -> None:
         self._running = False
         self.last_report = report
-        if report.topics:
-            self._echo = True
-            try:
-                self.controller.dataChanged.emit(report.topics)
-            finally:
-                self._echo = False
-            self.controller.refresh()
         error = "" if not report.refused else error_text(
             FokusError(ErrorCode.SYNC_FILE_REFUSED, file=", ".join(report.refused)))
         self._tell(error)

@@ -104,20 +104,27 @@ def _off(svc: FokusService, _a: dict[str, Any]) -> Result:
     return svc.sync.status()
 
 
+def _when(text: str | None) -> str:
+    """An instant of the status, in this computer's time, to the minute."""
+    if not text:
+        return _("never")
+    from datetime import datetime
+
+    return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def _status_text(r: Result) -> str:
     if not r["configured"]:
         return _("Sync is off. Turn it on: fokus sync setup FOLDER")
     lines = [_("Syncing with {folder}.").format(folder=r["folder"])]
     for machine in r["machines"]:
-        when = machine["last_written"] or _("never")
+        when, synced = _when(machine["last_written"]), _when(machine["last_synced"])
         if machine["this"]:
             lines.append(_("This computer ({host}): last synced {synced}, last wrote {when}")
-                         .format(host=machine["host"], synced=machine["last_synced"] or
-                                 _("never"), when=when))
+                         .format(host=machine["host"], synced=synced, when=when))
         else:
             lines.append(_("{host} ({user}): last wrote {when}, read here {read}").format(
-                host=machine["host"], user=machine["user"], when=when,
-                read=machine["last_synced"] or _("never")))
+                host=machine["host"], user=machine["user"], when=when, read=synced))
     if r["pending"]:
         lines.append(ngettext("{n} change waits for the next sync",
                               "{n} changes wait for the next sync", r["pending"]).format(
@@ -130,7 +137,7 @@ def _status_text(r: Result) -> str:
         lines.append(_("Conflict: sessions #{a} and #{b} ran at the same time on two "
                        "computers ({start} to {end}); keep one with fokus session edit or "
                        "delete").format(a=c["sessions"][0], b=c["sessions"][1],
-                                         start=c["start"], end=c["end"]))
+                                         start=_when(c["start"]), end=_when(c["end"])))
     return "\n".join(lines)
 
 
