@@ -37,9 +37,15 @@ TABLES: tuple[SyncedTable, ...] = (
     SyncedTable("interruption", {"session_id": "focus_session"}),
     SyncedTable("reflection", natural_key="day"),
     SyncedTable("resume_note", {"project_id": "project", "batch_id": "project_batch"}),
+    # The honest history of edits made by hand (app/history): its ``entity_id``
+    # and the ids inside ``before``/``after`` travel as uids (app.sync.merge).
+    SyncedTable("edit_record", natural_key="uid"),
     # Settings: only those declared to follow the person (app.sync decides).
     SyncedTable(SETTING_TABLE, natural_key="key", key_column="key"),
 )
+EDIT_RECORD = "edit_record"
+# Edit records that came from another machine: shown and counted, never undone here.
+FOREIGN_GROUP = "sync:"
 BY_NAME: dict[str, SyncedTable] = {t.name: t for t in TABLES}
 # Parents before children: the order rows are made in on another machine.
 ORDER: dict[str, int] = {t.name: i for i, t in enumerate(TABLES)}

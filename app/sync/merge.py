@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from app.store.synced import BY_NAME, ORDER, SETTING_TABLE, TABLES, SyncedTable
+from app.store.synced import (
+    BY_NAME,
+    EDIT_RECORD,
+    FOREIGN_GROUP,
+    ORDER,
+    SETTING_TABLE,
+    TABLES,
+    SyncedTable,
+)
 
 # The tables whose rows the edit history shows (app/history/records.ENTITIES).
 HISTORY_ENTITIES = ("focus_session", "session_pause", "context_switch", "interruption")
@@ -119,7 +127,48 @@ def _fields(conn: sqlite3.Connection, spec: SyncedTable, row: dict[str, Any]) ->
         if name in spec.refs and value is not None:
             value = _uid_of(conn, spec.refs[name], value)
         out[name] = value
+    if spec.name == EDIT_RECORD:
+        entity = str(row["entity"])
+        out["entity_id"] = _uid_of(conn, entity, row["entity_id"])
+        out["group_uid"] = str(row["group_uid"]).removeprefix(FOREIGN_GROUP)
+        for side in ("before", "after"):
+            out[side] = _snapshot_ids(conn, entity, out[side], outward=True)
     return out
+
+
+def _waits(conn: sqlite3.Connection, entity: str, text: Any) -> bool:
+    """Does a snapshot name a row that has not arrived here yet?"""
+    spec = BY_NAME.get(entity)
+    if not isinstance(text, str) or spec is None:
+        return False
+    data = json.loads(text)
+    for name in (spec.key_column, *spec.refs):
+        value = data.get(name)
+        if isinstance(value, str) and _key_of(conn, value) is None \
+                and not _tombstoned(conn, value):
+            return True
+    return False
+
+
+def _snapshot_ids(conn: sqlite3.Connection, entity: str, text: str | None,
+                  outward: bool) -> str | None:
+    """An edit record's row snapshot with its ids as uids (outward) or as this
+    machine's ids (inward); an id with no counterpart becomes null."""
+    spec = BY_NAME.get(entity)
+    if text is None or spec is None:
+        return text
+    data = json.loads(text)
+    targets = {spec.key_column: entity, **spec.refs}
+    for name, target in targets.items():
+        value = data.get(name)
+        if value is None:
+            continue
+        if outward:
+            data[name] = _uid_of(conn, target, value)
+        else:
+            key = _key_of(conn, str(value))
+            data[name] = None if key is None else int(key)
+    return json.dumps(data, sort_keys=True)
 
 
 # -- out -------------------------------------------------------------------------------
@@ -310,6 +359,21 @@ def _place(conn: sqlite3.Connection, uid: str, entity: str, merged: Merged) -> b
                          (key, fields["value"]))
         merged.tables.add(entity)
         return True
+    if entity == EDIT_RECORD:
+        target = fields.get("entity_id")
+        if target is not None and _key_of(conn, target) is None and \
+                not _tombstoned(conn, target):
+            return False  # the row it speaks of has not arrived yet
+        fields["entity_id"] = 0 if target is None or _key_of(conn, target) is None \
+            else int(_key_of(conn, target) or 0)
+        fields["group_uid"] = FOREIGN_GROUP + str(fields.get("group_uid", ""))
+        for side in ("before", "after"):
+            if _waits(conn, str(fields.get("entity", "")), fields.get(side)):
+                return False
+        for side in ("before", "after"):
+            if side in fields:
+                fields[side] = _snapshot_ids(conn, str(fields.get("entity", "")),
+                                             fields[side], outward=False)
     values: dict[str, Any] = {}
     for column in columns(conn, entity):
         if column.name not in fields:
@@ -418,6 +482,18 @@ def record_losses(conn: sqlite3.Connection, lost: list[Lost], now: datetime,
     written = 0
     group = secrets.token_hex(16)
     at = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    # Each machine keeps its own record of a loss: these do not travel.
+    conn.execute("INSERT OR IGNORE INTO sync_mute (id) VALUES (1)")
+    try:
+        written = _write_losses(conn, by_row, group, at, people)
+    finally:
+        conn.execute("DELETE FROM sync_mute")
+    return written
+
+
+def _write_losses(conn: sqlite3.Connection, by_row: dict[tuple[str, str, str], dict[str, Any]],
+                  group: str, at: str, people: dict[str, tuple[str, str]]) -> int:
+    written = 0
     for (uid, entity, machine), values in by_row.items():
         key = _key_of(conn, uid)
         current = None if key is None else snapshot(conn, entity, key)
