@@ -120,7 +120,9 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
                       to_local(rec.ended_at, rec.utc_offset_min))),
                 file=sys.stderr,
             )
-        return execute(svc, command, args)
+        result = execute(svc, command, args)
+        svc.sync.push_after(command)  # with no tray to do it, a change goes out now
+        return result
     finally:
         store.close()
 

@@ -238,6 +238,27 @@ class SyncService:
         report.rows, report.deleted, report.waiting = merged.rows, merged.deleted, merged.waiting
         return merged
 
+    def push_after(self, command: str) -> None:
+        """After a command run without the tray: sync when it changed something
+        that travels. A sync that fails here is logged; the command succeeded."""
+        if command.startswith("sync.") or not self.configured():
+            return
+        try:
+            conn = self._connect()
+            try:
+                changed = conn.execute(
+                    "SELECT EXISTS (SELECT 1 FROM sync_dirty WHERE entity != ?) OR "
+                    "EXISTS (SELECT 1 FROM sync_tomb WHERE stamp IS NULL)",
+                    (SETTING_TABLE,)).fetchone()[0] or any(
+                    follows_person(str(r[0])) for r in conn.execute(
+                        "SELECT row_key FROM sync_dirty WHERE entity = ?", (SETTING_TABLE,)))
+            finally:
+                conn.close()
+            if changed:
+                self.sync()
+        except (FokusError, sqlite3.Error, OSError) as exc:
+            log.warning("sync after %s failed: %s", command, exc)
+
     # -- status ----------------------------------------------------------------------
 
     def conflicts(self) -> list[SessionConflict]:
