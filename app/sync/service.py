@@ -34,7 +34,7 @@ FORMAT = 1
 _TOPICS = {"project": "projects", "project_batch": "batches", "focus_session": "sessions",
            "session_pause": "sessions", "time_block": "blocks", "setting": "settings",
            "context_switch": "activity", "interruption": "activity",
-           "resume_note": "activity", "reflection": "reflections"}
+           "resume_note": "activity", "reflection": "reflections", "edit_record": "history"}
 
 
 def follows_person(key: str) -> bool:
