@@ -480,3 +480,19 @@ def test_a_week_worked_on_two_computers_gives_the_same_report_on_both(tmp_path: 
         for _ in mine:
             laptop.svc.history.undo()
         assert not laptop.svc.history.can_undo()
+
+
+def test_the_folder_watch_wakes_for_whole_files_of_other_machines_only(tmp_path: Path) -> None:
+    from watchdog.events import FileCreatedEvent, FileMovedEvent
+
+    from app.sync.watch import _Handler
+
+    woken: list[int] = []
+    handler = _Handler("aa" * 8, lambda: woken.append(1))
+    root = tmp_path / ROOT
+    handler.on_any_event(FileCreatedEvent(str(root / ("bb" * 8) / ".00000002.box.tmp")))
+    handler.on_any_event(FileCreatedEvent(str(root / ("aa" * 8) / "00000002.box")))
+    assert woken == []
+    handler.on_any_event(FileMovedEvent(str(root / ("bb" * 8) / ".00000002.box.tmp"),
+                                        str(root / ("bb" * 8) / "00000002.box")))
+    assert woken == [1]
