@@ -16,13 +16,13 @@
     <message>
         <location filename="../../ui/activity/dialogs.py" line="31"/>
         <location filename="../../ui/shell/prompts.py" line="298"/>
-        <location filename="../../ui/tray/tray.py" line="44"/>
+        <location filename="../../ui/tray/tray.py" line="45"/>
         <source>A meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
         <location filename="../../ui/activity/dialogs.py" line="31"/>
-        <location filename="../../ui/tray/tray.py" line="44"/>
+        <location filename="../../ui/tray/tray.py" line="45"/>
         <source>An urgent request</source>
         <translation>Permintaan mendesak</translation>
     </message>
@@ -32,22 +32,22 @@
         <translation>Pilihan sendiri</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="301"/>
+        <location filename="../../ui/tray/tray.py" line="310"/>
         <source>Reflect on today…</source>
         <translation>Refleksi hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="301"/>
+        <location filename="../../ui/tray/tray.py" line="310"/>
         <source>Insights…</source>
         <translation>Wawasan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="302"/>
+        <location filename="../../ui/tray/tray.py" line="311"/>
         <source>Export weekly report…</source>
         <translation>Ekspor laporan mingguan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="302"/>
+        <location filename="../../ui/tray/tray.py" line="311"/>
         <source>Team report…</source>
         <translation>Laporan tim…</translation>
     </message>
@@ -88,18 +88,18 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="312"/>
+        <location filename="../../ui/shell/app.py" line="314"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="312"/>
+        <location filename="../../ui/shell/app.py" line="314"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="240"/>
-        <location filename="../../ui/tray/tray.py" line="361"/>
+        <location filename="../../ui/tray/tray.py" line="245"/>
+        <location filename="../../ui/tray/tray.py" line="370"/>
         <source>Switch to</source>
         <translation>Pindah ke</translation>
     </message>
@@ -124,68 +124,68 @@
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="319"/>
+        <location filename="../../ui/shell/app.py" line="321"/>
         <location filename="../../ui/week/window_watch.py" line="113"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="323"/>
+        <location filename="../../ui/shell/app.py" line="325"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="325"/>
+        <location filename="../../ui/shell/app.py" line="327"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="374"/>
+        <location filename="../../ui/shell/app.py" line="376"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="375"/>
+        <location filename="../../ui/shell/app.py" line="377"/>
         <source>{minutes} min on {title}. {rest}: snooze or skip it from the Fokus icon.</source>
         <translation>{minutes} menit di {title}. {rest}: tunda atau lewati dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="377"/>
+        <location filename="../../ui/shell/app.py" line="379"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="387"/>
+        <location filename="../../ui/shell/app.py" line="389"/>
         <source>Break over</source>
         <translation>Istirahat selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="387"/>
+        <location filename="../../ui/shell/app.py" line="389"/>
         <source>Start the next focus session when you are ready.</source>
         <translation>Mulai sesi fokus berikutnya saat Anda siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="390"/>
+        <location filename="../../ui/shell/app.py" line="392"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="391"/>
+        <location filename="../../ui/shell/app.py" line="393"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="396"/>
+        <location filename="../../ui/shell/app.py" line="398"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="406"/>
+        <location filename="../../ui/shell/app.py" line="408"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="407"/>
+        <location filename="../../ui/shell/app.py" line="409"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -616,185 +616,185 @@
         <translation>Interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="43"/>
+        <location filename="../../ui/tray/tray.py" line="44"/>
         <source>A colleague</source>
         <translation>Rekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="43"/>
+        <location filename="../../ui/tray/tray.py" line="44"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="43"/>
+        <location filename="../../ui/tray/tray.py" line="44"/>
         <source>Phone</source>
         <translation>Telepon</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="45"/>
+        <location filename="../../ui/tray/tray.py" line="46"/>
         <source>Something else</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="115"/>
-        <location filename="../../ui/tray/tray.py" line="152"/>
+        <location filename="../../ui/tray/tray.py" line="116"/>
+        <location filename="../../ui/tray/tray.py" line="155"/>
         <source>Fokus — loading…</source>
         <translation>Fokus — memuat…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="170"/>
+        <location filename="../../ui/tray/tray.py" line="173"/>
         <source>Fokus — {title}
 {detail}</source>
         <translation>Fokus — {title}
 {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="174"/>
+        <location filename="../../ui/tray/tray.py" line="177"/>
         <source>Fokus — no focus session</source>
         <translation>Fokus — tidak ada sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="177"/>
+        <location filename="../../ui/tray/tray.py" line="180"/>
         <source>Paused: {title}
 {left} min left</source>
         <translation>Dijeda: {title}
 sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="184"/>
+        <location filename="../../ui/tray/tray.py" line="187"/>
         <source>Focusing: {title}
 {left} min left (until {end})</source>
         <translation>Fokus: {title}
 sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="209"/>
+        <location filename="../../ui/tray/tray.py" line="214"/>
         <source>Paused: {title} · {left} min left</source>
         <translation>Dijeda: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="210"/>
+        <location filename="../../ui/tray/tray.py" line="215"/>
         <source>Focusing: {title} · {left} min left</source>
         <translation>Fokus: {title} · sisa {left} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="219"/>
+        <location filename="../../ui/tray/tray.py" line="224"/>
         <source>Snooze 5 minutes</source>
         <translation>Tunda 5 menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="222"/>
+        <location filename="../../ui/tray/tray.py" line="227"/>
         <source>Skip break</source>
         <translation>Lewati istirahat</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="229"/>
+        <location filename="../../ui/tray/tray.py" line="234"/>
         <source>Start planned: {what}</source>
         <translation>Mulai rencana: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="235"/>
+        <location filename="../../ui/tray/tray.py" line="240"/>
         <source>Start focus</source>
         <translation>Mulai fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="245"/>
+        <location filename="../../ui/tray/tray.py" line="250"/>
         <source>Log interruption</source>
         <translation>Catat interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="251"/>
+        <location filename="../../ui/tray/tray.py" line="256"/>
         <source>Resume</source>
         <translation>Lanjutkan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="254"/>
+        <location filename="../../ui/tray/tray.py" line="259"/>
         <source>Pause</source>
         <translation>Jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="257"/>
+        <location filename="../../ui/tray/tray.py" line="262"/>
         <source>Stop</source>
         <translation>Hentikan</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="265"/>
-        <location filename="../../ui/tray/tray.py" line="396"/>
+        <location filename="../../ui/tray/tray.py" line="274"/>
+        <location filename="../../ui/tray/tray.py" line="405"/>
         <source>Focus length</source>
         <translation>Lama fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="300"/>
+        <location filename="../../ui/tray/tray.py" line="309"/>
         <source>Projects &amp;&amp; batches…</source>
         <translation>Proyek &amp;&amp; batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="300"/>
+        <location filename="../../ui/tray/tray.py" line="309"/>
         <source>Today…</source>
         <translation>Hari ini…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="303"/>
+        <location filename="../../ui/tray/tray.py" line="312"/>
         <source>Week…</source>
         <translation>Pekan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="303"/>
+        <location filename="../../ui/tray/tray.py" line="312"/>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="272"/>
+        <location filename="../../ui/tray/tray.py" line="281"/>
         <source>Quit Fokus</source>
         <translation>Keluar dari Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="318"/>
+        <location filename="../../ui/tray/tray.py" line="327"/>
         <source>Planned now ({span})</source>
         <translation>Rencana sekarang ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="318"/>
+        <location filename="../../ui/tray/tray.py" line="327"/>
         <source>Next up ({span})</source>
         <translation>Berikutnya ({span})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="324"/>
+        <location filename="../../ui/tray/tray.py" line="333"/>
         <source>Projects</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="327"/>
+        <location filename="../../ui/tray/tray.py" line="336"/>
         <source>Add a project first…</source>
         <translation>Tambahkan proyek dulu…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="339"/>
+        <location filename="../../ui/tray/tray.py" line="348"/>
         <source>{project} (no batch)</source>
         <translation>{project} (tanpa batch)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="349"/>
+        <location filename="../../ui/tray/tray.py" line="358"/>
         <source>{project} (now)</source>
         <translation>{project} (sekarang)</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="377"/>
+        <location filename="../../ui/tray/tray.py" line="386"/>
         <source>{n} minutes</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="384"/>
+        <location filename="../../ui/tray/tray.py" line="393"/>
         <source>Custom: {n} minutes…</source>
         <translation>Khusus: {n} menit…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="385"/>
+        <location filename="../../ui/tray/tray.py" line="394"/>
         <source>Custom…</source>
         <translation>Khusus…</translation>
     </message>
     <message>
-        <location filename="../../ui/tray/tray.py" line="396"/>
+        <location filename="../../ui/tray/tray.py" line="405"/>
         <source>Minutes per focus session:</source>
         <translation>Menit per sesi fokus:</translation>
     </message>
@@ -2656,39 +2656,28 @@ sisa {left} menit (sampai {end})</translation>
         <source>{host}: last wrote {when}</source>
         <translation>{host}: terakhir menulis {when}</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/settings/sync_panel.py" line="123"/>
-        <source>%n session(s) ran at the same time on two computers: keep one in Today.</source>
-        <translation>
-            <numerusform>%n sesi berjalan bersamaan di dua komputer: pertahankan salah satunya di Hari ini.</numerusform>
-        </translation>
+        <source>A session ran at the same time on two computers: keep one in Today.</source>
+        <translation>Ada sesi yang berjalan bersamaan di dua komputer: pertahankan salah satunya di Hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="130"/>
-        <source>Synced:</source>
-        <translation>Sinkron:</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/settings/sync_panel.py" line="130"/>
-        <source>%n change(s) written,</source>
-        <translation>
-            <numerusform>%n perubahan ditulis,</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/settings/sync_panel.py" line="131"/>
-        <source>%n file(s) read.</source>
-        <translation>
-            <numerusform>%n berkas dibaca.</numerusform>
-        </translation>
+        <location filename="../../ui/settings/sync_panel.py" line="125"/>
+        <source>{n} sessions ran at the same time on two computers: keep one of each pair in Today.</source>
+        <translation>{n} sesi berjalan bersamaan di dua komputer: pertahankan satu dari setiap pasangan di Hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="134"/>
+        <location filename="../../ui/settings/sync_panel.py" line="132"/>
+        <source>Synced: changes written {written}, files read {read}.</source>
+        <translation>Sinkron: perubahan ditulis {written}, berkas dibaca {read}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="136"/>
         <source>Sync folder</source>
         <translation>Folder sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="154"/>
+        <location filename="../../ui/settings/sync_panel.py" line="156"/>
         <source>Choose a folder and type the passphrase.</source>
         <translation>Pilih folder dan ketik frasa sandi.</translation>
     </message>
@@ -2696,6 +2685,34 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/settings/sync_panel.py" line="177"/>
         <source>Sync is off on this computer; the folder keeps its files.</source>
         <translation>Sinkronisasi mati di komputer ini; berkas di folder tetap ada.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWatch</name>
+    <message>
+        <location filename="../../ui/sync/watch.py" line="119"/>
+        <source>Not synced yet</source>
+        <translation>Belum sinkron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/watch.py" line="124"/>
+        <source>Synced at {time}</source>
+        <translation>Sinkron pukul {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/watch.py" line="126"/>
+        <source>Sync problem: see Settings → Sync</source>
+        <translation>Masalah sinkronisasi: lihat Pengaturan → Sinkronisasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/watch.py" line="129"/>
+        <source>1 session in conflict: see Today</source>
+        <translation>1 sesi berkonflik: lihat Hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/watch.py" line="130"/>
+        <source>{n} sessions in conflict: see Today</source>
+        <translation>{n} sesi berkonflik: lihat Hari ini</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ def test_a_file_from_the_other_computer_is_merged_when_it_lands(
             (DAY + timedelta(hours=9), DAY + timedelta(hours=10))]
         assert watch.last_error == ""
         watch.stop()
+        watch.deleteLater()
     finally:
         laptop.store.close()
 
@@ -107,7 +108,7 @@ def test_the_settings_sync_tab_sets_up_shows_computers_and_conflicts(
                                     DAY + timedelta(hours=10))
         laptop.sync.sync()
         qtbot.mouseClick(panel.now_button, Qt.MouseButton.LeftButton)
-        assert panel.conflicts.isVisible() and "1" in panel.conflicts.text()
+        assert panel.conflicts.isVisible() and "A session ran" in panel.conflicts.text()
         assert laptop.sync.status()["machines"][0]["host"] in panel.machines.text()
         dialog.grab().save(str(Path("/tmp") / "fokus-sync-settings.png"))
         from ui.activity.today import TodayWindow
@@ -125,4 +126,42 @@ def test_the_settings_sync_tab_sets_up_shows_computers_and_conflicts(
         qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
         assert not controller.service.sync.configured() and not panel.now_button.isEnabled()
     finally:
+        laptop.store.close()
+
+
+def test_the_tray_says_when_it_synced_and_what_is_in_conflict(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    from ui.tray.tray import FokusTray
+
+    share = tmp_path / "share"
+    share.mkdir()
+    tray = FokusTray(controller)
+    watch = SyncWatch(controller)
+    tray.status_lines = watch.lines
+    watch.synced.connect(lambda _r: tray.update_state())
+    assert watch.lines() == []  # sync off: nothing said
+    controller.service.sync.setup(share, PASS)
+    (tmp_path / "laptop").mkdir()
+    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
+                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    try:
+        laptop.sync.setup(share, PASS)
+        for svc in (laptop, controller.service):
+            svc.add_project("SIASN")
+            pid = svc.project("SIASN").id
+            assert pid is not None
+            svc.history.add_session(pid, None, DAY + timedelta(hours=9),
+                                    DAY + timedelta(hours=10))
+        laptop.sync.sync()
+        with qtbot.waitSignal(watch.synced, timeout=10_000):
+            watch.start()
+        tip = tray.icon.toolTip()
+        assert "Synced at" in tip and "1 session in conflict" in tip
+        tray.rebuild_menu()
+        lines = [a.text() for a in tray.menu.actions() if a.objectName() == "statusLine"]
+        assert lines == watch.lines() and len(lines) == 2
+    finally:
+        watch.stop()
+        watch.deleteLater()
+        tray.menu.deleteLater()
         laptop.store.close()

@@ -119,16 +119,18 @@ class SyncPanel(QWidget):
         self.machines.setText("\n".join(lines))
         self.machines.setVisible(bool(lines))
         count = len(status["conflicts"])
-        self.conflicts.setText(self.tr(
-            "%n session(s) ran at the same time on two computers: keep one in Today.", "",
-            count))
+        self.conflicts.setText(
+            self.tr("A session ran at the same time on two computers: keep one in Today.")
+            if count == 1 else
+            self.tr("{n} sessions ran at the same time on two computers: keep one of each "
+                    "pair in Today.").format(n=count))
         self.conflicts.setVisible(count > 0)
         self.now_button.setEnabled(on)
         self.off_button.setEnabled(on)
 
     def _synced_text(self, written: int, read: int) -> str:
-        return " ".join((self.tr("Synced:"), self.tr("%n change(s) written,", "", written),
-                         self.tr("%n file(s) read.", "", read)))
+        return self.tr("Synced: changes written {written}, files read {read}.").format(
+            written=written, read=read)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Sync folder"),

@@ -198,6 +198,8 @@ class FokusApp:
 
         self.sync = SyncWatch(self.controller)
         self.sync.failed.connect(lambda text: self.notify(tr("Sync"), text))
+        self.tray.status_lines = self.sync.lines
+        self.sync.synced.connect(lambda _report: self.tray.update_state())
         self.sync.start()
         from app.store.settings import FIRST_RUN_DONE, Settings
 

@@ -108,6 +108,28 @@ class SyncWatch(QObject):
         self._period.start(PERIOD_MS)
         self.sync_now()
 
+    def lines(self) -> list[str]:
+        """The sync's state for the tray: when this computer last synced, a
+        problem, sessions in conflict; nothing while sync is off."""
+        if not self._watched:
+            return []
+        status = self.sync.status()
+        here = next((m for m in status["machines"] if m["this"]), None)
+        if here is None or not here["last_synced"]:
+            out = [self.tr("Not synced yet")]
+        else:
+            from datetime import datetime
+
+            at = datetime.fromisoformat(here["last_synced"]).astimezone()
+            out = [self.tr("Synced at {time}").format(time=at.strftime("%H:%M"))]
+        if self.last_error:
+            out.append(self.tr("Sync problem: see Settings → Sync"))
+        count = len(status["conflicts"])
+        if count:
+            out.append(self.tr("1 session in conflict: see Today") if count == 1 else
+                       self.tr("{n} sessions in conflict: see Today").format(n=count))
+        return out
+
     def stop(self) -> None:
         """Quiet, and no sync left half done in a worker when Fokus quits."""
         self._period.stop()
