@@ -78,8 +78,9 @@ def setup(paths: Paths, a: dict[str, Any]) -> int:
     passphrase = _passphrase(a)
     store = Store(paths.database)
     try:
-        report = SyncService(store, SystemClock()).setup(Path(a["folder"]), passphrase)
-        status = SyncService(store, SystemClock()).status()
+        sync = SyncService(store, SystemClock())
+        report = sync.setup(Path(a["folder"]), passphrase)
+        status = sync.status()
     finally:
         store.close()
     if a.get("json"):
