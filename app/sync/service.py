@@ -169,7 +169,7 @@ class SyncService:
         report.topics = frozenset(_TOPICS.get(t, t) for t in merged.tables)
         if merged.lost:
             report.topics |= {"history"}
-        if report.topics and self.announce is not None:
+        if self.announce is not None:  # also with nothing merged: a sync happened
             self.announce(report.topics)
         return report
 

@@ -1,7 +1,8 @@
 """Two real trays on this machine, two data directories, one sync folder: a
 session added on the office tray reaches the laptop's tray by itself (the
 folder is watched) once the office has written it, and a deletion on the
-laptop goes back the same way."""
+laptop goes back the same way. The laptop joins the folder while its tray
+runs."""
 
 from __future__ import annotations
 
@@ -29,13 +30,16 @@ def pair(x11: X11Session, tmp_path: Path) -> Iterator[tuple[Fokus, Fokus]]:
     laptop = Fokus(x11, tmp_path / "laptop" / "data")
     for side in (office, laptop):
         side.data_dir.parent.mkdir()
-        done = side.cli("sync", "setup", str(share), "--passphrase-file", str(secret))
-        assert done.returncode == 0, done.stderr
+    done = office.cli("sync", "setup", str(share), "--passphrase-file", str(secret))
+    assert done.returncode == 0, done.stderr
     try:
         for side in (office, laptop):
             side.start_tray()
         for side in (office, laptop):
             side.ready()
+        # The laptop joins while its tray runs: the tray starts watching at once.
+        done = laptop.cli("sync", "setup", str(share), "--passphrase-file", str(secret))
+        assert done.returncode == 0, done.stderr
         yield office, laptop
     finally:
         for side in (office, laptop):

@@ -166,6 +166,10 @@ class SyncWatch(QObject):
             self._soon(AFTER_CHANGE_MS)
 
     def _merged(self, topics: frozenset[str]) -> None:
+        # A sync set up by the command line while the tray ran: watch from now on.
+        self.start()
+        if not topics:
+            return
         self._echo = True
         try:
             self.controller.dataChanged.emit(topics)

@@ -70,6 +70,17 @@ def _passphrase(a: dict[str, Any]) -> str:
     return first
 
 
+def _tell_the_tray(paths: Paths) -> None:
+    """A tray running for this data directory starts syncing now, not at its next start."""
+    import contextlib
+
+    from app.platform.instance import send
+
+    # No tray listening, or one that will say what went wrong itself.
+    with contextlib.suppress(ConnectionError, OSError, FokusError):
+        send(paths.socket, "sync.now", {})
+
+
 def setup(paths: Paths, a: dict[str, Any]) -> int:
     from app.clock import SystemClock
     from app.store.engine import Store
@@ -83,6 +94,7 @@ def setup(paths: Paths, a: dict[str, Any]) -> int:
         status = sync.status()
     finally:
         store.close()
+    _tell_the_tray(paths)
     if a.get("json"):
         print(json.dumps({"status": status, "sync": _report_json(report)}, ensure_ascii=False,
                          indent=2))
