@@ -41,6 +41,10 @@ class ErrorCode(StrEnum):
     UNDO_CONFLICT = "undo_conflict"
     INSTANCE_FAILED = "instance_failed"
     DATABASE_READ_ONLY = "database_read_only"
+    SYNC_NOT_SET_UP = "sync_not_set_up"
+    SYNC_WRONG_PASSPHRASE = "sync_wrong_passphrase"
+    SYNC_FILE_REFUSED = "sync_file_refused"
+    SYNC_FOLDER_UNUSABLE = "sync_folder_unusable"
 
 
 class FokusError(Exception):

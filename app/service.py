@@ -144,6 +144,10 @@ class FokusService:
 
         # Editing the past by hand, every edit recorded and undoable.
         self.history = HistoryService(store, clock)
+        from app.sync.service import SyncService
+
+        # One history on several machines, through a folder the person syncs.
+        self.sync = SyncService(store, clock)
 
     # -- projects ------------------------------------------------------------
 
@@ -366,6 +370,19 @@ class FokusService:
                 )
             )
         return choices
+
+    def hotkey_choice(self) -> tuple[int, int | None] | None:
+        """What the start-or-stop hotkey starts: the block planned now (with its
+        batch), else the project worked on today, else the one last worked on,
+        else the first project; None when there is no project."""
+        planned = next((c for c in self.planned_choices() if c.is_current), None)
+        if planned is not None:
+            return planned.project_id, planned.batch_id
+        project = self.activity.current_project_id() or self.activity.last_project_id()
+        if project is None:
+            projects = self.projects()
+            project = projects[0].id if projects else None
+        return (project, None) if project is not None else None
 
     def planned_batch_now(self, project_id: int) -> int | None:
         """The batch planned for ``project_id`` in the block running now, if any:

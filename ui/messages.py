@@ -75,6 +75,13 @@ def error_text(err: FokusError) -> str:
                                     "Nothing was changed."),
         ErrorCode.SETTING_INVALID: tr("“{value}” is not a valid value for {key}. Allowed: "
                                       "{allowed}"),
+        ErrorCode.SYNC_NOT_SET_UP: tr("Sync is not set up on this computer."),
+        ErrorCode.SYNC_WRONG_PASSPHRASE: tr("The passphrase does not open the sync folder "
+                                            "{path}. Nothing was merged."),
+        ErrorCode.SYNC_FILE_REFUSED: tr("A file in the sync folder was refused ({file}): it is "
+                                        "damaged, incomplete or sealed with another "
+                                        "passphrase. Nothing of it was merged."),
+        ErrorCode.SYNC_FOLDER_UNUSABLE: tr("Cannot use the sync folder {path}: {reason}"),
     }
     if err.code is ErrorCode.INVALID_WORK_MODEL:
         return tr("The work model is not valid: {problem}").format(

@@ -73,6 +73,21 @@ class ActivityService:
 
     # -- where the user is --------------------------------------------------------
 
+    def last_project_id(self) -> int | None:
+        """The project of the latest switch or session on any day (not archived):
+        a new morning starts where the person left off, not at the first name."""
+        with self.store.transaction() as s:
+            live = {p.id for p in s.exec(select(Project).where(
+                col(Project.archived_at).is_(None)))}
+            last_switch = s.exec(select(ContextSwitch)
+                                 .order_by(col(ContextSwitch.at).desc())).first()
+            last_session = s.exec(select(FocusSession)
+                                  .order_by(col(FocusSession.started_at).desc())).first()
+        candidates = [(as_utc(x.at), x.to_project_id) for x in [last_switch] if x] + [
+            (as_utc(x.started_at), x.project_id) for x in [last_session] if x]
+        candidates = [c for c in candidates if c[1] in live]
+        return max(candidates)[1] if candidates else None
+
     def current_project_id(self) -> int | None:
         """The project of the open session, else the last one switched to or
         focused on today."""

@@ -80,6 +80,13 @@ def error_text(err: FokusError) -> str:
                                    "entry; nothing was changed"),
         ErrorCode.SETTING_INVALID: _("“{value}” is not a valid value for {key}; allowed: "
                                      "{allowed}"),
+        ErrorCode.SYNC_NOT_SET_UP: _("sync is not set up on this computer (see: fokus sync "
+                                     "setup FOLDER)"),
+        ErrorCode.SYNC_WRONG_PASSPHRASE: _("the passphrase does not open the sync folder "
+                                           "{path}; nothing was merged"),
+        ErrorCode.SYNC_FILE_REFUSED: _("refused {file}: it is damaged, incomplete or sealed "
+                                       "with another passphrase; nothing of it was merged"),
+        ErrorCode.SYNC_FOLDER_UNUSABLE: _("cannot use the sync folder {path}: {reason}"),
     }
     if err.code is ErrorCode.SETTING_INVALID and p.get("where") == EDITED_IN_WINDOW:
         return _("{key} is edited in the Settings window of the Fokus tray, not with "
@@ -114,7 +121,10 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
                   file=sys.stderr)
         else:
             _tell_recoveries(svc)
-        return execute(svc, command, args)
+        result = execute(svc, command, args)
+        if not store.read_only:
+            svc.sync.push_after(command)  # with no tray to do it, a change goes out now
+        return result
     except FokusError as err:
         if err.code is ErrorCode.DATABASE_READ_ONLY and store.read_only:
             raise _AlreadySaid from err

@@ -120,6 +120,13 @@ def _next_id(s: Session, model: type[SQLModel]) -> int:
     return int(max(used, kept)) + 1
 
 
+def _made_here() -> Any:
+    """Edit records synced from another machine (app/sync) are shown, not undone here."""
+    from app.store.synced import FOREIGN_GROUP
+
+    return col(EditRecord.group_uid).not_like(f"{FOREIGN_GROUP}%")
+
+
 def _table(row: SQLModel) -> str:
     return str(row.__table__.name)  # type: ignore[attr-defined]
 
@@ -177,7 +184,7 @@ class HistoryService:
     def can_undo(self) -> bool:
         with self.store.transaction() as s:
             return s.exec(select(EditRecord.id).where(
-                col(EditRecord.undone).is_(False)).limit(1)).first() is not None
+                col(EditRecord.undone).is_(False), _made_here()).limit(1)).first() is not None
 
     def edits(self, limit: int = 50) -> list[EditRecord]:
         """The latest edit records, newest first (undone ones included)."""
@@ -377,7 +384,8 @@ class HistoryService:
         """Revert the latest edit not yet undone (all the rows of that one action)."""
         now = self.clock.now()
         with self.store.transaction() as s:
-            last = s.exec(select(EditRecord).where(col(EditRecord.undone).is_(False))
+            last = s.exec(select(EditRecord).where(col(EditRecord.undone).is_(False),
+                                                   _made_here())
                           .order_by(col(EditRecord.id).desc())).first()
             if last is None:
                 raise FokusError(ErrorCode.NOTHING_TO_UNDO)

@@ -5,6 +5,68 @@ Never edit a migration that has shipped: add the next one."""
 
 from __future__ import annotations
 
+from app.store.synced import TABLES, SyncedTable
+
+
+def _uid_of_new(t: SyncedTable) -> str:
+    """SQL for the uid a row takes when it is made on this machine."""
+    if t.natural_key is None:
+        return "lower(hex(randomblob(16)))"
+    natural = f"'{t.name}:' || NEW.{t.natural_key}"
+    if t.name == "setting":
+        return natural
+    # A natural uid already taken (a renamed project's, a deleted one's): a random one.
+    return (f"CASE WHEN EXISTS (SELECT 1 FROM sync_row WHERE uid = {natural}) "
+            f"OR EXISTS (SELECT 1 FROM sync_tomb WHERE uid = {natural}) "
+            f"THEN lower(hex(randomblob(16))) ELSE {natural} END")
+
+
+def _sync_triggers(t: SyncedTable) -> list[str]:
+    """Every insert, update and delete of a synced table marks the row for the
+    next export (``sync_dirty``); a delete leaves a tombstone. The sync engine
+    mutes them (a row in ``sync_mute``, inside its own transaction) while it
+    writes what came from another machine."""
+    key = f"CAST(NEW.{t.key_column} AS TEXT)"
+    old = f"CAST(OLD.{t.key_column} AS TEXT)"
+    quiet = "WHEN NOT EXISTS (SELECT 1 FROM sync_mute)"
+    on_delete = (
+        f"INSERT OR IGNORE INTO sync_dirty (entity, row_key) VALUES ('{t.name}', {old});"
+        if t.name == "setting" else
+        f"""INSERT OR IGNORE INTO sync_tomb (uid, entity, stamp)
+                SELECT uid, '{t.name}', NULL FROM sync_row
+                WHERE entity = '{t.name}' AND row_key = {old};
+            DELETE FROM sync_row WHERE entity = '{t.name}' AND row_key = {old};
+            DELETE FROM sync_dirty WHERE entity = '{t.name}' AND row_key = {old};""")
+    return [
+        f"""CREATE TRIGGER sync_{t.name}_insert AFTER INSERT ON {t.name} {quiet}
+            BEGIN
+            INSERT OR {"IGNORE" if t.name == "setting" else "REPLACE"}
+                INTO sync_row (entity, row_key, uid) VALUES ('{t.name}', {key}, {_uid_of_new(t)});
+            INSERT OR IGNORE INTO sync_dirty (entity, row_key) VALUES ('{t.name}', {key});
+            END""",
+        f"""CREATE TRIGGER sync_{t.name}_update AFTER UPDATE ON {t.name} {quiet}
+            BEGIN
+            INSERT OR IGNORE INTO sync_dirty (entity, row_key) VALUES ('{t.name}', {key});
+            END""",
+        f"""CREATE TRIGGER sync_{t.name}_delete AFTER DELETE ON {t.name} {quiet}
+            BEGIN
+            {on_delete}
+            END""",
+    ]
+
+
+def _sync_fill(t: SyncedTable) -> list[str]:
+    """Uids for the rows already there, each marked for the first export."""
+    uid = ("lower(hex(randomblob(16)))" if t.natural_key is None
+           else f"'{t.name}:' || {t.natural_key}")
+    return [
+        f"""INSERT INTO sync_row (entity, row_key, uid)
+            SELECT '{t.name}', CAST({t.key_column} AS TEXT), {uid} FROM {t.name}""",
+        f"""INSERT INTO sync_dirty (entity, row_key)
+            SELECT '{t.name}', CAST({t.key_column} AS TEXT) FROM {t.name}""",
+    ]
+
+
 MIGRATIONS: dict[int, list[str]] = {
     # 1: projects, batches and focus sessions with their pauses.
     1: [
@@ -271,6 +333,46 @@ MIGRATIONS: dict[int, list[str]] = {
             kind VARCHAR NOT NULL)""",
         "CREATE INDEX ix_resumption_lag_project_id ON resumption_lag (project_id)",
         "CREATE INDEX ix_resumption_lag_switched_at ON resumption_lag (switched_at)",
+    ],
+    # 9: one history on two machines (app/sync): a uid for every synced row, the
+    # rows changed since the last export, the winning value and hybrid-logical-
+    # clock stamp of every field, tombstones of deleted rows, the other machines
+    # and which of their change files were applied.
+    9: [
+        """CREATE TABLE sync_row (
+            entity VARCHAR NOT NULL,
+            row_key VARCHAR NOT NULL,
+            uid VARCHAR NOT NULL UNIQUE,
+            PRIMARY KEY (entity, row_key))""",
+        """CREATE TABLE sync_dirty (
+            entity VARCHAR NOT NULL,
+            row_key VARCHAR NOT NULL,
+            PRIMARY KEY (entity, row_key))""",
+        """CREATE TABLE sync_field (
+            uid VARCHAR NOT NULL,
+            field VARCHAR NOT NULL,
+            entity VARCHAR NOT NULL,
+            value VARCHAR NOT NULL,
+            stamp VARCHAR NOT NULL,
+            PRIMARY KEY (uid, field))""",
+        """CREATE TABLE sync_tomb (
+            uid VARCHAR NOT NULL PRIMARY KEY,
+            entity VARCHAR NOT NULL,
+            stamp VARCHAR)""",
+        "CREATE TABLE sync_mute (id INTEGER NOT NULL PRIMARY KEY)",
+        """CREATE TABLE sync_peer (
+            machine VARCHAR NOT NULL PRIMARY KEY,
+            user VARCHAR NOT NULL,
+            host VARCHAR NOT NULL,
+            last_seq INTEGER NOT NULL,
+            max_stamp VARCHAR NOT NULL,
+            written_at DATETIME,
+            seen_at DATETIME)""",
+        """CREATE TABLE sync_seen (
+            machine VARCHAR NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (machine, seq))""",
+        *[statement for t in TABLES for statement in (*_sync_fill(t), *_sync_triggers(t))],
     ],
 }
 

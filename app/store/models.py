@@ -302,3 +302,82 @@ __all__ = [
     "Setting",
     "TimeBlock",
 ]
+
+
+# -- one history on two machines (app/sync) -------------------------------------------
+
+
+class SyncRow(SQLModel, table=True):
+    """The uid that names a synced row on every machine (its ``row_key`` is the
+    local id, or a setting's key)."""
+
+    __tablename__ = "sync_row"
+
+    entity: str = Field(primary_key=True)
+    row_key: str = Field(primary_key=True)
+    uid: str = Field(unique=True)
+
+
+class SyncDirty(SQLModel, table=True):
+    """A synced row written since the last export (kept by triggers)."""
+
+    __tablename__ = "sync_dirty"
+
+    entity: str = Field(primary_key=True)
+    row_key: str = Field(primary_key=True)
+
+
+class SyncField(SQLModel, table=True):
+    """The winning value of one field of one synced row, with its hybrid-logical-
+    clock stamp ("<ms>.<counter>.<machine>", ordered as text)."""
+
+    __tablename__ = "sync_field"
+
+    uid: str = Field(primary_key=True)
+    field: str = Field(primary_key=True)
+    entity: str
+    value: str  # JSON
+    stamp: str
+
+
+class SyncTomb(SQLModel, table=True):
+    """A deleted synced row: its deletion wins on every machine."""
+
+    __tablename__ = "sync_tomb"
+
+    uid: str = Field(primary_key=True)
+    entity: str
+    stamp: str | None = None  # None until the next export stamps it
+
+
+class SyncMute(SQLModel, table=True):
+    """While it holds a row (inside the merge's transaction) the sync triggers
+    are quiet: what comes from another machine is not exported back."""
+
+    __tablename__ = "sync_mute"
+
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class SyncPeer(SQLModel, table=True):
+    """A machine sharing the sync folder (this one too): who writes there and
+    when it last wrote and was read."""
+
+    __tablename__ = "sync_peer"
+
+    machine: str = Field(primary_key=True)
+    user: str
+    host: str
+    last_seq: int
+    max_stamp: str  # the newest change of this machine applied here
+    written_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    seen_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class SyncSeen(SQLModel, table=True):
+    """A change file of another machine that has been applied."""
+
+    __tablename__ = "sync_seen"
+
+    machine: str = Field(primary_key=True)
+    seq: int = Field(primary_key=True)

@@ -333,6 +333,16 @@ WEEKLY_DEEP_WORK_GOAL: Setting[int] = Setting(
     N_("Focus minutes to reach in a week; 0 takes the no-meeting windows of the week's "
        "remote (WFA) days from the work model."), minimum=0, maximum=100 * 60, unit="min")
 
+SYNC_FOLDER: Setting[str] = Setting(
+    "sync_folder", Kind.PATH, "", N_("Sync folder"),
+    N_("A folder you already sync between your computers (Syncthing, Nextcloud, a share); "
+       "Fokus keeps your history there, encrypted. Set with fokus sync setup."),
+    scope=Scope.MACHINE, public=False)
+SYNC_MACHINE_ID: Setting[str] = Setting(
+    "sync_machine_id", Kind.TEXT, "", N_("This computer's sync id"),
+    N_("A random id that names this computer's files in the sync folder."),
+    scope=Scope.MACHINE, public=False)
+
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, FOCUS_MINUTES, PROJECT_LIMIT, RESUMPTION_BUFFER_MINUTES, IDLE_THRESHOLD_MINUTES,
     REFLECTION_TIME, EXPORT_REMINDER, HOTKEY_TOGGLE_FOCUS, HOTKEY_INTERRUPTION, HOTKEY_SWITCH,
@@ -340,7 +350,7 @@ ALL: tuple[Setting[Any], ...] = (
     DO_NOT_DISTURB, AUTO_SWITCH, WORK_MODEL,
     ALLOCATION_MATRIX, FIRST_RUN_DONE, REPORTER_ID, DND_HELD, DEEP_WINDOW_ANNOUNCED,
     GIT_SWITCHES, GIT_STORE_NAMES, BREAKS, BREAK_LENGTHS,
-    DAILY_DEEP_WORK_CAP, WEEKLY_DEEP_WORK_GOAL, PERSON_ZONE,
+    DAILY_DEEP_WORK_CAP, WEEKLY_DEEP_WORK_GOAL, PERSON_ZONE, SYNC_FOLDER, SYNC_MACHINE_ID,
 )
 BY_KEY: dict[str, Setting[Any]] = {s.key: s for s in ALL}
 HOTKEYS: dict[str, Setting[str]] = {

@@ -60,6 +60,26 @@ def test_bundle_runs_its_command_line(bundle: Path, tmp_path: Path) -> None:
     assert "tidak ada proyek bernama" in bad.stderr
 
 
+def test_bundle_syncs_two_data_directories(bundle: Path, tmp_path: Path) -> None:
+    """PyNaCl's libsodium travels with the bundle: setup, a change, the other side."""
+    share = tmp_path / "Sync"
+    share.mkdir()
+    secret = tmp_path / "pass.txt"
+    secret.write_text("kopi tubruk\n", encoding="utf-8")
+
+    def run(side: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(bundle), *args], capture_output=True, text=True, timeout=120,
+                              env=dict(os.environ, FOKUS_DATA_DIR=str(tmp_path / side)))
+
+    for side in ("office", "laptop"):
+        done = run(side, "sync", "setup", str(share), "--passphrase-file", str(secret))
+        assert done.returncode == 0, done.stderr
+    assert run("office", "project", "add", "SIASN").returncode == 0
+    assert run("laptop", "sync", "now").returncode == 0
+    listed = run("laptop", "project", "list", "--json")
+    assert listed.returncode == 0 and "SIASN" in listed.stdout, listed.stderr
+
+
 def test_bundle_starts_the_tray(bundle: Path, x11: X11Session, tmp_path: Path) -> None:
     env = dict(x11.env, FOKUS_DATA_DIR=str(tmp_path / "data"))
     subprocess.run([str(bundle), "project", "add", "SIASN"], env=env, check=True,

@@ -60,6 +60,9 @@ RUNS: list[list[str]] = [
     ["config", "list"],
     ["config", "get", "language"],
     ["config", "reset", "focus_minutes"],
+    ["sync", "now"],
+    ["sync", "status"],
+    ["sync", "off"],
 ]
 SOCKET_ONLY: dict[str, dict[str, Any]] = {"recovered": {}}
 
@@ -75,6 +78,9 @@ def svc(service: FokusService) -> FokusService:
     service.add_project("SIASN")
     service.add_project("MyASN")
     service.add_batch("SIASN", "Mapper")
+    share = service.store.path.parent / "share"
+    share.mkdir()
+    service.sync.setup(share, "kata sandi")
     return service
 
 
@@ -85,7 +91,7 @@ def test_every_command_has_help_and_either_a_handler_or_a_local_run() -> None:
         if command.group is not None:
             assert REGISTRY.groups[command.group].help.strip()
     assert {c.name for c in REGISTRY if c.local} == {
-        "export", "team-report", "reflect", "demo", "doctor"}
+        "export", "team-report", "reflect", "demo", "doctor", "sync.setup"}
 
 
 def test_the_parser_has_every_command_of_the_command_line(capsys: pytest.CaptureFixture[str]

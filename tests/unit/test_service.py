@@ -91,3 +91,20 @@ def test_planned_choices_offer_the_current_block(service: FokusService,
     first = choices[0]
     assert all(c.start_at == first.start_at for c in choices)
     assert first.end_at > clock.now()
+
+
+def test_the_hotkey_starts_where_she_left_off_on_a_new_day(service: FokusService,
+                                                            clock: FakeClock) -> None:
+    """Nothing planned, nothing done yet today: Ctrl+Alt+F starts the project
+    worked on last (yesterday's SIASN), not the first name (MyASN)."""
+    myasn = service.add_project("MyASN").id
+    siasn = service.add_project("SIASN").id
+    assert service.hotkey_choice() == (myasn, None)  # no history: the first
+    service.start(siasn or 0, minutes=25)
+    clock.advance(25 * 60)
+    service.current()  # it ran its length
+    clock.advance(20 * 3600)  # the next morning
+    assert service.activity.current_project_id() is None
+    assert service.hotkey_choice() == (siasn, None)
+    service.archive_project(siasn or 0)
+    assert service.hotkey_choice() == (myasn, None)  # an archived project is not offered

@@ -69,6 +69,10 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
          (1, 1, "2026-01-05 02:30:00.000000", 420, 40, 8, "2026-01-05 02:38:00.000000",
           "taken", "", 1, None, "2026-01-05 02:43:00.000000", 13)),
     ],
+    8: [
+        ("repo_mapping", "INSERT INTO repo_mapping VALUES (?, ?, ?, ?, ?, ?)",
+         (1, 1, "/home/sari/src/siasn", "", None, "2026-01-05 01:00:00.000000")),
+    ],
 }
 
 

@@ -5,7 +5,7 @@ the estimated time lost to switching (an estimate, with its source)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -26,6 +26,7 @@ from ui.activity.timeline import Timeline, TimelineEditor
 from ui.messages import tr
 
 if TYPE_CHECKING:
+    from app.service import FokusService
     from ui.shell.controller import FokusController
 
 
@@ -58,6 +59,13 @@ class TodayWindow(QMainWindow):
         self.cost.setWordWrap(True)
         self.cost.setStyleSheet("#switchCost { background: #fff3cd; color: #664d03;"
                                 " border-radius: 6px; padding: 8px; }")
+        # Sessions that ran at the same time on two computers (app/sync): to settle here.
+        self.conflict = QLabel()
+        self.conflict.setObjectName("syncConflict")
+        self.conflict.setWordWrap(True)
+        self.conflict.setStyleSheet("#syncConflict { background: #fde2cf; color: #6b2e00;"
+                                    " border-radius: 6px; padding: 8px; }")
+        self.conflict.hide()
         self.timeline = Timeline()
         self.editor = TimelineEditor(controller, self.timeline, self, lambda: self.day)
         self.notice = QLabel()
@@ -84,6 +92,7 @@ class TodayWindow(QMainWindow):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(top)
         layout.addWidget(self.figures)
+        layout.addWidget(self.conflict)
         from ui.activity.goals_widget import GoalsWidget
 
         layout.addWidget(GoalsWidget(controller))
@@ -128,6 +137,19 @@ class TodayWindow(QMainWindow):
         self.date_edit.blockSignals(False)
         self.reload()
 
+    def _show_conflicts(self, svc: FokusService, shown: dict[int, dict[str, Any]]) -> None:
+        pairs = [c for c in svc.sync.conflicts() if c.first in shown and c.second in shown]
+
+        def name(session_id: int) -> str:
+            row = shown[session_id]
+            return f"{row['project']} {str(row['start'])[11:16]}"
+
+        self.conflict.setText(" ".join(self.tr(
+            "{a} and {b} ran at the same time on two computers: keep one (right-click a bar "
+            "to edit or delete it); until then both are counted.").format(
+                a=name(c.first), b=name(c.second)) for c in pairs))
+        self.conflict.setVisible(bool(pairs))
+
     def reload(self) -> None:
         if not self.controller.is_ready:
             return
@@ -160,6 +182,7 @@ class TodayWindow(QMainWindow):
             switches=switch_text,
             interruptions=self.tr("1 interruption") if hits == 1 else
             self.tr("{n} interruptions").format(n=hits)))
+        self._show_conflicts(svc, {x["id"]: x for x in log["sessions"]})
         from ui.activity.git_watch import switch_cost_text
 
         self.cost.setText(switch_cost_text(log["estimated_minutes_lost_to_switching"],

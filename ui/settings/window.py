@@ -148,6 +148,10 @@ class SettingsDialog(QDialog):
         tabs.addTab(self.calendar_tab, self.tr("Calendar"))
         tabs.addTab(self.activity_tab, self.tr("Activity && privacy"))
         tabs.addTab(self.reports_tab, self.tr("Reflection && reports"))
+        from ui.settings.sync_panel import SyncPanel
+
+        self.sync_panel = SyncPanel(controller)
+        tabs.addTab(self.sync_panel, self.tr("Sync"))
         self.error = QLabel()
         self.error.setObjectName("settingsError")
         self.error.setStyleSheet("color: #c1121f;")

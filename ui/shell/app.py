@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ui.reports.reminders import Reminders
     from ui.shell.ipc import InstanceServer
     from ui.shell.main_window import MainWindow
+    from ui.sync.watch import SyncWatch
     from ui.week.window_watch import WindowWatcher
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class FokusApp:
         self.activity: ActivityMonitor | None = None
         self.git: GitWatch | None = None
         self.reminders: Reminders | None = None
+        self.sync: SyncWatch | None = None
         self._notifier: Notifier | None = None
         self._quitting = False
         self._waited = 0.0
@@ -144,7 +146,7 @@ class FokusApp:
             if shiboken6.isValid(widget):
                 shiboken6.delete(widget)
         objects: list[QObject | None] = [self.tray, self.watcher, self.activity, self.git,
-                                         self.reminders,
+                                         self.reminders, self.sync,
                                          self.prompts, self.windows, self.controller]
         for obj in objects:
             if obj is not None and shiboken6.isValid(obj):
@@ -236,6 +238,13 @@ class FokusApp:
         self.reminders.reflectionDue.connect(self.prompts.reflection_due)
         self.reminders.exportDue.connect(self.prompts.export_due)
         self.reminders.check()
+        from ui.sync.watch import SyncWatch
+
+        self.sync = SyncWatch(self.controller)
+        self.sync.failed.connect(lambda text: self.notify(tr("Sync"), text))
+        self.tray.status_lines = self.sync.lines
+        self.sync.synced.connect(lambda _report: self.tray.update_state())
+        self.sync.start()
         from app.store.settings import FIRST_RUN_DONE, Settings
 
         if not Settings(self.controller.service.store).get(FIRST_RUN_DONE) and \
@@ -339,17 +348,11 @@ class FokusApp:
             if self.controller.view is not None:
                 self.controller.stop()
                 return
-            planned = self.watcher.planned_now() if self.watcher is not None else None
-            project = planned.project_id if planned else \
-                self.controller.service.activity.current_project_id()
-            if project is None:
-                projects = self.controller.service.projects()
-                project = projects[0].id if projects else None
-            if project is None:
+            choice = self.controller.service.hotkey_choice()
+            if choice is None:
                 self.open("projects")
                 return
-            self.controller.start(project, planned.batch_id if planned else None,
-                                  source="hotkey")
+            self.controller.start(choice[0], choice[1], source="hotkey")
         elif action == "interruption":
             self.controller.interrupt("other")
             self.notify(tr("Interruption logged"), tr("Fokus noted an interruption."))
@@ -503,6 +506,8 @@ class FokusApp:
             self.activity.stop()
         if self.git is not None:
             self.git.stop()
+        if self.sync is not None:
+            self.sync.stop()
         if self.controller.is_ready and self.controller.view is not None:
             log.info("quitting with a session open: stopping it")
             self.controller.stop()

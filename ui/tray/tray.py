@@ -9,6 +9,7 @@ again at once when the language changes."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -125,6 +126,8 @@ class FokusTray(QObject):
         self.icon.activated.connect(self._activated)
         # Before update_state's connection: the break is re-read first.
         self.breaks = BreakWatch(controller, self)
+        # More lines of state for the tooltip and the menu (the sync's: ui/sync/watch.py).
+        self.status_lines: Callable[[], list[str]] = list
         self.breaks.changed.connect(self.update_state)
         controller.changed.connect(self.update_state)
         controller.writeProblem.connect(self.update_state)
@@ -200,7 +203,9 @@ class FokusTray(QObject):
             end_text = local_time(datetime.fromtimestamp(ends, UTC), view.utc_offset_min)
             tip = tr("Focusing: {title}\n{left} min left (until {end})").format(
                 title=session_title(view), left=minutes_left(view), end=end_text)
-        self.icon.setToolTip(f"{tip}\n{goals}" if goals else tip)
+        extra = "\n".join(self.status_lines())
+        tip = f"{tip}\n{goals}" if goals else tip
+        self.icon.setToolTip(f"{tip}\n{extra}" if extra else tip)
 
     # -- menu ----------------------------------------------------------------------
 
@@ -279,6 +284,10 @@ class FokusTray(QObject):
             goal = add_action(menu, line)
             goal.setObjectName("goalLine")
             goal.setEnabled(False)
+        for line in self.status_lines() if ready else []:
+            status = add_action(menu, line)
+            status.setObjectName("statusLine")
+            status.setEnabled(False)
         self.fill_length_menu(add_menu(menu, tr("Focus length")), ready)
         for kind, text in self.window_entries():
             act = add_action(menu, text)

@@ -21,6 +21,7 @@ from app.cli.commands import (
     reports,
     repos,
     shortcut,
+    sync,
     system,
     week,
 )
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 REGISTRY = Registry([
     *focus.DECLARED, *projects.DECLARED, *repos.DECLARED, *batches.DECLARED, *week.DECLARED,
     *activity.DECLARED, *history.DECLARED, *reports.DECLARED, *config.DECLARED,
-    *system.DECLARED, *shortcut.DECLARED,
+    *sync.DECLARED, *system.DECLARED, *shortcut.DECLARED,
 ])
 
 

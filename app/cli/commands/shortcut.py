@@ -18,18 +18,14 @@ ACTIONS = ("toggle_focus", "interruption", "switch")
 
 
 def toggle_focus(svc: FokusService) -> Result:
-    """Stop the running session, or start one on the block planned now, the
-    project last worked on, or the first project."""
+    """Stop the running session, or start what ``FokusService.hotkey_choice``
+    names (the block planned now, the project last worked on, the first)."""
     if svc.current() is not None:
         return {"action": "toggle_focus", "done": True, "session": svc.stop().to_json()}
-    planned = next((c for c in svc.planned_choices() if c.is_current), None)
-    project = planned.project_id if planned else svc.activity.current_project_id()
-    if project is None:
-        projects = svc.projects()
-        project = projects[0].id if projects else None
-    if project is None:
+    choice = svc.hotkey_choice()
+    if choice is None:
         return {"action": "toggle_focus", "done": False, "session": None}
-    view = svc.start(project, planned.batch_id if planned else None, source="hotkey")
+    view = svc.start(choice[0], choice[1], source="hotkey")
     return {"action": "toggle_focus", "done": True, "session": view.to_json()}
 
 

@@ -1,0 +1,168 @@
+"""The tray's sync (ui/sync/watch.py) with a real event loop: it syncs at start
+in a worker thread, and a change file landing in the folder from another
+machine is merged without anyone asking, and the windows are told."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.clock import FakeClock
+from app.platform.paths import Paths
+from app.service import FokusService
+from app.store.engine import Store
+from app.sync.folder import ROOT
+from ui.shell.controller import FokusController
+from ui.sync.watch import SyncWatch
+
+DAY = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+PASS = "kopi tubruk di lantai tiga"
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusController]:
+    clock.current = DAY + timedelta(hours=20)
+    c = FokusController(paths, clock=clock, owner="test-sync", heartbeat_seconds=30)
+    assert c.load()
+    yield c
+    c.close()
+
+
+def test_a_file_from_the_other_computer_is_merged_when_it_lands(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    share, staging = tmp_path / "share", tmp_path / "staging"
+    share.mkdir()
+    staging.mkdir()
+    controller.service.sync.setup(share, PASS)
+    shutil.copytree(share / ROOT, staging / ROOT)  # the laptop's copy of the folder
+    (tmp_path / "laptop").mkdir()
+    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
+                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    try:
+        laptop.sync.setup(staging, PASS)
+        laptop.add_project("SIASN")
+        pid = laptop.project("SIASN").id
+        assert pid is not None
+        laptop.history.add_session(pid, None, DAY + timedelta(hours=9),
+                                   DAY + timedelta(hours=10))
+        laptop.sync.sync()
+        watch = SyncWatch(controller)
+        with qtbot.waitSignal(watch.synced, timeout=10_000):
+            watch.start()  # the first sync, at start
+        assert controller.service.projects() == []
+        # The copying tool delivers the laptop's file: merged, and Today is told.
+        me = laptop.sync.machine_id()
+        topics: list[frozenset[str]] = []
+        controller.dataChanged.connect(topics.append)
+        with qtbot.waitSignal(watch.synced, timeout=15_000):
+            shutil.copytree(staging / ROOT / me, share / ROOT / me)
+        qtbot.waitUntil(lambda: any("sessions" in t for t in topics), timeout=5_000)
+        assert [p.name for p in controller.service.projects()] == ["SIASN"]
+        entries = controller.service.history.sessions(DAY, DAY + timedelta(days=1))
+        assert [(e.started_at, e.ended_at) for e in entries] == [
+            (DAY + timedelta(hours=9), DAY + timedelta(hours=10))]
+        assert watch.last_error == ""
+        watch.stop()
+        watch.deleteLater()
+    finally:
+        laptop.store.close()
+
+
+def test_the_settings_sync_tab_sets_up_shows_computers_and_conflicts(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.settings.window import SettingsDialog
+
+    share = tmp_path / "share"
+    share.mkdir()
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.sync_panel)
+    panel = dialog.sync_panel
+    assert not panel.now_button.isEnabled()
+    panel.folder.setText(str(share))
+    qtbot.keyClicks(panel.passphrase, PASS)
+    qtbot.mouseClick(panel.setup_button, Qt.MouseButton.LeftButton)
+    assert controller.service.sync.configured()
+    assert str(share) in panel.state.text() and panel.passphrase.text() == ""
+    assert panel.now_button.isEnabled() and panel.conflicts.isHidden()
+
+    # The laptop focused on SIASN at the same time as this computer did.
+    (tmp_path / "laptop").mkdir()
+    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
+                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    try:
+        laptop.sync.setup(share, PASS)
+        for svc in (laptop, controller.service):
+            svc.add_project("SIASN")
+            pid = svc.project("SIASN").id
+            assert pid is not None
+            svc.history.add_session(pid, None, DAY + timedelta(hours=9),
+                                    DAY + timedelta(hours=10))
+        laptop.sync.sync()
+        qtbot.mouseClick(panel.now_button, Qt.MouseButton.LeftButton)
+        assert panel.conflicts.isVisible() and "A session ran" in panel.conflicts.text()
+        assert laptop.sync.status()["machines"][0]["host"] in panel.machines.text()
+        dialog.grab().save(str(Path("/tmp") / "fokus-sync-settings.png"))
+        from ui.activity.today import TodayWindow
+
+        today = TodayWindow(controller)
+        qtbot.addWidget(today)
+        today.show_day(controller.service.week.local(DAY + timedelta(hours=9)).date())
+        today.show()
+        assert today.conflict.isVisible() and "SIASN" in today.conflict.text()
+        today.grab().save(str(Path("/tmp") / "fokus-sync-today.png"))
+        # Settled by deleting one: the notice goes.
+        first = controller.service.sync.conflicts()[0].first
+        controller.service.history.delete_session(first)
+        qtbot.waitUntil(lambda: not today.conflict.isVisible(), timeout=5_000)
+        qtbot.mouseClick(panel.off_button, Qt.MouseButton.LeftButton)
+        assert not controller.service.sync.configured() and not panel.now_button.isEnabled()
+    finally:
+        laptop.store.close()
+
+
+def test_the_tray_says_when_it_synced_and_what_is_in_conflict(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    from ui.tray.tray import FokusTray
+
+    share = tmp_path / "share"
+    share.mkdir()
+    tray = FokusTray(controller)
+    watch = SyncWatch(controller)
+    tray.status_lines = watch.lines
+    watch.synced.connect(lambda _r: tray.update_state())
+    assert watch.lines() == []  # sync off: nothing said
+    controller.service.sync.setup(share, PASS)
+    (tmp_path / "laptop").mkdir()
+    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
+                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    try:
+        laptop.sync.setup(share, PASS)
+        for svc in (laptop, controller.service):
+            svc.add_project("SIASN")
+            pid = svc.project("SIASN").id
+            assert pid is not None
+            svc.history.add_session(pid, None, DAY + timedelta(hours=9),
+                                    DAY + timedelta(hours=10))
+        laptop.sync.sync()
+        watch.start()  # already watching: setting the folder up started it
+        watch.sync_now()
+        qtbot.waitUntil(lambda: "1 session in conflict" in tray.icon.toolTip(),
+                        timeout=10_000)
+        assert "Synced at" in tray.icon.toolTip()
+        tray.rebuild_menu()
+        lines = [a.text() for a in tray.menu.actions() if a.objectName() == "statusLine"]
+        assert lines == watch.lines() and len(lines) == 2
+    finally:
+        watch.stop()
+        watch.deleteLater()
+        tray.menu.deleteLater()
+        laptop.store.close()

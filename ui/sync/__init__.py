@@ -1,0 +1,1 @@
+"""The tray's side of syncing through a folder: when to sync, off the GUI thread."""
