@@ -92,7 +92,7 @@ def test_a_big_import_keeps_the_tray_responsive_and_answers_as_before(
     assert _meeting_rows(paths) == result["meetings"]
     # The event loop kept turning: no gap between ticks comes near the parse.
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(gaps) > 20
+    assert len(gaps) > 20, ticks
     longest = max(gaps)
     print(f"parse {parse_seconds:.2f} s; import via the tray {out['seconds']:.2f} s; "
           f"longest gap in the event loop {longest * 1000:.0f} ms over {len(gaps)} ticks")
@@ -101,7 +101,7 @@ def test_a_big_import_keeps_the_tray_responsive_and_answers_as_before(
     seconds = out["seconds"]
     assert isinstance(seconds, float)
     if seconds > 1.2:
-        assert len(told) == 1 and told[0] >= 0.95
+        assert len(told) == 1 and told[0] >= 0.95, (told, seconds)
     # The words are those of the command run as before, in one go on this thread.
     before = REGISTRY.execute(controller.service, "import-ics", {"file": str(calendar)})
     assert before == result

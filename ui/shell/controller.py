@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMetaMethod, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QMetaMethod, QObject, QTimer, Signal
 
 from app.clock import Clock, SystemClock
 from app.domain import EndReason, SessionState
@@ -55,6 +55,9 @@ def default_heartbeat() -> float:
     except ValueError:
         return 30.0
 
+
+# How often the GUI thread looks for a worker's finished command work.
+WORK_POLL_MS = 50
 
 _collector_lock = threading.Lock()
 _collector_pauses = 0
@@ -110,9 +113,6 @@ class FokusController(QObject):
     # Why Fokus cannot save now (a full disk, a read-only database), or None
     # once a write works again: the session goes on in memory meanwhile.
     writeProblem = Signal(object)
-    # A worker's command work is done: its outcome waits in ``_worked``. The signal
-    # carries nothing, so no Python object crosses threads inside a queued signal.
-    _workDone = Signal()
 
     def __init__(
         self,
@@ -143,7 +143,12 @@ class FokusController(QObject):
         self._stop_pending: datetime | None = None  # a stop made while nothing could be saved
         self._worked: queue.SimpleQueue[tuple[Pending, Callable[..., dict[str, Any]],
                                               dict[str, Any], object]] = queue.SimpleQueue()
-        self._workDone.connect(self._store_worked, Qt.ConnectionType.QueuedConnection)
+        # A worker only puts its outcome into ``_worked``; the GUI thread looks
+        # there while work is out. No Qt call is made from the worker's thread.
+        self._working = 0
+        self._collect = QTimer(self)
+        self._collect.setInterval(WORK_POLL_MS)
+        self._collect.timeout.connect(self._store_worked)
 
     # -- life cycle ------------------------------------------------------------
 
@@ -366,9 +371,9 @@ class FokusController(QObject):
             except BaseException as exc:  # handed to the GUI thread, which answers with it
                 outcome = exc
             self._worked.put((pending, store, args, outcome))
-            with contextlib.suppress(RuntimeError):  # the controller is gone: Fokus quits
-                self._workDone.emit()
 
+        self._working += 1
+        self._collect.start()
         threading.Thread(target=run, name=f"fokus-{command}", daemon=True).start()
         return pending
 
@@ -378,6 +383,9 @@ class FokusController(QObject):
                 pending, store, args, outcome = self._worked.get_nowait()
             except queue.Empty:
                 return
+            self._working -= 1
+            if self._working == 0:
+                self._collect.stop()
             if isinstance(outcome, BaseException):
                 pending.fail(outcome)
                 continue
