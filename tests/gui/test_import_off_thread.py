@@ -4,6 +4,7 @@ written on the GUI thread and the command line gets the same words as ever."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Iterator
@@ -32,12 +33,13 @@ def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusCo
     c.close()
 
 
-def _meeting_rows(paths: Paths) -> int:
+def _meeting_rows(paths: Paths, calendar: Path) -> int:
     import sqlite3
 
     conn = sqlite3.connect(paths.database)
     try:
-        return int(conn.execute("SELECT count(*) FROM meeting").fetchone()[0])
+        return int(conn.execute("SELECT count(*) FROM meeting WHERE calendar = ?",
+                                (str(calendar.resolve()),)).fetchone()[0])
     finally:
         conn.close()
 
@@ -57,10 +59,13 @@ def test_a_big_import_keeps_the_tray_responsive_and_answers_as_before(
     began = time.perf_counter()
     read_calendar(calendar, clock.now(), clock.zone())
     parse_seconds = time.perf_counter() - began
+    # That parse left this process's own garbage behind: collected now, so a
+    # collection of it is not counted against the tray below.
+    gc.collect()
 
     server = InstanceServer(str(paths.socket), controller.execute)
     ticks: list[float] = []
-    ticker = QTimer()
+    ticker = QTimer(controller)
     ticker.setInterval(10)
     ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
     out: dict[str, object] = {}
@@ -74,6 +79,14 @@ def test_a_big_import_keeps_the_tray_responsive_and_answers_as_before(
                                     lambda: told.append(time.perf_counter() - sent))
         out["seconds"] = time.perf_counter() - sent
 
+    # A first small import through the same path, so modules loaded on first
+    # use (the public holidays) are not what the measurement below sees.
+    warm = threading.Thread(target=lambda: client._send(str(paths.socket), (
+        f'{{"command": "import-ics", "args": {{"file": "{ics(tmp_path / "small.ics", 50)}"}}}}'
+        '\n').encode(), "import-ics"))
+    warm.start()
+    qtbot.waitUntil(lambda: not warm.is_alive(), timeout=30_000)
+    gc.collect()
     ticker.start()
     asking = threading.Thread(target=ask)
     asking.start()
@@ -81,15 +94,18 @@ def test_a_big_import_keeps_the_tray_responsive_and_answers_as_before(
         qtbot.waitUntil(lambda: "reply" in out, timeout=60_000)
     finally:
         ticker.stop()
+        ticker.deleteLater()
         asking.join()
         server.close()
+        server.deleteLater()
+        qtbot.wait(50)  # the socket and the server go now, in order, not at teardown
 
     reply = out["reply"]
     assert isinstance(reply, dict) and reply["ok"], reply
     result = reply["result"]
     assert isinstance(result, dict) and result["meetings"] > 1000
     # The rows arrived, written by the tray.
-    assert _meeting_rows(paths) == result["meetings"]
+    assert _meeting_rows(paths, calendar) == result["meetings"]
     # The event loop kept turning: no gap between ticks comes near the parse.
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert len(gaps) > 20, ticks
@@ -132,6 +148,8 @@ def test_a_bad_calendar_in_the_worker_answers_with_its_error(
     finally:
         asking.join()
         server.close()
+        server.deleteLater()
+        qtbot.wait(50)
     err = out["error"]
     assert isinstance(err, FokusError) and err.code is ErrorCode.CALENDAR_INVALID
     assert "END:VCALENDAR" in str(err.params["reason"])
