@@ -25,9 +25,11 @@ import json
 import os
 import stat
 import sys
+import time
 
 TYPE_CHECKING = False  # typing itself costs a millisecond here
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TypeAlias
 
     from app.cli.registry import Command
@@ -188,6 +190,11 @@ TRAY: dict[str, Entry] = {'start': (True,
 
 CONNECT_TIMEOUT = 2.0
 REPLY_TIMEOUT = 15.0
+# As app.platform.instance (a unit test keeps them equal): the tray's long
+# commands, how long they may take, and when the command line says it waits.
+LONG_COMMANDS = frozenset({"import-ics"})
+LONG_REPLY_TIMEOUT = 600.0
+PATIENCE = 1.0
 
 
 class Request:
@@ -316,10 +323,12 @@ def _value(spec: Spec, text: str) -> object:
     return value
 
 
-def _send(socket_path: str, message: bytes) -> dict[str, object] | None:
+def _send(socket_path: str, message: bytes, command: str = "",
+          on_wait: Callable[[], None] | None = None) -> dict[str, object] | None:
     """The tray's answer; None when no tray of this user's answers at
     ``socket_path`` or anything about it is unusual (the full path then checks
-    it again and says what is wrong)."""
+    it again and says what is wrong). ``on_wait`` is called once when a long
+    command has not been answered after PATIENCE."""
     import _socket
     from pathlib import Path
 
@@ -346,12 +355,25 @@ def _send(socket_path: str, message: bytes) -> dict[str, object] | None:
             cred = sock.getsockopt(_socket.SOL_SOCKET, option, 12)
             if int.from_bytes(cred[4:8], sys.byteorder) != os.getuid():
                 return None
-        sock.settimeout(REPLY_TIMEOUT)
         sock.sendall(message)
+        long = command in LONG_COMMANDS
+        if not long:
+            on_wait = None
+        deadline = time.monotonic() + (LONG_REPLY_TIMEOUT if long else REPLY_TIMEOUT)
         buf = b""
         while not buf.endswith(b"\n"):
+            left = deadline - time.monotonic()
             try:
+                if left <= 0:
+                    raise TimeoutError
+                sock.settimeout(left if on_wait is None else min(left, PATIENCE))
                 chunk = sock.recv(65536)
+            except TimeoutError:
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None
+                    continue
+                chunk = b""
             except OSError:
                 chunk = b""
             if not chunk:
@@ -379,7 +401,8 @@ def run(argv: list[str]) -> int | None:
     message = (json.dumps({"command": request.command, "args": request.args,
                            "render": "json" if request.as_json else "text"},
                           ensure_ascii=False) + "\n").encode()
-    reply = _send(str(paths.socket), message)
+    reply = _send(str(paths.socket), message, request.command,
+                  lambda: _say_waiting(paths, request.command))
     if reply is None:
         return None
     text = reply.get("text")
@@ -387,6 +410,15 @@ def run(argv: list[str]) -> int | None:
         print(text)
         return 0
     return _finish(paths, request, reply)
+
+
+def _say_waiting(paths: Paths, command: str) -> None:
+    """A second without an answer: the full command line's words say we wait."""
+    from app.cli.main import waiting
+
+    say = waiting(paths, command)
+    if say is not None:
+        say()
 
 
 def _finish(paths: Paths, request: Request, reply: dict[str, object]) -> int:

@@ -11,13 +11,13 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.cli.commands.config import EDITED_IN_WINDOW
 from app.cli.parser import COMMAND, Parser, build_parser
 from app.errors import ErrorCode, FokusError
-from app.i18n import _
+from app.i18n import N_, _
 from app.platform.paths import Paths, resolve
 
 __all__ = ["Parser", "build_parser", "dispatch", "error_text", "main", "print_reply", "render",
@@ -162,6 +162,24 @@ def _tell_recoveries(svc: Any) -> None:
         svc.engine.acknowledge_recovery(rec.session_id)
 
 
+# What the command line says when the tray has not answered a long command
+# (app.platform.instance.LONG_COMMANDS) within a second: it works, and we wait.
+WAITING = {"import-ics": N_("Importing calendar…")}
+
+
+def waiting(paths: Paths, command: str) -> Callable[[], None] | None:
+    """Say on stderr, once, that the tray is still at work on ``command``."""
+    text = WAITING.get(command)
+    if text is None:
+        return None
+
+    def say() -> None:
+        _use_stored_language(paths)  # the fast path has not read it yet
+        print(_(text), file=sys.stderr, flush=True)
+
+    return say
+
+
 def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]:
     """Run a command through the running Fokus if there is one, here if not."""
     from app.platform.instance import InstanceLock, send
@@ -169,7 +187,7 @@ def dispatch(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, Any]
     started = time.monotonic()
     while True:
         try:
-            return send(paths.socket, command, args)
+            return send(paths.socket, command, args, on_wait=waiting(paths, command))
         except ConnectionError:
             pass
         with InstanceLock(paths.lock_file, role="cli") as lock:

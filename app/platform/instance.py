@@ -34,6 +34,17 @@ from app.platform.paths import Paths, is_private_dir
 
 CONNECT_TIMEOUT = 2.0
 REPLY_TIMEOUT = 15.0
+# Commands whose work the tray does in a worker thread (a calendar of 10 MB takes
+# many seconds to read): the command line waits this long for them, and says
+# that it waits (``on_wait``) once PATIENCE has passed without an answer.
+LONG_COMMANDS = frozenset({"import-ics"})
+LONG_REPLY_TIMEOUT = 600.0
+PATIENCE = 1.0
+
+
+def reply_timeout(command: str) -> float:
+    """How long the command line waits for the tray's answer to ``command``."""
+    return LONG_REPLY_TIMEOUT if command in LONG_COMMANDS else REPLY_TIMEOUT
 
 
 class InstanceLock:
@@ -238,11 +249,13 @@ def request(command: str, args: dict[str, Any] | None) -> bytes:
     return encode({"command": command, "args": args or {}})
 
 
-def send(socket_path: Path, command: str, args: dict[str, Any] | None = None) -> dict[str, Any]:
+def send(socket_path: Path, command: str, args: dict[str, Any] | None = None,
+         on_wait: Callable[[], None] | None = None) -> dict[str, Any]:
     """Send one command to the running Fokus. Raises ConnectionError when no
-    Fokus listens there, FokusError for the command's own failures."""
+    Fokus listens there, FokusError for the command's own failures. ``on_wait``
+    is called once if the answer takes longer than PATIENCE."""
     if uses_pipes():
-        return send_pipe(socket_path, command, args)
+        return send_pipe(socket_path, command, args, on_wait=on_wait)
     if not hasattr(socket, "AF_UNIX"):
         raise ConnectionError("no local sockets on this platform")
     if not private_socket_dir(socket_path) or not check_socket(socket_path):
@@ -256,13 +269,39 @@ def send(socket_path: Path, command: str, args: dict[str, Any] | None = None) ->
         uid = peer_uid(sock)
         if uid is not None and uid != os.getuid():
             raise _foreign(socket_path, N_("another user's program answers on it"))
-        sock.settimeout(REPLY_TIMEOUT)
         sock.sendall(request(command, args))
-        return read_reply(lambda: sock.recv(65536), socket_path)
+        return read_reply(_patient(sock, reply_timeout(command), on_wait), socket_path)
+
+
+def _patient(sock: socket.socket, seconds: float,
+             on_wait: Callable[[], None] | None) -> Callable[[], bytes]:
+    """``sock.recv`` that gives up after ``seconds`` in all, calling ``on_wait``
+    once when the first PATIENCE has passed in silence."""
+    deadline = time.monotonic() + seconds
+    told = on_wait is None
+
+    def recv() -> bytes:
+        nonlocal told
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            sock.settimeout(left if told else min(left, PATIENCE))
+            try:
+                return sock.recv(65536)
+            except TimeoutError:
+                if told:
+                    raise
+                told = True
+                assert on_wait is not None
+                on_wait()
+
+    return recv
 
 
 def send_pipe(socket_path: Path, command: str, args: dict[str, Any] | None = None,
-              opener: Callable[[str], IO[bytes]] | None = None) -> dict[str, Any]:
+              opener: Callable[[str], IO[bytes]] | None = None,
+              on_wait: Callable[[], None] | None = None) -> dict[str, Any]:
     """The same exchange over the tray's named pipe (Windows). ``opener``
     opens the pipe's file name; tests hand in another duplex stream."""
     path = pipe_path(socket_path)
@@ -282,11 +321,11 @@ def send_pipe(socket_path: Path, command: str, args: dict[str, Any] | None = Non
         pipe.write(request(command, args))
         pipe.flush()
         return _with_timeout(lambda: read_reply(lambda: pipe.read(65536) or b"", socket_path),
-                             REPLY_TIMEOUT, socket_path)
+                             reply_timeout(command), socket_path, on_wait)
 
 
 def _with_timeout(call: Callable[[], dict[str, Any]], seconds: float,
-                  where: Path) -> dict[str, Any]:
+                  where: Path, on_wait: Callable[[], None] | None = None) -> dict[str, Any]:
     """A pipe's read has no timeout of its own: wait for it in a thread."""
     import threading
 
@@ -300,6 +339,10 @@ def _with_timeout(call: Callable[[], dict[str, Any]], seconds: float,
 
     thread = threading.Thread(target=run, name="fokus-pipe-reply", daemon=True)
     thread.start()
+    if on_wait is not None:
+        thread.join(min(PATIENCE, seconds))
+        if thread.is_alive():
+            on_wait()
     thread.join(seconds)
     if "error" in out:
         raise out["error"]

@@ -246,3 +246,38 @@ def test_typed_keys_are_never_stored(fokus: Fokus, x11: X11Session) -> None:
         data = path.read_bytes()
         assert secret.encode() not in data, path
         assert secret.encode("utf-16-le") not in data, path
+
+
+def test_a_big_calendar_imports_through_the_tray_while_it_answers(
+        fokus: Fokus, x11: X11Session, tmp_path: Path) -> None:
+    """A 20,000-event calendar is parsed in the tray's worker: the command line
+    says it waits, gets the usual words, and the tray answers others meanwhile."""
+    from benchmarks.fast import ics
+
+    calendar = ics(tmp_path / "big.ics", 20_000)
+    fokus.start_tray()
+    fokus.icon()
+    fokus.ready()
+    started = time.monotonic()
+    importing = subprocess.Popen([venv_bin("fokus"), "import-ics", str(calendar)],
+                                 env=fokus.env, text=True, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
+    answers: list[float] = []  # how long `fokus status` took while the import ran
+    while importing.poll() is None:
+        asked = time.monotonic()
+        assert fokus.cli("status").returncode == 0
+        if importing.poll() is None:
+            answers.append(time.monotonic() - asked)
+    out, err = importing.communicate(timeout=10)
+    took = time.monotonic() - started
+    assert importing.returncode == 0, err
+    meetings = fokus.query("SELECT count(*) FROM meeting")[0]
+    assert isinstance(meetings, int) and meetings > 5000
+    assert out.startswith(f"Imported {meetings} meetings from {calendar}; ")
+    assert out.rstrip().endswith("fall in no-meeting windows.")
+    assert "does not answer" not in err and "Traceback" not in err
+    if took > 2:
+        assert err.strip() == "Importing calendar…"
+    print(f"import {took:.1f} s; status answered in {max(answers or [0]):.2f} s at most; {err!r}")
+    # The tray answered the other command line at once, import or not.
+    assert answers and max(answers) < took / 2, (answers, took)

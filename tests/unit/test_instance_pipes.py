@@ -129,6 +129,6 @@ def test_on_windows_send_takes_the_pipe(monkeypatch: pytest.MonkeyPatch) -> None
     calls: list[tuple[Path, str]] = []
     monkeypatch.setattr(instance.sys, "platform", "win32")
     monkeypatch.setattr(instance, "send_pipe",
-                        lambda path, command, args=None: calls.append((path, command)) or {})
+                        lambda path, command, args=None, **_: calls.append((path, command)) or {})
     assert instance.send(DATA, "status") == {}
     assert calls == [(DATA, "status")]

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ui.activity.monitor import ActivityMonitor
     from ui.platform.notify import Notifier
     from ui.reports.reminders import Reminders
-    from ui.shell.ipc import InstanceServer
+    from ui.shell.ipc import InstanceServer, Pending
     from ui.shell.main_window import MainWindow
     from ui.sync.watch import SyncWatch
     from ui.week.window_watch import WindowWatcher
@@ -381,7 +381,7 @@ class FokusApp:
 
     # -- the instance socket --------------------------------------------------------
 
-    def _handle(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
+    def _handle(self, command: str, args: dict[str, Any]) -> dict[str, Any] | Pending:
         if command == "show":
             QTimer.singleShot(0, self._show_something)
             return {"shown": True}

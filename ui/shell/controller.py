@@ -15,9 +15,13 @@ after the tray icon is up, so the icon appears without waiting for it."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import math
 import os
+import queue
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -29,6 +33,7 @@ from app.domain import EndReason, SessionState
 from app.errors import ErrorCode, FokusError
 from app.platform.paths import Paths
 from ui.messages import error_text
+from ui.shell.ipc import Pending
 
 if TYPE_CHECKING:
     from app.activity.service import SwitchResult
@@ -49,6 +54,37 @@ def default_heartbeat() -> float:
         return float(os.environ.get("FOKUS_HEARTBEAT_SECONDS", "30"))
     except ValueError:
         return 30.0
+
+
+# How often the GUI thread looks for a worker's finished command work.
+WORK_POLL_MS = 50
+
+_collector_lock = threading.Lock()
+_collector_pauses = 0
+_collector_was_on = False
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector while a worker builds a big tree of
+    objects (a calendar's events). A collection runs in whichever thread happens
+    to allocate and holds the interpreter meanwhile: among a 10,000-event
+    calendar's objects a full one takes 100 ms and more, and the tray's event
+    loop stood still for as long. Reference counting still frees the worker's
+    objects when it is done; nested and parallel pauses count."""
+    global _collector_pauses, _collector_was_on
+    with _collector_lock:
+        if _collector_pauses == 0:
+            _collector_was_on = gc.isenabled()
+            gc.disable()
+        _collector_pauses += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_pauses -= 1
+            if _collector_pauses == 0 and _collector_was_on:
+                gc.enable()
 
 
 @dataclass(frozen=True)
@@ -105,6 +141,14 @@ class FokusController(QObject):
         self._timer.timeout.connect(self.refresh)
         self.write_problem: str | None = None
         self._stop_pending: datetime | None = None  # a stop made while nothing could be saved
+        self._worked: queue.SimpleQueue[tuple[Pending, Callable[..., dict[str, Any]],
+                                              dict[str, Any], object]] = queue.SimpleQueue()
+        # A worker only puts its outcome into ``_worked``; the GUI thread looks
+        # there while work is out. No Qt call is made from the worker's thread.
+        self._working = 0
+        self._collect = QTimer(self)
+        self._collect.setInterval(WORK_POLL_MS)
+        self._collect.timeout.connect(self._store_worked)
 
     # -- life cycle ------------------------------------------------------------
 
@@ -296,16 +340,63 @@ class FokusController(QObject):
         finally:
             self.refresh()
 
-    def execute(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
+    def execute(self, command: str, args: dict[str, Any]) -> dict[str, Any] | Pending:
         """Run a command from the instance socket (the ``fokus`` command line)
-        and update everything that shows state. In-process callers use the
-        methods below."""
+        and update everything that shows state. A command with long work
+        (``OFF_THREAD``: a calendar import) answers later, through the
+        ``Pending`` returned, while the event loop goes on. In-process callers
+        use the methods below."""
         from app.cli.commands import execute
+        from app.cli.commands.week import OFF_THREAD
 
+        if command in OFF_THREAD:
+            read, store = OFF_THREAD[command]
+            return self._execute_in_worker(command, read(self.service, args), store, args)
         try:
             return execute(self.service, command, args)
         finally:
             self.refresh()
+
+    def _execute_in_worker(self, command: str, work: Callable[[], object],
+                           store: Callable[..., dict[str, Any]],
+                           args: dict[str, Any]) -> Pending:
+        """Run a command's long ``work`` (pure: no store, no Qt) in a worker thread;
+        its result is written by ``store`` back here, and the pending answer given."""
+        pending = Pending()
+
+        def run() -> None:
+            try:
+                with collector_paused():
+                    outcome: object = work()
+            except BaseException as exc:  # handed to the GUI thread, which answers with it
+                outcome = exc
+            self._worked.put((pending, store, args, outcome))
+
+        self._working += 1
+        self._collect.start()
+        threading.Thread(target=run, name=f"fokus-{command}", daemon=True).start()
+        return pending
+
+    def _store_worked(self) -> None:
+        while True:
+            try:
+                pending, store, args, outcome = self._worked.get_nowait()
+            except queue.Empty:
+                return
+            self._working -= 1
+            if self._working == 0:
+                self._collect.stop()
+            if isinstance(outcome, BaseException):
+                pending.fail(outcome)
+                continue
+            try:
+                result = store(self.service, args, outcome)
+            except Exception as exc:  # answered to the command line, as a handler's
+                pending.fail(exc)
+                continue
+            finally:
+                self.refresh()
+            pending.resolve(result)
 
     def start(self, project_id: int, batch_id: int | None = None,
               minutes: int | None = None, source: str = "tray",

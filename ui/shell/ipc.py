@@ -6,7 +6,11 @@ Only the commands the registry declares as running in the tray (app/cli/commands
 and the tray's own ones (``TRAY_COMMANDS``) are accepted; any other name is
 refused here, before it reaches the controller. A connection from a process of
 another user is closed unanswered (the socket's folder is private already; this
-is the second lock on the same door)."""
+is the second lock on the same door).
+
+A command whose work is long (a calendar import) comes back from the handler as
+a ``Pending``: its work runs in a worker thread, the event loop goes on, and the
+one reply line is written when the work is done."""
 
 from __future__ import annotations
 
@@ -29,7 +33,38 @@ MAX_REQUEST = 1 << 20
 # Answered by the tray app itself rather than a declared command.
 TRAY_COMMANDS = frozenset({"show"})
 
-Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+class Pending:
+    """A command's answer still being made: ``resolve`` or ``fail`` it (on the GUI
+    thread) and whoever waits with ``then`` hears it, once."""
+
+    def __init__(self) -> None:
+        self._outcome: dict[str, Any] | BaseException | None = None
+        self._waiting: Callable[[dict[str, Any] | BaseException], None] | None = None
+
+    def then(self, done: Callable[[dict[str, Any] | BaseException], None]) -> None:
+        if self._outcome is not None:
+            done(self._outcome)
+        else:
+            self._waiting = done
+
+    def resolve(self, result: dict[str, Any]) -> None:
+        self._settle(result)
+
+    def fail(self, error: BaseException) -> None:
+        self._settle(error)
+
+    def _settle(self, outcome: dict[str, Any] | BaseException) -> None:
+        if self._outcome is not None:
+            return
+        self._outcome = outcome
+        done, self._waiting = self._waiting, None
+        if done is not None:
+            done(outcome)
+
+
+Handler = Callable[[str, dict[str, Any]], "dict[str, Any] | Pending"]
 
 
 def accepted(command: str) -> bool:
@@ -89,34 +124,52 @@ class InstanceServer(QObject):
             return
         line = data.split(b"\n", 1)[0]
         self._buffers[sock] = b""
-        command: str | None = None
         try:
             request = json.loads(line)
-            name = str(request["command"])
-            if not accepted(name):
-                raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=name)
+            command = str(request["command"])
+            if not accepted(command):
+                raise FokusError(ErrorCode.INVALID_VALUE, field="command", value=command)
             args = dict(request.get("args") or {})
-            command = name
-            result = self._handler(command, args)
-            reply: dict[str, Any] = {"ok": True, "result": result}
+        except FokusError as err:
+            self._reply(sock, {"ok": False, "error": err.to_json()})
+            return
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("bad request on the instance socket: %s", type(exc).__name__)
+            self._reply(sock, {"ok": False, "error": FokusError(
+                ErrorCode.INVALID_VALUE, field="request", value=type(exc).__name__).to_json()})
+            return
+        outcome: dict[str, Any] | Pending | BaseException
+        try:
+            outcome = self._handler(command, args)
+        except Exception as exc:  # the tray stays up; the command line hears why
+            outcome = exc
+        if isinstance(outcome, Pending):
+            outcome.then(lambda done: self._answer(sock, request, command, done))
+        else:
+            self._answer(sock, request, command, outcome)
+
+    def _answer(self, sock: QLocalSocket, request: dict[str, Any], command: str,
+                outcome: dict[str, Any] | BaseException) -> None:
+        if sock not in self._buffers:
+            # The command line went away while the work ran (Ctrl+C): the work is
+            # done all the same, and nobody is left to tell.
+            log.info("the command line left before %r was done", command)
+            return
+        try:
+            if isinstance(outcome, BaseException):
+                raise outcome
+            reply: dict[str, Any] = {"ok": True, "result": outcome}
             if request.get("render") in ("text", "json") and command not in TRAY_COMMANDS \
                     and not os.environ.get("FOKUS_LANG"):
                 # The fast command line (app/cli/client.py) prints these words as they
                 # are; a tray told its own language leaves the words to the command line.
                 from app.cli.main import render
 
-                reply["text"] = render(command, result, request["render"] == "json")
+                reply["text"] = render(command, outcome, request["render"] == "json")
         except FokusError as err:
             reply = {"ok": False, "error": err.to_json()}
-        except (ValueError, KeyError, TypeError) as exc:
-            if command is None:
-                log.warning("bad request on the instance socket: %s", type(exc).__name__)
-                reply = {"ok": False, "error": FokusError(
-                    ErrorCode.INVALID_VALUE, field="request", value=type(exc).__name__).to_json()}
-            else:
-                reply = _failure(command, exc)
         except Exception as exc:  # the tray stays up; the command line hears why
-            reply = _failure(command or "?", exc)
+            reply = _failure(command, exc)
         self._reply(sock, reply)
 
     def _reply(self, sock: QLocalSocket, reply: dict[str, Any]) -> None:

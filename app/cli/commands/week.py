@@ -23,7 +23,13 @@ from app.i18n import N_, _, ngettext
 from app.store.settings import FOCUS_MINUTES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.service import FokusService
+    from app.week.calendar import MeetingData
+
+    # the file, its meetings, its digest, how many fall in no-meeting windows
+    CalendarRead = tuple[Path, list[MeetingData], str, int]
 
 WEEK_HELP = N_("ISO week, e.g. 2026-W48 (default: this week)")
 
@@ -163,21 +169,57 @@ def _block_list_text(result: Result) -> str:
         for b in result["blocks"])
 
 
-def _import_ics(svc: FokusService, a: dict[str, Any]) -> Result:
-    import stat
+def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], CalendarRead]:
+    """The import's reading, parsing and counting as work that touches no store:
+    the tray runs it in a worker thread while its menu stays live. What it needs
+    from the store (the clock, the work model) is taken here, on the caller's thread."""
     from pathlib import Path
 
+    from app.week.calendar import read_calendar
+    from app.week.ics_export import is_fokus_block
+
     path = Path(a["file"])
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        mode = None  # missing or unreadable: the import says so itself
-    if mode is not None and not stat.S_ISREG(mode):
-        # A FIFO would block and a device never end: refused, never read.
-        raise FokusError(ErrorCode.CALENDAR_INVALID, path=path, reason=_("not a regular file"))
-    result = svc.week.import_calendar(path)
-    return {"file": str(result.path), "meetings": result.meetings,
-            "in_deep_windows": result.in_deep_windows}
+    week = svc.week
+    now, zone, model = week.clock.now(), week.clock.zone(), week.work_model()
+
+    def read() -> CalendarRead:
+        import stat
+
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            mode = None  # missing or unreadable: the import says so itself
+        if mode is not None and not stat.S_ISREG(mode):
+            # A FIFO would block and a device never end: refused, never read.
+            raise FokusError(ErrorCode.CALENDAR_INVALID, path=path,
+                             reason=_("not a regular file"))
+        resolved = path.expanduser().resolve()
+        parsed, digest = read_calendar(resolved, now, zone)
+        deep = sum(1 for m in parsed if not m.all_day and not is_fokus_block(m.uid)
+                   and week._in_deep_window(model, m.start, m.end))
+        return resolved, parsed, digest, deep
+
+    return read
+
+
+def _import_ics_store(svc: FokusService, a: dict[str, Any], read: CalendarRead) -> Result:
+    """The import's one write, in the thread that owns the store (one bulk insert)."""
+    path, parsed, digest, deep = read
+    result = svc.week.save_calendar(path, parsed, digest, count_deep=False)
+    return {"file": str(result.path), "meetings": result.meetings, "in_deep_windows": deep}
+
+
+def _import_ics(svc: FokusService, a: dict[str, Any]) -> Result:
+    return _import_ics_store(svc, a, _import_ics_read(svc, a)())
+
+
+# Commands whose slow part the tray runs in a worker thread: (read, store) where
+# ``read(svc, args)`` returns the work (no store inside) and ``store(svc, args,
+# what it read)`` writes and makes the result, back on the tray's GUI thread.
+OFF_THREAD: dict[str, tuple[Callable[[FokusService, dict[str, Any]], Callable[[], Any]],
+                            Callable[[FokusService, dict[str, Any], Any], Result]]] = {
+    "import-ics": (_import_ics_read, _import_ics_store),
+}
 
 
 def _calendar_list(svc: FokusService, a: dict[str, Any]) -> Result:

@@ -1,0 +1,157 @@
+"""A big calendar imported through the running tray: the file is parsed in a
+worker thread, so the tray's event loop keeps turning meanwhile; the rows are
+written on the GUI thread and the command line gets the same words as ever."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from app.clock import FakeClock
+from app.platform.paths import Paths
+from benchmarks.fast import ics
+from ui.shell.controller import FokusController
+
+EVENTS = 10_000
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusController]:
+    # The generated calendar lies around today's date: the clock stands there too.
+    clock.current = datetime.now(UTC).replace(microsecond=0)
+    c = FokusController(paths, clock=clock, owner="tray", heartbeat_seconds=3600)
+    assert c.load()
+    yield c
+    c.close()
+
+
+def _meeting_rows(paths: Paths, calendar: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(paths.database)
+    try:
+        return int(conn.execute("SELECT count(*) FROM meeting WHERE calendar = ?",
+                                (str(calendar.resolve()),)).fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_big_import_keeps_the_tray_responsive_and_answers_as_before(
+        controller: FokusController, paths: Paths, clock: FakeClock, qtbot: QtBot,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.cli import client
+    from app.cli.commands import REGISTRY
+    from app.cli.main import render
+    from app.week.calendar import read_calendar
+    from ui.shell.ipc import InstanceServer
+
+    monkeypatch.delenv("FOKUS_LANG", raising=False)
+    calendar = ics(tmp_path / "big.ics", EVENTS)
+    # What the tray would stall for if it parsed on its own thread, measured here.
+    began = time.perf_counter()
+    read_calendar(calendar, clock.now(), clock.zone())
+    parse_seconds = time.perf_counter() - began
+    # That parse left this process's own garbage behind: collected now, so a
+    # collection of it is not counted against the tray below.
+    gc.collect()
+
+    server = InstanceServer(str(paths.socket), controller.execute)
+    ticks: list[float] = []
+    ticker = QTimer(controller)
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    out: dict[str, object] = {}
+    told: list[float] = []
+
+    def ask() -> None:
+        request = (f'{{"command": "import-ics", "args": {{"file": "{calendar}"}}, '
+                   '"render": "text"}\n').encode()
+        sent = time.perf_counter()
+        out["reply"] = client._send(str(paths.socket), request, "import-ics",
+                                    lambda: told.append(time.perf_counter() - sent))
+        out["seconds"] = time.perf_counter() - sent
+
+    # A first small import through the same path, so modules loaded on first
+    # use (the public holidays) are not what the measurement below sees.
+    warm = threading.Thread(target=lambda: client._send(str(paths.socket), (
+        f'{{"command": "import-ics", "args": {{"file": "{ics(tmp_path / "small.ics", 50)}"}}}}'
+        '\n').encode(), "import-ics"))
+    warm.start()
+    qtbot.waitUntil(lambda: not warm.is_alive(), timeout=30_000)
+    gc.collect()
+    ticker.start()
+    asking = threading.Thread(target=ask)
+    asking.start()
+    try:
+        qtbot.waitUntil(lambda: "reply" in out, timeout=60_000)
+    finally:
+        ticker.stop()
+        ticker.deleteLater()
+        asking.join()
+        server.close()
+        server.deleteLater()
+        qtbot.wait(50)  # the socket and the server go now, in order, not at teardown
+
+    reply = out["reply"]
+    assert isinstance(reply, dict) and reply["ok"], reply
+    result = reply["result"]
+    assert isinstance(result, dict) and result["meetings"] > 1000
+    # The rows arrived, written by the tray.
+    assert _meeting_rows(paths, calendar) == result["meetings"]
+    # The event loop kept turning: no gap between ticks comes near the parse.
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(gaps) > 20, ticks
+    longest = max(gaps)
+    print(f"parse {parse_seconds:.2f} s; import via the tray {out['seconds']:.2f} s; "
+          f"longest gap in the event loop {longest * 1000:.0f} ms over {len(gaps)} ticks")
+    assert longest < parse_seconds / 4, (longest, parse_seconds)
+    # A wait of more than a second was told once, after that second.
+    seconds = out["seconds"]
+    assert isinstance(seconds, float)
+    if seconds > 1.2:
+        assert len(told) == 1 and told[0] >= 0.95, (told, seconds)
+    # The words are those of the command run as before, in one go on this thread.
+    before = REGISTRY.execute(controller.service, "import-ics", {"file": str(calendar)})
+    assert before == result
+    assert reply["text"] == render("import-ics", before, False)
+
+
+def test_a_bad_calendar_in_the_worker_answers_with_its_error(
+        controller: FokusController, paths: Paths, qtbot: QtBot, tmp_path: Path) -> None:
+    from app.errors import ErrorCode, FokusError
+    from app.platform.instance import send
+    from ui.shell.ipc import InstanceServer
+
+    broken = tmp_path / "broken.ics"
+    broken.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n")
+    server = InstanceServer(str(paths.socket), controller.execute)
+    out: dict[str, object] = {}
+
+    def ask() -> None:
+        try:
+            send(paths.socket, "import-ics", {"file": str(broken)})
+        except FokusError as err:
+            out["error"] = err
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    try:
+        qtbot.waitUntil(lambda: "error" in out, timeout=20_000)
+    finally:
+        asking.join()
+        server.close()
+        server.deleteLater()
+        qtbot.wait(50)
+    err = out["error"]
+    assert isinstance(err, FokusError) and err.code is ErrorCode.CALENDAR_INVALID
+    assert "END:VCALENDAR" in str(err.params["reason"])
+    # The tray serves on.
+    assert controller.execute("status", {})["state"] == "idle"  # type: ignore[index]
