@@ -3,18 +3,17 @@ GUI thread, switches proposed or logged from them (``git_switches``), the
 repositories' state kept on leaving a project, and resumption lags measured.
 
 The watcher runs in its own thread (inotify through ``watchdog``) and only
-emits a queued signal; git is read in a worker thread, at switch time only;
-every write to the database happens here, in the GUI thread."""
+hands its events over through an inbox (ui/platform/inbox.py); git is read in
+a worker thread, at switch time only; every write to the database happens
+here, in the GUI thread."""
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import queue
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -26,6 +25,7 @@ from app.repos.detect import GitSwitchDetector
 from app.repos.watcher import THROTTLE_SECONDS, RepoActivity, RepoWatcher
 from app.store.settings import AUTO_SWITCH, GIT_SWITCHES
 from ui.messages import error_text, tr
+from ui.platform.inbox import Inbox
 
 if TYPE_CHECKING:
     from app.repos.git import GitState
@@ -36,9 +36,6 @@ log = logging.getLogger(__name__)
 
 
 class GitWatch(QObject):
-    # Threads only put into the inbox and wake the GUI thread with a bare signal:
-    # no Python object crosses threads inside a queued signal.
-    _wake = Signal()
     activitySeen = Signal(object)  # RepoActivity, on the GUI thread
     proposed = Signal(int)  # ask: a switch to this project is proposed
     switched = Signal(object)  # auto: the SwitchResult of a switch logged
@@ -57,8 +54,13 @@ class GitWatch(QObject):
         self._dwell_timer = QTimer(self)
         self._dwell_timer.setSingleShot(True)
         self._dwell_timer.timeout.connect(self._dwell_ended)
-        self._inbox: queue.SimpleQueue[tuple[str, object]] = queue.SimpleQueue()
-        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+        # Threads hand over through an inbox (ui/platform/inbox.py), never inside
+        # a queued signal.
+        self._inbox = Inbox(self)
+        self._seen = self._inbox.relay("activity")
+        self._seen.connect(self.activitySeen.emit)
+        self._states = self._inbox.relay("states")
+        self._states.connect(self._keep_states)
         self.activitySeen.connect(self._activity)
         controller.dataChanged.connect(self._data_changed)
 
@@ -89,7 +91,7 @@ class GitWatch(QObject):
             dwell = AutoSwitchSettings().dwell_seconds
         self.detector = GitSwitchDetector(dwell)
         if self.watcher is None and repos:
-            self.watcher = RepoWatcher(lambda event: self._post("activity", event),
+            self.watcher = RepoWatcher(self._seen.emit,
                                        throttle_seconds=self.throttle_seconds)
         if self.watcher is not None:
             self.watcher.watch(repos)  # type: ignore[arg-type]
@@ -193,25 +195,7 @@ class GitWatch(QObject):
     def _read(self, project_id: int, repos: list[tuple[int, Path]]) -> None:
         from app.repos.service import read_states
 
-        self._post("states", (project_id, read_states(repos)))
-
-    def _post(self, kind: str, item: object) -> None:
-        """From any thread: hand ``item`` to the GUI thread."""
-        self._inbox.put((kind, item))
-        with contextlib.suppress(RuntimeError):  # the watch is gone: nobody to tell
-            self._wake.emit()
-
-    def _drain(self) -> None:
-        while True:
-            try:
-                kind, item = self._inbox.get_nowait()
-            except queue.Empty:
-                return
-            if kind == "activity":
-                self.activitySeen.emit(item)
-            else:
-                left, states = cast("tuple[int, dict[int, GitState | None]]", item)
-                self._keep_states(left, states)
+        self._states.emit(project_id, read_states(repos))
 
     def _keep_states(self, project_id: int, states: dict[int, GitState | None]) -> None:
         if not self.controller.is_ready:

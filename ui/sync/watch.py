@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import queue
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.errors import ErrorCode, FokusError
 from ui.messages import error_text
+from ui.platform.inbox import Inbox
 
 if TYPE_CHECKING:
     from app.sync.service import SyncReport, SyncService
@@ -28,45 +27,15 @@ AFTER_FILE_MS = 2_000  # a copying tool often lands several files at once
 AFTER_CHANGE_MS = 30_000  # a burst of edits here becomes one file
 
 
-class _Relay:
-    """A signal-like ``emit`` any thread may call: the value goes into the
-    reply's inbox and the GUI thread is woken by a bare signal (no Python
-    object crosses threads inside a queued signal: that has crashed trays)."""
-
-    def __init__(self, reply: _Reply, kind: str) -> None:
-        self.reply, self.kind = reply, kind
-        self._slots: list[Callable[..., None]] = []
-
-    def connect(self, slot: Callable[..., None]) -> None:
-        self._slots.append(slot)
-
-    def emit(self, *value: object) -> None:
-        self.reply.inbox.put((self.kind, value))
-        with contextlib.suppress(RuntimeError):  # the tray is gone: nobody to tell
-            self.reply.wake.emit()
-
-
-class _Reply(QObject):
-    wake = Signal()
+class _Reply(Inbox):
+    """A sync's outcome, from its worker (or watchdog's thread) to the GUI thread."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.inbox: queue.SimpleQueue[tuple[str, tuple[object, ...]]] = queue.SimpleQueue()
-        self.done = _Relay(self, "done")  # SyncReport
-        self.failed = _Relay(self, "failed")  # FokusError
-        self.fileLanded = _Relay(self, "fileLanded")  # from watchdog's thread
-        self.merged = _Relay(self, "merged")  # frozenset[str]: topics a sync wrote
-        self.wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
-
-    def _drain(self) -> None:
-        relays = {r.kind: r for r in (self.done, self.failed, self.fileLanded, self.merged)}
-        while True:
-            try:
-                kind, value = self.inbox.get_nowait()
-            except queue.Empty:
-                return
-            for slot in list(relays[kind]._slots):
-                slot(*value)
+        self.done = self.relay("done")  # SyncReport
+        self.failed = self.relay("failed")  # FokusError
+        self.fileLanded = self.relay("fileLanded")  # from watchdog's thread
+        self.merged = self.relay("merged")  # frozenset[str]: topics a sync wrote
 
 
 class _SyncRun(QRunnable):

@@ -21,6 +21,7 @@ from app.errors import FokusError
 from app.store.settings import CALENDAR_PATH, DEEP_WINDOW_ANNOUNCED
 from app.week.workmodel import WindowKind
 from ui.messages import clock_text, error_text, tr
+from ui.platform.inbox import Inbox
 
 if TYPE_CHECKING:
     from app.service import PlannedChoice
@@ -32,11 +33,13 @@ log = logging.getLogger(__name__)
 MISSING_RETRY_MS = 5_000
 
 
-class _CalendarReply(QObject):
-    """Carries a worker's result to the GUI thread (a queued connection)."""
+class _CalendarReply(Inbox):
+    """Carries a worker's result to the GUI thread."""
 
-    read = Signal(int, object, object, str)  # serial, Path, list[MeetingData] | None, digest
-    failed = Signal(int, object, object)  # serial, Path, FokusError
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.read = self.relay("read")  # serial, Path, list[MeetingData] | None, digest
+        self.failed = self.relay("failed")  # serial, Path, FokusError
 
 
 class _CalendarRead(QRunnable):
