@@ -171,7 +171,7 @@ def test_a_deletion_on_one_machine_removes_the_item_on_both(tmp_path: Path) -> N
         a.svc.sync.sync()
         b.svc.sync.sync()
         assert len(b.sessions()) == 1
-        # b edits it offline while a deletes it: the deletion wins.
+        # b edits it offline while a deletes it: a session stays deleted either way.
         bid = b.svc.history.sessions(DAY, DAY + timedelta(days=1))[0].id
         b.svc.history.edit_session(bid, end=DAY + timedelta(hours=8, minutes=40))
         a.svc.history.delete_session(sid)
