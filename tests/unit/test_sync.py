@@ -258,6 +258,30 @@ def test_an_edit_made_after_a_deletion_brings_the_item_back_on_both(
 
 
 @pytest.mark.parametrize("a_first", [True, False])
+def test_a_note_edited_after_its_project_was_deleted_stays_deleted_and_shows(
+        tmp_path: Path, a_first: bool) -> None:
+    """A note cannot come back without its project: the deletion stays on both,
+    and the later edit is kept in the history."""
+    with two(tmp_path) as (a, b, _fa, _fb):
+        a.svc.add_project("SIASN")
+        pid = a.svc.project("SIASN").id
+        assert pid is not None
+        a.svc.activity.add_note(pid, "berhenti di validasi NIP")
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        _drop(a, ResumeNote)
+        _drop(a, Project)
+        b.clock.advance(60)
+        _set(b, ResumeNote, text="lanjut di validasi NIK")
+        _deliver(a, b, a_first)
+        for side in (a, b):
+            assert _rows(side, ResumeNote) == [] and _rows(side, Project) == [], side
+            assert [x["text"] for x in _lost_after_deletion(side, "resume_note")] == \
+                ["lanjut di validasi NIK"], side
+        assert a.content() == b.content()
+
+
+@pytest.mark.parametrize("a_first", [True, False])
 def test_a_deletion_wins_over_an_edit_made_before_it(tmp_path: Path, a_first: bool) -> None:
     with two(tmp_path) as (a, b, _fa, _fb):
         day: date = (DAY + timedelta(hours=8)).date()
