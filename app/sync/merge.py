@@ -255,7 +255,8 @@ def export(conn: sqlite3.Connection, hlc: Hlc, now_ms: int,
 
 @dataclass(frozen=True)
 class Lost:
-    """A value that lost to a newer one set at the same time on another machine."""
+    """A value that lost: to a newer one set at the same time on another machine, or
+    (``gone``) to a deletion that stays although the edit was made after it."""
 
     uid: str
     entity: str
