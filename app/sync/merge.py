@@ -5,9 +5,16 @@ Every field of a synced row carries the hybrid-logical-clock stamp of the
 change that set it, "<milliseconds>.<counter>.<machine>": ordered as text, it
 follows the wall clock, never goes back on one machine, and two machines never
 make the same stamp, so "the newest stamp wins" gives the same row everywhere
-whatever order the changes arrive in. A deleted row's tombstone wins over any
-edit. The losing value of an edit made on another machine at the same time is
-kept in the item's edit history."""
+whatever order the changes arrive in. The fields of a deleted row stay kept
+under its uid, merged like any other, so the row can come back whole.
+
+A deletion's tombstone wins over the edits stamped before it. An edit stamped
+after it (made on a machine that did not know of the deletion yet) brings the
+row back, with its newest fields, for the items nothing else depends on
+(``RESURRECTS``, and only while the rows they need are there); for the others
+the deletion stays and the later edit is kept in the edit history. The losing
+value of an edit made on another machine at the same time is kept in the
+item's edit history too."""
 
 from __future__ import annotations
 
@@ -29,8 +36,14 @@ from app.store.synced import (
     SyncedTable,
 )
 
-# The tables whose rows the edit history shows (app/history/records.ENTITIES).
-HISTORY_ENTITIES = ("focus_session", "session_pause", "context_switch", "interruption")
+# The tables whose losing values the edit history keeps.
+HISTORY_ENTITIES = ("project", "project_batch", "time_block", "focus_session", "session_pause",
+                    "context_switch", "interruption", "reflection", "resume_note")
+# The tables whose rows an edit made after their deletion brings back: no other
+# synced row hangs on them. The others (projects, batches, sessions, pauses,
+# interruptions) stay deleted: bringing one back would need the rows deleted
+# with it, and a session back from the dead could overlap another.
+RESURRECTS = frozenset({"time_block", "context_switch", "reflection", "resume_note"})
 _COUNTER_MAX = 999_999
 
 
@@ -233,7 +246,6 @@ def export(conn: sqlite3.Connection, hlc: Hlc, now_ms: int,
             "SELECT uid, entity FROM sync_tomb WHERE stamp IS NULL").fetchall():
         stamp = hlc.next(now_ms)
         conn.execute("UPDATE sync_tomb SET stamp = ? WHERE uid = ?", (stamp, uid))
-        conn.execute("DELETE FROM sync_field WHERE uid = ?", (uid,))
         out.deleted.append([uid, entity, stamp])
     return out
 
@@ -243,13 +255,16 @@ def export(conn: sqlite3.Connection, hlc: Hlc, now_ms: int,
 
 @dataclass(frozen=True)
 class Lost:
-    """A value that lost to a newer one set at the same time on another machine."""
+    """A value that lost: to a newer one set at the same time on another machine, or
+    (``gone``) to a deletion that stays although the edit was made after it."""
 
     uid: str
     entity: str
     field: str
     value: Any
     machine: str
+    # Set after the row's deletion, which stays: the edit is not in effect anywhere.
+    gone: bool = False
 
 
 @dataclass
@@ -285,7 +300,7 @@ def _delete_here(conn: sqlite3.Connection, entity: str, key: str, stamp: str,
                 if child_uid is not None:
                     conn.execute("INSERT OR IGNORE INTO sync_tomb (uid, entity, stamp) "
                                  "VALUES (?, ?, ?)", (child_uid, child.name, stamp))
-                    conn.execute("DELETE FROM sync_field WHERE uid = ?", (child_uid,))
+                    _note_gone(conn, child_uid, child.name, stamp, merged)
                 _delete_here(conn, child.name, str(child_key), stamp, merged)
     spec = BY_NAME[entity]
     conn.execute(f"DELETE FROM {entity} WHERE {spec.key_column} = ?", (key,))
@@ -295,12 +310,44 @@ def _delete_here(conn: sqlite3.Connection, entity: str, key: str, stamp: str,
     merged.deleted += 1
 
 
+def _newer(conn: sqlite3.Connection, uid: str, stamp: str) -> list[tuple[str, str, str]]:
+    """The kept fields of a row set after ``stamp``: (field, value, stamp)."""
+    return [(str(r[0]), str(r[1]), str(r[2])) for r in conn.execute(
+        "SELECT field, value, stamp FROM sync_field WHERE uid = ? AND stamp > ?", (uid, stamp))]
+
+
+def _needs_gone(conn: sqlite3.Connection, uid: str, entity: str) -> bool:
+    """Is a row it cannot live without deleted?"""
+    for column in BY_NAME[entity].refs:
+        if not next((c.not_null for c in columns(conn, entity) if c.name == column), False):
+            continue
+        row = conn.execute("SELECT value FROM sync_field WHERE uid = ? AND field = ?",
+                           (uid, column)).fetchone()
+        parent = None if row is None else json.loads(row[0])
+        if parent is None or _tombstoned(conn, str(parent)):
+            return True
+    return False
+
+
+def _comes_back(conn: sqlite3.Connection, uid: str, entity: str) -> bool:
+    return entity in RESURRECTS and not _needs_gone(conn, uid, entity)
+
+
+def _note_gone(conn: sqlite3.Connection, uid: str, entity: str, stamp: str,
+               merged: Merged) -> None:
+    """The edits to a row made after its deletion, which stays: lost, for the history."""
+    for name, value, at in _newer(conn, uid, stamp):
+        merged.lost.append(Lost(uid, entity, name, json.loads(value), stamp_machine(at), True))
+
+
 def _bury(conn: sqlite3.Connection, uid: str, entity: str, stamp: str, merged: Merged) -> None:
     if entity not in BY_NAME or entity == SETTING_TABLE or _tombstoned(conn, uid):
         return
+    if _newer(conn, uid, stamp) and _comes_back(conn, uid, entity):
+        return  # edited after the deletion: the edit wins
     conn.execute("INSERT INTO sync_tomb (uid, entity, stamp) VALUES (?, ?, ?)",
                  (uid, entity, stamp))
-    conn.execute("DELETE FROM sync_field WHERE uid = ?", (uid,))
+    _note_gone(conn, uid, entity, stamp, merged)
     key = _key_of(conn, uid)
     if key is not None:
         _delete_here(conn, entity, key, stamp, merged)
@@ -313,7 +360,12 @@ def _take(conn: sqlite3.Connection, payload: dict[str, Any], follows: Callable[[
     seen: dict[str, str] = payload.get("seen") or {}
     for uid, entity, fields, stamp in payload.get("rows", []):
         spec = BY_NAME.get(entity)
-        if spec is None or _tombstoned(conn, uid):
+        if spec is None:
+            continue
+        tomb = conn.execute("SELECT stamp FROM sync_tomb WHERE uid = ?", (uid,)).fetchone()
+        if tomb is not None:
+            hlc.observe(stamp)
+            _take_buried(conn, uid, entity, fields, stamp, tomb[0], touched, merged)
             continue
         if entity == SETTING_TABLE:
             if not follows(uid.split(":", 1)[-1]):
@@ -340,6 +392,35 @@ def _take(conn: sqlite3.Connection, payload: dict[str, Any], follows: Callable[[
                                                 other))
             elif stamp < current[1] and current[0] != new and stamp_machine(current[1]) != machine:
                 merged.lost.append(Lost(uid, entity, name, value, machine))
+
+
+def _take_buried(conn: sqlite3.Connection, uid: str, entity: str, fields: dict[str, Any],
+                 stamp: str, tomb: str | None, touched: set[tuple[str, str]],
+                 merged: Merged) -> None:
+    """An edit of a deleted row: its fields are kept all the same (the row may
+    come back); stamped after the deletion, it brings the row back or, where
+    that cannot be, is noted as lost. A deletion not yet stamped here is newer
+    than anything this machine has seen."""
+    known = {c.name for c in columns(conn, entity)} - {BY_NAME[entity].key_column} \
+        - set(BY_NAME[entity].local)
+    fresh: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name not in known:
+            continue
+        current = conn.execute("SELECT stamp FROM sync_field WHERE uid = ? AND field = ?",
+                               (uid, name)).fetchone()
+        if current is None or stamp > current[0]:
+            conn.execute("INSERT OR REPLACE INTO sync_field (uid, field, entity, value, "
+                         "stamp) VALUES (?, ?, ?, ?, ?)", (uid, name, entity, _dumps(value), stamp))
+            fresh[name] = value
+    if tomb is None or stamp <= tomb or not fresh:
+        return  # the deletion wins over older edits
+    if _comes_back(conn, uid, entity):
+        conn.execute("DELETE FROM sync_tomb WHERE uid = ?", (uid,))
+        touched.add((uid, entity))
+        return
+    merged.lost.extend(Lost(uid, entity, name, value, stamp_machine(stamp), True)
+                       for name, value in fresh.items())
 
 
 def _place(conn: sqlite3.Connection, uid: str, entity: str, merged: Merged) -> bool:
@@ -439,7 +520,8 @@ def merge(conn: sqlite3.Connection, payloads: Iterable[dict[str, Any]], hlc: Hlc
         # Rows that waited for a parent earlier are tried again with these.
         touched |= {(r[0], r[1]) for r in conn.execute(
             "SELECT DISTINCT uid, entity FROM sync_field WHERE entity != ? AND uid NOT IN "
-            "(SELECT uid FROM sync_row)", (SETTING_TABLE,))}
+            "(SELECT uid FROM sync_row) AND uid NOT IN (SELECT uid FROM sync_tomb)",
+            (SETTING_TABLE,))}
         todo = sorted(touched, key=lambda t: (ORDER.get(t[1], len(ORDER)), t[0]))
         while todo:
             left = [t for t in todo if not _place(conn, t[0], t[1], merged)]
@@ -475,10 +557,11 @@ def record_losses(conn: sqlite3.Connection, lost: list[Lost], now: datetime,
     """One edit record per row and losing machine, in that machine's name, its
     losing values in ``after``: not in effect (undone), but there to see and to
     take back by hand."""
-    by_row: dict[tuple[str, str, str], dict[str, Any]] = {}
+    by_row: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
     for loss in lost:
         if loss.entity in HISTORY_ENTITIES:
-            by_row.setdefault((loss.uid, loss.entity, loss.machine), {})[loss.field] = loss.value
+            by_row.setdefault((loss.uid, loss.entity, loss.machine, loss.gone),
+                              {})[loss.field] = loss.value
     written = 0
     group = secrets.token_hex(16)
     at = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
@@ -491,10 +574,38 @@ def record_losses(conn: sqlite3.Connection, lost: list[Lost], now: datetime,
     return written
 
 
-def _write_losses(conn: sqlite3.Connection, by_row: dict[tuple[str, str, str], dict[str, Any]],
+def _kept(conn: sqlite3.Connection, uid: str, entity: str) -> dict[str, Any]:
+    """A deleted row as its kept fields last had it, in this machine's ids."""
+    fields = {str(f): json.loads(v) for f, v in conn.execute(
+        "SELECT field, value FROM sync_field WHERE uid = ?", (uid,))}
+    spec = BY_NAME[entity]
+    out: dict[str, Any] = {}
+    for column in columns(conn, entity):
+        value = fields.get(column.name, spec.local.get(column.name))
+        if column.name in spec.refs and value is not None:
+            target = _key_of(conn, str(value))
+            value = None if target is None else int(target)
+        out[column.name] = _iso(value, column)
+    out[spec.key_column] = None
+    return out
+
+
+def _write_losses(conn: sqlite3.Connection,
+                  by_row: dict[tuple[str, str, str, bool], dict[str, Any]],
                   group: str, at: str, people: dict[str, tuple[str, str]]) -> int:
     written = 0
-    for (uid, entity, machine), values in by_row.items():
+    for (uid, entity, machine, gone), values in by_row.items():
+        if gone:
+            # Deleted for good: the edit made after the deletion, there to see.
+            user, host = people.get(machine, ("?", machine))
+            conn.execute(
+                "INSERT INTO edit_record (uid, group_uid, at, utc_offset_min, user, machine, "
+                "entity, entity_id, action, before, after, undone, undone_at) "
+                "VALUES (?, ?, ?, 0, ?, ?, ?, 0, 'edit', NULL, ?, 1, ?)",
+                (secrets.token_hex(16), group, at, user, host, entity,
+                 json.dumps(_kept(conn, uid, entity), sort_keys=True), at))
+            written += 1
+            continue
         key = _key_of(conn, uid)
         current = None if key is None else snapshot(conn, entity, key)
         if current is None or key is None:

@@ -24,7 +24,14 @@ from app.errors import ErrorCode, FokusError
 from app.reports.reflection import Answers, ReflectionService
 from app.service import FokusService
 from app.store.engine import Store
-from app.store.models import EditRecord
+from app.store.models import (
+    EditRecord,
+    Project,
+    ProjectBatch,
+    Reflection,
+    ResumeNote,
+    TimeBlock,
+)
 from app.store.settings import AUTO_SWITCH, FOCUS_MINUTES, HOTKEY_SWITCH
 from app.store.synced import TABLES
 from app.sync import merge as m
@@ -164,7 +171,7 @@ def test_a_deletion_on_one_machine_removes_the_item_on_both(tmp_path: Path) -> N
         a.svc.sync.sync()
         b.svc.sync.sync()
         assert len(b.sessions()) == 1
-        # b edits it offline while a deletes it: the deletion wins.
+        # b edits it offline while a deletes it: a session stays deleted either way.
         bid = b.svc.history.sessions(DAY, DAY + timedelta(days=1))[0].id
         b.svc.history.edit_session(bid, end=DAY + timedelta(hours=8, minutes=40))
         a.svc.history.delete_session(sid)
@@ -173,6 +180,184 @@ def test_a_deletion_on_one_machine_removes_the_item_on_both(tmp_path: Path) -> N
         b.svc.sync.sync()
         assert a.sessions() == [] and b.sessions() == []
         assert a.content() == b.content()
+
+
+def _rows(machine: Machine, model: type[Any]) -> list[Any]:
+    with machine.store.transaction() as s:
+        rows = list(s.exec(select(model).order_by(model.id)))
+        for r in rows:
+            s.expunge(r)
+        return rows
+
+
+def _set(machine: Machine, model: type[Any], **values: Any) -> None:
+    """Change the first row of ``model`` on ``machine`` (as any front end would)."""
+    with machine.store.transaction() as s:
+        row = s.exec(select(model).order_by(model.id)).first()
+        assert row is not None
+        for name, value in values.items():
+            setattr(row, name, value)
+
+
+def _drop(machine: Machine, model: type[Any]) -> None:
+    with machine.store.transaction() as s:
+        row = s.exec(select(model).order_by(model.id)).first()
+        assert row is not None
+        s.delete(row)
+
+
+def _deliver(a: Machine, b: Machine, a_first: bool) -> None:
+    first, second = (a, b) if a_first else (b, a)
+    first.svc.sync.sync()
+    second.svc.sync.sync()
+    first.svc.sync.sync()
+
+
+def _lost_after_deletion(machine: Machine, entity: str) -> list[dict[str, Any]]:
+    with machine.store.transaction() as s:
+        return [json.loads(r.after or "{}") for r in s.exec(select(EditRecord).where(
+            EditRecord.entity == entity, EditRecord.entity_id == 0)) if r.undone]
+
+
+@pytest.mark.parametrize("a_first", [True, False])
+def test_an_edit_made_after_a_deletion_brings_the_item_back_on_both(
+        tmp_path: Path, a_first: bool) -> None:
+    """A reflection and a resume note deleted on a, edited later on b (which did
+    not know): back on both, with b's newest fields, whichever file lands first."""
+    with two(tmp_path) as (a, b, _fa, _fb):
+        a.svc.add_project("SIASN")
+        pid = a.svc.project("SIASN").id
+        assert pid is not None
+        a.svc.activity.add_note(pid, "berhenti di validasi NIP")
+        day: date = (DAY + timedelta(hours=8)).date()
+        ReflectionService(a.store, a.clock).save(day, Answers(satisfaction=4, helped="fokus"))
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        _set(b, Reflection, helped="teh")  # an older edit, seen by a before its deletion
+        b.svc.sync.sync()
+        a.svc.sync.sync()
+        _drop(a, Reflection)
+        _drop(a, ResumeNote)
+        b.clock.advance(60)  # later, offline, on b
+        _set(b, Reflection, satisfaction=2)
+        _set(b, ResumeNote, text="lanjut di validasi NIK")
+        _deliver(a, b, a_first)
+        assert a.content() == b.content()
+        for side in (a, b):
+            got = ReflectionService(side.store, side.clock).get(day)
+            assert got is not None and (got.satisfaction, got.helped) == (2, "teh"), side
+            pid_here = side.svc.project("SIASN").id
+            assert pid_here is not None
+            assert [n.text for n in side.svc.activity.notes(pid_here)] == \
+                ["lanjut di validasi NIK"], side
+        # The deletion travelling again (a file copied twice) changes nothing.
+        before = a.content()
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        assert a.content() == b.content() == before
+
+
+@pytest.mark.parametrize("a_first", [True, False])
+def test_a_note_edited_after_its_project_was_deleted_stays_deleted_and_shows(
+        tmp_path: Path, a_first: bool) -> None:
+    """A note cannot come back without its project: the deletion stays on both,
+    and the later edit is kept in the history."""
+    with two(tmp_path) as (a, b, _fa, _fb):
+        a.svc.add_project("SIASN")
+        pid = a.svc.project("SIASN").id
+        assert pid is not None
+        a.svc.activity.add_note(pid, "berhenti di validasi NIP")
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        _drop(a, ResumeNote)
+        _drop(a, Project)
+        b.clock.advance(60)
+        _set(b, ResumeNote, text="lanjut di validasi NIK")
+        _deliver(a, b, a_first)
+        for side in (a, b):
+            assert _rows(side, ResumeNote) == [] and _rows(side, Project) == [], side
+            assert [x["text"] for x in _lost_after_deletion(side, "resume_note")] == \
+                ["lanjut di validasi NIK"], side
+        assert a.content() == b.content()
+
+
+@pytest.mark.parametrize("a_first", [True, False])
+def test_a_deletion_wins_over_an_edit_made_before_it(tmp_path: Path, a_first: bool) -> None:
+    with two(tmp_path) as (a, b, _fa, _fb):
+        day: date = (DAY + timedelta(hours=8)).date()
+        ReflectionService(a.store, a.clock).save(day, Answers(satisfaction=4))
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        _set(b, Reflection, satisfaction=1)  # b's edit comes first ...
+        a.clock.advance(60)
+        _drop(a, Reflection)  # ... a's deletion after it
+        _deliver(a, b, a_first)
+        assert _rows(a, Reflection) == [] and _rows(b, Reflection) == []
+        assert a.content() == b.content()
+
+
+@pytest.mark.parametrize("a_first", [True, False])
+def test_a_session_edited_after_its_deletion_stays_deleted_and_the_edit_shows(
+        tmp_path: Path, a_first: bool) -> None:
+    """A session does not come back from the dead (its pauses went with it, and it
+    could overlap another): the deletion stays on both, and b's later edit is
+    in the edit history of both, in b's name."""
+    with two(tmp_path) as (a, b, _fa, _fb):
+        a.svc.add_project("SIASN")
+        sid = session(a, "SIASN", 0, 60)
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        a.svc.history.delete_session(sid)
+        b.clock.advance(60)
+        bid = b.svc.history.sessions(DAY, DAY + timedelta(days=1))[0].id
+        b.svc.history.edit_session(bid, end=DAY + timedelta(hours=8, minutes=40))
+        _deliver(a, b, a_first)
+        assert a.sessions() == [] and b.sessions() == []
+        assert a.content() == b.content()
+        for side in (a, b):
+            lost = _lost_after_deletion(side, "focus_session")
+            assert len(lost) == 1, side
+            assert lost[0]["ended_at"].startswith("2026-11-23T08:40"), side
+            assert lost[0]["id"] is None and lost[0]["project_id"] is not None
+
+
+@pytest.mark.parametrize("entity", ["project", "project_batch", "time_block", "resume_note",
+                                    "reflection"])
+def test_the_losing_value_of_any_item_stays_in_its_edit_history(
+        tmp_path: Path, entity: str) -> None:
+    model, field, older, newer = {
+        "project": (Project, "colour", "#111111", "#222222"),
+        "project_batch": (ProjectBatch, "title", "Cuti API v1", "Cuti API v2"),
+        "time_block": (TimeBlock, "location", "office", "remote"),
+        "resume_note": (ResumeNote, "text", "di kantor", "di rumah"),
+        "reflection": (Reflection, "helped", "kopi", "teh"),
+    }[entity]
+    with two(tmp_path) as (a, b, _fa, _fb):
+        a.svc.add_project("SIASN")
+        a.svc.add_batch("SIASN", "Cuti API")
+        pid = a.svc.project("SIASN").id
+        assert pid is not None
+        a.svc.activity.add_note(pid, "berhenti di validasi NIP")
+        ReflectionService(a.store, a.clock).save(DAY.date(), Answers(helped="fokus"))
+        with a.store.transaction() as s:
+            s.add(TimeBlock(project_id=pid, start_at=DAY + timedelta(hours=9),
+                            end_at=DAY + timedelta(hours=10)))
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        _set(a, model, **{field: older})
+        b.clock.advance(5)  # b's edit is the newer
+        _set(b, model, **{field: newer})
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        a.svc.sync.sync()
+        assert a.content() == b.content()
+        for side in (a, b):
+            assert getattr(_rows(side, model)[0], field) == newer, side
+            with side.store.transaction() as s:
+                lost = [json.loads(r.after or "{}") for r in s.exec(select(EditRecord).where(
+                    EditRecord.entity == entity)) if r.undone]
+            assert [x[field] for x in lost] == [older], side
+            assert lost[0]["id"] == _rows(side, model)[0].id
 
 
 def test_a_session_running_on_both_machines_is_a_conflict_never_a_sum(tmp_path: Path) -> None:
@@ -371,7 +556,8 @@ def test_the_clock_never_goes_back_and_breaks_ties_by_machine() -> None:
 
 OPS = st.lists(st.tuples(st.sampled_from(["a", "b"]),
                          st.sampled_from(["project", "batch", "title", "drop", "session",
-                                          "move", "delete", "setting", "sync"]),
+                                          "move", "delete", "setting", "sync", "note",
+                                          "renote", "unnote", "reflect", "unreflect"]),
                          st.integers(0, 3)), min_size=1, max_size=14)
 
 
@@ -405,6 +591,19 @@ def _apply(x: Machine, op: str, n: int) -> None:
                     x.svc.history.edit_session(e.id, end=e.started_at + timedelta(minutes=10 + n))
         elif op == "setting":
             x.svc.settings.set(FOCUS_MINUTES, 30 + n * 5)
+        elif op == "note" and projects:
+            project_id = projects[n % len(projects)].id
+            assert project_id is not None
+            x.svc.activity.add_note(project_id, f"catatan {n}")
+        elif op == "reflect":
+            ReflectionService(x.store, x.clock).save(DAY.date(), Answers(satisfaction=n + 1))
+        elif op in ("renote", "unnote", "unreflect"):
+            model: type[Any] = ResumeNote if op.endswith("note") else Reflection
+            if _rows(x, model):
+                if op == "unnote" or op == "unreflect":
+                    _drop(x, model)
+                elif model is ResumeNote:
+                    _set(x, model, text=f"{x.svc.engine.owner}{n}")
         elif op == "sync":
             x.svc.sync.sync()
     except FokusError:
@@ -412,7 +611,7 @@ def _apply(x: Machine, op: str, n: int) -> None:
     x.clock.advance(7)
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=OPS)
 def test_any_interleaving_of_offline_work_converges(tmp_path_factory: pytest.TempPathFactory,
