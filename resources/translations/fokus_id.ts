@@ -125,7 +125,7 @@
     </message>
     <message>
         <location filename="../../ui/shell/app.py" line="367"/>
-        <location filename="../../ui/week/window_watch.py" line="120"/>
+        <location filename="../../ui/week/window_watch.py" line="123"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
@@ -892,7 +892,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>hari-hari yang masih punya waktu luang sudah mencapai batas proyek Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window_watch.py" line="122"/>
+        <location filename="../../ui/week/window_watch.py" line="125"/>
         <source>Core hours until {time}</source>
         <translation>Jam inti sampai {time}</translation>
     </message>
@@ -1007,47 +1007,47 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Ada sesuatu yang bukan milik Fokus di tempat soket perintahnya ({path}); tidak disentuh. Hapus jika bukan Anda yang membuatnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="254"/>
+        <location filename="../../ui/activity/git_watch.py" line="238"/>
         <source>branch {branch}</source>
         <translation>branch {branch}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="256"/>
+        <location filename="../../ui/activity/git_watch.py" line="240"/>
         <source>last commit “{subject}”</source>
         <translation>commit terakhir “{subject}”</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="258"/>
+        <location filename="../../ui/activity/git_watch.py" line="242"/>
         <source>nothing left uncommitted</source>
         <translation>tidak ada yang belum di-commit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="262"/>
+        <location filename="../../ui/activity/git_watch.py" line="246"/>
         <source> and {n} more</source>
         <translation> dan {n} lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="263"/>
+        <location filename="../../ui/activity/git_watch.py" line="247"/>
         <source>not committed: {files}</source>
         <translation>belum di-commit: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="265"/>
+        <location filename="../../ui/activity/git_watch.py" line="249"/>
         <source>1 file not committed</source>
         <translation>1 berkas belum di-commit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="267"/>
+        <location filename="../../ui/activity/git_watch.py" line="251"/>
         <source>{n} files not committed</source>
         <translation>{n} berkas belum di-commit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="279"/>
+        <location filename="../../ui/activity/git_watch.py" line="263"/>
         <source>Estimated time lost to switching: about {lost} min ({switches} × {buffer} min to get back into a task). This is an estimate: in Parnin &amp; Rugaber 2011 only about 10 % of programming sessions resumed with an edit within a minute, and 10–15 minutes before the first edit is typical; change the buffer in Settings.</source>
         <translation>Perkiraan waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {buffer} menit untuk kembali ke tugas). Ini perkiraan: dalam studi Parnin &amp; Rugaber 2011 hanya sekitar 10% sesi pemrograman yang dilanjutkan dengan suntingan dalam satu menit, dan biasanya butuh 10–15 menit sebelum suntingan pertama; ubah nilainya di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="290"/>
+        <location filename="../../ui/activity/git_watch.py" line="274"/>
         <source>Time lost to switching: about {lost} min ({switches} × {median} min, your measured resumption lag: the median time from a switch to your first save or commit; n = {n}, range {low}–{high} min).</source>
         <translation>Waktu yang hilang karena perpindahan: sekitar {lost} menit ({switches} × {median} menit, jeda kembali bekerja yang terukur darimu: median waktu dari perpindahan sampai simpan atau commit pertamamu; n = {n}, rentang {low}–{high} menit).</translation>
     </message>
@@ -1512,22 +1512,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>GitSwitchProposal</name>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="233"/>
+        <location filename="../../ui/activity/git_watch.py" line="217"/>
         <source>Switch to {project}?</source>
         <translation>Pindah ke {project}?</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="235"/>
+        <location filename="../../ui/activity/git_watch.py" line="219"/>
         <source>You are working in a repository of {what}. Switch to it?</source>
         <translation>Kamu sedang bekerja di repositori {what}. Pindah ke sana?</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="237"/>
+        <location filename="../../ui/activity/git_watch.py" line="221"/>
         <source>&amp;Switch</source>
         <translation>&amp;Pindah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/git_watch.py" line="239"/>
+        <location filename="../../ui/activity/git_watch.py" line="223"/>
         <source>&amp;Not now</source>
         <translation>&amp;Nanti saja</translation>
     </message>
@@ -3018,27 +3018,27 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SyncWatch</name>
     <message>
-        <location filename="../../ui/sync/watch.py" line="155"/>
+        <location filename="../../ui/sync/watch.py" line="124"/>
         <source>Not synced yet</source>
         <translation>Belum sinkron</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/watch.py" line="162"/>
+        <location filename="../../ui/sync/watch.py" line="131"/>
         <source>Synced at {time}</source>
         <translation>Sinkron pukul {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/watch.py" line="164"/>
+        <location filename="../../ui/sync/watch.py" line="133"/>
         <source>Sync problem: see Settings → Sync</source>
         <translation>Masalah sinkronisasi: lihat Pengaturan → Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/watch.py" line="167"/>
+        <location filename="../../ui/sync/watch.py" line="136"/>
         <source>1 session in conflict: see Today</source>
         <translation>1 sesi berkonflik: lihat Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/watch.py" line="168"/>
+        <location filename="../../ui/sync/watch.py" line="137"/>
         <source>{n} sessions in conflict: see Today</source>
         <translation>{n} sesi berkonflik: lihat Hari ini</translation>
     </message>

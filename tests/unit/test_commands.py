@@ -44,6 +44,7 @@ RUNS: list[list[str]] = [
     ["session", "edit", "3", "--end", "07:10", "-p", "MyASN"],
     ["session", "delete", "3"],
     ["undo"],
+    ["edits", "--limit", "5"],
     ["project", "add", "Extra", "--tech", "Go"],
     ["project", "repo", "list"],
     ["project", "list", "--all"],

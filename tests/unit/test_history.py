@@ -366,3 +366,21 @@ def test_undo_never_overwrites_a_row_that_took_a_freed_id(service: FokusService)
     again = service.history.add_session(siasn, None, now - timedelta(hours=4),
                                         now - timedelta(hours=3))
     assert again.id > started.id
+
+
+def test_fokus_edits_says_who_changed_what_in_the_persons_words() -> None:
+    from app.cli.commands import REGISTRY, execute
+
+    with fresh() as svc:
+        svc.clock.offset_minutes = 420  # type: ignore[attr-defined]
+        entry = svc.history.add_session(1, None, DAY + timedelta(hours=2),
+                                        DAY + timedelta(hours=3))
+        svc.history.edit_session(entry.id, project=2)
+        result = execute(svc, "edits", {"limit": 5})
+        first, second = result["edits"]
+        assert (first["action"], second["action"]) == ("edit", "add")
+        assert first["changed"]["project_id"] == {"before": 1, "after": 2}
+        text = REGISTRY.get("edits").text(result)  # type: ignore[misc]
+        assert "project SIASN → MyASN" in text, text
+        assert "heartbeat" not in text and "_id" not in text, text  # no column names
+        assert "session #1 added" in text

@@ -145,10 +145,89 @@ def _session_text(verb: str) -> Any:
     return text
 
 
+def _entity_word(entity: str) -> str:
+    return {"focus_session": _("session"), "session_pause": _("pause"),
+            "context_switch": _("switch"), "interruption": _("interruption"),
+            "project": _("project"), "project_batch": _("batch"), "time_block": _("block"),
+            "resume_note": _("note"), "reflection": _("reflection")}.get(entity, entity)
+
+
+def _edits(svc: FokusService, a: dict[str, Any]) -> Result:
+    """The latest changes made to the past: by hand here, or the values another
+    computer's newer change replaced (sync), with what each field was."""
+    import json
+
+    out = []
+    for r in svc.history.edits(limit=max(1, min(int(a.get("limit") or 20), 1000))):
+        before = json.loads(r.before) if r.before else {}
+        after = json.loads(r.after) if r.after else {}
+        changed = {k: {"before": before.get(k), "after": after.get(k)}
+                   for k in sorted(set(before) | set(after))
+                   if before.get(k) != after.get(k) and k != "id"}
+        out.append({"at": iso(svc, r.at), "user": r.user, "machine": r.machine,
+                    "entity": r.entity, "id": r.entity_id, "action": r.action,
+                    "undone": r.undone, "synced": r.group_uid.startswith("sync:"),
+                    "changed": changed if r.action == "edit" else {},
+                    "shown": [[field, _shown(svc, field, v["before"]),
+                               _shown(svc, field, v["after"])]
+                              for field, v in changed.items() if field in FIELD_WORDS]
+                    if r.action == "edit" else []})
+    return {"edits": out}
+
+
+# The fields a person recognises, in their words; the rest (heartbeats, owners,
+# offsets) stay in --json only.
+FIELD_WORDS = {"started_at": N_("start"), "ended_at": N_("end"), "at": N_("time"),
+               "project_id": N_("project"), "to_project_id": N_("project"),
+               "batch_id": N_("batch"), "start_at": N_("start"), "end_at": N_("end"),
+               "name": N_("name"), "title": N_("title"), "text": N_("note"),
+               "trigger": N_("reason"), "source": N_("source"), "kind": N_("kind"),
+               "satisfaction": N_("satisfaction"), "energy": N_("energy")}
+
+
+def _shown(svc: FokusService, field: str, value: object) -> str:
+    """A stored value as the person reads it: local times, project and batch names."""
+    if value is None:
+        return "—"
+    try:
+        if field.endswith("_at") or field == "at":
+            return local_time_text(svc, str(value))
+        if field.endswith("project_id"):
+            return svc.project(int(str(value))).name
+        if field == "batch_id":
+            return svc.batch(int(str(value))).title
+    except (FokusError, ValueError):
+        pass
+    return str(value)
+
+
+def local_time_text(svc: FokusService, value: str) -> str:
+    stamp = iso(svc, datetime.fromisoformat(value))
+    return f"{stamp[:10]} {clock_text(stamp)}"
+
+
+def _edits_text(result: Result) -> str:
+    if not result["edits"]:
+        return _("Nothing in the past has been changed.")
+    lines = []
+    for e in result["edits"]:
+        what = {"add": _("added"), "delete": _("deleted")}.get(e["action"], _("changed"))
+        line = _("{when} · {who} · {entity} #{id} {what}").format(
+            when=f"{e['at'][:10]} {clock_text(e['at'])}", who=f"{e['user']}@{e['machine']}",
+            entity=_entity_word(e["entity"]), id=e["id"], what=what)
+        if e["shown"]:
+            line += ": " + ", ".join(f"{_(FIELD_WORDS[field])} {before} → {after}"
+                                     for field, before, after in e["shown"])
+        if e["synced"]:
+            line += " " + _("(replaced by another computer's newer change)")
+        if e["undone"] and not e["synced"]:
+            line += " " + _("(undone)")
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _undo_text(result: Result) -> str:
-    entity = {"focus_session": _("session"), "session_pause": _("pause"),
-              "context_switch": _("switch"), "interruption": _("interruption")
-              }.get(result["entity"], result["entity"])
+    entity = _entity_word(result["entity"])
     text = {"add": _("Undone: {entity} #{id} is removed again."),
             "delete": _("Undone: {entity} #{id} is back.")}.get(
         result["action"], _("Undone: {entity} #{id} is as it was before."))
@@ -182,6 +261,10 @@ DECLARED = (
         args=(Arg("id", help=N_("the session's id (see: fokus session list)")),),
         handler=_delete,
         text=lambda r: _("Session #{id} deleted; fokus undo brings it back.").format(**r)),
+    Command("edits", N_("the latest changes made to the past, by whom and on which "
+                        "computer, with what each field was"),
+            args=(Arg("--limit", type=int, default=20, help=N_("how many (default 20)")),),
+            handler=_edits, text=_edits_text),
     Command("undo", N_("undo the last edit of the past (again for the one before)"),
             handler=lambda svc, a: _summary_json(svc.history.undo()), text=_undo_text),
 )
