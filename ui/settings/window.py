@@ -295,6 +295,7 @@ class SettingsDialog(QDialog):
         self._add_rows(form, page, self.WORK)
 
         self.overrides = QTableWidget(0, 2)
+        self.overrides.setTabKeyNavigation(False)  # arrows move between cells; Tab moves on
         self.overrides.setHorizontalHeaderLabels([self.tr("Date"), self.tr("This day is")])
         self.overrides.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.overrides.verticalHeader().hide()
