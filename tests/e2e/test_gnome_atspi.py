@@ -25,8 +25,7 @@ CONTROLS = {"push button", "text", "entry", "password text", "combo box", "spin 
 
 
 def _require_pyatspi() -> None:
-    if not SYSTEM_PYTHON.exists() or Path("/usr/lib/python3/dist-packages/pyatspi").exists() \
-            is False:
+    if not (SYSTEM_PYTHON.exists() and Path("/usr/lib/python3/dist-packages/pyatspi").is_dir()):
         pytest.fail("reading AT-SPI needs Debian's pyatspi; install: sudo apt-get install "
                     "--no-install-recommends python3-pyatspi at-spi2-core", pytrace=False)
 
