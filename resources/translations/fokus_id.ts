@@ -871,7 +871,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>WFO</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="41"/>
+        <location filename="../../ui/settings/fields.py" line="42"/>
         <location filename="../../ui/week/day_kinds.py" line="12"/>
         <source>Off</source>
         <translation>Libur</translation>
@@ -897,87 +897,92 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Jam inti sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="32"/>
+        <location filename="../../ui/settings/fields.py" line="33"/>
         <source>{label}:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="38"/>
+        <location filename="../../ui/settings/fields.py" line="39"/>
         <source>The system&apos;s language</source>
         <translation>Bahasa sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="41"/>
+        <location filename="../../ui/settings/fields.py" line="42"/>
         <source>Ask me</source>
         <translation>Tanya saya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="41"/>
+        <location filename="../../ui/settings/fields.py" line="42"/>
         <source>Log it</source>
         <translation>Catat saja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="46"/>
+        <location filename="../../ui/settings/fields.py" line="47"/>
         <source> min</source>
         <translation> menit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="53"/>
+        <location filename="../../ui/settings/fields.py" line="54"/>
         <source>Allowed: {minimum} to {maximum}{unit}.</source>
         <translation>Yang diizinkan: {minimum} sampai {maximum}{unit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="56"/>
+        <location filename="../../ui/settings/fields.py" line="57"/>
         <source>Allowed: {choices}.</source>
         <translation>Yang diizinkan: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="59"/>
+        <location filename="../../ui/settings/fields.py" line="60"/>
         <source>A time of day, HH:MM.</source>
         <translation>Waktu dalam sehari, JJ:MM.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="61"/>
+        <location filename="../../ui/settings/fields.py" line="62"/>
         <source>A day of the week and a time of day.</source>
         <translation>Hari dalam sepekan dan jamnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="63"/>
+        <location filename="../../ui/settings/fields.py" line="64"/>
         <source>Write it like Ctrl+Alt+F; leave it empty to turn the shortcut off.</source>
         <translation>Tulis seperti Ctrl+Alt+F; kosongkan untuk mematikan pintasan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="65"/>
+        <location filename="../../ui/settings/fields.py" line="66"/>
         <source>Leave it empty for none.</source>
         <translation>Kosongkan jika tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="109"/>
+        <location filename="../../ui/settings/fields.py" line="110"/>
         <source>From the work model</source>
         <translation>Dari model kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="183"/>
+        <location filename="../../ui/settings/fields.py" line="184"/>
         <source>{label}: day</source>
         <translation>{label}: hari</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="184"/>
+        <location filename="../../ui/settings/fields.py" line="185"/>
         <source>{label}: time</source>
         <translation>{label}: jam</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="264"/>
+        <location filename="../../ui/settings/fields.py" line="188"/>
+        <source>on</source>
+        <translation>pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/fields.py" line="271"/>
         <source>A calendar exported as .ics</source>
         <translation>Kalender yang diekspor sebagai .ics</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="268"/>
+        <location filename="../../ui/settings/fields.py" line="275"/>
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="280"/>
+        <location filename="../../ui/settings/fields.py" line="287"/>
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -997,7 +1002,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/fields.py" line="266"/>
+        <location filename="../../ui/settings/fields.py" line="273"/>
         <source>Your home folder</source>
         <translation>Folder rumah Anda</translation>
     </message>
@@ -1969,7 +1974,7 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/projects/window.py" line="120"/>
-        <location filename="../../ui/projects/window.py" line="323"/>
+        <location filename="../../ui/projects/window.py" line="324"/>
         <source>Archive</source>
         <translation>Arsipkan</translation>
     </message>
@@ -1985,130 +1990,130 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Batch dari proyek yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="144"/>
+        <location filename="../../ui/projects/window.py" line="145"/>
         <source>Batch</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="144"/>
+        <location filename="../../ui/projects/window.py" line="145"/>
         <source>Type</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="144"/>
+        <location filename="../../ui/projects/window.py" line="145"/>
         <source>Estimate</source>
         <translation>Estimasi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="144"/>
+        <location filename="../../ui/projects/window.py" line="145"/>
         <source>Urgency</source>
         <translation>Urgensi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="145"/>
+        <location filename="../../ui/projects/window.py" line="146"/>
         <source>Due</source>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="145"/>
+        <location filename="../../ui/projects/window.py" line="146"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="157"/>
+        <location filename="../../ui/projects/window.py" line="158"/>
         <source>Show done</source>
         <translation>Tampilkan yang selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="159"/>
+        <location filename="../../ui/projects/window.py" line="160"/>
         <source>Add &amp;batch…</source>
         <translation>Tambah &amp;batch…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="161"/>
+        <location filename="../../ui/projects/window.py" line="162"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Ubah…</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="163"/>
-        <location filename="../../ui/projects/window.py" line="328"/>
+        <location filename="../../ui/projects/window.py" line="164"/>
+        <location filename="../../ui/projects/window.py" line="329"/>
         <source>Mark &amp;done</source>
         <translation>Tandai &amp;selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="220"/>
-        <location filename="../../ui/projects/window.py" line="226"/>
-        <location filename="../../ui/projects/window.py" line="408"/>
+        <location filename="../../ui/projects/window.py" line="221"/>
+        <location filename="../../ui/projects/window.py" line="227"/>
+        <location filename="../../ui/projects/window.py" line="409"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="258"/>
+        <location filename="../../ui/projects/window.py" line="259"/>
         <source>{name} (archived)</source>
         <translation>{name} (diarsipkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="276"/>
+        <location filename="../../ui/projects/window.py" line="277"/>
         <source>No project yet</source>
         <translation>Belum ada proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="277"/>
+        <location filename="../../ui/projects/window.py" line="278"/>
         <source>Add your first project on the left.</source>
         <translation>Tambahkan proyek pertama Anda di sebelah kiri.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="280"/>
+        <location filename="../../ui/projects/window.py" line="281"/>
         <source>Batches of {name}</source>
         <translation>Batch {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="291"/>
+        <location filename="../../ui/projects/window.py" line="292"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="295"/>
+        <location filename="../../ui/projects/window.py" line="296"/>
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="295"/>
+        <location filename="../../ui/projects/window.py" line="296"/>
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="312"/>
+        <location filename="../../ui/projects/window.py" line="313"/>
         <source>No open batches. Add a batch (“Add batch…”) so Fokus can plan it into your week.</source>
         <translation>Belum ada batch terbuka. Tambahkan batch (“Tambah batch…”) agar Fokus dapat menjadwalkannya dalam pekan Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="322"/>
+        <location filename="../../ui/projects/window.py" line="323"/>
         <source>Restore</source>
         <translation>Pulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="327"/>
+        <location filename="../../ui/projects/window.py" line="328"/>
         <source>Reopen</source>
         <translation>Buka lagi</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="330"/>
+        <location filename="../../ui/projects/window.py" line="331"/>
         <source>Preparation: {note}</source>
         <translation>Persiapan: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="363"/>
+        <location filename="../../ui/projects/window.py" line="364"/>
         <source>Archive project</source>
         <translation>Arsipkan proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="364"/>
+        <location filename="../../ui/projects/window.py" line="365"/>
         <source>Archive {name}? Its history stays; it leaves the menus.</source>
         <translation>Arsipkan {name}? Riwayatnya tetap ada; proyek ini hilang dari menu.</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/window.py" line="409"/>
+        <location filename="../../ui/projects/window.py" line="410"/>
         <source>Pick a project to focus on first.</source>
         <translation>Pilih dulu proyek yang akan difokuskan.</translation>
     </message>
@@ -2531,267 +2536,272 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="254"/>
+        <location filename="../../ui/settings/window.py" line="259"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="263"/>
+        <location filename="../../ui/settings/window.py" line="268"/>
         <source>Lunch break on {day}: from</source>
         <translation>Istirahat makan siang hari {day}: mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="264"/>
+        <location filename="../../ui/settings/window.py" line="269"/>
         <source>Lunch break on {day}: until</source>
         <translation>Istirahat makan siang hari {day}: sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="268"/>
+        <location filename="../../ui/settings/window.py" line="273"/>
         <source>Lunch break (kept free):</source>
         <translation>Istirahat siang (dibiarkan kosong):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="270"/>
+        <location filename="../../ui/settings/window.py" line="275"/>
         <source>The planner puts nothing here. Friday&apos;s is longer for Friday prayers. Set the same start and end for a day without one.</source>
         <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="275"/>
+        <location filename="../../ui/settings/window.py" line="280"/>
         <source>Work hours</source>
         <translation>Jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="276"/>
+        <location filename="../../ui/settings/window.py" line="281"/>
         <source>Core hours</source>
         <translation>Jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="277"/>
+        <location filename="../../ui/settings/window.py" line="282"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="278"/>
+        <location filename="../../ui/settings/window.py" line="283"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="283"/>
+        <location filename="../../ui/settings/window.py" line="288"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="285"/>
+        <location filename="../../ui/settings/window.py" line="290"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="294"/>
+        <location filename="../../ui/settings/window.py" line="299"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="298"/>
+        <location filename="../../ui/settings/window.py" line="304"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="298"/>
+        <location filename="../../ui/settings/window.py" line="304"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="302"/>
+        <location filename="../../ui/settings/window.py" line="308"/>
         <source>Exceptions for single dates</source>
         <translation>Pengecualian untuk tanggal tertentu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="308"/>
+        <location filename="../../ui/settings/window.py" line="314"/>
         <source>Date of the exception</source>
         <translation>Tanggal pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="313"/>
+        <location filename="../../ui/settings/window.py" line="319"/>
         <source>What the exception makes of the day</source>
         <translation>Jenis hari untuk pengecualian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="314"/>
+        <location filename="../../ui/settings/window.py" line="320"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="318"/>
+        <location filename="../../ui/settings/window.py" line="324"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="335"/>
+        <location filename="../../ui/settings/window.py" line="326"/>
+        <source>Makes the day:</source>
+        <translation>Menjadikan hari itu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="343"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="345"/>
+        <location filename="../../ui/settings/window.py" line="353"/>
         <source>No-meeting window {number}</source>
         <translation>Jendela tanpa rapat {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="402"/>
+        <location filename="../../ui/settings/window.py" line="410"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="402"/>
+        <location filename="../../ui/settings/window.py" line="410"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="402"/>
+        <location filename="../../ui/settings/window.py" line="410"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="404"/>
+        <location filename="../../ui/settings/window.py" line="412"/>
         <source>Allocation matrix</source>
         <translation>Matriks alokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="419"/>
+        <location filename="../../ui/settings/window.py" line="427"/>
         <source>{task}: best place</source>
         <translation>{task}: tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="421"/>
+        <location filename="../../ui/settings/window.py" line="429"/>
         <source>{task}: best time</source>
         <translation>{task}: waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="427"/>
+        <location filename="../../ui/settings/window.py" line="435"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="430"/>
+        <location filename="../../ui/settings/window.py" line="438"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="469"/>
+        <location filename="../../ui/settings/window.py" line="477"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="483"/>
+        <location filename="../../ui/settings/window.py" line="491"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="488"/>
+        <location filename="../../ui/settings/window.py" line="496"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="497"/>
+        <location filename="../../ui/settings/window.py" line="505"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="501"/>
+        <location filename="../../ui/settings/window.py" line="509"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="504"/>
+        <location filename="../../ui/settings/window.py" line="512"/>
         <source>Seconds in front before a switch counts</source>
         <translation>Detik di depan sebelum perpindahan dihitung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="507"/>
+        <location filename="../../ui/settings/window.py" line="515"/>
         <source>Project</source>
         <translation>Proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="507"/>
+        <location filename="../../ui/settings/window.py" line="515"/>
         <source>Match on</source>
         <translation>Cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="507"/>
+        <location filename="../../ui/settings/window.py" line="515"/>
         <source>Pattern</source>
         <translation>Pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="511"/>
+        <location filename="../../ui/settings/window.py" line="519"/>
         <source>Rules for automatic switches</source>
         <translation>Aturan perpindahan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="512"/>
+        <location filename="../../ui/settings/window.py" line="520"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="513"/>
+        <location filename="../../ui/settings/window.py" line="521"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="514"/>
+        <location filename="../../ui/settings/window.py" line="522"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="518"/>
+        <location filename="../../ui/settings/window.py" line="526"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="520"/>
+        <location filename="../../ui/settings/window.py" line="528"/>
         <source>Remove rule</source>
         <translation>Hapus aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="527"/>
+        <location filename="../../ui/settings/window.py" line="535"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="537"/>
+        <location filename="../../ui/settings/window.py" line="545"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="551"/>
+        <location filename="../../ui/settings/window.py" line="559"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="552"/>
+        <location filename="../../ui/settings/window.py" line="560"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="556"/>
+        <location filename="../../ui/settings/window.py" line="564"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="557"/>
+        <location filename="../../ui/settings/window.py" line="565"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="558"/>
+        <location filename="../../ui/settings/window.py" line="566"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="559"/>
+        <location filename="../../ui/settings/window.py" line="567"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="562"/>
+        <location filename="../../ui/settings/window.py" line="570"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
@@ -2806,22 +2816,22 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="325"/>
+        <location filename="../../ui/settings/window.py" line="333"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
         <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="580"/>
+        <location filename="../../ui/settings/window.py" line="588"/>
         <source>Rule {number}: project</source>
         <translation>Aturan {number}: proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="581"/>
+        <location filename="../../ui/settings/window.py" line="589"/>
         <source>Rule {number}: match on</source>
         <translation>Aturan {number}: cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="610"/>
+        <location filename="../../ui/settings/window.py" line="618"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>

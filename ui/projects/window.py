@@ -140,6 +140,7 @@ class ProjectsWindow(QMainWindow):
         self.batches = QTableWidget(0, 6)
         self.batches.setObjectName("batchTable")
         self.batches.setAccessibleName(self.tr("Batches of the chosen project"))
+        self.batches.setTabKeyNavigation(False)  # arrows move between cells; Tab moves on
         self.batches.setHorizontalHeaderLabels([
             self.tr("Batch"), self.tr("Type"), self.tr("Estimate"), self.tr("Urgency"),
             self.tr("Due"), self.tr("Status")])

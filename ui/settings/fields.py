@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -182,6 +183,12 @@ class WeekdayTimeEditor(SettingEditor):
         self.time = _time_edit()
         self.day.setAccessibleName(tr("{label}: day").format(label=_(self.setting.label)))
         self.time.setAccessibleName(tr("{label}: time").format(label=_(self.setting.label)))
+        # On Linux a combo box's accessible name is its current item; what it
+        # is comes from the label whose buddy it is (AT-SPI's labelled-by).
+        on = QLabel(tr("on"))
+        on.setAccessibleName(self.day.accessibleName())
+        on.setBuddy(self.day)
+        row.addWidget(on)
         row.addWidget(self.day)
         row.addWidget(self.time)
         row.addStretch(1)

@@ -248,7 +248,12 @@ class SettingsDialog(QDialog):
                 box.addItem(day_kind_text(kind), kind.value)
             box.setCurrentIndex(box.findData(model.week.get(i, DayKind.OFF).value))
             box.setAccessibleName(locale.dayName(i + 1, QLocale.FormatType.LongFormat))
-            days.addWidget(QLabel(locale.dayName(i + 1, QLocale.FormatType.ShortFormat)), 0, i)
+            # On Linux a combo box's accessible name is its current item: the
+            # day is said through the label it is the buddy of (labelled-by).
+            day_label = QLabel(locale.dayName(i + 1, QLocale.FormatType.ShortFormat))
+            day_label.setAccessibleName(box.accessibleName())
+            day_label.setBuddy(box)
+            days.addWidget(day_label, 0, i)
             days.addWidget(box, 1, i)
             self.day_boxes.append(box)
         form.addRow(self.tr("Week pattern:"), days)
@@ -295,6 +300,7 @@ class SettingsDialog(QDialog):
         self._add_rows(form, page, self.WORK)
 
         self.overrides = QTableWidget(0, 2)
+        self.overrides.setTabKeyNavigation(False)  # arrows move between cells; Tab moves on
         self.overrides.setHorizontalHeaderLabels([self.tr("Date"), self.tr("This day is")])
         self.overrides.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.overrides.verticalHeader().hide()
@@ -317,8 +323,10 @@ class SettingsDialog(QDialog):
             DayKind(self.override_kind.currentData())))
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(lambda: self.overrides.removeRow(self.overrides.currentRow()))
+        makes = QLabel(self.tr("Makes the day:"))
+        makes.setBuddy(self.override_kind)  # what AT-SPI names the combo box by
         row = QHBoxLayout()
-        for w in (self.override_date, self.override_kind, add, remove):
+        for w in (self.override_date, makes, self.override_kind, add, remove):
             row.addWidget(w)
         row.addStretch(1)
         note = QLabel(self.tr(
