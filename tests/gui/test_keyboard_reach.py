@@ -104,6 +104,8 @@ def test_tab_reaches_every_control_and_comes_back(controller: FokusController, q
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    if hasattr(window, "ready"):  # Insights reads its figures in a worker: let it finish
+        qtbot.waitUntil(lambda: bool(window.ready), timeout=30_000)
     controls = _controls(window)
     assert controls
     seen, cycled = tab_walk(window, qtbot)
