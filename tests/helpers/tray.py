@@ -37,7 +37,10 @@ class Fokus:
         return self.proc
 
     def icon(self) -> tuple[int, int, int, int]:
-        icons = wait_for(self.x11.tray_icons, timeout=20, what="the Fokus tray icon")
+        # Exactly one: while the tray host re-embeds (a previous test's icon
+        # leaving, this one arriving) it can list the same icon twice for a moment.
+        icons = wait_for(lambda: (found := self.x11.tray_icons()) and len(found) == 1
+                         and found, timeout=20, what="exactly one Fokus tray icon")
         assert isinstance(icons, list) and len(icons) == 1, icons
         return icons[0]
 
