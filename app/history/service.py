@@ -19,7 +19,8 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, col, func, select
 
@@ -39,6 +40,8 @@ from app.store.models import (
     ProjectBatch,
     SessionPause,
 )
+
+E = TypeVar("E", bound=StrEnum)
 
 MIN_SECONDS = 60
 MAX_SECONDS = 24 * 3600
@@ -326,17 +329,11 @@ class HistoryService:
             rec = self._recorder(s)
             before = records.dumps(row)
             assert before is not None
-            if at is not None:
-                row.at = naive(self._past(at, "at"))
-                row.utc_offset_min = self.clock.utc_offset_minutes(as_utc(at))
+            self._move(row, at)
             if to_project is not None:
                 row.to_project_id = self._project_batch(s, to_project, None)[0]
             if trigger is not None:
-                try:
-                    row.trigger = SwitchTrigger(trigger)
-                except ValueError:
-                    raise FokusError(ErrorCode.INVALID_VALUE, field="trigger",
-                                     value=trigger) from None
+                row.trigger = _word(SwitchTrigger, trigger, "trigger")
             rec.edited(row, before)
             return EditSummary(EDIT, "context_switch", switch_id, rec.count)
 
@@ -350,15 +347,9 @@ class HistoryService:
             rec = self._recorder(s)
             before = records.dumps(row)
             assert before is not None
-            if at is not None:
-                row.at = naive(self._past(at, "at"))
-                row.utc_offset_min = self.clock.utc_offset_minutes(as_utc(at))
+            self._move(row, at)
             if source is not None:
-                try:
-                    row.source = InterruptionSource(source)
-                except ValueError:
-                    raise FokusError(ErrorCode.INVALID_VALUE, field="source",
-                                     value=source) from None
+                row.source = _word(InterruptionSource, source, "source")
             if minutes is not None:
                 if not 0 <= minutes <= 8 * 60:
                     raise FokusError(ErrorCode.INVALID_VALUE, field="minutes", value=minutes)
@@ -426,6 +417,12 @@ class HistoryService:
         records.restore(s, r.entity, data)
 
     # -- the rules ------------------------------------------------------------------------
+
+    def _move(self, row: ContextSwitch | Interruption, at: datetime | None) -> None:
+        """A switch or interruption moved to ``at`` (in the past), on the clock of then."""
+        if at is not None:
+            row.at = naive(self._past(at, "at"))
+            row.utc_offset_min = self.clock.utc_offset_minutes(as_utc(at))
 
     def _recorder(self, s: Session) -> _Recorder:
         return _Recorder(s, self.clock, self.user, self.machine)
@@ -624,3 +621,11 @@ class HistoryService:
             if entry.id == session_id:
                 return entry
         raise FokusError(ErrorCode.UNKNOWN_SESSION, session=session_id)
+
+
+def _word(kind: type[E], value: object, field: str) -> E:
+    """``value`` as one of ``kind``'s words, or the invalid-value error naming ``field``."""
+    try:
+        return kind(str(value))
+    except ValueError:
+        raise FokusError(ErrorCode.INVALID_VALUE, field=field, value=value) from None
