@@ -112,32 +112,20 @@ case "$cmd" in
     which=${1:-all}
     [ $# -gt 0 ] && shift
     status=0
-    if [ "$which" = all ] || [ "$which" = startup ]; then
-      "$VENV/bin/python" benchmarks/run.py "$@" || status=1
-      echo
-    fi
-    if [ "$which" = all ] || [ "$which" = input ]; then
-      "$VENV/bin/python" benchmarks/input.py "$@" || status=1
-      echo
-    fi
-    if [ "$which" = all ] || [ "$which" = fast ]; then
-      "$VENV/bin/python" benchmarks/fast.py "$@" || status=1
-      echo
-    fi
-    if [ "$which" = all ] || [ "$which" = growth ]; then
-      "$VENV/bin/python" benchmarks/growth.py "$@" || status=1
-      echo
-    fi
-    if [ "$which" = all ] || [ "$which" = charts ]; then
-      "$VENV/bin/python" benchmarks/charts.py "$@" || status=1
-      echo
-    fi
-    if [ "$which" = all ] || [ "$which" = report ]; then
-      "$VENV/bin/python" benchmarks/report.py "$@" || status=1
-      echo
-    fi
-    if [ "$which" = all ] || [ "$which" = git ]; then
-      "$VENV/bin/python" benchmarks/git_idle.py "$@" || status=1
+    # Each mode and its script, in the order "all" runs them.
+    found=0
+    for pair in startup:run input:input fast:fast growth:growth charts:charts \
+                report:report git:git_idle; do
+      mode=${pair%%:*}
+      if [ "$which" = all ] || [ "$which" = "$mode" ]; then
+        found=1
+        "$VENV/bin/python" "benchmarks/${pair#*:}.py" "$@" || status=1
+        echo
+      fi
+    done
+    if [ "$found" = 0 ]; then
+      say "unknown benchmark: $which (startup, input, fast, growth, charts, report, git)"
+      exit 2
     fi
     exit $status
     ;;
