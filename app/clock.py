@@ -29,6 +29,10 @@ def system_zone() -> tzinfo:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     candidates = [os.environ.get("TZ", "").lstrip(":")]
+    if candidates[0] and not _zone_exists(candidates[0]):
+        # A POSIX rule ("WIB-7") rather than a name: it overrides /etc/localtime
+        # for this process, and the C library has read it; its offset now.
+        return datetime.now().astimezone().tzinfo or UTC
     try:
         link = os.path.realpath("/etc/localtime")
         if "zoneinfo/" in link:
@@ -42,6 +46,16 @@ def system_zone() -> tzinfo:
             except (ZoneInfoNotFoundError, ValueError):
                 continue
     return datetime.now().astimezone().tzinfo or UTC
+
+
+def _zone_exists(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def zone_name(zone: tzinfo) -> str:

@@ -8,9 +8,11 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.helpers.deep_window import afternoon_zone
 from tests.helpers.tray import Fokus
 from tests.helpers.x11 import X11Session, wait_for
 
@@ -18,11 +20,17 @@ pytestmark = pytest.mark.x11
 BAR = (0x2A, 0x9D, 0x8F)  # the first project's colour, the session's bar
 
 
+# Mid-afternoon where the tray and the command line run, so a session that
+# ended two hours ago is today whatever the hour the suite runs at.
+ZONE = afternoon_zone()
+OFFSET = ZoneInfo(ZONE)
+
+
 def _session_today(fokus: Fokus) -> tuple[str, str]:
-    now = datetime.now().astimezone()
+    assert fokus.env.get("TZ") == ZONE, "the tray and the command line run in ZONE"
+    now = datetime.now(OFFSET)
     start = (now - timedelta(hours=3)).replace(second=0, microsecond=0)
-    if start.date() != now.date():
-        pytest.skip("too early in the day for a finished session today")
+    assert start.date() == now.date(), (now, start)
     end = start + timedelta(hours=1)
     added = fokus.cli("session", "add", "-p", "SIASN", "--start", start.isoformat(),
                       "--end", end.isoformat())
@@ -70,7 +78,7 @@ def _bar(x11: X11Session, shot: Path, window: tuple[int, int, int, int]
 
 @pytest.fixture
 def fokus(x11: X11Session, tmp_path: Path) -> Iterator[Fokus]:
-    f = Fokus(x11, tmp_path / "data")
+    f = Fokus(x11, tmp_path / "data", TZ=ZONE)
     assert f.cli("project", "add", "SIASN").returncode == 0
     yield f
     f.stop_tray()
@@ -128,7 +136,7 @@ def test_dragging_a_session_edge_in_today_changes_the_stored_start(
 
 
 def test_today_in_indonesian_offers_the_same_menu(x11: X11Session, tmp_path: Path) -> None:
-    f = Fokus(x11, tmp_path / "data", FOKUS_LANG="id")
+    f = Fokus(x11, tmp_path / "data", FOKUS_LANG="id", TZ=ZONE)
     try:
         assert f.cli("project", "add", "SIASN").returncode == 0
         _session_today(f)

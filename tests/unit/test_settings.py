@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -217,3 +218,18 @@ def test_a_command_line_in_another_zone_keeps_the_persons_today(store: Store) ->
     assert zone_named("+420") is not None and zone_named("+420").utcoffset(None).seconds == 25200  # type: ignore[union-attr]
     for bad in ("", "Mars/Olympus", "+99999", "+x"):
         assert zone_named(bad) is None, bad
+
+
+def test_a_posix_tz_rule_wins_over_the_machines_zone() -> None:
+    """TZ="WIB-7" is a rule, not a zone name: it still decides the process's
+    zone (before, /etc/localtime won and "today" followed the machine)."""
+    import subprocess
+    import sys
+
+    probe = ("from datetime import datetime, UTC; from app.clock import system_zone; "
+             "print(datetime(2026, 11, 29, 0, 30, tzinfo=UTC).astimezone(system_zone())"
+             ".isoformat())")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         env={"TZ": "WIB-7", "PYTHONPATH": str(Path(__file__).parents[2])},
+                         check=True).stdout.strip()
+    assert out == "2026-11-29T07:30:00+07:00"
