@@ -98,7 +98,8 @@ case "$cmd" in
     check_python
     ensure_system "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_venv test
-    exec "$VENV/bin/python" -m pytest "$@"
+    # The slowest tests are listed at the end: the whole suite has a 15-minute budget.
+    exec "$VENV/bin/python" -m pytest --durations=20 "$@"
     ;;
   unit)
     check_python
