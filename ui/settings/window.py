@@ -615,8 +615,14 @@ class SettingsDialog(QDialog):
                 if status == "unavailable" else self.tr("working ({source})").format(
                     source=status)
         status = monitor.hotkeys.status if monitor else "off"
+        portal = monitor is not None and monitor.hotkeys.backend == "portal"
         return {
-            "active": self.tr("active"),
+            "active": self.tr("active (bound by the desktop's GlobalShortcuts portal)")
+            if portal else self.tr("active"),
+            "pending": self.tr("asked the desktop to bind them (GlobalShortcuts portal); "
+                               "confirm the keys in its dialog"),
+            "refused": self.tr("the desktop did not bind them; choose keys in its "
+                               "keyboard shortcut settings"),
             "off": self.tr("off"),
             "invalid": self.tr("a combination is invalid or used twice"),
             "conflict": self.tr("another program holds {combos}; choose other keys").format(
