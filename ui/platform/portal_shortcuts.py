@@ -161,9 +161,14 @@ class PortalShortcuts(QObject):
             if answered is not None and len(msg.body) == 2:
                 self._waiting = {p: f for p, f in self._waiting.items() if f is not answered}
                 answered(int(msg.body[0]), dict(msg.body[1]))
-        elif msg.interface == SHORTCUTS and msg.member == "Activated" and \
-                msg.body and msg.body[0] == self._session and msg.body[1] in self._wanted:
+        elif msg.interface != SHORTCUTS or not msg.body or msg.body[0] != self._session:
+            return
+        elif msg.member == "Activated" and msg.body[1] in self._wanted:
             self.triggered.emit(str(msg.body[1]))
+        elif msg.member == "ShortcutsChanged":  # the user chose other keys in the desktop
+            self.bound = {str(action): str(props.get("trigger_description", ""))
+                          for action, props in msg.body[1]}
+            self.changed.emit()
 
     def stop(self) -> None:
         """Ends the session (the desktop drops its shortcuts) and the connection."""
