@@ -5,6 +5,7 @@ exceptions), the task-allocation matrix and the automatic-switch rules."""
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -554,7 +555,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
         from ui.settings.gnome_shortcuts import GnomeShortcutsRow
 
-        if GnomeShortcutsRow.wanted():
+        if GnomeShortcutsRow.wanted() and not self._portal_binds_hotkeys():
             self.gnome_shortcuts = GnomeShortcutsRow(self.settings, self.controller.paths)
             form.addRow("", self.gnome_shortcuts)
 
@@ -606,6 +607,20 @@ class SettingsDialog(QDialog):
         layout.addWidget(privacy)
         layout.addStretch(1)
         return page
+
+    def _portal_binds_hotkeys(self) -> bool:
+        """Where the desktop's GlobalShortcuts portal binds the hotkeys, GNOME's
+        custom shortcuts would bind the same keys twice: not offered then (those
+        added earlier are still shown, so they can be removed)."""
+        from app.platform.shortcuts import GnomeShortcuts
+
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if monitor is None or monitor.hotkeys.backend != "portal":
+            return False
+        try:
+            return not GnomeShortcuts().registered()
+        except (OSError, subprocess.TimeoutExpired):
+            return True
 
     def activity_status(self, what: str) -> str:
         monitor = getattr(self.controller, "activity_monitor", None)
