@@ -64,6 +64,7 @@ class Facts:
     missing_libraries: tuple[str, ...] = ()  # Debian packages Qt's xcb plugin lacks
     notify_tool: bool = False  # dbus-python or notify-send, which plyer needs on Linux
     gnome_shortcuts: tuple[str, ...] = ()  # Fokus's GNOME keyboard shortcuts (bindings)
+    portal_shortcuts: bool = False  # the desktop portal offers GlobalShortcuts
 
     @property
     def wayland(self) -> bool:
@@ -189,6 +190,11 @@ def _hotkeys(f: Facts) -> Check:
     if f.x11:
         return Check("hotkeys", "x11-grab", True,
                      _("Global hotkeys are grabbed on the X11 display."))
+    if f.wayland and f.portal_shortcuts:
+        return Check("hotkeys", "xdg-portal-global-shortcuts", True,
+                     _("The desktop binds Fokus's hotkeys through its GlobalShortcuts portal "
+                       "(org.freedesktop.portal.GlobalShortcuts); it may ask you to confirm "
+                       "the keys."))
     if f.wayland and f.gnome_shortcuts:
         return Check("hotkeys", "gnome-custom-shortcuts", True,
                      _("Fokus's hotkeys are GNOME keyboard shortcuts: {keys}.").format(
@@ -315,6 +321,23 @@ def _x11_facts() -> tuple[bool, bool]:
         d.close()
 
 
+def _portal_shortcuts() -> bool:
+    """Does the desktop portal offer GlobalShortcuts? (GNOME 45+, KDE Plasma 5.27+.)"""
+    from app.platform.dbus_wire import Connection, DBusError
+    from app.platform.shortcuts import portal_has_global_shortcuts
+
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS") and not os.environ.get("XDG_RUNTIME_DIR"):
+        return False
+    try:
+        bus = Connection()
+    except (OSError, DBusError):
+        return False
+    try:
+        return portal_has_global_shortcuts(bus)
+    finally:
+        bus.close()
+
+
 def probe() -> Facts:
     env = os.environ
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
@@ -334,7 +357,7 @@ def probe() -> Facts:
                 gnome_shortcuts = tuple(s.binding for s in shortcuts.registered())
         except (OSError, subprocess.TimeoutExpired):
             pass
-    return Facts(platform=platform, display=display,
+    return Facts(platform=platform, display=display, portal_shortcuts=_portal_shortcuts(),
                  wayland_display=env.get("WAYLAND_DISPLAY", ""),
                  session_type=env.get("XDG_SESSION_TYPE", ""),
                  desktop=env.get("XDG_CURRENT_DESKTOP", ""), bus_names=session_bus_names(),

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from app.i18n import N_, _
+from app.platform.dbus_wire import Connection, DBusError
 from app.platform.hotkeys import parse_combo
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,37 @@ def gnome_binding(combo: str) -> str:
     modifiers = "".join(GNOME_MODIFIERS[m] for m in MODIFIER_ORDER if m in keys)
     (key,) = [k for k in keys if k not in GNOME_MODIFIERS]
     return modifiers + GNOME_KEYS.get(key, key)
+
+
+# The modifiers as the XDG shortcuts specification writes them (the
+# GlobalShortcuts portal's ``preferred_trigger``: ``CTRL+ALT+f``).
+PORTAL_MODIFIERS = {"ctrl": "CTRL", "alt": "ALT", "shift": "SHIFT", "cmd": "LOGO"}
+
+
+def portal_trigger(combo: str) -> str:
+    """pynput's ``<ctrl>+<alt>+f`` as the portal's preferred trigger: ``CTRL+ALT+f``
+    (the key by its xkb name, as GNOME writes it: ``F5``, ``Return``)."""
+    keys = parse_combo(combo)
+    modifiers = [PORTAL_MODIFIERS[m] for m in MODIFIER_ORDER if m in keys and
+                 m in PORTAL_MODIFIERS]
+    (key,) = [k for k in keys if k not in GNOME_MODIFIERS]
+    return "+".join([*modifiers, GNOME_KEYS.get(key, key)])
+
+
+PORTAL = "org.freedesktop.portal.Desktop"
+PORTAL_PATH = "/org/freedesktop/portal/desktop"
+GLOBAL_SHORTCUTS = "org.freedesktop.portal.GlobalShortcuts"
+
+
+def portal_has_global_shortcuts(bus: Connection) -> bool:
+    """Does the desktop portal offer GlobalShortcuts (GNOME 45+, KDE Plasma 5.27+)?
+    Asking starts the portal if it is not running yet."""
+    try:
+        bus.call(PORTAL, PORTAL_PATH, "org.freedesktop.DBus.Properties", "Get", "ss",
+                 [GLOBAL_SHORTCUTS, "version"])
+    except (OSError, DBusError):
+        return False
+    return True
 
 
 def normal_binding(binding: str) -> tuple[frozenset[str], str]:

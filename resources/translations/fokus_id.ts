@@ -78,7 +78,7 @@
         <translation>Pekan {week} selesai: ekspor laporan mandiri Anda untuk PIC.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="143"/>
+        <location filename="../../ui/activity/dialogs.py" line="146"/>
         <source>Start a focus session on {project} now</source>
         <translation>Mulai sesi fokus di {project} sekarang</translation>
     </message>
@@ -521,27 +521,27 @@
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="62"/>
+        <location filename="../../ui/settings/window.py" line="63"/>
         <source>Remote (WFA)</source>
         <translation>Jarak jauh (WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="62"/>
+        <location filename="../../ui/settings/window.py" line="63"/>
         <source>Office (WFO)</source>
         <translation>Kantor (WFO)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="63"/>
+        <location filename="../../ui/settings/window.py" line="64"/>
         <source>Either</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="67"/>
+        <location filename="../../ui/settings/window.py" line="68"/>
         <source>No-meeting window (deep work)</source>
         <translation>Jam bebas rapat (kerja mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="68"/>
+        <location filename="../../ui/settings/window.py" line="69"/>
         <source>Core hours (coordination)</source>
         <translation>Jam inti (koordinasi)</translation>
     </message>
@@ -997,7 +997,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="57"/>
+        <location filename="../../ui/settings/window.py" line="58"/>
         <source>{label}: “{value}” is not allowed. {allowed}</source>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
@@ -1249,42 +1249,47 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Tenggat</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="159"/>
+        <location filename="../../ui/projects/dialogs.py" line="153"/>
+        <source>Due date</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/projects/dialogs.py" line="160"/>
         <source>Context preparation: branch, files, where to begin, what to read first</source>
         <translation>Persiapan konteks: branch, berkas, mulai dari mana, apa yang dibaca dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="162"/>
+        <location filename="../../ui/projects/dialogs.py" line="163"/>
         <source>&amp;Project:</source>
         <translation>&amp;Proyek:</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="163"/>
+        <location filename="../../ui/projects/dialogs.py" line="164"/>
         <source>&amp;Title:</source>
         <translation>&amp;Judul:</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="164"/>
+        <location filename="../../ui/projects/dialogs.py" line="165"/>
         <source>Task t&amp;ype:</source>
         <translation>Jenis &amp;tugas:</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="165"/>
+        <location filename="../../ui/projects/dialogs.py" line="166"/>
         <source>&amp;Estimate:</source>
         <translation>&amp;Estimasi:</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="166"/>
+        <location filename="../../ui/projects/dialogs.py" line="167"/>
         <source>&amp;Urgency:</source>
         <translation>&amp;Urgensi:</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="167"/>
+        <location filename="../../ui/projects/dialogs.py" line="168"/>
         <source>Due date:</source>
         <translation>Tanggal tenggat:</translation>
     </message>
     <message>
-        <location filename="../../ui/projects/dialogs.py" line="168"/>
+        <location filename="../../ui/projects/dialogs.py" line="169"/>
         <source>Pre&amp;paration note:</source>
         <translation>Catatan &amp;persiapan:</translation>
     </message>
@@ -1372,28 +1377,28 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ContextCardPopup</name>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="187"/>
-        <location filename="../../ui/activity/dialogs.py" line="191"/>
+        <location filename="../../ui/activity/dialogs.py" line="190"/>
+        <location filename="../../ui/activity/dialogs.py" line="194"/>
         <source>Back to {project}</source>
         <translation>Kembali ke {project}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="195"/>
+        <location filename="../../ui/activity/dialogs.py" line="198"/>
         <source>Where you stopped ({when}):</source>
         <translation>Terakhir berhenti ({when}):</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="203"/>
+        <location filename="../../ui/activity/dialogs.py" line="206"/>
         <source>Preparation for {batch}:</source>
         <translation>Persiapan untuk {batch}:</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="209"/>
+        <location filename="../../ui/activity/dialogs.py" line="212"/>
         <source>In the code when you left:</source>
         <translation>Di kode saat kamu pergi:</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="215"/>
+        <location filename="../../ui/activity/dialogs.py" line="218"/>
         <source>Got it</source>
         <translation>Mengerti</translation>
     </message>
@@ -2355,34 +2360,77 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Sampai mana Anda di {project}, dan apa langkah berikutnya?</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="103"/>
+        <location filename="../../ui/activity/dialogs.py" line="104"/>
         <source>e.g. tests for the mapper pass; next: the edge case</source>
         <translation>mis. tes untuk mapper lolos; berikutnya: kasus tepi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="110"/>
+        <location filename="../../ui/activity/dialogs.py" line="111"/>
         <source>&amp;Keep note</source>
         <translation>&amp;Simpan catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="112"/>
+        <location filename="../../ui/activity/dialogs.py" line="113"/>
         <source>&amp;Skip</source>
         <translation>&amp;Lewati</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="121"/>
+        <location filename="../../ui/activity/dialogs.py" line="122"/>
         <source>Flow in this session:</source>
         <translation>Flow di sesi ini:</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="132"/>
+        <location filename="../../ui/activity/dialogs.py" line="133"/>
         <source>(1 = none, 5 = deep flow)</source>
         <translation>(1 = tidak ada, 5 = flow mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/dialogs.py" line="139"/>
+        <location filename="../../ui/activity/dialogs.py" line="140"/>
         <source>What made you switch?</source>
         <translation>Apa yang membuat Anda berpindah?</translation>
+    </message>
+</context>
+<context>
+    <name>RuleRow</name>
+    <message>
+        <location filename="../../ui/settings/window.py" line="134"/>
+        <source>match on</source>
+        <translation>cocokkan pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="136"/>
+        <source>pattern</source>
+        <translation>pola</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="138"/>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="149"/>
+        <source>Rule {number}:</source>
+        <translation>Aturan {number}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="151"/>
+        <source>Rule {number}: project</source>
+        <translation>Aturan {number}: proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="152"/>
+        <source>Rule {number}: match on</source>
+        <translation>Aturan {number}: cocokkan pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="153"/>
+        <source>Rule {number}: pattern</source>
+        <translation>Aturan {number}: pola</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="156"/>
+        <source>Remove rule {number}</source>
+        <translation>Hapus aturan {number}</translation>
     </message>
 </context>
 <context>
@@ -2481,357 +2529,347 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="135"/>
+        <location filename="../../ui/settings/window.py" line="179"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="145"/>
+        <location filename="../../ui/settings/window.py" line="189"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="146"/>
+        <location filename="../../ui/settings/window.py" line="190"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="147"/>
+        <location filename="../../ui/settings/window.py" line="191"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="148"/>
+        <location filename="../../ui/settings/window.py" line="192"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="149"/>
+        <location filename="../../ui/settings/window.py" line="193"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="154"/>
+        <location filename="../../ui/settings/window.py" line="198"/>
         <source>Sync</source>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="221"/>
+        <location filename="../../ui/settings/window.py" line="265"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="223"/>
+        <location filename="../../ui/settings/window.py" line="267"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="224"/>
+        <location filename="../../ui/settings/window.py" line="268"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="231"/>
+        <location filename="../../ui/settings/window.py" line="275"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="259"/>
+        <location filename="../../ui/settings/window.py" line="303"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="268"/>
+        <location filename="../../ui/settings/window.py" line="312"/>
         <source>Lunch break on {day}: from</source>
         <translation>Istirahat makan siang hari {day}: mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="269"/>
+        <location filename="../../ui/settings/window.py" line="313"/>
         <source>Lunch break on {day}: until</source>
         <translation>Istirahat makan siang hari {day}: sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="273"/>
+        <location filename="../../ui/settings/window.py" line="317"/>
         <source>Lunch break (kept free):</source>
         <translation>Istirahat siang (dibiarkan kosong):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="275"/>
+        <location filename="../../ui/settings/window.py" line="319"/>
         <source>The planner puts nothing here. Friday&apos;s is longer for Friday prayers. Set the same start and end for a day without one.</source>
         <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="280"/>
+        <location filename="../../ui/settings/window.py" line="324"/>
         <source>Work hours</source>
         <translation>Jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="281"/>
+        <location filename="../../ui/settings/window.py" line="325"/>
         <source>Core hours</source>
         <translation>Jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="282"/>
+        <location filename="../../ui/settings/window.py" line="326"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="283"/>
+        <location filename="../../ui/settings/window.py" line="327"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="288"/>
+        <location filename="../../ui/settings/window.py" line="332"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="290"/>
+        <location filename="../../ui/settings/window.py" line="334"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="299"/>
+        <location filename="../../ui/settings/window.py" line="343"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="304"/>
+        <location filename="../../ui/settings/window.py" line="348"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="304"/>
+        <location filename="../../ui/settings/window.py" line="348"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="308"/>
+        <location filename="../../ui/settings/window.py" line="352"/>
         <source>Exceptions for single dates</source>
         <translation>Pengecualian untuk tanggal tertentu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="314"/>
+        <location filename="../../ui/settings/window.py" line="358"/>
         <source>Date of the exception</source>
         <translation>Tanggal pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="319"/>
+        <location filename="../../ui/settings/window.py" line="363"/>
         <source>What the exception makes of the day</source>
         <translation>Jenis hari untuk pengecualian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="320"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="324"/>
+        <location filename="../../ui/settings/window.py" line="368"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="326"/>
+        <location filename="../../ui/settings/window.py" line="370"/>
         <source>Makes the day:</source>
         <translation>Menjadikan hari itu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="343"/>
+        <location filename="../../ui/settings/window.py" line="387"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="353"/>
+        <location filename="../../ui/settings/window.py" line="397"/>
         <source>No-meeting window {number}</source>
         <translation>Jendela tanpa rapat {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="410"/>
+        <location filename="../../ui/settings/window.py" line="459"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="410"/>
+        <location filename="../../ui/settings/window.py" line="459"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="410"/>
+        <location filename="../../ui/settings/window.py" line="460"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="412"/>
+        <location filename="../../ui/settings/window.py" line="456"/>
         <source>Allocation matrix</source>
         <translation>Matriks alokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="427"/>
+        <location filename="../../ui/settings/window.py" line="474"/>
         <source>{task}: best place</source>
         <translation>{task}: tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="429"/>
+        <location filename="../../ui/settings/window.py" line="476"/>
         <source>{task}: best time</source>
         <translation>{task}: waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="435"/>
+        <location filename="../../ui/settings/window.py" line="484"/>
+        <source>in</source>
+        <translation>pada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="492"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="438"/>
+        <location filename="../../ui/settings/window.py" line="495"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="477"/>
+        <location filename="../../ui/settings/window.py" line="535"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="491"/>
+        <location filename="../../ui/settings/window.py" line="549"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="496"/>
+        <location filename="../../ui/settings/window.py" line="554"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="505"/>
+        <location filename="../../ui/settings/window.py" line="563"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="509"/>
+        <location filename="../../ui/settings/window.py" line="567"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="512"/>
+        <location filename="../../ui/settings/window.py" line="570"/>
         <source>Seconds in front before a switch counts</source>
         <translation>Detik di depan sebelum perpindahan dihitung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="515"/>
-        <source>Project</source>
-        <translation>Proyek</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="515"/>
-        <source>Match on</source>
-        <translation>Cocokkan pada</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="515"/>
-        <source>Pattern</source>
-        <translation>Pola</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="519"/>
+        <location filename="../../ui/settings/window.py" line="574"/>
         <source>Rules for automatic switches</source>
         <translation>Aturan perpindahan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="520"/>
+        <location filename="../../ui/settings/window.py" line="578"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="521"/>
+        <location filename="../../ui/settings/window.py" line="579"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="522"/>
+        <location filename="../../ui/settings/window.py" line="580"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="526"/>
+        <location filename="../../ui/settings/window.py" line="584"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="528"/>
-        <source>Remove rule</source>
-        <translation>Hapus aturan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="535"/>
+        <location filename="../../ui/settings/window.py" line="590"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="545"/>
+        <location filename="../../ui/settings/window.py" line="600"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="559"/>
+        <location filename="../../ui/settings/window.py" line="614"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="560"/>
+        <location filename="../../ui/settings/window.py" line="615"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="564"/>
+        <location filename="../../ui/settings/window.py" line="620"/>
+        <source>active (bound by the desktop&apos;s GlobalShortcuts portal)</source>
+        <translation>aktif (dipasang oleh portal GlobalShortcuts desktop)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="621"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="565"/>
+        <location filename="../../ui/settings/window.py" line="622"/>
+        <source>asked the desktop to bind them (GlobalShortcuts portal); confirm the keys in its dialog</source>
+        <translation>desktop sudah diminta memasangnya (portal GlobalShortcuts); konfirmasi tombolnya di dialog desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="624"/>
+        <source>the desktop did not bind them; choose keys in its keyboard shortcut settings</source>
+        <translation>desktop tidak memasangnya; pilih tombol di pengaturan pintasan keyboard desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="626"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="566"/>
+        <location filename="../../ui/settings/window.py" line="627"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="567"/>
+        <location filename="../../ui/settings/window.py" line="628"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="570"/>
+        <location filename="../../ui/settings/window.py" line="631"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="207"/>
+        <location filename="../../ui/settings/window.py" line="251"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="150"/>
+        <location filename="../../ui/settings/window.py" line="194"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="333"/>
+        <location filename="../../ui/settings/window.py" line="377"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
         <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="588"/>
-        <source>Rule {number}: project</source>
-        <translation>Aturan {number}: proyek</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="589"/>
-        <source>Rule {number}: match on</source>
-        <translation>Aturan {number}: cocokkan pada</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/window.py" line="618"/>
+        <location filename="../../ui/settings/window.py" line="679"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2888,12 +2926,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SpanEditor</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="107"/>
+        <location filename="../../ui/settings/window.py" line="108"/>
         <source>{name}: from</source>
         <translation>{name}: dari</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="108"/>
+        <location filename="../../ui/settings/window.py" line="109"/>
         <source>{name}: until</source>
         <translation>{name}: sampai</translation>
     </message>

@@ -82,3 +82,23 @@ def test_elsewhere_the_button_is_not_offered(controller: FokusController, qtbot:
     monkeypatch.setenv("XDG_CURRENT_DESKTOP", "XFCE")
     dialog = _dialog(controller, qtbot)
     assert dialog.findChild(QPushButton, "gnomeShortcuts") is None
+
+
+def test_where_the_portal_binds_the_hotkeys_gnome_shortcuts_are_not_offered(
+        controller: FokusController, qtbot: QtBot, on_gnome: GnomeShortcuts,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """GNOME 45+: the GlobalShortcuts portal binds the keys; GNOME's custom
+    shortcuts would bind them twice. Ones added earlier can still be removed."""
+    from types import SimpleNamespace
+
+    hotkeys = SimpleNamespace(status="active", backend="portal", conflicts=[])
+    monitor = SimpleNamespace(hotkeys=hotkeys, idle_status=lambda: "unavailable")
+    monkeypatch.setattr(controller, "activity_monitor", monitor, raising=False)
+    dialog = _dialog(controller, qtbot)
+    assert dialog.findChild(QPushButton, "gnomeShortcuts") is None
+    assert dialog.hotkey_status.text() == \
+        "active (bound by the desktop's GlobalShortcuts portal)"
+    on_gnome.register({"toggle_focus": "<ctrl>+<alt>+f"}, ["fokus"])
+    button = _dialog(controller, qtbot).findChild(QPushButton, "gnomeShortcuts")
+    assert button is not None and button.text() == "Remove from GNOME's keyboard shortcuts"
+    on_gnome.remove()

@@ -114,3 +114,83 @@ def test_tab_reaches_every_control_and_comes_back(controller: FokusController, q
               for w in controls if w not in reached and not _group_reached(w, reached)]
     assert missed == [], f"{kind}: only a mouse reaches {missed}"
     assert cycled, f"{kind}: Tab did not come back to where it started"
+
+
+def walk_reaches_everything(window: QWidget, qtbot: QtBot, where: str) -> int:
+    """Walks ``window`` as it is shown now; fails naming what Tab misses."""
+    controls = _controls(window)
+    assert controls, where
+    seen, cycled = tab_walk(window, qtbot)
+    reached = {_owner(w, controls) for w in seen}
+    missed = [f"{type(w).__name__} {w.objectName() or w.accessibleName() or _text(w)}".strip()
+              for w in controls if w not in reached and not _group_reached(w, reached)]
+    assert missed == [], f"{where}: only a mouse reaches {missed}"
+    assert cycled, f"{where}: Tab did not come back to where it started"
+    return len(controls)
+
+
+def test_tab_reaches_every_page_of_settings_with_rows_added(controller: FokusController,
+                                                            qtbot: QtBot) -> None:
+    """Each page of Settings in turn, after the rows a user adds: an exception
+    for a date, two switch rules, another no-meeting window."""
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.shell.windows import KINDS
+
+    window = KINDS["settings"].build(controller, None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    buttons = {b.text(): b for b in window.findChildren(QPushButton)}
+    for adder in ("Add exception", "Add rule", "Add rule", "Add a window"):
+        buttons[adder].click()
+    tabs = window.tabs  # type: ignore[attr-defined]
+    assert tabs.count() >= 7
+    walked = {}
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        walked[tabs.tabText(index)] = walk_reaches_everything(
+            window, qtbot, f"settings, page {tabs.tabText(index)!r}")
+    # The pages' own controls are many more than the tab bar and Save/Cancel.
+    assert walked["Task allocation"] >= 2 * 13 + 1, walked
+    assert walked["Activity && privacy"] > walked["Calendar"] + 2 * 4, walked
+
+
+def test_tab_reaches_every_page_of_the_welcome_guide(controller: FokusController,
+                                                     qtbot: QtBot) -> None:
+    from ui.shell.windows import KINDS
+
+    wizard = KINDS["welcome"].build(controller, None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    pages = 0
+    while True:
+        walk_reaches_everything(wizard, qtbot, f"welcome, page {wizard.currentId()}")
+        pages += 1
+        if wizard.nextId() == -1:  # type: ignore[attr-defined]
+            break
+        wizard.next()  # type: ignore[attr-defined]
+    assert pages == 6
+
+
+def test_tab_reaches_the_rows_a_window_gains(controller: FokusController, qtbot: QtBot) -> None:
+    """Projects & batches while a session runs on the batch, and Week with a
+    block planned in it: what appears later is reached as well as the first state."""
+    from datetime import timedelta
+
+    from ui.shell.windows import KINDS
+
+    svc = controller.service
+    siasn = svc.projects()[0].id or 0
+    start = MORNING + timedelta(hours=1)
+    svc.week.add_block(siasn, None, start, start + timedelta(hours=2))
+    svc.add_batch("SIASN", "Write the mapper tests", "coding", 60, "normal", None, "")
+    controller.start(siasn, minutes=50, confirmed=True)
+    for kind in ("projects", "week", "today"):
+        window = KINDS[kind].build(controller, None)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        walk_reaches_everything(window, qtbot, f"{kind} with a session and rows")
+        window.close()

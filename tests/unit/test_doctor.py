@@ -131,3 +131,17 @@ def test_gnome_shortcuts_fokus_added_count_as_working_hotkeys() -> None:
     hotkeys = d.get("hotkeys")
     assert (hotkeys.backend, hotkeys.works) == ("gnome-custom-shortcuts", True)
     assert "<Control><Alt>f" in hotkeys.detail and hotkeys.fix is None
+
+
+def test_the_global_shortcuts_portal_comes_first_on_wayland() -> None:
+    """GNOME 45+ and KDE Plasma 5.27+ bind the hotkeys through the portal; GNOME's
+    custom shortcuts are the fallback, and X11 grabs the keys as before."""
+    from dataclasses import replace
+
+    for desktop in (KDE_WAYLAND, replace(GNOME_WAYLAND, gnome_shortcuts=("<Control><Alt>f",))):
+        hotkeys = diagnose(replace(desktop, portal_shortcuts=True)).get("hotkeys")
+        assert (hotkeys.backend, hotkeys.works) == ("xdg-portal-global-shortcuts", True)
+        assert "GlobalShortcuts" in hotkeys.detail
+    assert diagnose(KDE_WAYLAND).get("hotkeys").backend is None  # Plasma before 5.27
+    assert diagnose(replace(X11_TRAYER, portal_shortcuts=True)).get("hotkeys").backend == \
+        "x11-grab"

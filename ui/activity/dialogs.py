@@ -100,6 +100,7 @@ class ResumeNotePrompt(QDialog):
                        .format(project=project))
         label.setWordWrap(True)
         self.text = QLineEdit()
+        label.setBuddy(self.text)  # the question names the field for a screen reader
         self.text.setPlaceholderText(self.tr("e.g. tests for the mapper pass; next: the edge case"))
         self.text.setMaxLength(500)
         self.trigger = QComboBox()
@@ -136,7 +137,9 @@ class ResumeNotePrompt(QDialog):
             layout.addLayout(flow_row)
         if ask_trigger:
             row = QHBoxLayout()
-            row.addWidget(QLabel(self.tr("What made you switch?")))
+            why = QLabel(self.tr("What made you switch?"))
+            why.setBuddy(self.trigger)  # what AT-SPI names the combo box by
+            row.addWidget(why)
             row.addWidget(self.trigger, 1)
             layout.addLayout(row)
         self.ask_trigger = ask_trigger

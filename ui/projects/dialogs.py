@@ -150,6 +150,7 @@ class BatchDialog(_FormDialog):
         self.due.setDate(QDate(due.year, due.month, due.day))
         self.has_due.setChecked(bool(batch and batch.due_date))
         self.due.setEnabled(self.has_due.isChecked())
+        self.due.setAccessibleName(self.tr("Due date"))
         self.has_due.toggled.connect(self.due.setEnabled)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)

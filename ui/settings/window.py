@@ -5,6 +5,7 @@ exceptions), the task-allocation matrix and the automatic-switch rules."""
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -110,6 +112,49 @@ class SpanEditor(QWidget):
     def span(self) -> Span:
         end = _minutes(self.end) or 24 * 60
         return Span(_minutes(self.start), end)
+
+
+class RuleRow(QWidget):
+    """One automatic-switch rule: the project, what to match on and the
+    pattern, each box named by the label beside it (what AT-SPI reads)."""
+
+    def __init__(self, projects: list[tuple[str, int | None]], project_id: int | None,
+                 fields: list[tuple[str, str]], field: str, pattern: str) -> None:
+        super().__init__()
+        self.project, self.field = QComboBox(), QComboBox()
+        for name, pid in projects:
+            self.project.addItem(name, pid)
+        if project_id is not None:
+            self.project.setCurrentIndex(max(0, self.project.findData(project_id)))
+        for text, value in fields:
+            self.field.addItem(text, value)
+        self.field.setCurrentIndex(self.field.findData(field))
+        self.pattern = QLineEdit(pattern)
+        self.rule_label = QLabel()
+        self.rule_label.setBuddy(self.project)
+        self.field_label = QLabel(self.tr("match on"))
+        self.field_label.setBuddy(self.field)
+        self.pattern_label = QLabel(self.tr("pattern"))
+        self.pattern_label.setBuddy(self.pattern)
+        self.remove = QPushButton(self.tr("Remove"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.rule_label, self.project, self.field_label, self.field,
+                  self.pattern_label):
+            row.addWidget(w)
+        row.addWidget(self.pattern, 1)
+        row.addWidget(self.remove)
+
+    def number(self, n: int) -> None:
+        """Rows are numbered from 1; a screen reader hears which rule each box is of."""
+        self.rule_label.setText(self.tr("Rule {number}:").format(number=n))
+        for label, box, name in (
+                (self.rule_label, self.project, self.tr("Rule {number}: project")),
+                (self.field_label, self.field, self.tr("Rule {number}: match on")),
+                (self.pattern_label, self.pattern, self.tr("Rule {number}: pattern"))):
+            box.setAccessibleName(name.format(number=n))
+            label.setAccessibleName(box.accessibleName())
+        self.remove.setAccessibleName(self.tr("Remove rule {number}").format(number=n))
 
 
 class SettingsDialog(QDialog):
@@ -404,33 +449,46 @@ class SettingsDialog(QDialog):
     # -- matrix ------------------------------------------------------------------------
 
     def _matrix_tab(self, matrix: Matrix) -> QWidget:
+        """One row per task type: its best place and its best time. A grid of
+        labelled boxes, not a table of cell widgets: a table hands a screen
+        reader its cells, and the boxes inside them are out of its reach."""
         page = QWidget()
-        self.matrix_table = QTableWidget(len(TaskType), 3)
-        self.matrix_table.setHorizontalHeaderLabels(
-            [self.tr("Task type"), self.tr("Best place"), self.tr("Best time")])
-        self.matrix_table.verticalHeader().hide()
-        self.matrix_table.setAccessibleName(self.tr("Allocation matrix"))
-        header = self.matrix_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.matrix_grid = QWidget()
+        self.matrix_grid.setAccessibleName(self.tr("Allocation matrix"))
+        grid = QGridLayout(self.matrix_grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for column, text in ((0, self.tr("Task type")), (1, self.tr("Best place")),
+                             (3, self.tr("Best time"))):
+            heading = QLabel(f"<b>{text}</b>")
+            grid.addWidget(heading, 0, column)
+        grid.setColumnStretch(4, 1)
         self.place_boxes: dict[TaskType, QComboBox] = {}
         self.window_boxes: dict[TaskType, QComboBox] = {}
-        for r, task in enumerate(TaskType):
-            self.matrix_table.setItem(r, 0, QTableWidgetItem(task_type_text(task)))
+        for r, task in enumerate(TaskType, start=1):
             place, window = QComboBox(), QComboBox()
             for p in Place:
                 place.addItem(place_text(p), p.value)
             for w in Window:
                 window.addItem(window_text(w), w.value)
             place.setCurrentIndex(place.findData(matrix[task].place.value))
+            window.setCurrentIndex(window.findData(matrix[task].window.value))
             place.setAccessibleName(self.tr("{task}: best place").format(
                 task=task_type_text(task)))
             window.setAccessibleName(self.tr("{task}: best time").format(
                 task=task_type_text(task)))
-            window.setCurrentIndex(window.findData(matrix[task].window.value))
-            self.matrix_table.setCellWidget(r, 1, place)
-            self.matrix_table.setCellWidget(r, 2, window)
+            # The row reads as a sentence ("Coding: Remote (WFA), in the
+            # No-meeting window"); each label names its box (labelled-by),
+            # which is what AT-SPI says of a combo box.
+            task_label = QLabel(task_type_text(task))
+            task_label.setAccessibleName(place.accessibleName())
+            task_label.setBuddy(place)
+            in_label = QLabel(self.tr("in"))
+            in_label.setAccessibleName(window.accessibleName())
+            in_label.setBuddy(window)
+            grid.addWidget(task_label, r, 0)
+            grid.addWidget(place, r, 1)
+            grid.addWidget(in_label, r, 2)
+            grid.addWidget(window, r, 3)
             self.place_boxes[task], self.window_boxes[task] = place, window
         reset = QPushButton(self.tr("Reset to the defaults"))
         reset.clicked.connect(self._reset_matrix)
@@ -444,12 +502,13 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(page)
-        layout.addWidget(self.matrix_table, 1)
+        layout.addWidget(self.matrix_grid)
         row = QHBoxLayout()
         row.addWidget(reset)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(note)
+        layout.addStretch(1)
         return page
 
     def _reset_matrix(self) -> None:
@@ -496,7 +555,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
         from ui.settings.gnome_shortcuts import GnomeShortcutsRow
 
-        if GnomeShortcutsRow.wanted():
+        if GnomeShortcutsRow.wanted() and not self._portal_binds_hotkeys():
             self.gnome_shortcuts = GnomeShortcutsRow(self.settings, self.controller.paths)
             form.addRow("", self.gnome_shortcuts)
 
@@ -510,13 +569,13 @@ class SettingsDialog(QDialog):
         self.dwell.setMaximumWidth(120)
         self.dwell.setValue(auto.dwell_seconds)
         self.dwell.setAccessibleName(self.tr("Seconds in front before a switch counts"))
-        self.rules = QTableWidget(0, 3)
-        self.rules.setHorizontalHeaderLabels(
-            [self.tr("Project"), self.tr("Match on"), self.tr("Pattern")])
-        self.rules.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.rules.verticalHeader().hide()
-        self.rules.setMaximumHeight(130)
+        # One row of labelled boxes per rule (not a table of cell widgets,
+        # whose boxes a screen reader cannot reach).
+        self.rules = QWidget()
         self.rules.setAccessibleName(self.tr("Rules for automatic switches"))
+        self.rules_box = QVBoxLayout(self.rules)
+        self.rules_box.setContentsMargins(0, 0, 0, 0)
+        self.rule_rows: list[RuleRow] = []
         self._field_names = {Field.CLASS: self.tr("Window class"),
                              Field.TITLE: self.tr("Words in the title"),
                              Field.PATH: self.tr("Folder in the title")}
@@ -525,11 +584,8 @@ class SettingsDialog(QDialog):
             self._add_rule(rule.project_id, rule.field, rule.pattern)
         add_rule = QPushButton(self.tr("Add rule"))
         add_rule.clicked.connect(lambda: self._add_rule(None, Field.TITLE, ""))
-        remove_rule = QPushButton(self.tr("Remove rule"))
-        remove_rule.clicked.connect(lambda: self.rules.removeRow(self.rules.currentRow()))
         rule_buttons = QHBoxLayout()
         rule_buttons.addWidget(add_rule)
-        rule_buttons.addWidget(remove_rule)
         rule_buttons.addStretch(1)
         privacy = QLabel(self.tr(
             "Privacy: Fokus never records which keys you press and never takes screenshots. "
@@ -552,6 +608,20 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         return page
 
+    def _portal_binds_hotkeys(self) -> bool:
+        """Where the desktop's GlobalShortcuts portal binds the hotkeys, GNOME's
+        custom shortcuts would bind the same keys twice: not offered then (those
+        added earlier are still shown, so they can be removed)."""
+        from app.platform.shortcuts import GnomeShortcuts
+
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if monitor is None or monitor.hotkeys.backend != "portal":
+            return False
+        try:
+            return not GnomeShortcuts().registered()
+        except (OSError, subprocess.TimeoutExpired):
+            return True
+
     def activity_status(self, what: str) -> str:
         monitor = getattr(self.controller, "activity_monitor", None)
         if what == "idle":
@@ -560,8 +630,14 @@ class SettingsDialog(QDialog):
                 if status == "unavailable" else self.tr("working ({source})").format(
                     source=status)
         status = monitor.hotkeys.status if monitor else "off"
+        portal = monitor is not None and monitor.hotkeys.backend == "portal"
         return {
-            "active": self.tr("active"),
+            "active": self.tr("active (bound by the desktop's GlobalShortcuts portal)")
+            if portal else self.tr("active"),
+            "pending": self.tr("asked the desktop to bind them (GlobalShortcuts portal); "
+                               "confirm the keys in its dialog"),
+            "refused": self.tr("the desktop did not bind them; choose keys in its "
+                               "keyboard shortcut settings"),
             "off": self.tr("off"),
             "invalid": self.tr("a combination is invalid or used twice"),
             "conflict": self.tr("another program holds {combos}; choose other keys").format(
@@ -574,36 +650,36 @@ class SettingsDialog(QDialog):
     def _add_rule(self, project_id: int | None, field: object, pattern: str) -> None:
         from app.activity.rules import Field
 
-        r = self.rules.rowCount()
-        self.rules.insertRow(r)
-        projects = QComboBox()
-        for p in self.controller.service.projects():
-            projects.addItem(p.name, p.id)
-        if project_id is not None:
-            projects.setCurrentIndex(max(0, projects.findData(project_id)))
-        fields = QComboBox()
-        for f in Field:
-            fields.addItem(self._field_names[f], f.value)
-        fields.setCurrentIndex(fields.findData(Field(field).value))  # type: ignore[arg-type]
-        projects.setAccessibleName(self.tr("Rule {number}: project").format(number=r + 1))
-        fields.setAccessibleName(self.tr("Rule {number}: match on").format(number=r + 1))
-        self.rules.setCellWidget(r, 0, projects)
-        self.rules.setCellWidget(r, 1, fields)
-        self.rules.setItem(r, 2, QTableWidgetItem(pattern))
+        projects = [(p.name, p.id) for p in self.controller.service.projects()]
+        fields = [(self._field_names[f], f.value) for f in Field]
+        row = RuleRow(projects, project_id, fields, Field(field).value,  # type: ignore[arg-type]
+                      pattern)
+        row.remove.clicked.connect(lambda: self._remove_rule(row))
+        self.rule_rows.append(row)
+        self.rules_box.addWidget(row)
+        row.number(len(self.rule_rows))
+
+    def _remove_rule(self, row: RuleRow) -> None:
+        at = self.rule_rows.index(row)
+        self.rule_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        for n, other in enumerate(self.rule_rows, start=1):
+            other.number(n)
+        # The keyboard stays in the rules: on the row that moved up, or the one above.
+        if self.rule_rows:
+            self.rule_rows[min(at, len(self.rule_rows) - 1)].project.setFocus()
 
     def auto_switch(self) -> dict[str, Any]:
         """The automatic-switch rules as edited, in their stored form."""
         from app.activity.rules import AutoSwitchSettings, Field, Rule
 
         rules = []
-        for r in range(self.rules.rowCount()):
-            item = self.rules.item(r, 2)
-            pattern = (item.text() if item is not None else "").strip()
-            project, field = self.rules.cellWidget(r, 0), self.rules.cellWidget(r, 1)
-            assert isinstance(project, QComboBox) and isinstance(field, QComboBox)
-            if pattern and project.currentData() is not None:
-                rules.append(Rule(int(project.currentData()), Field(field.currentData()),
-                                  pattern))
+        for row in self.rule_rows:
+            pattern = row.pattern.text().strip()
+            if pattern and row.project.currentData() is not None:
+                rules.append(Rule(int(row.project.currentData()),
+                                  Field(row.field.currentData()), pattern))
         return AutoSwitchSettings(
             enabled=self.auto_enabled.isChecked(), dwell_seconds=self.dwell.value(),
             keep_titles=self._keep_titles, rules=tuple(rules)).to_json()
