@@ -22,7 +22,8 @@ RUN_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0
 TEST_PACKAGES=(xvfb trayer xdotool x11-utils imagemagick dunst dbus libnotify-bin git
   desktop-file-utils appstream poppler-utils faketime
   gnome-shell gnome-shell-extension-appindicator gjs mutter gsettings-desktop-schemas
-  libglib2.0-bin util-linux systemd syncthing python3-pyatspi at-spi2-core)
+  libglib2.0-bin util-linux systemd syncthing python3-pyatspi at-spi2-core
+  gnome-settings-daemon-common python3-gi)
 
 say() { printf 'fokus.sh: %s\n' "$*" >&2; }
 

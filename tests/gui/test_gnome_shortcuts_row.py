@@ -32,7 +32,8 @@ def on_gnome(monkeypatch: pytest.MonkeyPatch) -> GnomeShortcuts:
     monkeypatch.setenv("GSETTINGS_BACKEND", "keyfile")
     shortcuts = GnomeShortcuts()
     if shutil.which("gsettings") is None or not shortcuts.available():
-        pytest.skip("needs gsettings and GNOME's media-keys schema (gnome-settings-daemon-common)")
+        pytest.fail("needs gsettings and GNOME's media-keys schema; install: sudo apt-get install "
+                    "libglib2.0-bin gnome-settings-daemon-common", pytrace=False)
     return shortcuts
 
 
@@ -91,7 +92,10 @@ def test_where_the_portal_binds_the_hotkeys_gnome_shortcuts_are_not_offered(
     shortcuts would bind them twice. Ones added earlier can still be removed."""
     from types import SimpleNamespace
 
-    hotkeys = SimpleNamespace(status="active", backend="portal", conflicts=[])
+    from ui.platform.hotkeys import HotkeyManager
+
+    hotkeys = HotkeyManager(controller)  # as bound by the portal: no bus asked here
+    hotkeys.status, hotkeys.backend = "active", "portal"
     monitor = SimpleNamespace(hotkeys=hotkeys, idle_status=lambda: "unavailable")
     monkeypatch.setattr(controller, "activity_monitor", monitor, raising=False)
     dialog = _dialog(controller, qtbot)

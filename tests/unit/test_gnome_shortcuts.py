@@ -54,7 +54,8 @@ def keyfile(monkeypatch: pytest.MonkeyPatch) -> GnomeShortcuts:
     monkeypatch.setenv("GSETTINGS_BACKEND", "keyfile")
     shortcuts = GnomeShortcuts()
     if shutil.which("gsettings") is None or not shortcuts.available():
-        pytest.skip("needs gsettings and GNOME's media-keys schema (gnome-settings-daemon-common)")
+        pytest.fail("needs gsettings and GNOME's media-keys schema; install: sudo apt-get install "
+                    "libglib2.0-bin gnome-settings-daemon-common", pytrace=False)
     return shortcuts
 
 

@@ -39,6 +39,20 @@ class Unavailable(Exception):
     """No session bus, no portal, or a portal without GlobalShortcuts."""
 
 
+def open_portal_bus(address: str | None = None) -> Connection:
+    """A session-bus connection to a portal that has GlobalShortcuts, or
+    Unavailable. Asking may start the portal (a second or more): the tray calls
+    this from a worker thread, never the GUI thread."""
+    try:
+        bus = Connection(address)
+    except (OSError, DBusError) as err:
+        raise Unavailable(f"no session bus: {err}") from err
+    if not portal_has_global_shortcuts(bus):
+        bus.close()
+        raise Unavailable("the desktop portal offers no GlobalShortcuts")
+    return bus
+
+
 class PortalShortcuts(QObject):
     """One portal session with Fokus's hotkeys bound in it. ``triggered`` names
     the action (``toggle_focus``, ``interruption``, ``switch``) when its keys
@@ -49,15 +63,10 @@ class PortalShortcuts(QObject):
     triggered = Signal(str)
     changed = Signal()
 
-    def __init__(self, parent: QObject | None = None, address: str | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, address: str | None = None,
+                 bus: Connection | None = None) -> None:
         super().__init__(parent)
-        try:
-            self._bus = Connection(address)
-        except (OSError, DBusError) as err:
-            raise Unavailable(f"no session bus: {err}") from err
-        if not portal_has_global_shortcuts(self._bus):
-            self._bus.close()
-            raise Unavailable("the desktop portal offers no GlobalShortcuts")
+        self._bus = bus if bus is not None else open_portal_bus(address)
         # Newer portals learn a host application's id from it (else from its
         # systemd unit); older ones have no registry and say so.
         with contextlib.suppress(DBusError):

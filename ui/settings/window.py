@@ -553,6 +553,9 @@ class SettingsDialog(QDialog):
         self.hotkey_status.setObjectName("hotkeyStatus")
         self.hotkey_status.setWordWrap(True)
         form.addRow(self.tr("Global hotkeys:"), self.hotkey_status)
+        monitor = getattr(self.controller, "activity_monitor", None)
+        if monitor is not None:  # the portal answers after the tray has started
+            monitor.hotkeys.changed.connect(self._hotkeys_changed)
         from ui.settings.gnome_shortcuts import GnomeShortcutsRow
 
         if GnomeShortcutsRow.wanted() and not self._portal_binds_hotkeys():
@@ -621,6 +624,9 @@ class SettingsDialog(QDialog):
             return not GnomeShortcuts().registered()
         except (OSError, subprocess.TimeoutExpired):
             return True
+
+    def _hotkeys_changed(self) -> None:
+        self.hotkey_status.setText(self.activity_status("hotkeys"))
 
     def activity_status(self, what: str) -> str:
         monitor = getattr(self.controller, "activity_monitor", None)
