@@ -57,10 +57,12 @@ def tray_wait_seconds() -> float:
 
 
 def _application() -> QApplication:
+    from ui.platform.collector import collect_on_gui_thread
+
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    return QApplication(sys.argv[:1])
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    collect_on_gui_thread(app)
+    return app
 
 
 class FokusApp:

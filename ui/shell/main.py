@@ -107,6 +107,9 @@ def run_tray(data_dir: str | None = None) -> int:
     from ui.tray.icons import state_icon
 
     qapp = QApplication(sys.argv[:1])
+    from ui.platform.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)  # before any worker thread exists
     language = install_translators(qapp, start_language(paths.database))
     icon = QSystemTrayIcon(state_icon("idle"))
     if QSystemTrayIcon.isSystemTrayAvailable():
