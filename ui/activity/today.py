@@ -146,7 +146,7 @@ class TodayWindow(QMainWindow):
 
         self.conflict.setText(" ".join(self.tr(
             "{a} and {b} ran at the same time on two computers: keep one (right-click a bar "
-            "to edit or delete it); until then both are counted.").format(
+            "to edit or delete it); until then the time they share counts once.").format(
                 a=name(c.first), b=name(c.second)) for c in pairs))
         self.conflict.setVisible(bool(pairs))
 
