@@ -46,6 +46,8 @@ TABLES: tuple[SyncedTable, ...] = (
 EDIT_RECORD = "edit_record"
 # Edit records that came from another machine: shown and counted, never undone here.
 FOREIGN_GROUP = "sync:"
+# Values that lost to another computer's newer change, kept here to be seen.
+LOST_GROUP = FOREIGN_GROUP + "lost:"
 BY_NAME: dict[str, SyncedTable] = {t.name: t for t in TABLES}
 # Parents before children: the order rows are made in on another machine.
 ORDER: dict[str, int] = {t.name: i for i, t in enumerate(TABLES)}

@@ -30,6 +30,7 @@ from app.store.synced import (
     BY_NAME,
     EDIT_RECORD,
     FOREIGN_GROUP,
+    LOST_GROUP,
     ORDER,
     SETTING_TABLE,
     TABLES,
@@ -563,7 +564,8 @@ def record_losses(conn: sqlite3.Connection, lost: list[Lost], now: datetime,
             by_row.setdefault((loss.uid, loss.entity, loss.machine, loss.gone),
                               {})[loss.field] = loss.value
     written = 0
-    group = secrets.token_hex(16)
+    # Named as a loss, so the history can say so (app/history/log.py).
+    group = LOST_GROUP + secrets.token_hex(16)
     at = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
     # Each machine keeps its own record of a loss: these do not travel.
     conn.execute("INSERT OR IGNORE INTO sync_mute (id) VALUES (1)")

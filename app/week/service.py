@@ -394,10 +394,12 @@ class WeekService:
         ``ignore`` do not count."""
         now = self.clock.now()
         with self.store.transaction() as s:
-            rows = list(s.exec(
-                select(ProjectBatch).join(Project).where(
+            pairs = list(s.exec(
+                select(ProjectBatch, Project.created_at).join(Project).where(
                     ProjectBatch.status == BatchStatus.OPEN,
                     col(Project.archived_at).is_(None))))
+            rows = [row for row, _made in pairs]
+            project_made = {row.id: made for row, made in pairs}
             # Summed for the open batches only, in SQL: years of finished
             # batches' sessions are neither loaded nor added up.
             focused = dict(s.exec(
@@ -431,7 +433,8 @@ class WeekService:
             left = row.estimate_minutes - round(focused.get(row.id, 0)) - planned.get(row.id, 0)
             if left > 0:
                 out.append(BatchToPlan(row.id, row.project_id, TaskType(row.task_type), left,
-                                       Urgency(row.urgency), row.due_date))
+                                       Urgency(row.urgency), row.due_date,
+                                       (as_utc(project_made[row.id]), as_utc(row.created_at))))
         return out
 
     def busy(self, start: datetime, end: datetime) -> list[Busy]:

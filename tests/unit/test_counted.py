@@ -18,7 +18,7 @@ from app.reports.metrics import Metrics
 from app.store.engine import Store
 from app.store.models import FocusSession, Project, SessionPause
 from app.week.workmodel import iso_week_of
-from tests.unit.test_sync import DAY, Machine, two
+from tests.unit.test_sync import DAY, two
 
 T0 = DAY + timedelta(hours=1)  # 08:00 in Jakarta, Monday 23 November 2026
 
