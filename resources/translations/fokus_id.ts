@@ -546,92 +546,92 @@
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="197"/>
+        <location filename="../../ui/activity/today.py" line="222"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="197"/>
+        <location filename="../../ui/activity/today.py" line="222"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="198"/>
+        <location filename="../../ui/activity/today.py" line="223"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="198"/>
+        <location filename="../../ui/activity/today.py" line="223"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="199"/>
+        <location filename="../../ui/activity/today.py" line="224"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="199"/>
+        <location filename="../../ui/activity/today.py" line="224"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="199"/>
+        <location filename="../../ui/activity/today.py" line="224"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="200"/>
+        <location filename="../../ui/activity/today.py" line="225"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="200"/>
+        <location filename="../../ui/activity/today.py" line="225"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="201"/>
+        <location filename="../../ui/activity/today.py" line="226"/>
         <source>git activity</source>
         <translation>aktivitas git</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="203"/>
+        <location filename="../../ui/activity/today.py" line="228"/>
         <source> · added by hand</source>
         <translation> · ditambahkan manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="203"/>
+        <location filename="../../ui/activity/today.py" line="228"/>
         <source> · edited by hand</source>
         <translation> · diubah manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="215"/>
+        <location filename="../../ui/activity/today.py" line="240"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="216"/>
+        <location filename="../../ui/activity/today.py" line="241"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="220"/>
+        <location filename="../../ui/activity/today.py" line="246"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="220"/>
+        <location filename="../../ui/activity/today.py" line="246"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="225"/>
+        <location filename="../../ui/activity/today.py" line="252"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="226"/>
+        <location filename="../../ui/activity/today.py" line="253"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -1396,6 +1396,277 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/activity/dialogs.py" line="215"/>
         <source>Got it</source>
         <translation>Mengerti</translation>
+    </message>
+</context>
+<context>
+    <name>EditHistoryWindow</name>
+    <message>
+        <location filename="../../ui/history/window.py" line="54"/>
+        <source>Only this session</source>
+        <translation>Hanya sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="56"/>
+        <source>Show only this session&apos;s changes</source>
+        <translation>Tampilkan hanya perubahan sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="64"/>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="64"/>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="64"/>
+        <source>Computer</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="65"/>
+        <source>What changed</source>
+        <translation>Yang berubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="66"/>
+        <source>Changes made to the past</source>
+        <translation>Perubahan pada catatan yang sudah lewat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="74"/>
+        <source>The chosen change, field by field</source>
+        <translation>Perubahan yang dipilih, per isian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="76"/>
+        <source>Shaded: a value another computer&apos;s newer change replaced. It is no longer in effect; to have it back, type it again (in Today or with fokus session edit).</source>
+        <translation>Berlatar warna: nilai yang diganti oleh perubahan lebih baru dari komputer lain. Nilai itu tidak berlaku lagi; untuk memakainya kembali, ketik ulang (di Hari ini atau dengan fokus session edit).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="83"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="84"/>
+        <source>Close the edit history</source>
+        <translation>Tutup riwayat perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="101"/>
+        <source>session</source>
+        <translation>sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="101"/>
+        <source>pause</source>
+        <translation>jeda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="102"/>
+        <source>switch</source>
+        <translation>perpindahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="102"/>
+        <source>interruption</source>
+        <translation>interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="103"/>
+        <location filename="../../ui/history/window.py" line="109"/>
+        <location filename="../../ui/history/window.py" line="110"/>
+        <source>project</source>
+        <translation>proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="103"/>
+        <location filename="../../ui/history/window.py" line="111"/>
+        <source>batch</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="104"/>
+        <source>time block</source>
+        <translation>blok waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="104"/>
+        <location filename="../../ui/history/window.py" line="113"/>
+        <source>note</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="105"/>
+        <source>reflection</source>
+        <translation>refleksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="108"/>
+        <location filename="../../ui/history/window.py" line="111"/>
+        <source>start</source>
+        <translation>mulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="108"/>
+        <location filename="../../ui/history/window.py" line="112"/>
+        <source>end</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="109"/>
+        <source>time</source>
+        <translation>waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="110"/>
+        <source>from project</source>
+        <translation>dari proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="112"/>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="112"/>
+        <source>title</source>
+        <translation>judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="113"/>
+        <location filename="../../ui/history/window.py" line="116"/>
+        <source>reason</source>
+        <translation>alasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="114"/>
+        <source>source</source>
+        <translation>sumber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="114"/>
+        <source>kind</source>
+        <translation>jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="115"/>
+        <source>minutes</source>
+        <translation>menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="115"/>
+        <source>satisfaction</source>
+        <translation>kepuasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="116"/>
+        <source>energy</source>
+        <translation>energi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="117"/>
+        <source>colour</source>
+        <translation>warna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="117"/>
+        <source>estimate</source>
+        <translation>perkiraan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="118"/>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="118"/>
+        <source>due date</source>
+        <translation>tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="150"/>
+        <source>{entity} #{id}</source>
+        <translation>{entity} #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="154"/>
+        <source>{thing} ({project})</source>
+        <translation>{thing} ({project})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="157"/>
+        <source>{thing} added</source>
+        <translation>{thing} ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="159"/>
+        <source>{thing} deleted</source>
+        <translation>{thing} dihapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="160"/>
+        <source>{field} {before} → {after}</source>
+        <translation>{field} {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="165"/>
+        <source>{field} {lost} (now {kept})</source>
+        <translation>{field} {lost} (kini {kept})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="168"/>
+        <source>{thing}: lost to another computer&apos;s newer change: {fields}</source>
+        <translation>{thing}: kalah oleh perubahan lebih baru dari komputer lain: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="169"/>
+        <location filename="../../ui/history/window.py" line="171"/>
+        <source>no field you see</source>
+        <translation>tidak ada isian yang ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="170"/>
+        <source>{thing} changed: {fields}</source>
+        <translation>{thing} diubah: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="173"/>
+        <source>(undone)</source>
+        <translation>(dibatalkan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="186"/>
+        <source>Fokus — History of session #{id}</source>
+        <translation>Fokus — Riwayat sesi #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="187"/>
+        <source>Fokus — Edit history</source>
+        <translation>Fokus — Riwayat perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="191"/>
+        <source>Nothing in the past has been changed.</source>
+        <translation>Belum ada catatan lampau yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="194"/>
+        <source>{n} changes; {lost} of them values another computer&apos;s newer change replaced.</source>
+        <translation>{n} perubahan; {lost} di antaranya nilai yang diganti oleh perubahan lebih baru dari komputer lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="197"/>
+        <source>{n} changes, newest first.</source>
+        <translation>{n} perubahan, yang terbaru di atas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="225"/>
+        <source>{when}, by {who} on {computer}:</source>
+        <translation>{when}, oleh {who} di {computer}:</translation>
     </message>
 </context>
 <context>
@@ -2954,73 +3225,98 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Hentikan sinkronisasi di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="71"/>
+        <location filename="../../ui/settings/sync_panel.py" line="68"/>
+        <source>Edit history…</source>
+        <translation>Riwayat perubahan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="70"/>
+        <source>Open the edit history</source>
+        <translation>Buka riwayat perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="79"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="72"/>
+        <location filename="../../ui/settings/sync_panel.py" line="80"/>
         <source>Passphrase:</source>
         <translation>Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="78"/>
+        <location filename="../../ui/settings/sync_panel.py" line="86"/>
         <source>Your history is written to this folder encrypted with a key made from the passphrase; no name, note or window rule can be read there, and no Fokus server is involved. Hotkeys, the calendar file and other settings of this computer stay here.</source>
         <translation>Riwayat Anda ditulis ke folder ini dalam bentuk terenkripsi dengan kunci yang dibuat dari frasa sandi; tidak ada nama, catatan, atau aturan jendela yang dapat dibaca di sana, dan tidak ada server Fokus yang terlibat. Pintasan, berkas kalender, dan pengaturan lain milik komputer ini tetap di sini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="97"/>
+        <location filename="../../ui/settings/sync_panel.py" line="109"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="107"/>
+        <location filename="../../ui/settings/sync_panel.py" line="119"/>
         <source>Syncing with {folder}.</source>
         <translation>Sinkron dengan {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="110"/>
+        <location filename="../../ui/settings/sync_panel.py" line="122"/>
         <source>Not syncing. Choose a folder your computers share and a passphrase.</source>
         <translation>Belum sinkron. Pilih folder yang dipakai bersama komputer-komputer Anda dan sebuah frasa sandi.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="115"/>
+        <location filename="../../ui/settings/sync_panel.py" line="127"/>
         <source>This computer: last synced {when}</source>
         <translation>Komputer ini: terakhir sinkron {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="118"/>
+        <location filename="../../ui/settings/sync_panel.py" line="130"/>
         <source>{host}: last wrote {when}</source>
         <translation>{host}: terakhir menulis {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="124"/>
+        <location filename="../../ui/settings/sync_panel.py" line="136"/>
         <source>A session ran at the same time on two computers: keep one in Today.</source>
         <translation>Ada sesi yang berjalan bersamaan di dua komputer: pertahankan salah satunya di Hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="126"/>
+        <location filename="../../ui/settings/sync_panel.py" line="138"/>
         <source>{n} sessions ran at the same time on two computers: keep one of each pair in Today.</source>
         <translation>{n} sesi berjalan bersamaan di dua komputer: pertahankan satu dari setiap pasangan di Hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="133"/>
+        <location filename="../../ui/settings/sync_panel.py" line="145"/>
+        <source>No value was lost to another computer&apos;s newer change.</source>
+        <translation>Tidak ada nilai yang kalah oleh perubahan lebih baru dari komputer lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="146"/>
+        <source>1 value lost to another computer&apos;s newer change is kept in the edit history.</source>
+        <translation>1 nilai yang kalah oleh perubahan lebih baru dari komputer lain disimpan di riwayat perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="148"/>
+        <source>{n} values lost to another computer&apos;s newer change are kept in the edit history.</source>
+        <translation>{n} nilai yang kalah oleh perubahan lebih baru dari komputer lain disimpan di riwayat perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="161"/>
         <source>Synced: changes written {written}, files read {read}.</source>
         <translation>Sinkron: perubahan ditulis {written}, berkas dibaca {read}.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/sync_panel.py" line="46"/>
-        <location filename="../../ui/settings/sync_panel.py" line="137"/>
+        <location filename="../../ui/settings/sync_panel.py" line="165"/>
         <source>Sync folder</source>
         <translation>Folder sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="157"/>
+        <location filename="../../ui/settings/sync_panel.py" line="185"/>
         <source>Choose a folder and type the passphrase.</source>
         <translation>Pilih folder dan ketik frasa sandi.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="178"/>
+        <location filename="../../ui/settings/sync_panel.py" line="206"/>
         <source>Sync is off on this computer; the folder keeps its files.</source>
         <translation>Sinkronisasi mati di komputer ini; berkas di folder tetap ada.</translation>
     </message>
@@ -3312,77 +3608,92 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/activity/today.py" line="47"/>
-        <location filename="../../ui/activity/today.py" line="170"/>
+        <location filename="../../ui/activity/today.py" line="195"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="75"/>
+        <location filename="../../ui/activity/today.py" line="55"/>
+        <source>History…</source>
+        <translation>Riwayat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="57"/>
+        <source>Edit history of the chosen session, or of every change</source>
+        <translation>Riwayat perubahan sesi yang dipilih, atau semua perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="82"/>
         <source>Undo</source>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="80"/>
+        <location filename="../../ui/activity/today.py" line="87"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="80"/>
+        <location filename="../../ui/activity/today.py" line="87"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="80"/>
+        <location filename="../../ui/activity/today.py" line="87"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="82"/>
+        <location filename="../../ui/activity/today.py" line="89"/>
         <source>The day&apos;s events</source>
         <translation>Kejadian pada hari yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="85"/>
+        <location filename="../../ui/activity/today.py" line="92"/>
+        <source>History of this session…</source>
+        <translation>Riwayat sesi ini…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="99"/>
         <source>Bars: focus sessions (hatched: paused; dashed ✎: changed by hand) · ▲ switch (purple: automatic) · ● interruption · drag a bar&apos;s edge to move it, right-click to edit</source>
         <translation>Batang: sesi fokus (arsir: dijeda; garis putus ✎: diubah manual) · ▲ perpindahan (ungu: otomatis) · ● interupsi · seret tepi batang untuk menggesernya, klik kanan untuk mengubah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="148"/>
-        <source>{a} and {b} ran at the same time on two computers: keep one (right-click a bar to edit or delete it); until then both are counted.</source>
-        <translation>{a} dan {b} berjalan bersamaan di dua komputer: pertahankan salah satunya (klik kanan sebuah batang untuk menyunting atau menghapusnya); sampai saat itu keduanya dihitung.</translation>
+        <location filename="../../ui/activity/today.py" line="173"/>
+        <source>{a} and {b} ran at the same time on two computers: keep one (right-click a bar to edit or delete it); until then the time they share counts once.</source>
+        <translation>{a} dan {b} berjalan bersamaan di dua komputer: pertahankan salah satunya (klik kanan sebuah batang untuk menyunting atau menghapusnya); sampai saat itu waktu yang bertumpang tindih dihitung sekali.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="175"/>
+        <location filename="../../ui/activity/today.py" line="200"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="176"/>
+        <location filename="../../ui/activity/today.py" line="201"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="177"/>
+        <location filename="../../ui/activity/today.py" line="202"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="180"/>
+        <location filename="../../ui/activity/today.py" line="205"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="181"/>
+        <location filename="../../ui/activity/today.py" line="206"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="183"/>
+        <location filename="../../ui/activity/today.py" line="208"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="184"/>
+        <location filename="../../ui/activity/today.py" line="209"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>

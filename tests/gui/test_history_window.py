@@ -195,6 +195,7 @@ def test_the_history_window_speaks_indonesian(
                if any(p.match(" ".join(text.split())) for p, _s in sources)
                and re.search("[A-Za-z]{3}", text)]
     assert english == [], english
-    lost = next(r for r in _rows(window) if r[2] == "office-pc" and "10.30" in r[3])
-    assert "10.45" in lost[3]
+    (lost,) = [r for r in _rows(window) if "kalah" in r[3]]
+    assert lost[3] == (f"sesi #{session_id} (SIASN): kalah oleh perubahan lebih baru dari "
+                       "komputer lain: selesai 10.30 (kini 10.45)"), lost
     window.grab().save(str(SHOTS / "fokus-history-window-id.png"))
