@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 FORMAT = 1
 # The tables a merge wrote → the topics app/store/changes.py announces for them.
 _TOPICS = {"project": "projects", "project_batch": "batches", "focus_session": "sessions",
-           "session_pause": "sessions", "time_block": "blocks", "setting": "settings",
+           "session_pause": "sessions", "focus_break": "sessions", "time_block": "blocks",
+           "setting": "settings",
            "context_switch": "activity", "interruption": "activity",
            "resume_note": "activity", "reflection": "reflections", "edit_record": "history"}
 
