@@ -239,6 +239,8 @@ def test_a_week_on_two_computers_reads_the_same_on_both_in_both_languages(
     assert minutes == {"2026-11-23": 90.0, "2026-11-24": 75.0, "2026-11-25": 90.0,
                        "2026-11-26": 90.0 + 60.0 + 30.0, "2026-11-27": 120.0,
                        "2026-11-28": 0.0, "2026-11-29": 0.0}, minutes
+    # Monday's break on the laptop and Tuesday's on the office PC, on both.
+    assert report["goals_breaks"]["breaks"]["suggested"] == 2
     thursday = json.loads(json.dumps(seen["office-en"]["log --date 2026-11-26 --json"]))
     assert thursday["focus_minutes"] == 180.0
     assert sorted(s["shared_minutes"] for s in thursday["sessions"]) == [0.0, 0.0, 30.0]
