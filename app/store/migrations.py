@@ -377,7 +377,11 @@ MIGRATIONS: dict[int, list[str]] = {
     # 10: kept for the speed work (issue 15), which may need it; nothing here.
     10: [],
     # 11: breaks travel too (the weekly report counts them): their uids and triggers.
-    11: [statement for t in synced_in(11) for statement in (*_sync_fill(t), *_sync_triggers(t))],
+    # and how far each other machine has read this one's change files (so
+    # the files every machine has read can be folded into one).
+    11: [*[statement for t in synced_in(11)
+           for statement in (*_sync_fill(t), *_sync_triggers(t))],
+         "ALTER TABLE sync_peer ADD COLUMN read_of_mine INTEGER NOT NULL DEFAULT 0"],
 }
 
 CURRENT_VERSION = max(MIGRATIONS)
