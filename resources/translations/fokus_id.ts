@@ -616,22 +616,27 @@
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="246"/>
+        <location filename="../../ui/activity/today.py" line="244"/>
+        <source> · {n} min more at the same time as another computer&apos;s session, counted there</source>
+        <translation> · {n} menit lagi bersamaan dengan sesi di komputer lain, dihitung di sana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="246"/>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="252"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="253"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>

@@ -240,7 +240,10 @@ class TodayWindow(QMainWindow):
             rows.append((at(s["start"]), tr("Focus session"), tr(
                 "{what}: {minutes} min, {state}").format(
                     what=what, minutes=round(s["focus_minutes"]),
-                    state=states.get(s["state"], s["state"])) + mark("focus_session", s["id"]),
+                    state=states.get(s["state"], s["state"])) + mark("focus_session", s["id"])
+                + (tr(" · {n} min more at the same time as another computer's session, "
+                      "counted there").format(n=round(s["shared_minutes"]))
+                   if s.get("shared_minutes") else ""),
                 s["id"]))
         for x in log["switches"]:
             rows.append((at(x["at"]), tr("Switch"), tr("{a} → {b} ({trigger}, {source})").format(
