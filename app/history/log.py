@@ -93,12 +93,14 @@ class HistoryLog:
         session's own and its pauses' and interruptions'."""
         query = select(EditRecord)
         if session_id is not None:
-            key = f'"session_id": {int(session_id)}'
+            # The snapshot's JSON (sorted keys): the id ends at a comma or the brace.
+            keys = [f'"session_id": {int(session_id)}{end}' for end in (",", "}")]
             query = query.where(or_(
                 (col(EditRecord.entity) == "focus_session")
                 & (col(EditRecord.entity_id) == session_id),
                 col(EditRecord.entity).in_(("session_pause", "interruption"))
-                & (col(EditRecord.before).contains(key) | col(EditRecord.after).contains(key))))
+                & or_(*[col(c).contains(k) for c in (EditRecord.before, EditRecord.after)
+                        for k in keys])))
         with self.store.transaction() as s:
             rows = list(s.exec(query.order_by(col(EditRecord.at).desc(),
                                               col(EditRecord.id).desc()).limit(limit)))
