@@ -76,12 +76,9 @@ def _entry(r: EditRecord) -> HistoryEntry:
 
 def is_lost(r: EditRecord) -> bool:
     """A value that lost to another computer's newer change (app/sync): its
-    record is made undone at once (it is not in effect). Records of losses
-    made before they had a group of their own are known by that."""
-    return r.action == "edit" and r.undone and (
-        r.group_uid.startswith(LOST_GROUP)
-        or (not r.group_uid.startswith(FOREIGN_GROUP) and r.undone_at is not None
-            and as_utc(r.undone_at) == as_utc(r.at)))
+    record, made undone at once (it is not in effect), is in a group of its own
+    kind. (Losses recorded before that group existed read as undone edits.)"""
+    return r.action == "edit" and r.undone and r.group_uid.startswith(LOST_GROUP)
 
 
 class HistoryLog:
@@ -109,6 +106,6 @@ class HistoryLog:
     def lost_count(self) -> int:
         """How many values lost to another computer's newer change are kept."""
         with self.store.transaction() as s:
-            return sum(1 for r in s.exec(select(EditRecord).where(
-                col(EditRecord.action) == "edit", col(EditRecord.undone).is_(True)))
-                if is_lost(r))
+            return len(list(s.exec(select(EditRecord.id).where(
+                col(EditRecord.group_uid).startswith(LOST_GROUP),
+                col(EditRecord.action) == "edit", col(EditRecord.undone).is_(True)))))

@@ -41,7 +41,7 @@ def test_one_sessions_history_holds_its_own_and_its_pauses_changes(
     everything = log.entries()
     assert ("session_pause", 2) in {(e.entity, e.entity_id) for e in everything}
     assert len(everything) > len(mine)
-    service.undo()
-    undone = [e for e in log.entries(session_id=first) if e.action == "edit"]
-    assert undone and all(e.undone and not e.lost for e in undone)  # not lost elsewhere
+    service.history.undo()
+    (undone,) = [e for e in log.entries(session_id=first) if e.id == edit.id]
+    assert undone.undone and not undone.lost  # undone here is not lost elsewhere
     assert log.lost_count() == 0
