@@ -19,7 +19,8 @@ from sqlmodel import col, select
 from app.clock import Clock, as_utc, to_local
 from app.domain import EndReason, EventSource, InterruptionSource, SwitchTrigger
 from app.errors import ErrorCode, FokusError
-from app.focus.engine import FocusEngine, SessionView, focused_seconds, sessions_between
+from app.focus.counted import counted_focus
+from app.focus.engine import FocusEngine, SessionView, sessions_between
 from app.store.engine import Store
 from app.store.models import (
     ContextSwitch,
@@ -293,6 +294,7 @@ class ActivityService:
                 col(Project.id).in_(shown)))}
             titles = {b.id: b.title for b in s.exec(select(ProjectBatch).where(
                 col(ProjectBatch.id).in_({x.batch_id for x in sessions if x.batch_id})))}
+            counted = counted_focus(s, sessions, pauses, now)
         per_switch, measured = self.switch_cost(end)
         buffer = round(per_switch)
         session_rows = []
@@ -305,7 +307,10 @@ class ActivityService:
                 "end": iso(x.ended_at, x.utc_offset_min), "state": str(x.state),
                 "end_reason": str(x.end_reason) if x.end_reason else None,
                 "planned_minutes": x.planned_minutes,
-                "focus_minutes": round(focused_seconds(x, pauses.get(x.id, []), now) / 60, 1),
+                "focus_minutes": round(counted.minutes(x.id), 1),
+                # Focus of this session an overlapping one of another computer
+                # already counts (a conflict to settle: app/focus/counted.py).
+                "shared_minutes": round(counted.shared.get(x.id, 0.0) / 60, 1),
                 # A pause is on the clock of the session it belongs to.
                 "pauses": [{"id": p.id, "start": iso(p.started_at, x.utc_offset_min),
                             "end": iso(p.ended_at, x.utc_offset_min),

@@ -23,7 +23,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from app.clock import Clock, as_utc
-from app.focus.engine import focused_seconds
+from app.focus.counted import counted_focus
 from app.i18n import N_
 from app.store.engine import Store
 from app.store.models import FocusSession, SessionPause
@@ -112,7 +112,8 @@ class Goals:
             pauses: dict[int, list[SessionPause]] = {}
             for p in s.exec(select(SessionPause).where(col(SessionPause.session_id).in_(ids))):
                 pauses.setdefault(p.session_id, []).append(p)
-        return sum(focused_seconds(x, pauses.get(x.id or -1, []), now) for x in sessions) / 60
+            # Time two computers' sessions share counts once (app/focus/counted.py).
+            return counted_focus(s, sessions, pauses, now).total_seconds() / 60
 
     def weekly_goal(self, week: str) -> tuple[int, bool]:
         """(minutes, derived from the work model)."""

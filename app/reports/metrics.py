@@ -17,7 +17,8 @@ from sqlmodel import col, select
 
 from app.clock import Clock, as_utc, to_local
 from app.domain import BlockKind, SessionState
-from app.focus.engine import focused_seconds, sessions_between
+from app.focus.counted import CountedFocus, counted_focus
+from app.focus.engine import sessions_between
 from app.history.records import session_marks
 from app.repos.lag import WINDOW as LAG_WINDOW
 from app.repos.lag import MeasuredLag, measured_lag
@@ -160,6 +161,7 @@ class _WeekRows:
     meetings: list[Meeting]
     blocks: list[TimeBlock]
     reflections: dict[date, Reflection]
+    counted: CountedFocus
 
 
 def _recorded_zone(offset_min: int) -> tzinfo:
@@ -168,16 +170,17 @@ def _recorded_zone(offset_min: int) -> tzinfo:
     return timezone(timedelta(minutes=offset_min))
 
 
-def _add_session(figures: dict[date, DayFigures], x: FocusSession, pauses: list[SessionPause],
-                 project: str, uninterrupted: bool, model: WorkModel,
-                 now: datetime) -> None:
+def _add_session(figures: dict[date, DayFigures], x: FocusSession, counted: CountedFocus,
+                 project: str, uninterrupted: bool, model: WorkModel) -> None:
     """One session into the day it started on, and its focused minutes into the
-    hours (and no-meeting windows) they fell in, on the session's own clock."""
+    hours (and no-meeting windows) they fell in, on the session's own clock.
+    Time another computer's overlapping session already counts is not counted
+    again (app/focus/counted.py)."""
     zone = _recorded_zone(x.utc_offset_min)
     day = figures.get(as_utc(x.started_at).astimezone(zone).date())
-    if day is None:
+    if day is None or x.id is None:
         return
-    minutes = focused_seconds(x, pauses, now) / 60
+    minutes = counted.minutes(x.id)
     day.sessions += 1
     day.completed += x.state == SessionState.FINISHED
     day.abandoned += x.state == SessionState.ABANDONED
@@ -187,7 +190,7 @@ def _add_session(figures: dict[date, DayFigures], x: FocusSession, pauses: list[
     if x.flow_rating:
         day.flow_ratings.append(x.flow_rating)
     day.by_project[project] = day.by_project.get(project, 0.0) + minutes
-    for a, z in _focused_stretches(x, pauses, now):
+    for a, z in counted.stretches.get(x.id, []):
         _add_stretch(figures, a.astimezone(zone), z.astimezone(zone), model)
 
 
@@ -260,15 +263,14 @@ class Metrics:
         estimate = resumption_estimate(self.store, until=end)
         # Rows are placed on their own recorded clock; read wide enough for any
         # zone (UTC-12 to UTC+14), each lands on its day or on none.
-        rows = self._rows(days, start - RECORDED_MARGIN, end + RECORDED_MARGIN)
         now = self.clock.now()
+        rows = self._rows(days, start - RECORDED_MARGIN, end + RECORDED_MARGIN, now)
         figures = {d: DayFigures(d, model.day_kind(d).value, reflection=rows.reflections.get(d))
                    for d in days}
         interrupted = {i.session_id for i in rows.interruptions if i.session_id is not None}
         for x in rows.sessions:
-            _add_session(figures, x, rows.pauses.get(x.id or -1, []),
-                         rows.names.get(x.project_id, "?"), x.id not in interrupted,
-                         model, now)
+            _add_session(figures, x, rows.counted, rows.names.get(x.project_id, "?"),
+                         x.id not in interrupted, model)
         for sw in rows.switches:
             day = figures.get(to_local(sw.at, sw.utc_offset_min).date())
             if day is not None:
@@ -294,7 +296,8 @@ class Metrics:
         report.sessions_added, report.sessions_edited = marks.count("added"), marks.count("edited")
         return report
 
-    def _rows(self, days: list[date], start: datetime, end: datetime) -> _WeekRows:
+    def _rows(self, days: list[date], start: datetime, end: datetime,
+              now: datetime) -> _WeekRows:
         """Everything the week's figures are made of, read in one transaction."""
         with self.store.transaction() as s:
             sessions = list(s.exec(select(FocusSession).where(sessions_between(start, end))))
@@ -319,6 +322,7 @@ class Metrics:
                     TimeBlock.kind == BlockKind.DEEP))),
                 reflections={r.day: r for r in s.exec(select(Reflection).where(
                     col(Reflection.day) >= days[0], col(Reflection.day) <= days[-1]))},
+                counted=counted_focus(s, sessions, pauses, now),
             )
 
     def _report(self, week: str, day_list: list[DayFigures], buffer: int,
@@ -378,24 +382,3 @@ class Metrics:
                                                if r.satisfaction]),
                         "energy": _mean([r.energy for r in week_rows if r.energy])})
         return out
-
-
-def _focused_stretches(x: FocusSession, pauses: list[SessionPause],
-                       now: datetime) -> list[tuple[datetime, datetime]]:
-    start = as_utc(x.started_at)
-    end = as_utc(x.ended_at) if x.ended_at else now
-    stretches = [(start, end)]
-    for p in sorted(pauses, key=lambda p: as_utc(p.started_at)):
-        p0 = as_utc(p.started_at)
-        p1 = as_utc(p.ended_at) if p.ended_at else end
-        nxt = []
-        for a, z in stretches:
-            if p1 <= a or p0 >= z:
-                nxt.append((a, z))
-                continue
-            if p0 > a:
-                nxt.append((a, p0))
-            if p1 < z:
-                nxt.append((p1, z))
-        stretches = nxt
-    return stretches

@@ -372,6 +372,9 @@ class SyncPeer(SQLModel, table=True):
     max_stamp: str  # the newest change of this machine applied here
     written_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     seen_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    # How far that machine has read this one's files, all of them from the
+    # first (what it said in its latest file): older files can be folded.
+    read_of_mine: int = 0
 
 
 class SyncSeen(SQLModel, table=True):

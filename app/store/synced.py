@@ -33,6 +33,8 @@ TABLES: tuple[SyncedTable, ...] = (
     SyncedTable("focus_session", {"project_id": "project", "batch_id": "project_batch"},
                 local={"owner": None, "recovered_notice_pending": 0}),
     SyncedTable("session_pause", {"session_id": "focus_session"}),
+    # Breaks count in the weekly report; they travel from migration 11 on.
+    SyncedTable("focus_break", {"session_id": "focus_session"}),
     SyncedTable("context_switch", {"from_project_id": "project", "to_project_id": "project"}),
     SyncedTable("interruption", {"session_id": "focus_session"}),
     SyncedTable("reflection", natural_key="day"),
@@ -43,9 +45,21 @@ TABLES: tuple[SyncedTable, ...] = (
     # Settings: only those declared to follow the person (app.sync decides).
     SyncedTable(SETTING_TABLE, natural_key="key", key_column="key"),
 )
+# Tables that began to travel after migration 9 made the rest travel: the
+# migration that gave them their uids and triggers.
+SYNCED_SINCE: dict[str, int] = {"focus_break": 11}
+
+
+def synced_in(version: int) -> tuple[SyncedTable, ...]:
+    """The tables migration ``version`` begins to sync (9: all of the first ones)."""
+    return tuple(t for t in TABLES if SYNCED_SINCE.get(t.name, 9) == version)
+
+
 EDIT_RECORD = "edit_record"
 # Edit records that came from another machine: shown and counted, never undone here.
 FOREIGN_GROUP = "sync:"
+# Values that lost to another computer's newer change, kept here to be seen.
+LOST_GROUP = FOREIGN_GROUP + "lost:"
 BY_NAME: dict[str, SyncedTable] = {t.name: t for t in TABLES}
 # Parents before children: the order rows are made in on another machine.
 ORDER: dict[str, int] = {t.name: i for i, t in enumerate(TABLES)}

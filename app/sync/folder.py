@@ -6,6 +6,10 @@
     fokus-sync/<machine>/<seq>.box  one machine's changes, append-only: a file
                                     is written once (a temporary name, then a
                                     rename) and never changed
+    fokus-sync/<machine>/<seq>.all.box  the same machine's changes 1 to <seq>
+                                    folded into one file, once every other
+                                    machine has read them; the files it folds
+                                    are then removed
 
 Machine ids are random; no file name carries a name, a note or a date. A
 file is read whole, in any order, as often as a copying tool delivers it."""
@@ -26,6 +30,7 @@ ROOT = "fokus-sync"
 MAGIC = b"FOKUS-SYNC-1\n"
 _CHECK_TEXT = b"fokus-sync-check-1"
 _FILE = re.compile(r"^(\d{8})\.box$")
+_FOLDED = re.compile(r"^(\d{8})\.all\.box$")
 _MACHINE = re.compile(r"^[0-9a-f]{16,64}$")
 
 
@@ -34,6 +39,7 @@ class ChangeFile:
     machine: str
     seq: int
     path: Path
+    folded: bool = False  # the machine's changes 1 to ``seq`` in one file
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -93,13 +99,14 @@ class SyncFolder:
         if plain != _CHECK_TEXT:
             raise FokusError(ErrorCode.SYNC_WRONG_PASSPHRASE, path=self.folder)
 
-    def write(self, key: bytes, machine: str, seq: int, payload: dict[str, Any]) -> Path:
+    def write(self, key: bytes, machine: str, seq: int, payload: dict[str, Any],
+              name: str | None = None) -> Path:
         from app.sync.crypto import seal
 
         directory = self.root / machine
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            path = directory / f"{seq:08d}.box"
+            path = directory / (name or f"{seq:08d}.box")
             plain = zlib.compress(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
             _write_atomically(path, MAGIC + seal(key, plain))
         except OSError as exc:
@@ -108,28 +115,47 @@ class SyncFolder:
         return path
 
     def files(self, besides: str) -> list[ChangeFile]:
-        """Every other machine's change files now in the folder."""
+        """Every other machine's change files now in the folder: its newest
+        folded file and the files after it."""
         found: list[ChangeFile] = []
         if not self.root.is_dir():
             return found
         for directory in self.root.iterdir():
             if directory.name == besides or not _MACHINE.match(directory.name):
                 continue
-            if not directory.is_dir():
-                continue
-            for path in directory.iterdir():
-                match = _FILE.match(path.name)
-                if match:
-                    found.append(ChangeFile(directory.name, int(match.group(1)), path))
+            if directory.is_dir():
+                found += self.own_files(directory.name)
         return sorted(found, key=lambda f: (f.machine, f.seq))
+
+    def own_files(self, machine: str) -> list[ChangeFile]:
+        """One machine's files: its newest folded file and those after it."""
+        directory = self.root / machine
+        if not directory.is_dir():
+            return []
+        plain: list[ChangeFile] = []
+        folded: list[ChangeFile] = []
+        for path in directory.iterdir():
+            if match := _FILE.match(path.name):
+                plain.append(ChangeFile(machine, int(match.group(1)), path))
+            elif match := _FOLDED.match(path.name):
+                folded.append(ChangeFile(machine, int(match.group(1)), path, folded=True))
+        upto = max((f.seq for f in folded), default=0)
+        newest = [f for f in folded if f.seq == upto]
+        return sorted(newest + [f for f in plain if f.seq > upto], key=lambda f: f.seq)
 
     def last_seq(self, machine: str) -> int:
         """The highest change file this machine has in the folder (0 for none)."""
-        directory = self.root / machine
-        if not directory.is_dir():
-            return 0
-        seqs = [int(m.group(1)) for p in directory.iterdir() if (m := _FILE.match(p.name))]
-        return max(seqs, default=0)
+        return max((f.seq for f in self.own_files(machine)), default=0)
+
+    def fold(self, key: bytes, machine: str, upto: int, payload: dict[str, Any]) -> Path:
+        """Write ``machine``'s changes 1 to ``upto`` as one file, then remove the
+        files it replaces (the folded file is whole on disk before any goes)."""
+        path = self.write(key, machine, upto, payload, name=f"{upto:08d}.all.box")
+        for old in (self.root / machine).iterdir():
+            match = _FILE.match(old.name) or _FOLDED.match(old.name)
+            if match and old != path and int(match.group(1)) <= upto:
+                old.unlink(missing_ok=True)
+        return path
 
     def read(self, key: bytes, f: ChangeFile) -> dict[str, Any]:
         """The file's changes, or FokusError(SYNC_FILE_REFUSED): a file that is
@@ -149,6 +175,7 @@ class SyncFolder:
             payload: dict[str, Any] = json.loads(zlib.decompress(plain))
         except (zlib.error, ValueError):
             raise FokusError(ErrorCode.SYNC_FILE_REFUSED, file=name) from None
-        if payload.get("machine") != f.machine or payload.get("seq") != f.seq:
+        if payload.get("machine") != f.machine or payload.get("seq") != f.seq \
+                or bool(payload.get("folded")) != f.folded:
             raise FokusError(ErrorCode.SYNC_FILE_REFUSED, file=name)
         return payload

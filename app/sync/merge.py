@@ -30,6 +30,7 @@ from app.store.synced import (
     BY_NAME,
     EDIT_RECORD,
     FOREIGN_GROUP,
+    LOST_GROUP,
     ORDER,
     SETTING_TABLE,
     TABLES,
@@ -201,7 +202,7 @@ def export(conn: sqlite3.Connection, hlc: Hlc, now_ms: int,
     """Stamp what changed here since the last export: the changed fields of the
     rows the triggers marked, and the tombstones not yet stamped. A running
     session waits until it ends (another machine must never take it for one
-    of its own that crashed)."""
+    of its own that crashed), and a break until its time is over."""
     out = Outgoing()
     dirty = sorted(conn.execute("SELECT entity, row_key FROM sync_dirty").fetchall(),
                    key=lambda r: ORDER.get(r[0], len(ORDER)))
@@ -219,7 +220,12 @@ def export(conn: sqlite3.Connection, hlc: Hlc, now_ms: int,
                 fields = {"value": None if row is None else row["value"]}
         else:
             row = _row(conn, spec, key)
-            if row is not None and entity == "focus_session" and row["ended_at"] is None:
+            if row is not None and (
+                    (entity == "focus_session" and row["ended_at"] is None)
+                    # A break under way is this computer's, as a running session is:
+                    # another computer would show it as its own.
+                    or (entity == "focus_break" and row["state"] == "open"
+                        and _ms(row["until"]) > now_ms)):
                 forget = False
             elif row is not None:
                 uid = _uid_of(conn, entity, key)
@@ -537,6 +543,11 @@ def merge(conn: sqlite3.Connection, payloads: Iterable[dict[str, Any]], hlc: Hlc
 # -- what the history keeps of a losing value -------------------------------------------
 
 
+def _ms(stored: Any) -> int:
+    """A stored instant (naive UTC text) in milliseconds since the epoch."""
+    return int(datetime.fromisoformat(str(stored)).replace(tzinfo=UTC).timestamp() * 1000)
+
+
 def _iso(value: Any, column: Column) -> Any:
     if isinstance(value, str) and column.type.startswith("DATETIME"):
         return datetime.fromisoformat(value).replace(tzinfo=UTC).isoformat()
@@ -563,7 +574,8 @@ def record_losses(conn: sqlite3.Connection, lost: list[Lost], now: datetime,
             by_row.setdefault((loss.uid, loss.entity, loss.machine, loss.gone),
                               {})[loss.field] = loss.value
     written = 0
-    group = secrets.token_hex(16)
+    # Named as a loss, so the history can say so (app/history/log.py).
+    group = LOST_GROUP + secrets.token_hex(16)
     at = now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ")
     # Each machine keeps its own record of a loss: these do not travel.
     conn.execute("INSERT OR IGNORE INTO sync_mute (id) VALUES (1)")

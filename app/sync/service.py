@@ -30,9 +30,11 @@ from app.sync.folder import SyncFolder
 
 log = logging.getLogger(__name__)
 FORMAT = 1
+FOLD_AFTER = 100
 # The tables a merge wrote → the topics app/store/changes.py announces for them.
 _TOPICS = {"project": "projects", "project_batch": "batches", "focus_session": "sessions",
-           "session_pause": "sessions", "time_block": "blocks", "setting": "settings",
+           "session_pause": "sessions", "focus_break": "sessions", "time_block": "blocks",
+           "setting": "settings",
            "context_switch": "activity", "interruption": "activity",
            "resume_note": "activity", "reflection": "reflections", "edit_record": "history"}
 
@@ -52,12 +54,13 @@ class SyncReport:
     waiting: int = 0
     lost: int = 0  # losing values kept in the edit history
     refused: list[str] = field(default_factory=list)  # files not read (damaged, other key)
+    folded: int = 0  # files of this machine folded into one (every machine had read them)
     topics: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
         return {"written": self.written, "files_read": self.files_read, "rows": self.rows,
                 "deleted": self.deleted, "waiting": self.waiting, "lost": self.lost,
-                "refused": list(self.refused)}
+                "refused": list(self.refused), "folded": self.folded}
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,22 @@ def _who() -> tuple[str, str]:
     return user, platform.node() or "?"
 
 
+def _read_upto(conn: sqlite3.Connection, me: str) -> dict[str, int]:
+    """For each other machine, how far this one has read its files, every one
+    from the first (a file refused or not yet there stops the count)."""
+    seen: dict[str, set[int]] = {}
+    for machine, seq in conn.execute("SELECT machine, seq FROM sync_seen WHERE machine != ?",
+                                     (me,)):
+        seen.setdefault(str(machine), set()).add(int(seq))
+    out: dict[str, int] = {}
+    for machine, seqs in seen.items():
+        n = 0
+        while n + 1 in seqs:
+            n += 1
+        out[machine] = n
+    return out
+
+
 def _utc(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
 
@@ -90,6 +109,8 @@ class SyncService:
         self.settings = Settings(store)
         self.key_path = store.path.with_name("sync.key")
         self.announce = announce
+        # Fold this machine's files once this many are read by every other machine.
+        self.fold_after = FOLD_AFTER
 
     # -- setup -----------------------------------------------------------------------
 
@@ -188,7 +209,7 @@ class SyncService:
             place.write(key, me, seq, {
                 "format": FORMAT, "machine": me, "seq": seq, "user": user, "host": host,
                 "written_at": now.astimezone(UTC).isoformat(), "seen": seen,
-                "rows": out.rows, "deleted": out.deleted})
+                "read": _read_upto(conn, me), "rows": out.rows, "deleted": out.deleted})
             report.written = len(out.rows) + len(out.deleted)
             conn.execute(
                 "INSERT INTO sync_peer (machine, user, host, last_seq, max_stamp, written_at, "
@@ -221,8 +242,10 @@ class SyncService:
             machine = str(p["machine"])
             stamps = [r[3] for r in p.get("rows", [])] + [d[2] for d in p.get("deleted", [])]
             written = datetime.fromisoformat(str(p["written_at"])).astimezone(UTC)
-            conn.execute("INSERT OR IGNORE INTO sync_seen (machine, seq) VALUES (?, ?)",
-                         (machine, int(p["seq"])))
+            # A folded file stands for all of that machine's files up to its own.
+            first = 1 if p.get("folded") else int(p["seq"])
+            conn.executemany("INSERT OR IGNORE INTO sync_seen (machine, seq) VALUES (?, ?)",
+                             [(machine, n) for n in range(first, int(p["seq"]) + 1)])
             conn.execute(
                 "INSERT INTO sync_peer (machine, user, host, last_seq, max_stamp, written_at, "
                 "seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (machine) DO UPDATE SET "
@@ -234,9 +257,54 @@ class SyncService:
                 (machine, people[machine][0], people[machine][1], int(p["seq"]),
                  max(stamps, default=""),
                  written.replace(tzinfo=None).isoformat(sep=" "), stamp_now))
+            read = p.get("read") or {}
+            conn.execute("UPDATE sync_peer SET read_of_mine = max(read_of_mine, ?) "
+                         "WHERE machine = ?", (int(read.get(me, 0)), machine))
         report.files_read = len(payloads)
+        report.folded = self._fold(conn, place, key, me, user, host, now)
         report.rows, report.deleted, report.waiting = merged.rows, merged.deleted, merged.waiting
         return merged
+
+    def _fold(self, conn: sqlite3.Connection, place: SyncFolder, key: bytes, me: str,
+              user: str, host: str, now: datetime) -> int:
+        """Fold this machine's oldest change files into one once every other
+        machine has read them (each says how far in its own files), so the
+        folder does not grow a file per change for ever. A machine that joins
+        later reads the folded file instead. Returns how many files went."""
+        peers = [int(r[0]) for r in conn.execute(
+            "SELECT read_of_mine FROM sync_peer WHERE machine != ?", (me,))]
+        if not peers:
+            return 0
+        upto = min(peers)
+        own = [f for f in place.own_files(me) if f.seq <= upto]
+        if sum(1 for f in own if not f.folded) < self.fold_after:
+            return 0
+        try:
+            payloads = [place.read(key, f) for f in own]
+        except FokusError as exc:  # one of its own files damaged: left as it is
+            log.warning("sync files not folded: %s", exc.params.get("file"))
+            return 0
+        fields: dict[tuple[str, str], tuple[str, str, Any]] = {}
+        buried: dict[str, tuple[str, str]] = {}
+        for payload in payloads:
+            for uid, entity, changed, stamp in payload.get("rows", []):
+                for name, value in changed.items():
+                    if (uid, name) not in fields or fields[(uid, name)][0] < stamp:
+                        fields[(uid, name)] = (stamp, entity, value)
+            for uid, entity, stamp in payload.get("deleted", []):
+                if uid not in buried or buried[uid][0] < stamp:
+                    buried[uid] = (stamp, entity)
+        rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for (uid, name), (stamp, entity, value) in sorted(fields.items()):
+            rows.setdefault((uid, entity, stamp), {})[name] = value
+        place.fold(key, me, upto, {
+            "format": FORMAT, "machine": me, "seq": upto, "folded": True, "user": user,
+            "host": host, "written_at": now.astimezone(UTC).isoformat(), "seen": {},
+            "read": _read_upto(conn, me),
+            "rows": [[uid, entity, changed, stamp]
+                     for (uid, entity, stamp), changed in rows.items()],
+            "deleted": [[uid, entity, stamp] for uid, (stamp, entity) in buried.items()]})
+        return len(own)
 
     def push_after(self, command: str) -> None:
         """After a command run without the tray: sync when it changed something

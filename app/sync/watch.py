@@ -52,6 +52,13 @@ class FolderWatch:
         self._observer = observer
         return True
 
+    def alive(self) -> bool:
+        """Still watching: a folder unmounted (a USB stick, a network share) or
+        a failure in watchdog's thread ends the watch without telling anyone."""
+        observer = self._observer
+        return observer is not None and observer.is_alive() and all(
+            emitter.is_alive() for emitter in observer.emitters)
+
     def stop(self) -> None:
         if self._observer is not None:
             self._observer.stop()

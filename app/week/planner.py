@@ -57,6 +57,10 @@ class BatchToPlan:
     minutes_left: int
     urgency: Urgency = Urgency.NORMAL
     due: date | None = None
+    # When its project and the batch were made: the same on every computer that
+    # syncs, unlike the ids each numbers its own rows with, so ties between
+    # batches fall the same way on both and both show the same plan.
+    made: tuple[datetime, datetime] | None = None
 
 
 @dataclass(frozen=True)
@@ -248,8 +252,8 @@ def _place(
             seen.setdefault(block.start.astimezone(zone).date(), set()).add(block.project_id)
         return seen
 
-    def order(b: BatchToPlan) -> tuple[int, date, int, int]:
-        return (-b.urgency.rank, b.due or date.max, b.project_id, b.id)
+    def order(b: BatchToPlan) -> tuple[int, date, tuple[datetime, ...], int, int]:
+        return (-b.urgency.rank, b.due or date.max, b.made or (), b.project_id, b.id)
 
     for batch in sorted(batches, key=order):
         allocation = matrix[batch.task_type]

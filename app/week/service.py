@@ -16,6 +16,7 @@ from sqlmodel import Session, col, delete, func, select
 from app.clock import Clock, as_utc
 from app.domain import BatchStatus, BlockKind, Location, TaskType, Urgency
 from app.errors import ErrorCode, FokusError
+from app.focus.counted import shared_minutes_by_batch
 from app.store.engine import Store
 from app.store.models import (
     CalendarSource,
@@ -393,10 +394,12 @@ class WeekService:
         ``ignore`` do not count."""
         now = self.clock.now()
         with self.store.transaction() as s:
-            rows = list(s.exec(
-                select(ProjectBatch).join(Project).where(
+            pairs = list(s.exec(
+                select(ProjectBatch, Project.created_at).join(Project).where(
                     ProjectBatch.status == BatchStatus.OPEN,
                     col(Project.archived_at).is_(None))))
+            rows = [row for row, _made in pairs]
+            project_made = {row.id: made for row, made in pairs}
             # Summed for the open batches only, in SQL: years of finished
             # batches' sessions are neither loaded nor added up.
             focused = dict(s.exec(
@@ -411,6 +414,13 @@ class WeekService:
                        col(FocusSession.started_at) >= min(
                            as_utc(r.created_at) for r in rows) - timedelta(days=1))
                 .group_by(col(FocusSession.batch_id))).all()) if rows else {}
+            # Time two computers' sessions share counts once (app/focus/counted.py).
+            if rows:
+                for batch_id, minutes in shared_minutes_by_batch(
+                        s, [r.id for r in rows if r.id is not None],
+                        min(as_utc(r.created_at) for r in rows) - timedelta(days=1),
+                        now).items():
+                    focused[batch_id] = focused.get(batch_id, 0) - minutes
         planned: dict[int, int] = {}
         for b in self.blocks(now, now + HORIZON):
             if b.batch_id is not None and b.id not in ignore:
@@ -420,10 +430,11 @@ class WeekService:
         out = []
         for row in rows:
             assert row.id is not None
-            left = row.estimate_minutes - int(focused.get(row.id, 0)) - planned.get(row.id, 0)
+            left = row.estimate_minutes - round(focused.get(row.id, 0)) - planned.get(row.id, 0)
             if left > 0:
                 out.append(BatchToPlan(row.id, row.project_id, TaskType(row.task_type), left,
-                                       Urgency(row.urgency), row.due_date))
+                                       Urgency(row.urgency), row.due_date,
+                                       (as_utc(project_made[row.id]), as_utc(row.created_at))))
         return out
 
     def busy(self, start: datetime, end: datetime) -> list[Busy]:

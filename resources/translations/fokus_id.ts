@@ -52,13 +52,13 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="172"/>
+        <location filename="../../ui/shell/app.py" line="174"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="224"/>
-        <location filename="../../ui/shell/app.py" line="233"/>
+        <location filename="../../ui/shell/app.py" line="226"/>
+        <location filename="../../ui/shell/app.py" line="235"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -88,12 +88,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="358"/>
+        <location filename="../../ui/shell/app.py" line="360"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="358"/>
+        <location filename="../../ui/shell/app.py" line="360"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -119,83 +119,83 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="244"/>
+        <location filename="../../ui/shell/app.py" line="246"/>
         <source>Sync</source>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="367"/>
+        <location filename="../../ui/shell/app.py" line="369"/>
         <location filename="../../ui/week/window_watch.py" line="123"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="371"/>
+        <location filename="../../ui/shell/app.py" line="373"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="372"/>
+        <location filename="../../ui/shell/app.py" line="374"/>
         <source>Start {what}</source>
         <translation>Mulai {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="375"/>
+        <location filename="../../ui/shell/app.py" line="377"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="443"/>
+        <location filename="../../ui/shell/app.py" line="445"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="444"/>
+        <location filename="../../ui/shell/app.py" line="446"/>
         <source>{minutes} min on {title}. {rest}: snooze or skip it from the Fokus icon.</source>
         <translation>{minutes} menit di {title}. {rest}: tunda atau lewati dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="446"/>
+        <location filename="../../ui/shell/app.py" line="448"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="456"/>
+        <location filename="../../ui/shell/app.py" line="458"/>
         <source>Break over</source>
         <translation>Istirahat selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="456"/>
+        <location filename="../../ui/shell/app.py" line="458"/>
         <source>Start the next focus session when you are ready.</source>
         <translation>Mulai sesi fokus berikutnya saat Anda siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="459"/>
+        <location filename="../../ui/shell/app.py" line="461"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="460"/>
+        <location filename="../../ui/shell/app.py" line="462"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="470"/>
+        <location filename="../../ui/shell/app.py" line="472"/>
         <source>Fokus cannot save</source>
         <translation>Fokus tidak dapat menyimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="473"/>
+        <location filename="../../ui/shell/app.py" line="475"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="483"/>
+        <location filename="../../ui/shell/app.py" line="485"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="484"/>
+        <location filename="../../ui/shell/app.py" line="486"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
@@ -521,117 +521,122 @@
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="63"/>
+        <location filename="../../ui/settings/window.py" line="64"/>
         <source>Remote (WFA)</source>
         <translation>Jarak jauh (WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="63"/>
+        <location filename="../../ui/settings/window.py" line="64"/>
         <source>Office (WFO)</source>
         <translation>Kantor (WFO)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="64"/>
+        <location filename="../../ui/settings/window.py" line="65"/>
         <source>Either</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="68"/>
+        <location filename="../../ui/settings/window.py" line="69"/>
         <source>No-meeting window (deep work)</source>
         <translation>Jam bebas rapat (kerja mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="69"/>
+        <location filename="../../ui/settings/window.py" line="70"/>
         <source>Core hours (coordination)</source>
         <translation>Jam inti (koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="197"/>
+        <location filename="../../ui/activity/today.py" line="222"/>
         <source>completed</source>
         <translation>selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="197"/>
+        <location filename="../../ui/activity/today.py" line="222"/>
         <source>stopped early</source>
         <translation>dihentikan lebih awal</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="198"/>
+        <location filename="../../ui/activity/today.py" line="223"/>
         <source>running</source>
         <translation>berjalan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="198"/>
+        <location filename="../../ui/activity/today.py" line="223"/>
         <source>paused</source>
         <translation>dijeda</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="199"/>
+        <location filename="../../ui/activity/today.py" line="224"/>
         <source>tray</source>
         <translation>baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="199"/>
+        <location filename="../../ui/activity/today.py" line="224"/>
         <source>hotkey</source>
         <translation>pintasan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="199"/>
+        <location filename="../../ui/activity/today.py" line="224"/>
         <source>command line</source>
         <translation>baris perintah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="200"/>
+        <location filename="../../ui/activity/today.py" line="225"/>
         <source>noticed automatically</source>
         <translation>terdeteksi otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="200"/>
+        <location filename="../../ui/activity/today.py" line="225"/>
         <source>window</source>
         <translation>jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="201"/>
+        <location filename="../../ui/activity/today.py" line="226"/>
         <source>git activity</source>
         <translation>aktivitas git</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="203"/>
+        <location filename="../../ui/activity/today.py" line="228"/>
         <source> · added by hand</source>
         <translation> · ditambahkan manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="203"/>
+        <location filename="../../ui/activity/today.py" line="228"/>
         <source> · edited by hand</source>
         <translation> · diubah manual</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="215"/>
+        <location filename="../../ui/activity/today.py" line="240"/>
         <source>Focus session</source>
         <translation>Sesi fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="216"/>
+        <location filename="../../ui/activity/today.py" line="241"/>
         <source>{what}: {minutes} min, {state}</source>
         <translation>{what}: {minutes} menit, {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="220"/>
+        <location filename="../../ui/activity/today.py" line="244"/>
+        <source> · {n} min more at the same time as another computer&apos;s session, counted there</source>
+        <translation> · {n} menit lagi bersamaan dengan sesi di komputer lain, dihitung di sana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>Switch</source>
         <translation>Perpindahan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="220"/>
+        <location filename="../../ui/activity/today.py" line="249"/>
         <source>{a} → {b} ({trigger}, {source})</source>
         <translation>{a} → {b} ({trigger}, {source})</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="225"/>
+        <location filename="../../ui/activity/today.py" line="255"/>
         <source>, {n} min</source>
         <translation>, {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="226"/>
+        <location filename="../../ui/activity/today.py" line="256"/>
         <source>Interruption</source>
         <translation>Interupsi</translation>
     </message>
@@ -997,7 +1002,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="58"/>
+        <location filename="../../ui/settings/window.py" line="59"/>
         <source>{label}: “{value}” is not allowed. {allowed}</source>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
@@ -1401,6 +1406,277 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/activity/dialogs.py" line="218"/>
         <source>Got it</source>
         <translation>Mengerti</translation>
+    </message>
+</context>
+<context>
+    <name>EditHistoryWindow</name>
+    <message>
+        <location filename="../../ui/history/window.py" line="54"/>
+        <source>Only this session</source>
+        <translation>Hanya sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="56"/>
+        <source>Show only this session&apos;s changes</source>
+        <translation>Tampilkan hanya perubahan sesi ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="64"/>
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="64"/>
+        <source>Who</source>
+        <translation>Siapa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="64"/>
+        <source>Computer</source>
+        <translation>Komputer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="65"/>
+        <source>What changed</source>
+        <translation>Yang berubah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="66"/>
+        <source>Changes made to the past</source>
+        <translation>Perubahan pada catatan yang sudah lewat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="74"/>
+        <source>The chosen change, field by field</source>
+        <translation>Perubahan yang dipilih, per isian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="76"/>
+        <source>Shaded: a value another computer&apos;s newer change replaced. It is no longer in effect; to have it back, type it again (in Today or with fokus session edit).</source>
+        <translation>Berlatar warna: nilai yang diganti oleh perubahan lebih baru dari komputer lain. Nilai itu tidak berlaku lagi; untuk memakainya kembali, ketik ulang (di Hari ini atau dengan fokus session edit).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="83"/>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="84"/>
+        <source>Close the edit history</source>
+        <translation>Tutup riwayat perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="101"/>
+        <source>session</source>
+        <translation>sesi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="101"/>
+        <source>pause</source>
+        <translation>jeda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="102"/>
+        <source>switch</source>
+        <translation>perpindahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="102"/>
+        <source>interruption</source>
+        <translation>interupsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="103"/>
+        <location filename="../../ui/history/window.py" line="109"/>
+        <location filename="../../ui/history/window.py" line="110"/>
+        <source>project</source>
+        <translation>proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="103"/>
+        <location filename="../../ui/history/window.py" line="111"/>
+        <source>batch</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="104"/>
+        <source>time block</source>
+        <translation>blok waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="104"/>
+        <location filename="../../ui/history/window.py" line="113"/>
+        <source>note</source>
+        <translation>catatan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="105"/>
+        <source>reflection</source>
+        <translation>refleksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="108"/>
+        <location filename="../../ui/history/window.py" line="111"/>
+        <source>start</source>
+        <translation>mulai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="108"/>
+        <location filename="../../ui/history/window.py" line="112"/>
+        <source>end</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="109"/>
+        <source>time</source>
+        <translation>waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="110"/>
+        <source>from project</source>
+        <translation>dari proyek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="112"/>
+        <source>name</source>
+        <translation>nama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="112"/>
+        <source>title</source>
+        <translation>judul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="113"/>
+        <location filename="../../ui/history/window.py" line="116"/>
+        <source>reason</source>
+        <translation>alasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="114"/>
+        <source>source</source>
+        <translation>sumber</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="114"/>
+        <source>kind</source>
+        <translation>jenis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="115"/>
+        <source>minutes</source>
+        <translation>menit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="115"/>
+        <source>satisfaction</source>
+        <translation>kepuasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="116"/>
+        <source>energy</source>
+        <translation>energi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="117"/>
+        <source>colour</source>
+        <translation>warna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="117"/>
+        <source>estimate</source>
+        <translation>perkiraan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="118"/>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="118"/>
+        <source>due date</source>
+        <translation>tenggat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="150"/>
+        <source>{entity} #{id}</source>
+        <translation>{entity} #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="154"/>
+        <source>{thing} ({project})</source>
+        <translation>{thing} ({project})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="157"/>
+        <source>{thing} added</source>
+        <translation>{thing} ditambahkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="159"/>
+        <source>{thing} deleted</source>
+        <translation>{thing} dihapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="160"/>
+        <source>{field} {before} → {after}</source>
+        <translation>{field} {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="165"/>
+        <source>{field} {lost} (now {kept})</source>
+        <translation>{field} {lost} (kini {kept})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="168"/>
+        <source>{thing}: lost to another computer&apos;s newer change: {fields}</source>
+        <translation>{thing}: kalah oleh perubahan lebih baru dari komputer lain: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="169"/>
+        <location filename="../../ui/history/window.py" line="171"/>
+        <source>no field you see</source>
+        <translation>tidak ada isian yang ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="170"/>
+        <source>{thing} changed: {fields}</source>
+        <translation>{thing} diubah: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="173"/>
+        <source>(undone)</source>
+        <translation>(dibatalkan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="186"/>
+        <source>Fokus — History of session #{id}</source>
+        <translation>Fokus — Riwayat sesi #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="187"/>
+        <source>Fokus — Edit history</source>
+        <translation>Fokus — Riwayat perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="191"/>
+        <source>Nothing in the past has been changed.</source>
+        <translation>Belum ada catatan lampau yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="194"/>
+        <source>{n} changes; {lost} of them values another computer&apos;s newer change replaced.</source>
+        <translation>{n} perubahan; {lost} di antaranya nilai yang diganti oleh perubahan lebih baru dari komputer lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="197"/>
+        <source>{n} changes, newest first.</source>
+        <translation>{n} perubahan, yang terbaru di atas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/history/window.py" line="225"/>
+        <source>{when}, by {who} on {computer}:</source>
+        <translation>{when}, oleh {who} di {computer}:</translation>
     </message>
 </context>
 <context>
@@ -2393,42 +2669,42 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>RuleRow</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="134"/>
+        <location filename="../../ui/settings/window.py" line="135"/>
         <source>match on</source>
         <translation>cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="136"/>
+        <location filename="../../ui/settings/window.py" line="137"/>
         <source>pattern</source>
         <translation>pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="138"/>
+        <location filename="../../ui/settings/window.py" line="139"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="149"/>
+        <location filename="../../ui/settings/window.py" line="150"/>
         <source>Rule {number}:</source>
         <translation>Aturan {number}:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="151"/>
+        <location filename="../../ui/settings/window.py" line="152"/>
         <source>Rule {number}: project</source>
         <translation>Aturan {number}: proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="152"/>
+        <location filename="../../ui/settings/window.py" line="153"/>
         <source>Rule {number}: match on</source>
         <translation>Aturan {number}: cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="153"/>
+        <location filename="../../ui/settings/window.py" line="154"/>
         <source>Rule {number}: pattern</source>
         <translation>Aturan {number}: pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="156"/>
+        <location filename="../../ui/settings/window.py" line="157"/>
         <source>Remove rule {number}</source>
         <translation>Hapus aturan {number}</translation>
     </message>
@@ -2529,347 +2805,347 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="179"/>
+        <location filename="../../ui/settings/window.py" line="180"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="189"/>
+        <location filename="../../ui/settings/window.py" line="190"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="190"/>
+        <location filename="../../ui/settings/window.py" line="191"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="191"/>
+        <location filename="../../ui/settings/window.py" line="192"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="192"/>
+        <location filename="../../ui/settings/window.py" line="193"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="193"/>
+        <location filename="../../ui/settings/window.py" line="194"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="198"/>
+        <location filename="../../ui/settings/window.py" line="199"/>
         <source>Sync</source>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="265"/>
+        <location filename="../../ui/settings/window.py" line="266"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="267"/>
+        <location filename="../../ui/settings/window.py" line="268"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="268"/>
+        <location filename="../../ui/settings/window.py" line="269"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="275"/>
+        <location filename="../../ui/settings/window.py" line="276"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="303"/>
+        <location filename="../../ui/settings/window.py" line="304"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="312"/>
+        <location filename="../../ui/settings/window.py" line="313"/>
         <source>Lunch break on {day}: from</source>
         <translation>Istirahat makan siang hari {day}: mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="313"/>
+        <location filename="../../ui/settings/window.py" line="314"/>
         <source>Lunch break on {day}: until</source>
         <translation>Istirahat makan siang hari {day}: sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="317"/>
+        <location filename="../../ui/settings/window.py" line="318"/>
         <source>Lunch break (kept free):</source>
         <translation>Istirahat siang (dibiarkan kosong):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="319"/>
+        <location filename="../../ui/settings/window.py" line="320"/>
         <source>The planner puts nothing here. Friday&apos;s is longer for Friday prayers. Set the same start and end for a day without one.</source>
         <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="324"/>
+        <location filename="../../ui/settings/window.py" line="325"/>
         <source>Work hours</source>
         <translation>Jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="325"/>
+        <location filename="../../ui/settings/window.py" line="326"/>
         <source>Core hours</source>
         <translation>Jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="326"/>
+        <location filename="../../ui/settings/window.py" line="327"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="327"/>
+        <location filename="../../ui/settings/window.py" line="328"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="332"/>
+        <location filename="../../ui/settings/window.py" line="333"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="334"/>
+        <location filename="../../ui/settings/window.py" line="335"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="343"/>
+        <location filename="../../ui/settings/window.py" line="344"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="348"/>
+        <location filename="../../ui/settings/window.py" line="349"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="348"/>
+        <location filename="../../ui/settings/window.py" line="349"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="352"/>
+        <location filename="../../ui/settings/window.py" line="353"/>
         <source>Exceptions for single dates</source>
         <translation>Pengecualian untuk tanggal tertentu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="358"/>
+        <location filename="../../ui/settings/window.py" line="359"/>
         <source>Date of the exception</source>
         <translation>Tanggal pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="363"/>
+        <location filename="../../ui/settings/window.py" line="364"/>
         <source>What the exception makes of the day</source>
         <translation>Jenis hari untuk pengecualian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="364"/>
+        <location filename="../../ui/settings/window.py" line="365"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="368"/>
+        <location filename="../../ui/settings/window.py" line="369"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="370"/>
+        <location filename="../../ui/settings/window.py" line="371"/>
         <source>Makes the day:</source>
         <translation>Menjadikan hari itu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="387"/>
+        <location filename="../../ui/settings/window.py" line="388"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="397"/>
+        <location filename="../../ui/settings/window.py" line="398"/>
         <source>No-meeting window {number}</source>
         <translation>Jendela tanpa rapat {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="459"/>
+        <location filename="../../ui/settings/window.py" line="460"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="459"/>
+        <location filename="../../ui/settings/window.py" line="460"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="461"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="456"/>
+        <location filename="../../ui/settings/window.py" line="457"/>
         <source>Allocation matrix</source>
         <translation>Matriks alokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="474"/>
+        <location filename="../../ui/settings/window.py" line="475"/>
         <source>{task}: best place</source>
         <translation>{task}: tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="476"/>
+        <location filename="../../ui/settings/window.py" line="477"/>
         <source>{task}: best time</source>
         <translation>{task}: waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="484"/>
+        <location filename="../../ui/settings/window.py" line="485"/>
         <source>in</source>
         <translation>pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="492"/>
+        <location filename="../../ui/settings/window.py" line="493"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="495"/>
+        <location filename="../../ui/settings/window.py" line="496"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="535"/>
+        <location filename="../../ui/settings/window.py" line="536"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="549"/>
+        <location filename="../../ui/settings/window.py" line="550"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="554"/>
+        <location filename="../../ui/settings/window.py" line="555"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="563"/>
+        <location filename="../../ui/settings/window.py" line="567"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="567"/>
+        <location filename="../../ui/settings/window.py" line="571"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="570"/>
+        <location filename="../../ui/settings/window.py" line="574"/>
         <source>Seconds in front before a switch counts</source>
         <translation>Detik di depan sebelum perpindahan dihitung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="574"/>
+        <location filename="../../ui/settings/window.py" line="578"/>
         <source>Rules for automatic switches</source>
         <translation>Aturan perpindahan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="578"/>
+        <location filename="../../ui/settings/window.py" line="582"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="579"/>
+        <location filename="../../ui/settings/window.py" line="583"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="580"/>
+        <location filename="../../ui/settings/window.py" line="584"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="584"/>
+        <location filename="../../ui/settings/window.py" line="588"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="590"/>
+        <location filename="../../ui/settings/window.py" line="594"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="600"/>
+        <location filename="../../ui/settings/window.py" line="604"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="614"/>
+        <location filename="../../ui/settings/window.py" line="635"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="615"/>
+        <location filename="../../ui/settings/window.py" line="636"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="620"/>
+        <location filename="../../ui/settings/window.py" line="641"/>
         <source>active (bound by the desktop&apos;s GlobalShortcuts portal)</source>
         <translation>aktif (dipasang oleh portal GlobalShortcuts desktop)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="621"/>
+        <location filename="../../ui/settings/window.py" line="642"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="622"/>
+        <location filename="../../ui/settings/window.py" line="643"/>
         <source>asked the desktop to bind them (GlobalShortcuts portal); confirm the keys in its dialog</source>
         <translation>desktop sudah diminta memasangnya (portal GlobalShortcuts); konfirmasi tombolnya di dialog desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="624"/>
+        <location filename="../../ui/settings/window.py" line="645"/>
         <source>the desktop did not bind them; choose keys in its keyboard shortcut settings</source>
         <translation>desktop tidak memasangnya; pilih tombol di pengaturan pintasan keyboard desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="626"/>
+        <location filename="../../ui/settings/window.py" line="647"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="627"/>
+        <location filename="../../ui/settings/window.py" line="648"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="628"/>
+        <location filename="../../ui/settings/window.py" line="649"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="631"/>
+        <location filename="../../ui/settings/window.py" line="652"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="251"/>
+        <location filename="../../ui/settings/window.py" line="252"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="194"/>
+        <location filename="../../ui/settings/window.py" line="195"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="377"/>
+        <location filename="../../ui/settings/window.py" line="378"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
         <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="679"/>
+        <location filename="../../ui/settings/window.py" line="700"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -2926,12 +3202,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SpanEditor</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="108"/>
+        <location filename="../../ui/settings/window.py" line="109"/>
         <source>{name}: from</source>
         <translation>{name}: dari</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="109"/>
+        <location filename="../../ui/settings/window.py" line="110"/>
         <source>{name}: until</source>
         <translation>{name}: sampai</translation>
     </message>
@@ -2992,73 +3268,98 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Hentikan sinkronisasi di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="71"/>
+        <location filename="../../ui/settings/sync_panel.py" line="68"/>
+        <source>Edit history…</source>
+        <translation>Riwayat perubahan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="70"/>
+        <source>Open the edit history</source>
+        <translation>Buka riwayat perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="79"/>
         <source>Folder:</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="72"/>
+        <location filename="../../ui/settings/sync_panel.py" line="80"/>
         <source>Passphrase:</source>
         <translation>Frasa sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="78"/>
+        <location filename="../../ui/settings/sync_panel.py" line="86"/>
         <source>Your history is written to this folder encrypted with a key made from the passphrase; no name, note or window rule can be read there, and no Fokus server is involved. Hotkeys, the calendar file and other settings of this computer stay here.</source>
         <translation>Riwayat Anda ditulis ke folder ini dalam bentuk terenkripsi dengan kunci yang dibuat dari frasa sandi; tidak ada nama, catatan, atau aturan jendela yang dapat dibaca di sana, dan tidak ada server Fokus yang terlibat. Pintasan, berkas kalender, dan pengaturan lain milik komputer ini tetap di sini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="97"/>
+        <location filename="../../ui/settings/sync_panel.py" line="109"/>
         <source>never</source>
         <translation>belum pernah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="107"/>
+        <location filename="../../ui/settings/sync_panel.py" line="119"/>
         <source>Syncing with {folder}.</source>
         <translation>Sinkron dengan {folder}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="110"/>
+        <location filename="../../ui/settings/sync_panel.py" line="122"/>
         <source>Not syncing. Choose a folder your computers share and a passphrase.</source>
         <translation>Belum sinkron. Pilih folder yang dipakai bersama komputer-komputer Anda dan sebuah frasa sandi.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="115"/>
+        <location filename="../../ui/settings/sync_panel.py" line="127"/>
         <source>This computer: last synced {when}</source>
         <translation>Komputer ini: terakhir sinkron {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="118"/>
+        <location filename="../../ui/settings/sync_panel.py" line="130"/>
         <source>{host}: last wrote {when}</source>
         <translation>{host}: terakhir menulis {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="124"/>
+        <location filename="../../ui/settings/sync_panel.py" line="136"/>
         <source>A session ran at the same time on two computers: keep one in Today.</source>
         <translation>Ada sesi yang berjalan bersamaan di dua komputer: pertahankan salah satunya di Hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="126"/>
+        <location filename="../../ui/settings/sync_panel.py" line="138"/>
         <source>{n} sessions ran at the same time on two computers: keep one of each pair in Today.</source>
         <translation>{n} sesi berjalan bersamaan di dua komputer: pertahankan satu dari setiap pasangan di Hari ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="133"/>
+        <location filename="../../ui/settings/sync_panel.py" line="145"/>
+        <source>No value was lost to another computer&apos;s newer change.</source>
+        <translation>Tidak ada nilai yang kalah oleh perubahan lebih baru dari komputer lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="146"/>
+        <source>1 value lost to another computer&apos;s newer change is kept in the edit history.</source>
+        <translation>1 nilai yang kalah oleh perubahan lebih baru dari komputer lain disimpan di riwayat perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="148"/>
+        <source>{n} values lost to another computer&apos;s newer change are kept in the edit history.</source>
+        <translation>{n} nilai yang kalah oleh perubahan lebih baru dari komputer lain disimpan di riwayat perubahan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/sync_panel.py" line="161"/>
         <source>Synced: changes written {written}, files read {read}.</source>
         <translation>Sinkron: perubahan ditulis {written}, berkas dibaca {read}.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/sync_panel.py" line="46"/>
-        <location filename="../../ui/settings/sync_panel.py" line="137"/>
+        <location filename="../../ui/settings/sync_panel.py" line="165"/>
         <source>Sync folder</source>
         <translation>Folder sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="157"/>
+        <location filename="../../ui/settings/sync_panel.py" line="185"/>
         <source>Choose a folder and type the passphrase.</source>
         <translation>Pilih folder dan ketik frasa sandi.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/sync_panel.py" line="178"/>
+        <location filename="../../ui/settings/sync_panel.py" line="206"/>
         <source>Sync is off on this computer; the folder keeps its files.</source>
         <translation>Sinkronisasi mati di komputer ini; berkas di folder tetap ada.</translation>
     </message>
@@ -3350,77 +3651,92 @@ sisa {left} menit (sampai {end})</translation>
     </message>
     <message>
         <location filename="../../ui/activity/today.py" line="47"/>
-        <location filename="../../ui/activity/today.py" line="170"/>
+        <location filename="../../ui/activity/today.py" line="195"/>
         <source>Today</source>
         <translation>Hari ini</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="75"/>
+        <location filename="../../ui/activity/today.py" line="55"/>
+        <source>History…</source>
+        <translation>Riwayat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="57"/>
+        <source>Edit history of the chosen session, or of every change</source>
+        <translation>Riwayat perubahan sesi yang dipilih, atau semua perubahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="82"/>
         <source>Undo</source>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="80"/>
+        <location filename="../../ui/activity/today.py" line="87"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="80"/>
+        <location filename="../../ui/activity/today.py" line="87"/>
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="80"/>
+        <location filename="../../ui/activity/today.py" line="87"/>
         <source>Details</source>
         <translation>Rincian</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="82"/>
+        <location filename="../../ui/activity/today.py" line="89"/>
         <source>The day&apos;s events</source>
         <translation>Kejadian pada hari yang ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="85"/>
+        <location filename="../../ui/activity/today.py" line="92"/>
+        <source>History of this session…</source>
+        <translation>Riwayat sesi ini…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/activity/today.py" line="99"/>
         <source>Bars: focus sessions (hatched: paused; dashed ✎: changed by hand) · ▲ switch (purple: automatic) · ● interruption · drag a bar&apos;s edge to move it, right-click to edit</source>
         <translation>Batang: sesi fokus (arsir: dijeda; garis putus ✎: diubah manual) · ▲ perpindahan (ungu: otomatis) · ● interupsi · seret tepi batang untuk menggesernya, klik kanan untuk mengubah</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="148"/>
-        <source>{a} and {b} ran at the same time on two computers: keep one (right-click a bar to edit or delete it); until then both are counted.</source>
-        <translation>{a} dan {b} berjalan bersamaan di dua komputer: pertahankan salah satunya (klik kanan sebuah batang untuk menyunting atau menghapusnya); sampai saat itu keduanya dihitung.</translation>
+        <location filename="../../ui/activity/today.py" line="173"/>
+        <source>{a} and {b} ran at the same time on two computers: keep one (right-click a bar to edit or delete it); until then the time they share counts once.</source>
+        <translation>{a} dan {b} berjalan bersamaan di dua komputer: pertahankan salah satunya (klik kanan sebuah batang untuk menyunting atau menghapusnya); sampai saat itu waktu yang bertumpang tindih dihitung sekali.</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="175"/>
+        <location filename="../../ui/activity/today.py" line="200"/>
         <source>1 context switch</source>
         <translation>1 perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="176"/>
+        <location filename="../../ui/activity/today.py" line="201"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="177"/>
+        <location filename="../../ui/activity/today.py" line="202"/>
         <source>{focus} min of focus in {sessions} ({done} completed) · {switches} · {interruptions}</source>
         <translation>{focus} menit fokus dalam {sessions} ({done} selesai) · {switches} · {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="180"/>
+        <location filename="../../ui/activity/today.py" line="205"/>
         <source>1 session</source>
         <translation>1 sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="181"/>
+        <location filename="../../ui/activity/today.py" line="206"/>
         <source>{n} sessions</source>
         <translation>{n} sesi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="183"/>
+        <location filename="../../ui/activity/today.py" line="208"/>
         <source>1 interruption</source>
         <translation>1 interupsi</translation>
     </message>
     <message>
-        <location filename="../../ui/activity/today.py" line="184"/>
+        <location filename="../../ui/activity/today.py" line="209"/>
         <source>{n} interruptions</source>
         <translation>{n} interupsi</translation>
     </message>

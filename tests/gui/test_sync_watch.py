@@ -166,3 +166,42 @@ def test_the_tray_says_when_it_synced_and_what_is_in_conflict(
         watch.deleteLater()
         tray.menu.deleteLater()
         laptop.store.close()
+
+
+def test_a_watch_that_ended_is_taken_up_again_at_the_next_sync(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    """A USB stick pulled out and put back, or watchdog's thread failing, ends
+    the watch silently; the next sync (at the latest the 5-minute one) watches
+    again, and a file landing after that is merged without anyone asking."""
+    share, staging = tmp_path / "share", tmp_path / "staging"
+    share.mkdir()
+    staging.mkdir()
+    controller.service.sync.setup(share, PASS)
+    shutil.copytree(share / ROOT, staging / ROOT)
+    (tmp_path / "laptop").mkdir()
+    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
+                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    try:
+        laptop.sync.setup(staging, PASS)
+        laptop.add_project("SIASN")
+        laptop.sync.sync()
+        watch = SyncWatch(controller)
+        with qtbot.waitSignal(watch.synced, timeout=10_000):
+            watch.start()
+        folder = watch._folder
+        assert folder is not None and folder.alive()
+        folder.stop()  # the watch ends, as when its folder went away
+        assert not folder.alive()
+        with qtbot.waitSignal(watch.synced, timeout=10_000):
+            watch.sync_now()  # the periodic sync
+        assert watch._folder is not None and watch._folder is not folder
+        assert watch._folder.alive()
+        me = laptop.sync.machine_id()
+        with qtbot.waitSignal(watch.synced, timeout=15_000):
+            shutil.copytree(staging / ROOT / me, share / ROOT / me)
+        qtbot.waitUntil(lambda: [p.name for p in controller.service.projects()] == ["SIASN"],
+                        timeout=5_000)
+        watch.stop()
+        watch.deleteLater()
+    finally:
+        laptop.store.close()

@@ -73,6 +73,9 @@ SAMPLE: dict[int, list[tuple[str, str, tuple[object, ...]]]] = {
         ("repo_mapping", "INSERT INTO repo_mapping VALUES (?, ?, ?, ?, ?, ?)",
          (1, 1, "/home/sari/src/siasn", "", None, "2026-01-05 01:00:00.000000")),
     ],
+    9: [],  # sync tables, filled from the rows there
+    10: [],  # nothing yet
+    11: [],  # breaks join the sync: triggers and uids only
 }
 
 
@@ -149,7 +152,11 @@ def test_migrates_every_earlier_version_without_loss(tmp_path: Path, version: in
     for table, before in rows_before.items():
         width = len(before[0]) if before else 0
         after = [row[:width] for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")]
-        assert after == before, table
+        if table in ("sync_row", "sync_dirty"):
+            # A later migration brings more tables into the sync: their rows join these.
+            assert set(before) <= set(after), table
+        else:
+            assert after == before, table
     # The migrated schema is the schema a new database gets.
     fresh = tmp_path / "fresh.sqlite3"
     Store(fresh).close()

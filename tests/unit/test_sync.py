@@ -383,13 +383,17 @@ def test_a_session_running_on_both_machines_is_a_conflict_never_a_sum(tmp_path: 
 
             assert "Conflict: sessions" in _status_text(side.svc.sync.status())
             assert len(side.sessions()) == 2  # both kept, side by side, for the person
-        # Settled on a by deleting one: gone on both.
+        # Settled on a by deleting one, once the breaks after both are over: gone on both.
         loser = a.svc.sync.conflicts()[0].second
+        a.clock.advance(20 * 60)
+        b.clock.advance(20 * 60)
         a.svc.history.delete_session(loser)
         a.svc.sync.sync()
         b.svc.sync.sync()
+        a.svc.sync.sync()  # b's break, over now, comes back
         assert a.svc.sync.conflicts() == [] and b.svc.sync.conflicts() == []
         assert a.content() == b.content()
+        assert len(a.content()["focus_break"]) == 2
         from app.cli.commands.sync import _status_text
 
         assert "Conflict" not in _status_text(a.svc.sync.status())
@@ -695,3 +699,76 @@ def test_the_folder_watch_wakes_for_whole_files_of_other_machines_only(tmp_path:
     handler.on_any_event(FileMovedEvent(str(root / ("bb" * 8) / ".00000002.box.tmp"),
                                         str(root / ("bb" * 8) / "00000002.box")))
     assert woken == [1]
+
+
+def test_a_break_travels_once_its_time_is_over_and_counts_alike_on_both(
+        tmp_path: Path) -> None:
+    from app.reports.export import build_report
+
+    with two(tmp_path) as (a, b, _fa, _fb):
+        a.svc.add_project("SIASN")
+        p = a.svc.project("SIASN").id
+        assert p is not None
+        a.svc.start(p, None)
+        a.clock.advance(60 * 60)
+        a.svc.stop()
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        # The break runs on a: b does not take it for one of its own.
+        assert b.svc.breaks.open_break() is None
+        a.clock.advance(20 * 60)
+        b.clock.current = a.clock.current
+        a.svc.sync.sync()
+        b.svc.sync.sync()
+        assert len(a.content()["focus_break"]) == 1 and a.content() == b.content()
+        week = "2026-W48"
+        reports = [build_report(side.store, side.clock, week) for side in (a, b)]
+        assert reports[0]["goals_breaks"]["breaks"] == reports[1]["goals_breaks"]["breaks"]
+        assert reports[1]["goals_breaks"]["breaks"]["suggested"] == 1
+
+
+def test_files_every_machine_has_read_are_folded_and_a_newcomer_reads_the_fold(
+        tmp_path: Path) -> None:
+    with two(tmp_path) as (a, b, folder, _fb):
+        a.svc.sync.fold_after = 3
+        a.svc.add_project("SIASN")
+        a.svc.sync.sync()
+        for start in (0, 120, 240, 360):
+            session(a, "SIASN", start, 60)
+            a.svc.sync.sync()
+        mine = a.svc.sync.machine_id()
+        written = [p.name for p in files_of(folder) if p.parent.name == mine]
+        assert len(written) >= 5
+        b.svc.sync.sync()  # b reads them all…
+        # …and says so in its next file; until then a folds nothing.
+        assert a.svc.sync.sync().folded == 0
+        b.svc.add_project("MyASN")
+        b.svc.sync.sync()
+        report = a.svc.sync.sync()
+        assert report.folded == len(written)
+        left = [p.name for p in files_of(folder) if p.parent.name == mine]
+        assert left == [f"{len(written):08d}.all.box"]
+        # A third computer joins later: the folded file gives it everything.
+        c = Machine(tmp_path / "c", "c", FakeClock(current=a.clock.now()))
+        try:
+            c.svc.sync.setup(folder, PASS)
+            assert c.content() == a.content()
+            b.svc.sync.sync()  # b has read it all already: nothing read twice
+            assert b.content() == a.content()
+            # More work, folded again over the first fold.
+            session(a, "SIASN", 480, 30)
+            a.svc.sync.sync()
+            for side in (b, c):
+                side.svc.sync.sync()
+                side.svc.settings.set(FOCUS_MINUTES, 50 if side is b else 60)
+                side.svc.sync.sync()
+            a.svc.sync.fold_after = 1
+            assert a.svc.sync.sync().folded >= 2
+            left = [p.name for p in files_of(folder) if p.parent.name == mine]
+            assert len(left) == 1 and left[0].endswith(".all.box")
+            for side in (b, c, a, b, c):
+                side.svc.sync.sync()
+            assert a.content() == b.content() == c.content()
+            assert len(a.sessions()) == 5
+        finally:
+            c.store.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -51,6 +51,13 @@ class TodayWindow(QMainWindow):
         top.addWidget(self.title, 1)
         top.addWidget(self.date_edit)
         top.addWidget(today)
+        # The edit history (ui/history): of the session chosen below, else every change.
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setObjectName("todayHistory")
+        self.history_button.setAccessibleName(self.tr("Edit history of the chosen session, "
+                                                      "or of every change"))
+        self.history_button.clicked.connect(self.open_history)
+        top.addWidget(self.history_button)
         self.figures = QLabel()
         self.figures.setObjectName("todayFigures")
         self.figures.setWordWrap(True)
@@ -82,6 +89,13 @@ class TodayWindow(QMainWindow):
         self.events.setAccessibleName(self.tr("The day's events"))
         self.events.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.events.setAlternatingRowColors(True)
+        self.session_history = QAction(self.tr("History of this session…"), self)
+        self.session_history.triggered.connect(self.open_history)
+        self.events.addAction(self.session_history)
+        self.events.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.events.currentItemChanged.connect(
+            lambda item, _old: self.session_history.setEnabled(
+                self._chosen_session(item) is not None))
         legend = QLabel(self.tr("Bars: focus sessions (hatched: paused; dashed ✎: changed by "
                                 "hand) · ▲ switch (purple: automatic) · ● interruption · drag "
                                 "a bar's edge to move it, right-click to edit"))
@@ -137,6 +151,17 @@ class TodayWindow(QMainWindow):
         self.date_edit.blockSignals(False)
         self.reload()
 
+    @staticmethod
+    def _chosen_session(item: QTreeWidgetItem | None) -> int | None:
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if isinstance(value, int) else None
+
+    def open_history(self) -> None:
+        from ui.history.window import open_history
+
+        self.history_window = open_history(self.controller, self, self._chosen_session(
+            self.events.currentItem()))
+
     def _show_conflicts(self, svc: FokusService, shown: dict[int, dict[str, Any]]) -> None:
         pairs = [c for c in svc.sync.conflicts() if c.first in shown and c.second in shown]
 
@@ -146,7 +171,7 @@ class TodayWindow(QMainWindow):
 
         self.conflict.setText(" ".join(self.tr(
             "{a} and {b} ran at the same time on two computers: keep one (right-click a bar "
-            "to edit or delete it); until then both are counted.").format(
+            "to edit or delete it); until then the time they share counts once.").format(
                 a=name(c.first), b=name(c.second)) for c in pairs))
         self.conflict.setVisible(bool(pairs))
 
@@ -189,7 +214,7 @@ class TodayWindow(QMainWindow):
                                            switch_text, log["resumption_buffer_minutes"],
                                            log.get("resumption_measured")))
         self.events.clear()
-        rows: list[tuple[str, str, str]] = []
+        rows: list[tuple[str, str, str, int | None]] = []
         from app.domain import SwitchTrigger
         from ui.activity.dialogs import trigger_text
         from ui.tray.tray import interruption_sources
@@ -215,18 +240,27 @@ class TodayWindow(QMainWindow):
             rows.append((at(s["start"]), tr("Focus session"), tr(
                 "{what}: {minutes} min, {state}").format(
                     what=what, minutes=round(s["focus_minutes"]),
-                    state=states.get(s["state"], s["state"])) + mark("focus_session", s["id"])))
+                    state=states.get(s["state"], s["state"])) + mark("focus_session", s["id"])
+                + (tr(" · {n} min more at the same time as another computer's session, "
+                      "counted there").format(n=round(s["shared_minutes"]))
+                   if s.get("shared_minutes") else ""),
+                s["id"]))
         for x in log["switches"]:
             rows.append((at(x["at"]), tr("Switch"), tr("{a} → {b} ({trigger}, {source})").format(
                 a=x["from"] or "—", b=x["to"], trigger=trigger_text(SwitchTrigger(x["trigger"])),
-                source=sources.get(x["source"], x["source"])) + mark("context_switch", x["id"])))
+                source=sources.get(x["source"], x["source"])) + mark("context_switch", x["id"]),
+                None))
         for x in log["interruptions"]:
             detail = interruptions.get(x["source"], x["source"]) + (
                 tr(", {n} min").format(n=x["minutes"]) if x["minutes"] else "")
             rows.append((at(x["at"]), tr("Interruption"),
-                         detail + mark("interruption", x["id"])))
-        for when, kind, detail in sorted(rows):
-            self.events.addTopLevelItem(QTreeWidgetItem([when.split("\0")[1], kind, detail]))
+                         detail + mark("interruption", x["id"]), x["session"]))
+        for when, kind, detail, session_id in sorted(rows, key=lambda r: r[:3]):
+            item = QTreeWidgetItem([when.split("\0")[1], kind, detail])
+            if session_id is not None:
+                item.setData(0, Qt.ItemDataRole.UserRole, session_id)
+            self.events.addTopLevelItem(item)
+        self.session_history.setEnabled(False)
         for c in range(2):
             self.events.resizeColumnToContents(c)
 

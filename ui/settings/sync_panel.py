@@ -61,6 +61,14 @@ class SyncPanel(QWidget):
         self.off_button = QPushButton(self.tr("Stop syncing here"))
         self.off_button.setObjectName("syncOff")
         self.off_button.clicked.connect(self.turn_off)
+        # Values another computer's newer change replaced: kept in the edit history.
+        self.lost = QLabel()
+        self.lost.setObjectName("syncLost")
+        self.lost.setWordWrap(True)
+        self.history_button = QPushButton(self.tr("Edit history…"))
+        self.history_button.setObjectName("syncHistory")
+        self.history_button.setAccessibleName(self.tr("Open the edit history"))
+        self.history_button.clicked.connect(self.open_history)
         self.message = QLabel()
         self.message.setObjectName("syncMessage")
         self.message.setWordWrap(True)
@@ -85,6 +93,10 @@ class SyncPanel(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.machines)
         layout.addWidget(self.conflicts)
+        lost_row = QHBoxLayout()
+        lost_row.addWidget(self.lost, 1)
+        lost_row.addWidget(self.history_button)
+        layout.addLayout(lost_row)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
@@ -126,8 +138,24 @@ class SyncPanel(QWidget):
             self.tr("{n} sessions ran at the same time on two computers: keep one of each "
                     "pair in Today.").format(n=count))
         self.conflicts.setVisible(count > 0)
+        from app.history.log import HistoryLog
+
+        lost = HistoryLog(self.controller.service.store).lost_count()
+        self.lost.setText(
+            self.tr("No value was lost to another computer's newer change.") if not lost else
+            self.tr("1 value lost to another computer's newer change is kept in the edit "
+                    "history.") if lost == 1 else
+            self.tr("{n} values lost to another computer's newer change are kept in the edit "
+                    "history.").format(n=lost))
+        self.lost.setVisible(on or lost > 0)
+        self.history_button.setVisible(on or lost > 0)
         self.now_button.setEnabled(on)
         self.off_button.setEnabled(on)
+
+    def open_history(self) -> None:
+        from ui.history.window import open_history
+
+        self.history_window = open_history(self.controller, self)
 
     def _synced_text(self, written: int, read: int) -> str:
         return self.tr("Synced: changes written {written}, files read {read}.").format(

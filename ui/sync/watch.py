@@ -184,8 +184,24 @@ class SyncWatch(QObject):
             self._echo = False
         self.controller.refresh()
 
+    def _keep_watching(self) -> None:
+        """Watch again after the watch ended (the folder came back, watchdog's
+        thread failed): checked after each sync, at the latest every 5 min."""
+        if not self._watched or (self._folder is not None and self._folder.alive()):
+            return
+        from pathlib import Path
+
+        from app.sync.watch import FolderWatch
+
+        log.warning("the sync folder's watch had ended; watching %s again", self._watched)
+        self._stop_watching()
+        self._folder = FolderWatch(Path(self._watched), self.sync.machine_id(),
+                                   self._reply.fileLanded.emit)
+        self._folder.start()
+
     def _done(self, report: SyncReport) -> None:
         self._running = False
+        self._keep_watching()
         self.last_report = report
         error = "" if not report.refused else error_text(
             FokusError(ErrorCode.SYNC_FILE_REFUSED, file=", ".join(report.refused)))
@@ -197,6 +213,7 @@ class SyncWatch(QObject):
 
     def _failed(self, err: FokusError) -> None:
         self._running = False
+        self._keep_watching()
         self._again = False
         log.warning("sync failed: %s %s", err.code, err.params)
         self._tell(error_text(err))

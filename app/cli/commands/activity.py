@@ -76,6 +76,11 @@ def _log_text(result: Result) -> str:
         lines.append(f"  {clock_text(x['start'])}–{clock_text(x['end']):5}  "
                      f"{x['project']}  " + _("{n} min").format(n=number(x['focus_minutes'], 0))
                      + f"  {word(x['state'])}")
+        if x.get("shared_minutes"):
+            lines.append("      " + _("at the same time as a session of another computer: "
+                                      "{n} min counted once, in the session that began "
+                                      "first (a conflict: `fokus sync status`)").format(
+                n=number(x["shared_minutes"], 0)))
     for x in result["switches"]:
         lines.append(f"  {clock_text(x['at'])}  ⇄ {x['from'] or '—'} → {x['to']}  "
                      f"({word(x['trigger'])}, {word(x['source'])})")

@@ -157,6 +157,8 @@ def _edits(svc: FokusService, a: dict[str, Any]) -> Result:
     computer's newer change replaced (sync), with what each field was."""
     import json
 
+    from app.history.log import is_lost
+
     out = []
     for r in svc.history.edits(limit=max(1, min(int(a.get("limit") or 20), 1000))):
         before = json.loads(r.before) if r.before else {}
@@ -167,6 +169,7 @@ def _edits(svc: FokusService, a: dict[str, Any]) -> Result:
         out.append({"at": iso(svc, r.at), "user": r.user, "machine": r.machine,
                     "entity": r.entity, "id": r.entity_id, "action": r.action,
                     "undone": r.undone, "synced": r.group_uid.startswith("sync:"),
+                    "lost": is_lost(r),
                     "changed": changed if r.action == "edit" else {},
                     "shown": [[field, _shown(svc, field, v["before"]),
                                _shown(svc, field, v["after"])]
@@ -218,9 +221,9 @@ def _edits_text(result: Result) -> str:
         if e["shown"]:
             line += ": " + ", ".join(f"{_(FIELD_WORDS[field])} {before} → {after}"
                                      for field, before, after in e["shown"])
-        if e["synced"]:
+        if e["lost"]:
             line += " " + _("(replaced by another computer's newer change)")
-        if e["undone"] and not e["synced"]:
+        if e["undone"] and not e["lost"]:
             line += " " + _("(undone)")
         lines.append(line)
     return "\n".join(lines)

@@ -41,6 +41,11 @@ def _report_text(r: Result) -> str:
         lines.append(ngettext("{n} item waits for a file still on its way",
                               "{n} items wait for files still on their way",
                               r["waiting"]).format(n=r["waiting"]))
+    if r.get("folded"):
+        lines.append(ngettext(
+            "{n} file of this computer that every other computer had read folded into one",
+            "{n} files of this computer that every other computer had read folded into one",
+            r["folded"]).format(n=r["folded"]))
     for name in r["refused"]:
         lines.append(_("refused {file}: it is damaged, incomplete or sealed with another "
                        "passphrase; nothing of it was merged").format(file=name))

@@ -1,0 +1,1 @@
+"""The edit history window."""
