@@ -4,6 +4,7 @@ it, it sends what the tray renders and prints it, and it imports nothing heavy."
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -126,8 +127,13 @@ class FakeTray:
                 conn.sendall((json.dumps(self.answer) + "\n").encode())
 
     def close(self) -> None:
+        # Closing alone does not wake a thread blocked in accept() on Linux (the
+        # join then waited its full 5 s, four times a run); shutting it down does.
+        with contextlib.suppress(OSError):
+            self.server.shutdown(socket.SHUT_RDWR)
         self.server.close()
         self.thread.join(5)
+        assert not self.thread.is_alive()
 
 
 @pytest.fixture
