@@ -79,6 +79,22 @@ class Machine:
         return [(e.started_at, e.ended_at, e.project) for e in entries]
 
 
+@pytest.fixture(autouse=True)
+def cheap_key_stretching(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The merge is what these tests try: each passphrase's key is stretched
+    with Argon2id's smallest cost instead of its interactive one (two
+    derivations a test were most of this file's time; the property test makes
+    eighty). The command-line and tray tests (tests/e2e) use the real cost."""
+    from nacl import pwhash
+
+    from app.sync import crypto
+
+    assert crypto.OPSLIMIT == pwhash.argon2id.OPSLIMIT_INTERACTIVE
+    assert crypto.MEMLIMIT == pwhash.argon2id.MEMLIMIT_INTERACTIVE
+    monkeypatch.setattr(crypto, "OPSLIMIT", pwhash.argon2id.OPSLIMIT_MIN)
+    monkeypatch.setattr(crypto, "MEMLIMIT", pwhash.argon2id.MEMLIMIT_MIN)
+
+
 @contextmanager
 def two(tmp_path: Path, shared: bool = True) -> Iterator[tuple[Machine, Machine, Path, Path]]:
     """Machines a and b. Shared: one folder; else each its own (the test copies)."""
