@@ -631,7 +631,9 @@ class SettingsDialog(QDialog):
     def activity_status(self, what: str) -> str:
         monitor = getattr(self.controller, "activity_monitor", None)
         if what == "idle":
-            status = monitor.idle_status() if monitor else "unknown"
+            if monitor is None:  # Settings opened without the tray's activity monitor
+                return self.tr("not known (the tray is not watching activity)")
+            status = monitor.idle_status()
             return self.tr("unavailable here (no way to read input times on this desktop)") \
                 if status == "unavailable" else self.tr("working ({source})").format(
                     source=status)
