@@ -55,6 +55,7 @@ class ChartRenderer:
         self._failed: set[Key] = set()
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()  # matplotlib is imported
+        self.warm = threading.Event()  # … and has drawn once (InsightsCharts.warm_up)
 
     def start(self) -> None:
         with self._lock:
@@ -91,6 +92,11 @@ class ChartRenderer:
                 for key in [k for k in table if k not in keep]:
                     del table[key]
 
+    def _waited_for(self) -> bool:
+        """A window waits for charts (the warm-up gives way)."""
+        with self._lock:
+            return bool(self._jobs)
+
     def _work(self) -> None:
         import matplotlib
 
@@ -100,6 +106,11 @@ class ChartRenderer:
 
         self.ready.set()
         charts = InsightsCharts()
+        try:
+            charts.warm_up(stop=self._waited_for)
+        except Exception:  # the real charts say what is wrong, if anything is
+            log.exception("cannot draw the sample charts")
+        self.warm.set()
         while True:
             with self._lock:
                 while not self._jobs:
@@ -127,7 +138,8 @@ RENDERER = ChartRenderer()
 
 
 def load_matplotlib_in_background() -> None:
-    """Import matplotlib once per process, off the GUI thread."""
+    """Import matplotlib once per process, off the GUI thread, and draw once
+    (the first drawing of a process loads the fonts)."""
     RENDERER.start()
 
 

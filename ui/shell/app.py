@@ -56,6 +56,10 @@ def tray_wait_seconds() -> float:
         return 4.0
 
 
+# How long the tray is ready and left alone before matplotlib is made ready.
+CHARTS_AFTER_IDLE_MS = 3000
+
+
 def _application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -98,9 +102,16 @@ class FokusApp:
         self.tray.quitRequested.connect(self.ask_quit)
         self.tray.breaks.started.connect(self._break_started)
         self.tray.breaks.over.connect(self._break_over)
-        # Someone who opens the menu may be on the way to Insights: matplotlib is
-        # made ready then, in the background, not for every tray that never draws.
+        # Insights' charts wait on matplotlib: it is made ready in the background
+        # once the tray has been ready and left alone for a while, or at once when
+        # the menu opens (someone may be on the way to Insights). Never on the
+        # way to the icon or to ready.
         self.tray.menu.aboutToShow.connect(self._charts_ahead)
+        self._charts_idle = QTimer(self.controller)
+        self._charts_idle.setSingleShot(True)
+        self._charts_idle.setInterval(CHARTS_AFTER_IDLE_MS)
+        self._charts_idle.timeout.connect(self._charts_ahead)
+        self.controller.ready.connect(self._charts_idle.start)
         self.windows.created.connect(self._window_created)
         self.prompts.notice.connect(self.notify)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
@@ -259,7 +270,8 @@ class FokusApp:
         log.info("Fokus %s ready (%s)", __version__, self.paths.data_dir)
 
     def _charts_ahead(self) -> None:
-        if self.controller.is_ready:
+        if self.controller.is_ready and not self._quitting:
+            self._charts_idle.stop()
             from ui.reports.insights import load_matplotlib_in_background
 
             load_matplotlib_in_background()
@@ -299,6 +311,8 @@ class FokusApp:
 
     def _window_created(self, kind: str, window: QObject) -> None:
         """Signals of one kind of window that reach beyond it."""
+        if self._charts_idle.isActive():  # not idle yet: wait again
+            self._charts_idle.start()
         if kind == "welcome":
             window.languageChanged.connect(self._language_changed)  # type: ignore[attr-defined]
         elif kind == "reflection" and self.reminders is not None:
@@ -320,6 +334,8 @@ class FokusApp:
                 self.watcher.watch_calendar()
         if {"projects", "batches", "blocks"} & topics:
             self.tray.update_state()
+        if self._charts_idle.isActive():  # not idle yet: wait again
+            self._charts_idle.start()
 
     def _follow_language(self) -> None:
         """A language chosen anywhere (Settings, the guide, ``fokus config set
