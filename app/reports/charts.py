@@ -4,7 +4,8 @@ only when a chart is drawn."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from app.i18n import _
@@ -14,6 +15,19 @@ if TYPE_CHECKING:
 
 PALETTE = ("#2a9d8f", "#e76f51", "#3a86ff", "#8e5fa8", "#6a994e", "#e9c46a", "#264653",
            "#c1121f")
+
+
+@contextmanager
+def user_text_as_text() -> Iterator[None]:
+    """While drawing a PDF: text is drawn as it is (a ``$`` in a name is not
+    maths), and a glyph the font lacks is a box, not a warning on the terminal."""
+    import warnings
+
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        yield
 
 
 def _style(ax: Axes, title: str) -> None:

@@ -13,8 +13,7 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -318,19 +317,6 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
-
-
-@contextmanager
-def user_text_as_text() -> Iterator[None]:
-    """While drawing a PDF: text is drawn as it is (a ``$`` in a name is not
-    maths), and a glyph the font lacks is a box, not a warning on the terminal."""
-    import warnings
-
-    import matplotlib
-
-    with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
-        yield
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:

@@ -30,8 +30,8 @@ def _parsed() -> list[MeetingData]:
                                 datetime(2026, 11, 24, 9, tzinfo=NEW_YORK_WINTER),
                                 "Call with NY", False, ""))
     # Fokus's own blocks shared as a calendar are not meetings.
-    meetings.append(MeetingData("fokus-block-7-20261123T020000Z@fokus.local", start, start + timedelta(hours=1),
-                                "Deep work", False, ""))
+    meetings.append(MeetingData("fokus-block-7-20261123T020000Z@fokus.local", start,
+                                start + timedelta(hours=1), "Deep work", False, ""))
     return meetings
 
 
