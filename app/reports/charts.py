@@ -200,13 +200,18 @@ class InsightsCharts:
         ]
 
     def draw(self, data: InsightsData, scale: float = 1.0,
-             each: Callable[[Image], None] | None = None) -> list[Image]:
+             each: Callable[[Image], None] | None = None,
+             stop: Callable[[], bool] = lambda: False) -> list[Image]:
         """The charts' images in order; ``each`` is given every one as soon as it
-        is drawn (the window shows the first while the others are drawn)."""
+        is drawn (the window shows the first while the others are drawn).
+        ``stop`` is asked before each chart: when it says so, the charts drawn
+        so far are returned."""
         self._make_figures()
         drawers = self._drawers(data)
         images: list[Image] = []
         for figure, draw in zip(self._figures, drawers, strict=True):
+            if stop():
+                break
             _draw_on(figure, draw, scale)
             pixels = figure.canvas.buffer_rgba()
             images.append((int(pixels.shape[1]), int(pixels.shape[0]), bytes(pixels)))

@@ -225,15 +225,8 @@ def batches_finished(store: Store, clock: Clock, week: str) -> int:
     return int(found)
 
 
-def build_report(store: Store, clock: Clock, week: str,
-                 options: ExportOptions = ExportOptions(),
-                 report: WeekReport | None = None) -> dict[str, Any]:
-    r = report or Metrics(store, clock).week(week)
-    codes = project_codes(list(r.projects))
-
-    def project(name: str) -> str:
-        return name if options.project_names else codes[name]
-
+def day_rows(r: WeekReport, options: ExportOptions) -> list[dict[str, Any]]:
+    """The report's days (``build_report``'s "days"), from the week's figures alone."""
     days = []
     for d in r.days:
         ref = d.reflection
@@ -259,6 +252,19 @@ def build_report(store: Store, clock: Clock, week: str,
             row["helped"] = ref.helped if ref else ""
             row["hindered"] = ref.hindered if ref else ""
         days.append(row)
+    return days
+
+
+def build_report(store: Store, clock: Clock, week: str,
+                 options: ExportOptions = ExportOptions(),
+                 report: WeekReport | None = None) -> dict[str, Any]:
+    r = report or Metrics(store, clock).week(week)
+    codes = project_codes(list(r.projects))
+
+    def project(name: str) -> str:
+        return name if options.project_names else codes[name]
+
+    days = day_rows(r, options)
     wellbeing: dict[str, Any] = {
         "satisfaction_mean": r.satisfaction,
         "satisfaction_trend": r.satisfaction_trend,

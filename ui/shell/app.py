@@ -102,10 +102,11 @@ class FokusApp:
         self.tray.quitRequested.connect(self.ask_quit)
         self.tray.breaks.started.connect(self._break_started)
         self.tray.breaks.over.connect(self._break_over)
-        # Insights' charts wait on matplotlib: it is made ready in the background
-        # once the tray has been ready and left alone for a while, or at once when
-        # the menu opens (someone may be on the way to Insights). Never on the
-        # way to the icon or to ready.
+        # Insights' charts wait on matplotlib: it is made ready in the background,
+        # and this week's charts drawn there, once the tray has been ready and
+        # left alone for a while (again after each change), or at once when the
+        # menu opens (someone may be on the way to Insights). Never on the way to
+        # the icon or to ready.
         self.tray.menu.aboutToShow.connect(self._charts_ahead)
         self._charts_idle = QTimer(self.controller)
         self._charts_idle.setSingleShot(True)
@@ -272,9 +273,9 @@ class FokusApp:
     def _charts_ahead(self) -> None:
         if self.controller.is_ready and not self._quitting:
             self._charts_idle.stop()
-            from ui.reports.insights import load_matplotlib_in_background
+            from ui.reports import insights
 
-            load_matplotlib_in_background()
+            insights.charts_ahead(self.controller)
 
     def _look_for_tray(self) -> None:
         self._waited += 1
@@ -334,7 +335,7 @@ class FokusApp:
                 self.watcher.watch_calendar()
         if {"projects", "batches", "blocks"} & topics:
             self.tray.update_state()
-        if self._charts_idle.isActive():  # not idle yet: wait again
+        if self.controller.is_ready:  # the charts drawn ahead are stale: wait for quiet
             self._charts_idle.start()
 
     def _follow_language(self) -> None:
