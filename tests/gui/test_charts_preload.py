@@ -119,3 +119,40 @@ def test_insights_shows_the_charts_drawn_ahead_at_once_and_redraws_new_figures(
         again.close()
     finally:
         controller.close()
+
+
+def test_a_window_closing_leaves_another_windows_charts_alone(
+        paths: Paths, qtbot: QtBot) -> None:
+    """Closing one Insights window once dropped every window's charts from the
+    worker, and the other window waited for ever (a hang seen in CI)."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.clock import FakeClock
+    from ui.reports.insights import RENDERER, InsightsWindow
+    from ui.shell.controller import FokusController
+
+    clock = FakeClock(current=datetime(2026, 11, 25, 3, 0, tzinfo=UTC))
+    controller = FokusController(paths, clock=clock, owner="test-two")
+    assert controller.load()
+    try:
+        siasn = controller.service.add_project("SIASN").id or 0
+        start = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+        # Figures of their own: no picture drawn ahead by another test fits them.
+        controller.service.history.add_session(siasn, None, start,
+                                               start + timedelta(minutes=37))
+        first, second = InsightsWindow(controller), InsightsWindow(controller)
+        assert first._key(first.week) != second._key(second.week)  # never the same job
+        for window in (first, second):
+            qtbot.addWidget(window)
+            window.show()
+        qtbot.waitUntil(lambda: first._key(first.week) in first._wanted
+                        and second._key(second.week) in second._wanted, timeout=5_000)
+        first.close()  # while both wait for the worker
+        qtbot.waitUntil(lambda: second.ready, timeout=30_000)
+        second.close()
+        qtbot.waitUntil(lambda: RENDERER._drawing is None, timeout=60_000)
+        with RENDERER._lock:  # nothing of the closed windows is kept
+            kept = set(RENDERER._done) | set(RENDERER._jobs)
+        assert not kept & {first._key(first.week), second._key(second.week)}
+    finally:
+        controller.close()

@@ -10,6 +10,7 @@ description, from the same data, for screen readers."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from datetime import date, time, timedelta
@@ -61,6 +62,8 @@ class ChartRenderer:
         self._done: dict[Key, list[Image]] = {}
         self._partial: dict[Key, list[Image]] = {}  # being drawn
         self._failed: set[Key] = set()
+        self._drawing: Key | None = None  # the job being drawn
+        self._dropped = False  # … and its window has closed meanwhile
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()  # matplotlib is imported
         self.warm = threading.Event()  # … and has drawn once (InsightsCharts.warm_up)
@@ -114,12 +117,16 @@ class ChartRenderer:
                 return self._done.pop(key), True
             return list(self._partial.get(key, ())), False
 
-    def forget(self, keep: set[Key]) -> None:
-        """Drop queued and finished jobs that no window waits for any more."""
+    def forget(self, keys: set[Key]) -> None:
+        """Drop the queued and finished jobs of ``keys`` (their window closed);
+        other windows' jobs stay."""
         with self._lock:
             for table in (self._jobs, self._done):
-                for key in [k for k in table if k not in keep]:
+                for key in [k for k in table if k in keys]:
                     del table[key]
+            self._failed -= keys
+            if self._drawing in keys:
+                self._dropped = True
 
     def _waited_for(self) -> bool:
         """A window waits for charts (the warm-up gives way)."""
@@ -148,6 +155,7 @@ class ChartRenderer:
                 if self._jobs:
                     key = min(self._jobs, key=lambda k: self._jobs[k][0])
                     _priority, data = self._jobs.pop(key)
+                    self._drawing, self._dropped = key, False
                 else:
                     ahead, self._ahead = self._ahead, None
             if ahead is not None:
@@ -161,13 +169,15 @@ class ChartRenderer:
                 images = charts.draw(data, key[2], drawn)
             except Exception:
                 log.exception("cannot draw the charts of %s", key[0])
-                with self._lock:
-                    self._partial.pop(key, None)
-                    self._failed.add(key)
-                continue
+                images = None
             with self._lock:
                 self._partial.pop(key, None)
-                self._done[key] = images
+                if not self._dropped:  # a closed window's charts are not kept
+                    if images is None:
+                        self._failed.add(key)
+                    else:
+                        self._done[key] = images
+                self._drawing = None
 
 
     def _draw_ahead(self, charts: InsightsCharts, gather: Callable[[], InsightsData],
@@ -204,6 +214,7 @@ def fingerprint(data: InsightsData, scale: float) -> str:
 
 
 RENDERER = ChartRenderer()
+_GENERATIONS = itertools.count()
 
 
 def load_matplotlib_in_background() -> None:
@@ -368,7 +379,9 @@ class InsightsWindow(QMainWindow):
         self.setCentralWidget(central)
         self._fit_screen()
         self.ready = False  # the charts of the week shown are on screen
-        self._generation = 0  # moves on whenever the data changes
+        # Moves on whenever the data changes; drawn from a count shared by every
+        # window, so two windows never ask the worker for the same key.
+        self._generation = next(_GENERATIONS)
         self._pictures: dict[Key, list[QPixmap]] = {}  # drawn weeks, kept
         self._wanted: dict[Key, InsightsData] = {}
         self._shown: Key | None = None
@@ -407,7 +420,7 @@ class InsightsWindow(QMainWindow):
 
     def refresh(self) -> None:
         self._stale = False
-        self._generation += 1
+        self._generation = next(_GENERATIONS)
         self._pictures.clear()
         self._summary()
         self.draw()
@@ -566,8 +579,9 @@ class InsightsWindow(QMainWindow):
         self.ready = len(pictures) == len(self.canvases)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
-        # Nothing more to draw for a window no one sees.
-        RENDERER.forget(set())
+        # Nothing more to draw for a window no one sees (another window's
+        # charts are its own: the keys are this window's alone).
+        RENDERER.forget(set(self._wanted))
         self._wanted.clear()
         self._waiting.stop()
         self._ahead.stop()
