@@ -95,3 +95,29 @@ def test_the_drawing_side_loads_neither_the_store_nor_sqlmodel() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_whole_command_draws_the_pdf_and_ends_with_its_output_whole(
+        tmp_path: Path) -> None:
+    """``fokus export`` as a program: the drawing process forked, the process
+    ended without the interpreter's teardown, and nothing of its output lost."""
+    import json
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("FOKUS_DATA_DIR", None)
+    data = tmp_path / "data"
+
+    def fokus(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "ui.entry", *args, "--data-dir",
+                               str(data)], cwd=tmp_path, env=env, capture_output=True,
+                              text=True, timeout=120)
+
+    assert fokus("demo").returncode == 0
+    out = tmp_path / "week.pdf"
+    done = fokus("export", "--format", "pdf", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "written to" in done.stdout and done.stderr == ""
+    assert "Weekly self-report" in _text(out)
+    listed = fokus("project", "list", "--json")
+    assert listed.returncode == 0
+    assert len(json.loads(listed.stdout)["projects"]) >= 3  # all of it, flushed at the end
