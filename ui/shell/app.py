@@ -273,6 +273,7 @@ class FokusApp:
     def _charts_ahead(self) -> None:
         if self.controller.is_ready and not self._quitting:
             self._charts_idle.stop()
+            log.info("drawing this week's charts ahead")
             from ui.reports import insights
 
             insights.charts_ahead(self.controller)
