@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from app.platform.paths import Paths
 
 
+# Offscreen windows cannot be raised; on a desktop they are.
+@pytest.mark.qt_log_ignore("This plugin does not support raise.*")
 def test_charts_are_made_ready_only_after_ready_and_a_quiet_while(
         paths: Paths, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from ui.reports import insights
@@ -42,6 +44,18 @@ def test_charts_are_made_ready_only_after_ready_and_a_quiet_while(
         app.controller.dataChanged.emit(frozenset({"sessions"}))
         assert app._charts_idle.isActive()
         qtbot.waitUntil(lambda: loads == [True, True, True], timeout=5_000)
+
+        # Insights on screen draws its own charts: matplotlib only, nothing ahead.
+        imported: list[bool] = []
+        monkeypatch.setattr(insights, "load_matplotlib_in_background",
+                            lambda: imported.append(True))
+        window = app.windows.open("insights")
+        assert window is not None
+        qtbot.waitUntil(window.isVisible, timeout=5_000)
+        app._charts_ahead()
+        assert loads == [True, True, True] and imported == [True]
+        window.close()
+        qtbot.waitUntil(lambda: window.ready or not window._wanted, timeout=60_000)
     finally:
         app.dispose()
 

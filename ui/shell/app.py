@@ -273,9 +273,14 @@ class FokusApp:
     def _charts_ahead(self) -> None:
         if self.controller.is_ready and not self._quitting:
             self._charts_idle.stop()
-            log.info("drawing this week's charts ahead")
             from ui.reports import insights
 
+            shown = self.windows.get("insights")
+            if shown is not None and shown.isVisible():
+                # It draws its own charts, and keeps them when it is closed.
+                insights.load_matplotlib_in_background()
+                return
+            log.info("drawing this week's charts ahead")
             insights.charts_ahead(self.controller)
 
     def _look_for_tray(self) -> None:
