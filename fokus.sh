@@ -114,6 +114,9 @@ case "$cmd" in
     which=${1:-all}
     [ $# -gt 0 ] && shift
     status=0
+    # Every mode adds its headline rows here; one table of them all at the end.
+    summary=$(mktemp "${TMPDIR:-/tmp}/fokus-bench-XXXXXX.jsonl")
+    export FOKUS_BENCH_SUMMARY=$summary
     # Each mode and its script, in the order "all" runs them.
     found=0
     for pair in startup:run input:input fast:fast growth:growth charts:charts \
@@ -126,9 +129,12 @@ case "$cmd" in
       fi
     done
     if [ "$found" = 0 ]; then
+      rm -f "$summary"
       say "unknown benchmark: $which (startup, input, fast, growth, charts, report, git)"
       exit 2
     fi
+    "$VENV/bin/python" benchmarks/table.py "$summary" || status=1
+    rm -f "$summary"
     exit $status
     ;;
   screenshots)

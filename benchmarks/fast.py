@@ -349,6 +349,23 @@ def quit_rows(bench: Bench, runs: int) -> list[tuple[str, float, str, float]]:
              "a bare PySide6 tray", 1000 * statistics.median(floor))]
 
 
+# The budgets, by measure: (words, met(value, floor)).
+BUDGETS: dict[str, tuple[str, Callable[[float, float], bool]]] = {
+    "fokus status, no tray (ms)": ("≤ 1.2× floor", lambda v, f: v <= 1.2 * f),
+    "fokus status, tray running (ms)": ("≤ 1.5× floor", lambda v, f: v <= 1.5 * f),
+    "QMenus alive after 201 menu openings": ("= floor", lambda v, f: v <= f),
+    "QActions alive after 201 menu openings": ("= floor", lambda v, f: v <= f),
+    "RSS after 201 menu openings (MB)": ("≤ floor + 2 MB", lambda v, f: v <= f + 2),
+    "calendar import, 10,000 events (s)": ("≤ 3 s", lambda v, f: v <= 3.0),
+    "calendar import RSS, 10,000 events (MB)": ("≤ 150 MB", lambda v, f: v <= 150),
+    "tray loop stalled by the watcher, 1,000 events (ms)":
+        ("≤ floor + 15 ms", lambda v, f: v <= f + 15),
+    "tray loop stalled by the watcher, 10,000 events (ms)":
+        ("≤ floor + 15 ms", lambda v, f: v <= f + 15),
+    "quit: SIGTERM to the process gone (ms)": ("≤ 100 ms", lambda v, f: v <= 100),
+}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -368,12 +385,21 @@ def main() -> int:
         rows += quit_rows(bench, min(args.runs, 7))
     print(f"Fokus: the paths a user waits on ({args.runs} runs for the command line, "
           f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, code: {bench.code})\n")
-    print("| measure | Fokus | floor | floor value | ratio |")
-    print("|---|---:|---|---:|---:|")
+    print("| measure | Fokus | floor | floor value | ratio | budget | met |")
+    print("|---|---:|---|---:|---:|---|---|")
+    from benchmarks.table import record, verdict
+
+    missed = False
     for name, value, floor_name, floor in rows:
-        ratio = f"{value / floor:.2f}×" if floor else "—"
-        print(f"| {name} | {value:.3f} | {floor_name} | {floor:.3f} | {ratio} |")
-    return 0
+        ratio = value / floor if floor else None
+        budget, check = BUDGETS.get(name, ("—", None))
+        met = None if check is None else check(value, floor)
+        missed |= met is False
+        print(f"| {name} | {value:.3f} | {floor_name} | {floor:.3f} | "
+              f"{f'{ratio:.2f}×' if ratio else '—'} | {budget} | {verdict(met)} |")
+        record("fast", name, f"{value:.3f}", f"{floor_name}: {floor:.3f}" if floor else "—",
+               ratio, budget, met)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -188,17 +188,29 @@ def main() -> int:
 
     print(f"Fokus: costs over years of history (median of {args.runs} calls each, "
           f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, code: {code})\n")
-    print("| measure | years | sessions | ms | floor: 1 year (ms) | ratio | same answer |")
-    print("|---|---:|---:|---:|---:|---:|---|")
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.table import record
+
+    print("| measure | years | sessions | ms | floor: 1 year (ms) | ratio | same answer | "
+          "budget | met |")
+    print("|---|---:|---:|---:|---:|---:|---|---|---|")
+    missed = False
     for name in results[YEARS[0]]:
         floor = float(results[YEARS[0]][name]["median"])  # type: ignore[arg-type]
         for years in YEARS:
             value = float(results[years][name]["median"])  # type: ignore[arg-type]
             same = results[years][name]["answer"] == results[YEARS[0]][name]["answer"]
+            met = value <= 1.2 * floor and same
+            missed |= not met
             print(f"| {name} | {years} | {sizes[years]['sessions']:,} | {1000 * value:.2f} "
-                  f"| {1000 * floor:.2f} | {value / floor:.2f}× | {'yes' if same else 'NO'} |")
+                  f"| {1000 * floor:.2f} | {value / floor:.2f}× | {'yes' if same else 'NO'} "
+                  f"| ≤ 1.2× | {'ok' if met else 'missed'} |")
+            if years != YEARS[0]:
+                record("growth", f"{name} at {years} years (ms)", f"{1000 * value:.2f}",
+                       f"1 year: {1000 * floor:.2f}", value / floor,
+                       "≤ 1.2× 1 year, same answer", met)
     shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -133,9 +133,18 @@ def main() -> int:
     rows = [("idle callback per input event, pynput fallback", touch),
             ("hotkey matching per key press, pynput (non-X11)", press),
             ("hotkey matching per key release, pynput (non-X11)", release)]
+    from benchmarks.table import record
+
     for label, ns in rows:
         print(f"| {label} (µs, median) | {ns / 1000:.3f} | — | < 20 µs | "
               f"{'yes' if ns < 20_000 else 'NO'} |")
+        record("input", f"{label} (µs, median)", f"{ns / 1000:.3f}", "—", None, "< 20 µs",
+               ns < 20_000)
+    record("input", "CPU in a session, no input (% of a core)", f"{fokus_idle:.2f}",
+           f"bare tray: {bare_idle:.2f}", None, "—", None)
+    record("input", "CPU in a session while xdotool types (% of a core)",
+           f"{fokus_typing:.2f}", f"bare tray: {bare_typing:.2f}", None, "< 2 %",
+           fokus_typing < 2)
     print(f"| CPU in a session, no input (% of a core) | {fokus_idle:.2f} | {bare_idle:.2f} "
           f"(bare tray) | — | — |")
     print(f"| CPU in a session while xdotool types (% of a core) | {fokus_typing:.2f} | "

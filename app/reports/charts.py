@@ -4,7 +4,8 @@ only when a chart is drawn."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from app.i18n import _
@@ -14,6 +15,19 @@ if TYPE_CHECKING:
 
 PALETTE = ("#2a9d8f", "#e76f51", "#3a86ff", "#8e5fa8", "#6a994e", "#e9c46a", "#264653",
            "#c1121f")
+
+
+@contextmanager
+def user_text_as_text() -> Iterator[None]:
+    """While drawing a PDF: text is drawn as it is (a ``$`` in a name is not
+    maths), and a glyph the font lacks is a box, not a warning on the terminal."""
+    import warnings
+
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        yield
 
 
 def _style(ax: Axes, title: str) -> None:
@@ -165,10 +179,7 @@ class InsightsCharts:
     def __init__(self) -> None:
         self._figures: list[Any] = []
 
-    def draw(self, data: InsightsData, scale: float = 1.0,
-             each: Callable[[Image], None] | None = None) -> list[Image]:
-        """The charts' images in order; ``each`` is given every one as soon as it
-        is drawn (the window shows the first while the others are drawn)."""
+    def _make_figures(self) -> None:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -177,21 +188,68 @@ class InsightsCharts:
                 figure = Figure(figsize=self.SIZE, layout="constrained")
                 FigureCanvasAgg(figure)
                 self._figures.append(figure)
-        drawers = [
+
+    @staticmethod
+    def _drawers(data: InsightsData) -> list[Callable[[Axes], None]]:
+        return [
             lambda ax: focus_per_day(ax, data.report, data.by_project, data.colours),
             lambda ax: switches_and_interruptions(ax, data.report),
             lambda ax: wellbeing_over_weeks(ax, data.history, data.week, data.satisfaction,
                                             data.energy, True),
             lambda ax: focus_by_hour(ax, data.by_hour, data.deep_spans),
         ]
+
+    def draw(self, data: InsightsData, scale: float = 1.0,
+             each: Callable[[Image], None] | None = None,
+             stop: Callable[[], bool] = lambda: False) -> list[Image]:
+        """The charts' images in order; ``each`` is given every one as soon as it
+        is drawn (the window shows the first while the others are drawn).
+        ``stop`` is asked before each chart: when it says so, the charts drawn
+        so far are returned."""
+        self._make_figures()
+        drawers = self._drawers(data)
         images: list[Image] = []
         for figure, draw in zip(self._figures, drawers, strict=True):
-            figure.clear()
-            figure.set_dpi(100 * scale)
-            draw(figure.add_subplot())  # type: ignore[no-untyped-call]  # matplotlib's stubs
-            figure.canvas.draw()
+            if stop():
+                break
+            _draw_on(figure, draw, scale)
             pixels = figure.canvas.buffer_rgba()
             images.append((int(pixels.shape[1]), int(pixels.shape[0]), bytes(pixels)))
             if each is not None:
                 each(images[-1])
         return images
+
+    def warm_up(self, stop: Callable[[], bool] = lambda: False) -> int:
+        """Draw each chart once from made-up figures and throw the pictures away:
+        a process's first drawing loads the fonts and runs matplotlib's first-use
+        paths, which then no window waits for. ``stop`` is asked before each
+        chart (a window waiting for its charts comes first); returns how many
+        charts were drawn."""
+        self._make_figures()
+        sample = _sample()
+        drawers = self._drawers(sample)
+        drawn = 0
+        for figure, draw in zip(self._figures, drawers, strict=True):
+            if stop():
+                break
+            _draw_on(figure, draw, 1.0)
+            drawn += 1
+        return drawn
+
+
+def _draw_on(figure: Any, draw: Callable[[Axes], None], scale: float) -> None:
+    figure.clear()
+    figure.set_dpi(100 * scale)
+    draw(figure.add_subplot())
+    figure.canvas.draw()
+
+
+def _sample() -> InsightsData:
+    """A made-up week with something in every chart (bars, a legend, lines,
+    markers, a shaded window), for ``InsightsCharts.warm_up``."""
+    days = [{"date": f"2026-01-{5 + i:02d}", "location": "WFA" if i < 5 else "off",
+             "switches": i, "interruptions": i % 2, "focus_in_deep_windows_minutes": 30.0 * i}
+            for i in range(7)]
+    history = [{"week": f"2026-W0{i}", "satisfaction": 3.0, "energy": 4.0} for i in range(1, 5)]
+    return InsightsData({"days": days}, [{"A": 60.0, "B": 25.0} for _d in days], {},
+                        history, "2026-W05", 4.0, 3.5, {9: 60.0, 10: 25.0}, [(540, 720)])

@@ -13,8 +13,7 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -226,15 +225,8 @@ def batches_finished(store: Store, clock: Clock, week: str) -> int:
     return int(found)
 
 
-def build_report(store: Store, clock: Clock, week: str,
-                 options: ExportOptions = ExportOptions(),
-                 report: WeekReport | None = None) -> dict[str, Any]:
-    r = report or Metrics(store, clock).week(week)
-    codes = project_codes(list(r.projects))
-
-    def project(name: str) -> str:
-        return name if options.project_names else codes[name]
-
+def day_rows(r: WeekReport, options: ExportOptions) -> list[dict[str, Any]]:
+    """The report's days (``build_report``'s "days"), from the week's figures alone."""
     days = []
     for d in r.days:
         ref = d.reflection
@@ -260,6 +252,19 @@ def build_report(store: Store, clock: Clock, week: str,
             row["helped"] = ref.helped if ref else ""
             row["hindered"] = ref.hindered if ref else ""
         days.append(row)
+    return days
+
+
+def build_report(store: Store, clock: Clock, week: str,
+                 options: ExportOptions = ExportOptions(),
+                 report: WeekReport | None = None) -> dict[str, Any]:
+    r = report or Metrics(store, clock).week(week)
+    codes = project_codes(list(r.projects))
+
+    def project(name: str) -> str:
+        return name if options.project_names else codes[name]
+
+    days = day_rows(r, options)
     wellbeing: dict[str, Any] = {
         "satisfaction_mean": r.satisfaction,
         "satisfaction_trend": r.satisfaction_trend,
@@ -318,19 +323,6 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
-
-
-@contextmanager
-def user_text_as_text() -> Iterator[None]:
-    """While drawing a PDF: text is drawn as it is (a ``$`` in a name is not
-    maths), and a glyph the font lacks is a box, not a warning on the terminal."""
-    import warnings
-
-    import matplotlib
-
-    with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
-        yield
 
 
 def write_atomically(path: Path, write: Callable[[Path], object]) -> Path:

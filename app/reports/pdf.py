@@ -1,11 +1,16 @@
 """The weekly self-report as a PDF of at most three pages, in the app's
 language: the summary, then the charts, then the days. Made with matplotlib's
-PDF backend alone (no pyplot, no Qt)."""
+PDF backend alone (no pyplot, no Qt).
+
+It is drawn from ``PdfInput``, plain data, so the drawing can happen in
+another process (app/reports/pdf_process.py): this module imports neither the
+store nor SQLModel."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.formats import date_range, day_short, moment, number, percent, word
 from app.i18n import _
@@ -13,11 +18,14 @@ from app.reports.charts import (
     focus_by_hour,
     focus_per_day,
     switches_and_interruptions,
+    user_text_as_text,
     wellbeing_over_weeks,
 )
-from app.reports.export import project_codes
-from app.reports.metrics import WeekReport
-from app.week.workmodel import WorkModel, iso_week_days
+from app.week.workmodel import iso_week_days
+
+if TYPE_CHECKING:
+    from app.reports.metrics import WeekReport
+    from app.week.workmodel import WorkModel
 
 A4 = (8.27, 11.69)
 
@@ -39,6 +47,8 @@ def week_heading(week: str) -> str:
 
 def focus_by_project(report: dict[str, Any], week: WeekReport) -> list[dict[str, float]]:
     """Per-day focus by project as the report names them (names or codes)."""
+    from app.reports.export import project_codes
+
     codes = project_codes(list(week.projects))
     named = report["included"]["project_names"]
     return [{(name if named else codes[name]): m for name, m in d.by_project.items()}
@@ -108,14 +118,37 @@ def goal_and_break_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
+@dataclass(frozen=True)
+class PdfInput:
+    """Everything the weekly PDF is drawn from, as plain data."""
+
+    report: dict[str, Any]  # the JSON export (app/reports/export.py build_report)
+    by_project: list[dict[str, float]]  # per day: minutes by project as the report names them
+    colours: dict[str, str]  # the app's colour of each project, by the report's names
+    history: list[dict[str, Any]]  # satisfaction and energy of earlier weeks
+    by_hour: dict[int, float]  # the week's focus minutes by hour of day
+    no_meeting: list[tuple[int, int]]  # the no-meeting windows, minutes from midnight
+
+
+def pdf_input(report: dict[str, Any], week: WeekReport, model: WorkModel,
+              colours: dict[str, str] | None = None) -> PdfInput:
+    """``colours``: the app's colour of each project by name, as the tray and
+    the windows draw them."""
+    return PdfInput(report, focus_by_project(report, week),
+                    report_colours(report, week, colours or {}), week.history,
+                    week.by_hour, [(s.start, s.end) for s in model.no_meeting])
+
+
 def render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path,
                colours: dict[str, str] | None = None) -> Path:
     """``colours``: the app's colour of each project by name, as the tray and
     the windows draw them."""
-    from app.reports.export import user_text_as_text
+    return draw_pdf(pdf_input(report, week, model, colours), path)
 
+
+def draw_pdf(data: PdfInput, path: Path) -> Path:
     with user_text_as_text():
-        return _render_pdf(report, week, model, path, colours or {})
+        return _draw_pdf(data, path)
 
 
 def report_colours(report: dict[str, Any], week: WeekReport,
@@ -123,16 +156,17 @@ def report_colours(report: dict[str, Any], week: WeekReport,
     """The project colours under the names the report uses (names or codes)."""
     if report["included"]["project_names"]:
         return colours
+    from app.reports.export import project_codes
+
     codes = project_codes(list(week.projects))
     return {codes[name]: colour for name, colour in colours.items() if name in codes}
 
 
-def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path: Path,
-                colours: dict[str, str]) -> Path:
+def _draw_pdf(data: PdfInput, path: Path) -> Path:
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
-    by_project = focus_by_project(report, week)
+    report = data.report
     who = report["programmer"]["name"] or _("(no name given)")
     with PdfPages(path, metadata={"Title": _("Fokus weekly self-report {week}").format(
             week=report["week"]), "Creator": report["generator"]}) as pdf:
@@ -191,7 +225,7 @@ def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path
         # Page 2: focus per day, switches and interruptions.
         fig = Figure(figsize=A4)
         axes = fig.subplots(2, 1)
-        focus_per_day(axes[0], report, by_project, report_colours(report, week, colours))
+        focus_per_day(axes[0], report, data.by_project, data.colours)
         switches_and_interruptions(axes[1], report)
         fig.subplots_adjust(left=0.1, right=0.95, top=0.94, bottom=0.06, hspace=0.45)
         pdf.savefig(fig)
@@ -200,11 +234,11 @@ def _render_pdf(report: dict[str, Any], week: WeekReport, model: WorkModel, path
         fig = Figure(figsize=A4)
         ax1 = fig.add_axes((0.1, 0.72, 0.85, 0.2))
         ax2 = fig.add_axes((0.1, 0.43, 0.85, 0.2))
-        wellbeing_over_weeks(ax1, week.history, report["week"],
+        wellbeing_over_weeks(ax1, data.history, report["week"],
                              report["satisfaction_wellbeing"]["satisfaction_mean"],
                              report["satisfaction_wellbeing"].get("energy_mean"),
                              included["health"])
-        focus_by_hour(ax2, week.by_hour, [(s.start, s.end) for s in model.no_meeting])
+        focus_by_hour(ax2, data.by_hour, data.no_meeting)
         fig.text(0.1, 0.35, _("The days"), fontsize=12, fontweight="bold", color="#2a9d8f")
         header = [_("day"), _("place"), _("focus"), _("in windows"), _("sessions"),
                   _("switches"), _("interr."), _("satisf.")]

@@ -316,7 +316,7 @@ def _text(fig: Any, x: float, y: float, text: str, **style: Any) -> None:
 
 
 def to_pdf(report: TeamReport, path: Path) -> Path:
-    from app.reports.export import user_text_as_text
+    from app.reports.charts import user_text_as_text
 
     with user_text_as_text():
         return _to_pdf(report, path)

@@ -4,13 +4,13 @@ week view flags."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import insert
 from sqlmodel import Session, col, delete, func, select
 
 from app.clock import Clock, as_utc
@@ -43,6 +43,22 @@ from app.week.planner import BatchToPlan, Busy, Plan, PlannedBlock, Strategy, pl
 from app.week.workmodel import DayKind, WindowKind, WorkModel, iso_week_days
 
 MAX_BLOCK = timedelta(hours=12)
+
+# A meeting as stored: calendar, uid, start_at, end_at, utc_offset_min, title,
+# all_day, location.
+MeetingRow = tuple[str, str, str, str, int, str, bool, str]
+MEETING_COLUMNS = ("calendar", "uid", "start_at", "end_at", "utc_offset_min", "title",
+                   "all_day", "location")
+_INSERT_MEETING = (f"INSERT INTO meeting ({', '.join(MEETING_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(MEETING_COLUMNS))})")
+# One calendar import writes at a time (the tray's watcher and ``fokus import-ics``).
+_CALENDAR_WRITES = threading.Lock()
+
+
+def stored_instant(at: datetime) -> str:
+    """An instant as the store's UtcDateTime columns hold it: naive UTC in
+    SQLAlchemy's SQLite form, so it compares (as text) with what the ORM wrote."""
+    return as_utc(at).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 # Blocks placed this far ahead count as planned work (any week, not only the one planned).
 HORIZON = timedelta(days=5 * 366)
 
@@ -242,33 +258,70 @@ class WeekService:
 
     def save_calendar(self, path: Path, parsed: Sequence[MeetingData], digest: str,
                       count_deep: bool = True) -> ImportResult:
-        """Store meetings read from ``path`` in place of its earlier import.
+        """Store meetings read from ``path`` in place of its earlier import, all
+        on this thread (the tray splits it: ``meeting_rows`` and
+        ``write_meetings`` in a worker, ``record_calendar`` on its GUI thread)."""
+        rows = self.meeting_rows(path, parsed)
+        self.write_meetings(path, rows)
+        self.record_calendar(path, len(rows), digest)
+        deep = 0
+        if count_deep:
+            model = self.work_model()
+            deep = sum(1 for m in parsed if not m.all_day and not is_fokus_block(m.uid)
+                       and self._in_deep_window(model, m.start, m.end))
+        return ImportResult(path, len(rows), deep, unchanged=False)
 
-        The rows go in with one bulk insert: the ORM's row-by-row adds cost
-        25 times as much for a big calendar."""
+    def meeting_rows(self, path: Path, parsed: Sequence[MeetingData]) -> list[MeetingRow]:
+        """The rows an import of ``path`` stores, in the store's own form
+        (``MEETING_COLUMNS``). Touches no store: a worker makes them."""
+        key = str(path)
+        offset = self.clock.utc_offset_minutes
+        # Fokus's own blocks, shared as a calendar, are not meetings.
+        return [(key, m.uid, stored_instant(m.start), stored_instant(m.end), offset(m.start),
+                 m.title, m.all_day, m.location) for m in parsed if not is_fokus_block(m.uid)]
+
+    def write_meetings(self, path: Path, rows: Sequence[MeetingRow],
+                       only_if: Callable[[], bool] = lambda: True) -> bool:
+        """Put ``rows`` in place of the meetings of an earlier import of ``path``:
+        one transaction on a connection of its own and one ``executemany`` (the
+        ORM's row-by-row adds cost 25 times as much, SQLAlchemy's bulk insert
+        still 4 times). Safe on a worker thread; one import writes at a time,
+        and only while ``only_if()`` says it is still wanted (a newer read of
+        the file may have started). It goes round the store's sessions, so
+        nobody is told: ``record_calendar`` does that. Returns whether it wrote."""
+        from sqlalchemy.exc import DBAPIError
+
+        from app.store.engine import translate_sqlite_error
+
+        with _CALENDAR_WRITES:
+            if not only_if():
+                return False
+            try:
+                with self.store.engine.begin() as conn:
+                    conn.exec_driver_sql("DELETE FROM meeting WHERE calendar = ?", (str(path),))
+                    if rows:
+                        conn.exec_driver_sql(_INSERT_MEETING, list(rows))
+            except DBAPIError as exc:
+                mapped = translate_sqlite_error(exc.orig or exc, self.store.path)
+                if mapped is not None:
+                    raise mapped from exc
+                raise
+        return True
+
+    def record_calendar(self, path: Path, events: int, digest: str) -> None:
+        """Note that ``path``'s meetings are stored (``events`` of them, from a file
+        with ``digest``): the import's last and smallest write, through the
+        store's sessions, so whoever shows meetings hears of it
+        (app/store/changes.py). Until it is made, the file counts as not
+        imported and the next start reads it again."""
         key = str(path)
         now = self.clock.now()
-        # Fokus's own blocks, shared as a calendar, are not meetings.
-        parsed = [m for m in parsed if not is_fokus_block(m.uid)]
-        offset = self.clock.utc_offset_minutes
-        rows = [{"calendar": key, "uid": m.uid, "start_at": m.start, "end_at": m.end,
-                 "utc_offset_min": offset(m.start), "title": m.title, "all_day": m.all_day,
-                 "location": m.location} for m in parsed]
         with self.store.transaction() as s:
-            s.exec(delete(Meeting).where(col(Meeting.calendar) == key))
-            if rows:
-                s.connection().execute(insert(Meeting), rows)
             source = s.get(CalendarSource, key)
             if source is None:
                 source = CalendarSource(key=key, path=key, imported_at=now)
                 s.add(source)
-            source.imported_at, source.events, source.digest = now, len(parsed), digest
-        deep = 0
-        if count_deep:
-            model = self.work_model()
-            deep = sum(1 for m in parsed if not m.all_day and self._in_deep_window(
-                model, m.start, m.end))
-        return ImportResult(path, len(parsed), deep, unchanged=False)
+            source.imported_at, source.events, source.digest = now, events, digest
 
     def calendars(self) -> list[CalendarSource]:
         with self.store.transaction() as s:

@@ -1,6 +1,7 @@
-"""A big calendar imported through the running tray: the file is parsed in a
-worker thread, so the tray's event loop keeps turning meanwhile; the rows are
-written on the GUI thread and the command line gets the same words as ever."""
+"""A big calendar imported through the running tray: the file is parsed and
+its meetings stored in a worker thread, so the tray's event loop keeps turning
+meanwhile; the GUI thread makes only the import's one-row record (which tells
+the windows), and the command line gets the same words as ever."""
 
 from __future__ import annotations
 
@@ -155,3 +156,80 @@ def test_a_bad_calendar_in_the_worker_answers_with_its_error(
     assert "END:VCALENDAR" in str(err.params["reason"])
     # The tray serves on.
     assert controller.execute("status", {})["state"] == "idle"  # type: ignore[index]
+
+
+def _threads_of_the_write(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[bool]]:
+    """Which thread stores the meetings and which records the import (True: the GUI's)."""
+    from app.week.service import WeekService
+
+    seen: dict[str, list[bool]] = {"write_meetings": [], "record_calendar": []}
+    for name in seen:
+        original = getattr(WeekService, name)
+
+        def spy(self: WeekService, *args: object, _name: str = name,
+                _original: object = original, **kwargs: object) -> object:
+            seen[_name].append(threading.current_thread() is threading.main_thread())
+            return _original(self, *args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(WeekService, name, spy)
+    return seen
+
+
+def test_import_ics_through_the_tray_stores_the_meetings_off_the_gui_thread(
+        controller: FokusController, paths: Paths, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.platform.instance import send
+    from ui.shell.ipc import InstanceServer
+
+    seen = _threads_of_the_write(monkeypatch)
+    topics: list[frozenset[str]] = []
+    controller.dataChanged.connect(topics.append)
+    calendar = ics(tmp_path / "team.ics", 300)
+    server = InstanceServer(str(paths.socket), controller.execute)
+    out: dict[str, object] = {}
+    asking = threading.Thread(target=lambda: out.setdefault(
+        "result", send(paths.socket, "import-ics", {"file": str(calendar)})))
+    asking.start()
+    try:
+        qtbot.waitUntil(lambda: "result" in out, timeout=30_000)
+        qtbot.waitUntil(lambda: any("calendar" in t for t in topics), timeout=5_000)
+    finally:
+        asking.join()
+        server.close()
+        server.deleteLater()
+        qtbot.wait(50)
+    result = out["result"]
+    assert isinstance(result, dict) and result["meetings"] > 100
+    assert _meeting_rows(paths, calendar) == result["meetings"]
+    assert seen == {"write_meetings": [False], "record_calendar": [True]}
+
+
+def test_the_calendar_set_in_settings_is_stored_off_the_gui_thread(
+        controller: FokusController, paths: Paths, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.store.settings import CALENDAR_PATH
+    from ui.week.window_watch import WindowWatcher
+
+    seen = _threads_of_the_write(monkeypatch)
+    calendar = ics(tmp_path / "team.ics", 300)
+    controller.service.settings.set(CALENDAR_PATH, str(calendar))
+    topics: list[frozenset[str]] = []
+    controller.dataChanged.connect(topics.append)
+    watcher = WindowWatcher(controller)
+    try:
+        watcher.watch_calendar()
+        qtbot.waitUntil(lambda: seen["record_calendar"] != [], timeout=30_000)
+        qtbot.waitUntil(lambda: any("calendar" in t for t in topics), timeout=5_000)
+        assert not watcher.importing
+        stored = _meeting_rows(paths, calendar)
+        assert stored > 100
+        assert seen == {"write_meetings": [False], "record_calendar": [True]}
+        source = controller.service.week.calendars()[0]
+        assert source.events == stored and source.digest
+        # Read again unchanged: hashed, neither parsed nor stored again.
+        watcher.reimport_calendar()
+        qtbot.waitUntil(lambda: not watcher.importing, timeout=30_000)
+        assert seen == {"write_meetings": [False], "record_calendar": [True]}
+    finally:
+        watcher.deleteLater()
+        qtbot.wait(20)

@@ -2,12 +2,15 @@
 draws every chart with its Agg backend into images (app/reports/charts.py,
 Figures reused); the window shows them as pictures, so neither opening it nor
 going from week to week waits on matplotlib. A week's images are kept, and the
-weeks either side are drawn ahead while the window is idle. Each picture carries
+weeks either side are drawn ahead while the window is idle. While the tray is
+idle the worker also draws this week's charts ahead (``charts_ahead``): a
+window opening on the same figures shows them at once. Each picture carries
 its title as accessible name and its figures in words as accessible
 description, from the same data, for screen readers."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from datetime import date, time, timedelta
@@ -31,6 +34,12 @@ from app.week.workmodel import iso_week_days, iso_week_of
 from ui.messages import clock_text, number_text, tr
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.clock import Clock
+    from app.reports.export import ExportOptions
+    from app.reports.metrics import WeekReport
+    from app.service import FokusService
     from ui.shell.controller import FokusController
 
 log = logging.getLogger(__name__)
@@ -53,8 +62,17 @@ class ChartRenderer:
         self._done: dict[Key, list[Image]] = {}
         self._partial: dict[Key, list[Image]] = {}  # being drawn
         self._failed: set[Key] = set()
+        self._drawing: Key | None = None  # the job being drawn
+        self._dropped = False  # … and its window has closed meanwhile
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()  # matplotlib is imported
+        self.warm = threading.Event()  # … and has drawn once (InsightsCharts.warm_up)
+        # This week's charts drawn while nothing else is asked: how to gather
+        # their data (in this thread: reads only), at which screen scale; and
+        # the last ones drawn, by what they were drawn from.
+        self._ahead: tuple[Callable[[], InsightsData], float] | None = None
+        self._made: tuple[str, list[Image]] | None = None
+        self.made = threading.Event()  # set whenever ahead-drawn charts are ready
 
     def start(self) -> None:
         with self._lock:
@@ -73,6 +91,21 @@ class ChartRenderer:
             self._jobs[key] = (min(priority, old[0]) if old else priority, data)
             self._lock.notify()
 
+    def prepare(self, gather: Callable[[], InsightsData], scale: float) -> None:
+        """Draw the charts of ``gather()`` when there is nothing else to draw."""
+        self.start()
+        with self._lock:
+            self._ahead = (gather, scale)
+            self.made.clear()
+            self._lock.notify()
+
+    def ready_made(self, data: InsightsData, scale: float) -> list[Image] | None:
+        """The charts drawn ahead, if they were drawn from these very figures."""
+        with self._lock:
+            if self._made is not None and self._made[0] == fingerprint(data, scale):
+                return list(self._made[1])
+        return None
+
     def take(self, key: Key) -> tuple[list[Image], bool]:
         """The images of ``key`` drawn so far, and whether that is all of them
         (then they are forgotten here: the window keeps them)."""
@@ -84,12 +117,21 @@ class ChartRenderer:
                 return self._done.pop(key), True
             return list(self._partial.get(key, ())), False
 
-    def forget(self, keep: set[Key]) -> None:
-        """Drop queued and finished jobs that no window waits for any more."""
+    def forget(self, keys: set[Key]) -> None:
+        """Drop the queued and finished jobs of ``keys`` (their window closed);
+        other windows' jobs stay."""
         with self._lock:
             for table in (self._jobs, self._done):
-                for key in [k for k in table if k not in keep]:
+                for key in [k for k in table if k in keys]:
                     del table[key]
+            self._failed -= keys
+            if self._drawing in keys:
+                self._dropped = True
+
+    def _waited_for(self) -> bool:
+        """A window waits for charts (the warm-up gives way)."""
+        with self._lock:
+            return bool(self._jobs)
 
     def _work(self) -> None:
         import matplotlib
@@ -100,12 +142,25 @@ class ChartRenderer:
 
         self.ready.set()
         charts = InsightsCharts()
+        try:
+            charts.warm_up(stop=self._waited_for)
+        except Exception:  # the real charts say what is wrong, if anything is
+            log.exception("cannot draw the sample charts")
+        self.warm.set()
         while True:
             with self._lock:
-                while not self._jobs:
+                while not self._jobs and self._ahead is None:
                     self._lock.wait()
-                key = min(self._jobs, key=lambda k: self._jobs[k][0])
-                _priority, data = self._jobs.pop(key)
+                ahead = None
+                if self._jobs:
+                    key = min(self._jobs, key=lambda k: self._jobs[k][0])
+                    _priority, data = self._jobs.pop(key)
+                    self._drawing, self._dropped = key, False
+                else:
+                    ahead, self._ahead = self._ahead, None
+            if ahead is not None:
+                self._draw_ahead(charts, *ahead)
+                continue
             def drawn(image: Image, key: Key = key) -> None:
                 with self._lock:
                     self._partial.setdefault(key, []).append(image)
@@ -114,21 +169,96 @@ class ChartRenderer:
                 images = charts.draw(data, key[2], drawn)
             except Exception:
                 log.exception("cannot draw the charts of %s", key[0])
-                with self._lock:
-                    self._partial.pop(key, None)
-                    self._failed.add(key)
-                continue
+                images = None
             with self._lock:
                 self._partial.pop(key, None)
-                self._done[key] = images
+                if not self._dropped:  # a closed window's charts are not kept
+                    if images is None:
+                        self._failed.add(key)
+                    else:
+                        self._done[key] = images
+                self._drawing = None
+
+
+    def _draw_ahead(self, charts: InsightsCharts, gather: Callable[[], InsightsData],
+                    scale: float) -> None:
+        """This week's charts, unless they are drawn already from the same
+        figures; a window asking for charts meanwhile comes first (then these
+        are left, to be drawn at the next quiet moment)."""
+        try:
+            data = gather()
+            drawn_from = fingerprint(data, scale)
+            with self._lock:
+                if self._made is not None and self._made[0] == drawn_from:
+                    self.made.set()
+                    return
+            images = charts.draw(data, scale, stop=self._waited_for)
+        except Exception:  # the store closed under it (quitting), say: nothing to show
+            log.exception("cannot draw this week's charts ahead")
+            return
+        if len(images) < InsightsCharts.COUNT:
+            return
+        with self._lock:
+            self._made = (drawn_from, images)
+        self.made.set()
+
+
+def fingerprint(data: InsightsData, scale: float) -> str:
+    """What a drawing of ``data`` depends on: the figures, the screen's scale and
+    the language (its words and its way of writing numbers)."""
+    from app.i18n import language
+
+    return repr((data.report["days"], data.by_project, sorted(data.colours.items()),
+                 data.history, data.week, data.satisfaction, data.energy,
+                 sorted(data.by_hour.items()), data.deep_spans, scale, language()))
 
 
 RENDERER = ChartRenderer()
+_GENERATIONS = itertools.count()
 
 
 def load_matplotlib_in_background() -> None:
-    """Import matplotlib once per process, off the GUI thread."""
+    """Import matplotlib once per process, off the GUI thread, and draw once
+    (the first drawing of a process loads the fonts)."""
     RENDERER.start()
+
+
+def charts_ahead(controller: FokusController) -> None:
+    """While the tray is idle: matplotlib made ready, and this week's charts
+    drawn, both in the chart worker (the figures are read there too, reads
+    only), so Insights opening on the same figures shows them at once."""
+    from PySide6.QtGui import QGuiApplication
+
+    service, clock = controller.service, controller.clock
+    week = iso_week_of(service.week.local(clock.now()).date())
+    screen = QGuiApplication.primaryScreen()
+    scale = float(screen.devicePixelRatio()) if screen is not None else 1.0
+    RENDERER.prepare(lambda: chart_data(service, clock, week), scale)
+
+
+def report_options() -> ExportOptions:
+    """What the window's report includes: everything, it stays on this machine."""
+    from app.reports.export import ExportOptions
+
+    return ExportOptions(health=True, free_text=True)
+
+
+def chart_data(service: FokusService, clock: Clock, week: str,
+               week_report: WeekReport | None = None) -> InsightsData:
+    """What the charts of ``week`` are drawn from. It only reads the store, so the
+    chart worker may gather it."""
+    from app.reports.export import day_rows
+    from app.reports.metrics import Metrics
+    from app.reports.pdf import focus_by_project
+
+    figures = week_report or Metrics(service.store, clock).week(week)
+    report = {"days": day_rows(figures, report_options()),
+              "included": {"project_names": True}}
+    colours = {p.name: p.colour for p in service.projects(include_archived=True)}
+    model = service.week.work_model()
+    return InsightsData(report, focus_by_project(report, figures), colours, figures.history,
+                        week, figures.satisfaction, figures.energy, figures.by_hour,
+                        [(s.start, s.end) for s in model.no_meeting])
 
 
 # The size it opens at where the screen allows; on a small one (1366×768 is a
@@ -249,7 +379,9 @@ class InsightsWindow(QMainWindow):
         self.setCentralWidget(central)
         self._fit_screen()
         self.ready = False  # the charts of the week shown are on screen
-        self._generation = 0  # moves on whenever the data changes
+        # Moves on whenever the data changes; drawn from a count shared by every
+        # window, so two windows never ask the worker for the same key.
+        self._generation = next(_GENERATIONS)
         self._pictures: dict[Key, list[QPixmap]] = {}  # drawn weeks, kept
         self._wanted: dict[Key, InsightsData] = {}
         self._shown: Key | None = None
@@ -288,7 +420,7 @@ class InsightsWindow(QMainWindow):
 
     def refresh(self) -> None:
         self._stale = False
-        self._generation += 1
+        self._generation = next(_GENERATIONS)
         self._pictures.clear()
         self._summary()
         self.draw()
@@ -306,13 +438,13 @@ class InsightsWindow(QMainWindow):
         self.draw()
 
     def _summary(self) -> None:
-        from app.reports.export import ExportOptions, build_report
+        from app.reports.export import build_report
         from app.reports.metrics import Metrics
 
         svc = self.controller.service
         self.week_report = Metrics(svc.store, self.controller.clock).week(self.week)
         self.report = build_report(svc.store, self.controller.clock, self.week,
-                                   ExportOptions(health=True, free_text=True), self.week_report)
+                                   report_options(), self.week_report)
         year, number = self.week.split("-W")
         self.title.setText(self.tr("Week {n}, {year}").format(n=int(number), year=year))
         e, w = self.report["efficiency_flow"], self.report["satisfaction_wellbeing"]
@@ -375,25 +507,9 @@ class InsightsWindow(QMainWindow):
 
     def _data(self, week: str) -> InsightsData:
         """What the charts of ``week`` are drawn from (the week shown: as summed up)."""
-        from app.reports.pdf import focus_by_project
-
-        if week == self.week:
-            report, week_report = self.report, self.week_report
-        else:
-            from app.reports.export import ExportOptions, build_report
-            from app.reports.metrics import Metrics
-
-            svc = self.controller.service
-            week_report = Metrics(svc.store, self.controller.clock).week(week)
-            report = build_report(svc.store, self.controller.clock, week,
-                                  ExportOptions(health=True, free_text=True), week_report)
-        colours = {p.name: p.colour for p in self.controller.service.projects(
-            include_archived=True)}
-        model = self.controller.service.week.work_model()
-        return InsightsData(report, focus_by_project(report, week_report), colours,
-                            week_report.history, week, week_report.satisfaction,
-                            week_report.energy, week_report.by_hour,
-                            [(s.start, s.end) for s in model.no_meeting])
+        svc = self.controller.service
+        return chart_data(svc, self.controller.clock, week,
+                          self.week_report if week == self.week else None)
 
     def draw(self) -> None:
         """Show the week's charts: at once when drawn before, else "Drawing the
@@ -401,6 +517,12 @@ class InsightsWindow(QMainWindow):
         key = self._key(self.week)
         self._shown = key
         if key in self._pictures:
+            self._show(self._pictures[key])
+            self._ahead.start()
+            return
+        made = RENDERER.ready_made(self.chart_data, key[2])
+        if made is not None:  # drawn ahead while the tray was idle
+            self._pictures[key] = [_picture(image, key[2]) for image in made]
             self._show(self._pictures[key])
             self._ahead.start()
             return
@@ -457,8 +579,9 @@ class InsightsWindow(QMainWindow):
         self.ready = len(pictures) == len(self.canvases)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
-        # Nothing more to draw for a window no one sees.
-        RENDERER.forget(set())
+        # Nothing more to draw for a window no one sees (another window's
+        # charts are its own: the keys are this window's alone).
+        RENDERER.forget(set(self._wanted))
         self._wanted.clear()
         self._waiting.stop()
         self._ahead.stop()

@@ -56,6 +56,10 @@ def tray_wait_seconds() -> float:
         return 4.0
 
 
+# How long the tray is ready and left alone before matplotlib is made ready.
+CHARTS_AFTER_IDLE_MS = 3000
+
+
 def _application() -> QApplication:
     from ui.platform.collector import collect_on_gui_thread
 
@@ -100,9 +104,17 @@ class FokusApp:
         self.tray.quitRequested.connect(self.ask_quit)
         self.tray.breaks.started.connect(self._break_started)
         self.tray.breaks.over.connect(self._break_over)
-        # Someone who opens the menu may be on the way to Insights: matplotlib is
-        # made ready then, in the background, not for every tray that never draws.
+        # Insights' charts wait on matplotlib: it is made ready in the background,
+        # and this week's charts drawn there, once the tray has been ready and
+        # left alone for a while (again after each change), or at once when the
+        # menu opens (someone may be on the way to Insights). Never on the way to
+        # the icon or to ready.
         self.tray.menu.aboutToShow.connect(self._charts_ahead)
+        self._charts_idle = QTimer(self.controller)
+        self._charts_idle.setSingleShot(True)
+        self._charts_idle.setInterval(CHARTS_AFTER_IDLE_MS)
+        self._charts_idle.timeout.connect(self._charts_ahead)
+        self.controller.ready.connect(self._charts_idle.start)
         self.windows.created.connect(self._window_created)
         self.prompts.notice.connect(self.notify)
         self.tray_mode = QSystemTrayIcon.isSystemTrayAvailable()
@@ -261,10 +273,17 @@ class FokusApp:
         log.info("Fokus %s ready (%s)", __version__, self.paths.data_dir)
 
     def _charts_ahead(self) -> None:
-        if self.controller.is_ready:
-            from ui.reports.insights import load_matplotlib_in_background
+        if self.controller.is_ready and not self._quitting:
+            self._charts_idle.stop()
+            from ui.reports import insights
 
-            load_matplotlib_in_background()
+            shown = self.windows.get("insights")
+            if shown is not None and shown.isVisible():
+                # It draws its own charts, and keeps them when it is closed.
+                insights.load_matplotlib_in_background()
+                return
+            log.info("drawing this week's charts ahead")
+            insights.charts_ahead(self.controller)
 
     def _look_for_tray(self) -> None:
         self._waited += 1
@@ -301,6 +320,8 @@ class FokusApp:
 
     def _window_created(self, kind: str, window: QObject) -> None:
         """Signals of one kind of window that reach beyond it."""
+        if self._charts_idle.isActive():  # not idle yet: wait again
+            self._charts_idle.start()
         if kind == "welcome":
             window.languageChanged.connect(self._language_changed)  # type: ignore[attr-defined]
         elif kind == "reflection" and self.reminders is not None:
@@ -322,6 +343,8 @@ class FokusApp:
                 self.watcher.watch_calendar()
         if {"projects", "batches", "blocks"} & topics:
             self.tray.update_state()
+        if self.controller.is_ready:  # the charts drawn ahead are stale: wait for quiet
+            self._charts_idle.start()
 
     def _follow_language(self) -> None:
         """A language chosen anywhere (Settings, the guide, ``fokus config set

@@ -3,9 +3,11 @@
 and re-imports the calendar file when it changes.
 
 The calendar file is read, hashed and (only when its digest changed) parsed
-in a worker thread: a big calendar takes seconds to expand, and the tray must
-answer meanwhile. The worker hands its result back through a queued signal;
-the meetings are stored from the GUI thread, like every other write."""
+and its meetings stored in a worker thread: a big calendar takes seconds to
+expand and tens of milliseconds to store, and the tray must answer meanwhile.
+The worker hands its result back through an inbox; the GUI thread makes the
+import's last, one-row write (``WeekService.record_calendar``), which tells
+every window showing meetings."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from ui.platform.inbox import Inbox
 
 if TYPE_CHECKING:
     from app.service import PlannedChoice
+    from app.week.service import WeekService
     from ui.shell.controller import FokusController
 
 log = logging.getLogger(__name__)
@@ -38,18 +41,28 @@ class _CalendarReply(Inbox):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.read = self.relay("read")  # serial, Path, list[MeetingData] | None, digest
+        self.read = self.relay("read")  # serial, Path, meetings stored (None: none), digest
         self.failed = self.relay("failed")  # serial, Path, FokusError
 
 
+class _Latest:
+    """The newest read's serial, for workers to look at (a plain object: the
+    watcher may be gone by the time a worker asks)."""
+
+    serial = 0
+
+
 class _CalendarRead(QRunnable):
-    """Hash the calendar file and parse it if the digest is not the known one."""
+    """Hash the calendar file; if the digest is not the known one, parse it and
+    store its meetings (unless a newer read has started meanwhile)."""
 
     def __init__(self, serial: int, path: Path, known: str | None, around: datetime,
-                 zone: tzinfo, reply: _CalendarReply) -> None:
+                 zone: tzinfo, week: WeekService, latest: _Latest,
+                 reply: _CalendarReply) -> None:
         super().__init__()
         self.serial, self.path, self.known = serial, path, known
         self.around, self.zone, self.reply = around, zone, reply
+        self.week, self.latest = week, latest
 
     def run(self) -> None:
         from app.week.calendar import read_calendar_if_changed
@@ -57,10 +70,20 @@ class _CalendarRead(QRunnable):
         try:
             parsed, digest = read_calendar_if_changed(self.path, self.known, self.around,
                                                       self.zone)
+            stored: int | None = None
+            if parsed is not None:
+                rows = self.week.meeting_rows(self.path, parsed)
+                if self.week.write_meetings(self.path, rows,
+                                            only_if=lambda: self.latest.serial == self.serial):
+                    stored = len(rows)
         except FokusError as err:
             self._send(self.reply.failed, self.serial, self.path, err)
             return
-        self._send(self.reply.read, self.serial, self.path, parsed, digest)
+        except Exception:  # the store closed under it (quitting, say)
+            log.exception("calendar %s not stored", self.path)
+            self._send(self.reply.read, self.serial, self.path, None, "")
+            return
+        self._send(self.reply.read, self.serial, self.path, stored, digest)
 
     @staticmethod
     def _send(signal: object, *args: object) -> None:
@@ -100,6 +123,7 @@ class WindowWatcher(QObject):
         self._reply.read.connect(self._calendar_read)
         self._reply.failed.connect(self._calendar_failed)
         self._serial = 0  # the newest read; older answers are dropped
+        self._latest = _Latest()  # the same, for the workers
         self._quiet = False
         self._busy = False
         self._announced: datetime | None = None
@@ -192,26 +216,25 @@ class WindowWatcher(QObject):
         path = path.expanduser().resolve()
         week = self.controller.service.week
         self._serial += 1
+        self._latest.serial = self._serial
         self._quiet, self._busy = quiet, True
         clock = self.controller.clock
         QThreadPool.globalInstance().start(_CalendarRead(
             self._serial, path, week.calendar_digest(path), clock.now(), clock.zone(),
-            self._reply))
+            week, self._latest, self._reply))
 
-    def _calendar_read(self, serial: int, path: Path, parsed: object, digest: str) -> None:
+    def _calendar_read(self, serial: int, path: Path, stored: int | None, digest: str) -> None:
         if serial != self._serial:
             return
         self._busy = False
-        if parsed is None or not self.controller.is_ready:
+        if stored is None or not self.controller.is_ready:
             return
-        assert isinstance(parsed, list)
         try:
-            result = self.controller.service.week.save_calendar(path, parsed, digest,
-                                                                count_deep=False)
+            self.controller.service.week.record_calendar(path, stored, digest)
         except FokusError as err:
             self._calendar_failed(serial, path, err)
             return
-        log.info("calendar %s imported: %d meetings", path, result.meetings)
+        log.info("calendar %s imported: %d meetings", path, stored)
         self.controller.changed.emit()
 
     def _calendar_failed(self, serial: int, path: Path, err: FokusError) -> None:

@@ -1,5 +1,6 @@
 """Reflections, the weekly self-report and the team report. They run here, never
-through the tray: a running tray need not load matplotlib for them."""
+through the tray: a running tray need not load matplotlib for them. A PDF
+export draws in a process forked at its start (app/reports/pdf_process.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.i18n import N_, _, ngettext
 if TYPE_CHECKING:
     from app.clock import Clock
     from app.platform.paths import Paths
+    from app.reports.pdf_process import PdfDrawer
     from app.reports.reflection import Answers, ReflectionService
     from app.store.engine import Store
     from app.store.models import Reflection
@@ -119,7 +121,8 @@ def reflect(paths: Paths, a: dict[str, Any]) -> int:
 # -- export ----------------------------------------------------------------------------
 
 
-def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
+def _export_from(store: Store, clock: Clock, a: dict[str, Any],
+                 drawer: PdfDrawer | None = None) -> int:
     from app.reports.export import (
         ExportOptions,
         build_report,
@@ -144,15 +147,16 @@ def _export_from(store: Store, clock: Clock, a: dict[str, Any]) -> int:
         from sqlmodel import select
 
         from app.reports.export import write_atomically
-        from app.reports.pdf import render_pdf
+        from app.reports.pdf import draw_pdf, pdf_input
         from app.store.models import Project
         from app.week.service import WeekService
 
         model = WeekService(store, clock).work_model()
         with store.transaction() as s:
             colours = {p.name: p.colour for p in s.exec(select(Project))}
-        write_atomically(out, lambda tmp: render_pdf(report, report_week, model, tmp,
-                                                     colours))
+        data = pdf_input(report, report_week, model, colours)
+        write_atomically(out, lambda tmp: drawer.draw(data, tmp) if drawer is not None
+                         else draw_pdf(data, tmp))
     print(_("Self-report for {week} written to {out}.").format(week=week_text(week), out=out))
     return 0
 
@@ -186,7 +190,17 @@ def export(paths: Paths, a: dict[str, Any]) -> int:
 
         print(json.dumps(JSON_SCHEMA, indent=2, ensure_ascii=False))
         return 0
-    return _with_store(paths, a, _export_from)
+    if a["format"] != "pdf":
+        return _with_store(paths, a, _export_from)
+    from app.reports.pdf_process import PdfDrawer
+
+    # Started first: matplotlib loads in it while the week is read here.
+    drawer = PdfDrawer()
+    try:
+        return _with_store(paths, a, lambda store, clock, args: _export_from(
+            store, clock, args, drawer))
+    finally:
+        drawer.close()
 
 
 # -- team report -----------------------------------------------------------------------

@@ -26,10 +26,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from app.service import FokusService
-    from app.week.calendar import MeetingData
 
-    # the file, its meetings, its digest, how many fall in no-meeting windows
-    CalendarRead = tuple[Path, list[MeetingData], str, int]
+    # the file, its meetings stored, its digest, how many fall in no-meeting windows
+    CalendarRead = tuple[Path, int, str, int]
 
 WEEK_HELP = N_("ISO week, e.g. 2026-W48 (default: this week)")
 
@@ -170,9 +169,10 @@ def _block_list_text(result: Result) -> str:
 
 
 def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], CalendarRead]:
-    """The import's reading, parsing and counting as work that touches no store:
-    the tray runs it in a worker thread while its menu stays live. What it needs
-    from the store (the clock, the work model) is taken here, on the caller's thread."""
+    """The import's reading, parsing, counting and storing of the meetings as work
+    the tray runs in a worker thread while its menu stays live (the meetings go
+    in on a connection of the worker's own). What it needs from the store's
+    sessions (the clock, the work model) is taken here, on the caller's thread."""
     from pathlib import Path
 
     from app.week.calendar import read_calendar
@@ -197,16 +197,19 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
         parsed, digest = read_calendar(resolved, now, zone)
         deep = sum(1 for m in parsed if not m.all_day and not is_fokus_block(m.uid)
                    and week._in_deep_window(model, m.start, m.end))
-        return resolved, parsed, digest, deep
+        rows = week.meeting_rows(resolved, parsed)
+        week.write_meetings(resolved, rows)
+        return resolved, len(rows), digest, deep
 
     return read
 
 
 def _import_ics_store(svc: FokusService, a: dict[str, Any], read: CalendarRead) -> Result:
-    """The import's one write, in the thread that owns the store (one bulk insert)."""
-    path, parsed, digest, deep = read
-    result = svc.week.save_calendar(path, parsed, digest, count_deep=False)
-    return {"file": str(result.path), "meetings": result.meetings, "in_deep_windows": deep}
+    """The import's last write (one row: what was imported, which tells the
+    windows), in the thread that owns the store's sessions."""
+    path, meetings, digest, deep = read
+    svc.week.record_calendar(path, meetings, digest)
+    return {"file": str(path), "meetings": meetings, "in_deep_windows": deep}
 
 
 def _import_ics(svc: FokusService, a: dict[str, Any]) -> Result:
