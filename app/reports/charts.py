@@ -4,6 +4,7 @@ only when a chart is drawn."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -17,15 +18,24 @@ PALETTE = ("#2a9d8f", "#e76f51", "#3a86ff", "#8e5fa8", "#6a994e", "#e9c46a", "#2
            "#c1121f")
 
 
+# matplotlib draws in one thread at a time: its font objects (FreeType) are
+# shared and not thread-safe, and rc_context changes settings for every thread.
+# Insights' chart worker and a PDF drawn in the tray at the same moment aborted
+# the process inside FreeType's text drawing.
+DRAWING = threading.RLock()
+
+
 @contextmanager
 def user_text_as_text() -> Iterator[None]:
     """While drawing a PDF: text is drawn as it is (a ``$`` in a name is not
-    maths), and a glyph the font lacks is a box, not a warning on the terminal."""
+    maths), and a glyph the font lacks is a box, not a warning on the terminal.
+    Holds ``DRAWING`` meanwhile."""
     import warnings
 
     import matplotlib
 
-    with matplotlib.rc_context({"text.parse_math": False}), warnings.catch_warnings():
+    with DRAWING, matplotlib.rc_context({"text.parse_math": False}), \
+            warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         yield
 
@@ -212,9 +222,10 @@ class InsightsCharts:
         for figure, draw in zip(self._figures, drawers, strict=True):
             if stop():
                 break
-            _draw_on(figure, draw, scale)
-            pixels = figure.canvas.buffer_rgba()
-            images.append((int(pixels.shape[1]), int(pixels.shape[0]), bytes(pixels)))
+            with DRAWING:
+                _draw_on(figure, draw, scale)
+                pixels = figure.canvas.buffer_rgba()
+                images.append((int(pixels.shape[1]), int(pixels.shape[0]), bytes(pixels)))
             if each is not None:
                 each(images[-1])
         return images
@@ -232,7 +243,8 @@ class InsightsCharts:
         for figure, draw in zip(self._figures, drawers, strict=True):
             if stop():
                 break
-            _draw_on(figure, draw, 1.0)
+            with DRAWING:
+                _draw_on(figure, draw, 1.0)
             drawn += 1
         return drawn
 

@@ -121,3 +121,42 @@ def test_the_whole_command_draws_the_pdf_and_ends_with_its_output_whole(
     listed = fokus("project", "list", "--json")
     assert listed.returncode == 0
     assert len(json.loads(listed.stdout)["projects"]) >= 3  # all of it, flushed at the end
+
+
+def test_a_pdf_and_insights_charts_drawn_at_once_take_turns(
+        service: FokusService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tray's chart worker and a PDF drawn in the tray at the same moment:
+    matplotlib's fonts are not thread-safe (this aborted the process inside
+    FreeType), so both hold app.reports.charts.DRAWING while they draw."""
+    import threading
+    from typing import Any
+
+    from app.reports import charts as charts_module
+    from app.reports.charts import DRAWING, InsightsCharts, _sample
+
+    data = _week_data(service)
+    held: list[bool] = []
+    draw_on = charts_module._draw_on
+
+    def watched(figure: Any, draw: Any, scale: float) -> None:
+        held.append(DRAWING._is_owned())  # type: ignore[attr-defined]
+        draw_on(figure, draw, scale)
+
+    monkeypatch.setattr(charts_module, "_draw_on", watched)
+    charts = InsightsCharts()
+    failures: list[BaseException] = []
+
+    def insights() -> None:
+        try:
+            for _round in range(3):
+                charts.draw(_sample())
+        except BaseException as exc:  # noqa: BLE001  (told to the test below)
+            failures.append(exc)
+
+    worker = threading.Thread(target=insights)
+    worker.start()
+    pdfs = [draw_pdf(data, tmp_path / f"week-{n}.pdf") for n in range(2)]
+    worker.join(60)
+    assert not worker.is_alive() and not failures, failures
+    assert len(held) == 12 and all(held)  # each chart was drawn holding the lock
+    assert all("SIASN" in _text(pdf) for pdf in pdfs)

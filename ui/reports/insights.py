@@ -10,6 +10,7 @@ description, from the same data, for screen readers."""
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import threading
@@ -65,6 +66,7 @@ class ChartRenderer:
         self._drawing: Key | None = None  # the job being drawn
         self._dropped = False  # … and its window has closed meanwhile
         self._thread: threading.Thread | None = None
+        self._closing = False  # the process is ending: the thread leaves
         self.ready = threading.Event()  # matplotlib is imported
         self.warm = threading.Event()  # … and has drawn once (InsightsCharts.warm_up)
         # This week's charts drawn while nothing else is asked: how to gather
@@ -80,6 +82,19 @@ class ChartRenderer:
                 self._thread = threading.Thread(target=self._work, name="fokus-charts",
                                                 daemon=True)
                 self._thread.start()
+                atexit.register(self.stop)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Lets the thread finish the chart it draws and leave (at the process's
+        end: a thread left inside matplotlib's C++ while the interpreter
+        finalizes is ended by force, and that aborts the process: "terminate
+        called without an active exception")."""
+        with self._lock:
+            self._closing = True
+            self._lock.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
 
     def submit(self, key: Key, data: InsightsData, urgent: bool) -> None:
         self.start()
@@ -129,9 +144,9 @@ class ChartRenderer:
                 self._dropped = True
 
     def _waited_for(self) -> bool:
-        """A window waits for charts (the warm-up gives way)."""
+        """A window waits for charts (the warm-up gives way), or the process ends."""
         with self._lock:
-            return bool(self._jobs)
+            return bool(self._jobs) or self._closing
 
     def _work(self) -> None:
         import matplotlib
@@ -149,8 +164,10 @@ class ChartRenderer:
         self.warm.set()
         while True:
             with self._lock:
-                while not self._jobs and self._ahead is None:
+                while not self._jobs and self._ahead is None and not self._closing:
                     self._lock.wait()
+                if self._closing:
+                    return
                 ahead = None
                 if self._jobs:
                     key = min(self._jobs, key=lambda k: self._jobs[k][0])
@@ -166,7 +183,7 @@ class ChartRenderer:
                     self._partial.setdefault(key, []).append(image)
 
             try:
-                images = charts.draw(data, key[2], drawn)
+                images = charts.draw(data, key[2], drawn, stop=lambda: self._closing)
             except Exception:
                 log.exception("cannot draw the charts of %s", key[0])
                 images = None
