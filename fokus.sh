@@ -105,7 +105,8 @@ case "$cmd" in
   unit)
     check_python
     ensure_venv test
-    exec "$VENV/bin/python" -m pytest -q tests/unit "$@"
+    # One worker a core (pytest-xdist): the layer's 30-second budget on two cores.
+    exec "$VENV/bin/python" -m pytest -q -n auto tests/unit "$@"
     ;;
   bench)
     check_python

@@ -27,6 +27,18 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FOKUS_LANG", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _language_of_the_environment() -> Iterator[None]:
+    """Each test starts and ends speaking the environment's language: a command
+    run in-process that chose Indonesian (the fuzzer sets the language now and
+    then) must not leave the next test's words in it."""
+    from app.i18n import set_language
+
+    set_language(None)
+    yield
+    set_language(None)
+
+
 @pytest.fixture
 def paths(tmp_path: Path) -> Paths:
     return Paths(tmp_path / "data").ensure()

@@ -92,7 +92,7 @@ def arena(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base
 
 
-@settings(max_examples=250, deadline=5000, derandomize=True,
+@settings(max_examples=150, deadline=5000, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow])
 @given(data=st.data())

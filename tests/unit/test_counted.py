@@ -40,7 +40,7 @@ SESSION = st.tuples(st.integers(0, 600), st.integers(1, 240),
                     st.lists(st.tuples(st.integers(0, 240), st.integers(1, 60)), max_size=2))
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sessions=st.lists(SESSION, min_size=1, max_size=6), cut=st.integers(0, 700))
 def test_overlapping_sessions_count_the_union_of_their_focus_once(

@@ -106,7 +106,7 @@ def apply(svc: FokusService, edit: tuple[str, int, int, int, int, bool]) -> bool
     return True
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
+@settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(edits)
 def test_no_edit_sequence_leaves_sessions_overlapping_and_undo_restores_each_state(
@@ -129,7 +129,7 @@ def test_no_edit_sequence_leaves_sessions_overlapping_and_undo_restores_each_sta
         assert err.value.code is ErrorCode.NOTHING_TO_UNDO
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
+@settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(start=st.integers(0, 300), length=st.integers(2, 300),
        pauses=st.lists(st.tuples(st.integers(0, 299), st.integers(1, 60)), max_size=3),

@@ -148,15 +148,15 @@ def test_a_pdf_and_insights_charts_drawn_at_once_take_turns(
 
     def insights() -> None:
         try:
-            for _round in range(3):
+            for _round in range(2):
                 charts.draw(_sample())
         except BaseException as exc:  # noqa: BLE001  (told to the test below)
             failures.append(exc)
 
     worker = threading.Thread(target=insights)
     worker.start()
-    pdfs = [draw_pdf(data, tmp_path / f"week-{n}.pdf") for n in range(2)]
+    pdfs = [draw_pdf(data, tmp_path / "week.pdf")]
     worker.join(60)
     assert not worker.is_alive() and not failures, failures
-    assert len(held) == 12 and all(held)  # each chart was drawn holding the lock
+    assert len(held) == 8 and all(held)  # each chart was drawn holding the lock
     assert all("SIASN" in _text(pdf) for pdf in pdfs)
