@@ -24,7 +24,7 @@ import pytest
 
 from tests.helpers.cli import venv_bin
 from tests.helpers.deep_window import ZONE
-from tests.helpers.x11 import wait_for
+from tests.helpers.x11 import end_process, wait_for
 
 STANDIN = Path(__file__).resolve().parents[1] / "helpers" / "portal_standin.py"
 SYSTEM_PYTHON = Path("/usr/bin/python3")
@@ -91,13 +91,7 @@ class WaylandFokus:
         out.close()
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        end_process(self.proc, 15)
 
     def running(self) -> bool:
         result = self.cli("status", "--json")

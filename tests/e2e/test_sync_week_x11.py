@@ -31,7 +31,7 @@ import pytest
 
 from tests.helpers.tray import Fokus
 from tests.helpers.wallclock import WallClock
-from tests.helpers.x11 import X11Session, wait_for
+from tests.helpers.x11 import X11Session, end_process, wait_for
 
 pytestmark = pytest.mark.x11
 
@@ -89,13 +89,7 @@ class Computer(Fokus):
         return int(str(row[0]))
 
     def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        end_process(self.proc)
 
 
 @pytest.fixture

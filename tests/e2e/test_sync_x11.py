@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,7 +21,7 @@ import pytest
 
 from app.sync.folder import ROOT
 from tests.helpers.tray import Fokus
-from tests.helpers.x11 import X11Session, wait_for
+from tests.helpers.x11 import X11Session, end_process, wait_for
 
 pytestmark = pytest.mark.x11
 
@@ -50,13 +49,7 @@ def pair(x11: X11Session, tmp_path: Path) -> Iterator[tuple[Fokus, Fokus]]:
         yield office, laptop
     finally:
         for side in (office, laptop):
-            if side.proc is not None and side.proc.poll() is None:
-                side.proc.terminate()
-                try:
-                    side.proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    side.proc.kill()
-                    side.proc.wait()
+            end_process(side.proc)
 
 
 def _sessions(side: Fokus, day: str) -> list[dict[str, object]]:
@@ -116,13 +109,7 @@ def apart(x11: X11Session, tmp_path: Path) -> Iterator[tuple[Fokus, Fokus, Path,
         yield office, laptop, office_share, laptop_share
     finally:
         for side in (office, laptop):
-            if side.proc is not None and side.proc.poll() is None:
-                side.proc.terminate()
-                try:
-                    side.proc.wait(10)
-                except subprocess.TimeoutExpired:
-                    side.proc.kill()
-                    side.proc.wait()
+            end_process(side.proc)
 
 
 def _machine(side: Fokus) -> str:

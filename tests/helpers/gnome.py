@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from tests.helpers.cli import venv_bin
-from tests.helpers.x11 import wait_for
+from tests.helpers.x11 import end_process, wait_for
 
 SCRIPT = Path(__file__).with_name("gnome-session.sh")
 EXTENSION = Path("/usr/share/gnome-shell/extensions/ubuntu-appindicators@ubuntu.com")
@@ -264,13 +264,7 @@ class GnomeFokus:
         return item
 
     def stop_tray(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        end_process(self.proc, 15)
         wait_for(lambda: not self.session.status_notifier_items(), timeout=30,
                  what="the item to leave the tray")
 

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from tests.helpers.cli import venv_bin
-from tests.helpers.x11 import X11Session, wait_for
+from tests.helpers.x11 import X11Session, end_process, wait_for
 
 
 class Fokus:
@@ -52,13 +52,7 @@ class Fokus:
         wait_for(lambda: sock.exists(), what="the instance socket")
 
     def stop_tray(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        end_process(self.proc)
         wait_for(lambda: not self.x11.tray_icons(), what="the icon to leave the tray")
 
     def query(self, sql: str) -> tuple[object, ...]:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +37,19 @@ def require_programs() -> None:
     if missing:
         pytest.fail("these tests need a real X server and tray host; install: "
                     f"sudo apt-get install {' '.join(missing)}", pytrace=False)
+
+
+def end_process(proc: subprocess.Popen[Any] | None, timeout: float = 10.0) -> None:
+    """Ends a test's child program: asked to quit (SIGTERM), killed if it has
+    not gone within ``timeout`` seconds, and waited for either way."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def wait_for(predicate: Callable[[], object], timeout: float = 15.0,
