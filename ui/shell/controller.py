@@ -15,13 +15,12 @@ after the tray icon is up, so the icon appears without waiting for it."""
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import math
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from app.domain import EndReason, SessionState
 from app.errors import ErrorCode, FokusError
 from app.platform.paths import Paths
 from ui.messages import error_text
+from ui.platform.collector import collector_paused
 from ui.shell.ipc import Pending
 
 if TYPE_CHECKING:
@@ -58,34 +58,6 @@ def default_heartbeat() -> float:
 
 # How often the GUI thread looks for a worker's finished command work.
 WORK_POLL_MS = 50
-
-_collector_lock = threading.Lock()
-_collector_pauses = 0
-_collector_was_on = False
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector while a worker builds a big tree of
-    objects (a calendar's events). A collection runs in whichever thread happens
-    to allocate and holds the interpreter meanwhile: among a 10,000-event
-    calendar's objects a full one takes 100 ms and more, and the tray's event
-    loop stood still for as long. Reference counting still frees the worker's
-    objects when it is done; nested and parallel pauses count."""
-    global _collector_pauses, _collector_was_on
-    with _collector_lock:
-        if _collector_pauses == 0:
-            _collector_was_on = gc.isenabled()
-            gc.disable()
-        _collector_pauses += 1
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_pauses -= 1
-            if _collector_pauses == 0 and _collector_was_on:
-                gc.enable()
-
 
 @dataclass(frozen=True)
 class StartRequest:
