@@ -62,6 +62,9 @@ CHARTS_AFTER_IDLE_MS = 3000
 
 def _application() -> QApplication:
     from ui.platform.collector import collect_on_gui_thread
+    from ui.platform.imports import lighten_feature_check
+
+    lighten_feature_check()
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -194,7 +197,14 @@ class FokusApp:
 
         def open_store() -> None:
             try:
-                opened.append(self.controller.open_service())
+                service = self.controller.open_service()
+                # The modules _loaded starts, imported here and not on the GUI thread.
+                import ui.activity.git_watch
+                import ui.activity.monitor
+                import ui.reports.reminders
+                import ui.sync.watch  # noqa: F401
+
+                opened.append(service)
             except FokusError as err:
                 opened.append(err)
             except BaseException as exc:  # handed over and raised on the GUI thread

@@ -103,6 +103,9 @@ def run_tray(data_dir: str | None = None) -> int:
     # the rest follow in FokusApp (after the icon).
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+    from ui.platform.imports import lighten_feature_check
+
+    lighten_feature_check()  # before anything else is imported
     from ui.i18n import install_translators, start_language
     from ui.tray.icons import state_icon
 
