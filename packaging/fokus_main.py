@@ -2,7 +2,12 @@
 
 import sys
 
-from ui.entry import main
-
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--calendar-reader"]:
+        # The tray's calendar reader (app/week/calendar_process.py): no -m in a bundle.
+        from app.week.calendar_process import main as read_calendar
+
+        sys.exit(read_calendar())
+    from ui.entry import main
+
     sys.exit(main())

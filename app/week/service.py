@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
 
@@ -84,6 +84,9 @@ class WeekService:
         self.store = store
         self.clock = clock
         self.settings = Settings(store)
+        # The tray parses calendar files in a child process (app/week/calendar_process.py);
+        # a command, which ends anyway, in its own.
+        self.parse_apart = False
 
     # -- settings --------------------------------------------------------------
 
@@ -232,6 +235,16 @@ class WeekService:
         with self.store.transaction() as s:
             stmt = select(Meeting).where(col(Meeting.start_at) < end, col(Meeting.end_at) > start)
             return list(s.exec(stmt.order_by(col(Meeting.start_at), col(Meeting.id))))
+
+    def read_calendar_file(self, path: Path, known_digest: str | None, around: datetime,
+                           zone: tzinfo) -> tuple[list[MeetingData] | None, str]:
+        """``read_calendar_if_changed``, in a child process where ``parse_apart``
+        says so. Touches no store: a worker thread runs it."""
+        if self.parse_apart:
+            from app.week.calendar_process import read_in_child
+
+            return read_in_child(path, known_digest, around, zone)
+        return read_calendar_if_changed(path, known_digest, around, zone)
 
     def import_calendar(self, path: Path, force: bool = True) -> ImportResult:
         """Replace the meetings of an earlier import of the same file.

@@ -216,17 +216,19 @@ def test_watcher_reads_the_calendar_in_a_worker_and_only_when_it_changed(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from app.week import calendar
+    from app.week import calendar_process
     from ui.week.window_watch import WindowWatcher
 
+    # Each parse is a reader process (app/week/calendar_process.py), started by
+    # a worker: the thread that started each one.
     parsed_in: list[str] = []
-    real_parse = calendar.parse_calendar
+    real_command = calendar_process.reader_command
 
-    def parse(*args: object, **kwargs: object) -> list[calendar.MeetingData]:
+    def command() -> list[str]:
         parsed_in.append(threading.current_thread().name)
-        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
+        return real_command()
 
-    monkeypatch.setattr(calendar, "parse_calendar", parse)
+    monkeypatch.setattr(calendar_process, "reader_command", command)
     week = controller.service.week
     _, start, end = week.week_bounds("2026-W48")
     titles = lambda: [m.title for m in week.meetings(start, end)]  # noqa: E731

@@ -17,6 +17,7 @@ import pytest
 from tests.helpers.x11 import X11Session, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
 pytestmark = pytest.mark.x11
 
 
@@ -93,6 +94,13 @@ def test_bundle_starts_the_tray(bundle: Path, x11: X11Session, tmp_path: Path) -
                                  capture_output=True, text=True, timeout=60)
         assert started.returncode == 0, started.stderr
         assert json.loads(started.stdout)["state"] == "focusing"
+        # A calendar through the tray is parsed by the bundle run as its reader
+        # (--calendar-reader, packaging/fokus_main.py): no -m in a bundle.
+        imported = subprocess.run([str(bundle), "import-ics", str(DATA / "google.ics"),
+                                   "--json"], env=env, capture_output=True, text=True,
+                                  timeout=60)
+        assert imported.returncode == 0, imported.stderr
+        assert json.loads(imported.stdout)["meetings"] > 0
     finally:
         tray.send_signal(signal.SIGTERM)
         tray.wait(20)

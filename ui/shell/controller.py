@@ -136,8 +136,13 @@ class FokusController(QObject):
         try:
             service = FokusService(store, self.clock, owner=self.owner)
             service.engine.heartbeat_seconds = self.heartbeat_seconds
+            service.week.parse_apart = True  # a calendar's parse never holds the tray
             if not store.read_only:
                 service.engine.recover()
+            # What the tray asks first (the kind of time it is now) brings in
+            # the public holidays, a few hundred modules: here, off the GUI
+            # thread, and before it could wait on their import lock.
+            service.week.window_now()
         except BaseException:
             store.close()
             raise

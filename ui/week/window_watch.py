@@ -53,8 +53,9 @@ class _Latest:
 
 
 class _CalendarRead(QRunnable):
-    """Hash the calendar file; if the digest is not the known one, parse it and
-    store its meetings (unless a newer read has started meanwhile)."""
+    """Hash the calendar file; if the digest is not the known one, parse it (in a
+    child process, app/week/calendar_process.py) and store its meetings
+    (unless a newer read has started meanwhile)."""
 
     def __init__(self, serial: int, path: Path, known: str | None, around: datetime,
                  zone: tzinfo, week: WeekService, latest: _Latest,
@@ -65,11 +66,9 @@ class _CalendarRead(QRunnable):
         self.week, self.latest = week, latest
 
     def run(self) -> None:
-        from app.week.calendar import read_calendar_if_changed
-
         try:
-            parsed, digest = read_calendar_if_changed(self.path, self.known, self.around,
-                                                      self.zone)
+            parsed, digest = self.week.read_calendar_file(self.path, self.known, self.around,
+                                                          self.zone)
             stored: int | None = None
             if parsed is not None:
                 rows = self.week.meeting_rows(self.path, parsed)

@@ -175,7 +175,6 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
     sessions (the clock, the work model) is taken here, on the caller's thread."""
     from pathlib import Path
 
-    from app.week.calendar import read_calendar
     from app.week.ics_export import is_fokus_block
 
     path = Path(a["file"])
@@ -194,7 +193,8 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
             raise FokusError(ErrorCode.CALENDAR_INVALID, path=path,
                              reason=_("not a regular file"))
         resolved = path.expanduser().resolve()
-        parsed, digest = read_calendar(resolved, now, zone)
+        parsed, digest = week.read_calendar_file(resolved, None, now, zone)
+        assert parsed is not None  # no digest was given: the file is always read
         deep = sum(1 for m in parsed if not m.all_day and not is_fokus_block(m.uid)
                    and week._in_deep_window(model, m.start, m.end))
         rows = week.meeting_rows(resolved, parsed)
