@@ -104,6 +104,7 @@ class FokusController(QObject):
         self.activity_monitor: Any = None  # ui.activity.ActivityMonitor, once loaded
         self._changes: StoreChanges | None = None
         self._written: set[str] = set()
+        self._commits = 0  # committed writes so far: did a command write anything?
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
@@ -296,6 +297,7 @@ class FokusController(QObject):
         """Called by the store after each commit, possibly many times in one
         user action: gathered, and told once when the event loop next turns."""
         self._written |= topics
+        self._commits += 1
         if not self._flush.isActive():
             self._flush.start()
 
@@ -329,10 +331,17 @@ class FokusController(QObject):
         if command in OFF_THREAD:
             read, store = OFF_THREAD[command]
             return self._execute_in_worker(command, read(self.service, args), store, args)
+        commits, changed = self._commits, True
         try:
-            return execute(self.service, command, args)
+            result = execute(self.service, command, args)
+            # A command that wrote nothing (status, a list, a plan looked at)
+            # changed nothing to show: answered without re-reading the session
+            # and redrawing the tray first. A failed one is looked at as before.
+            changed = self._commits != commits
+            return result
         finally:
-            self.refresh()
+            if changed:
+                self.refresh()
 
     def _execute_in_worker(self, command: str, work: Callable[[], object],
                            store: Callable[..., dict[str, Any]],
