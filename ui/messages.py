@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import datetime, time
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.cli.commands.config import EDITED_IN_WINDOW
 from app.domain import TaskType, Urgency
@@ -15,6 +17,19 @@ def tr(text: str) -> str:
     """Translate text outside a QObject's own ``self.tr()``. pyside6-lupdate files
     bare ``tr("…")`` calls under the empty context, so that is the one asked here."""
     return QCoreApplication.translate("", text)
+
+
+@contextlib.contextmanager
+def waiting() -> Iterator[None]:
+    """The busy pointer while the user waits on something they asked for (a
+    calendar file read in a child process when they press Import or OK)."""
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def clock_text(value: datetime | time) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ErrorCode, FokusError
+from app.i18n import _
 
 FREE_MARK = "#free"
 
@@ -170,11 +171,31 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Far beyond any real calendar (10,000 events take 1.5 MB): a bigger file is
+# refused before it is read into memory.
+MAX_BYTES = 64 * 2**20
+
+
 def _read(path: Path) -> bytes:
+    """The file's bytes. Only a regular file is read: a FIFO would block (it is
+    opened without waiting for a writer) and a device never end."""
+    import os
+    import stat
+
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise _invalid(path, exc.strerror or str(exc)) from exc
+    with os.fdopen(fd, "rb") as file:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise _invalid(path, _("not a regular file"))
+            if info.st_size > MAX_BYTES:
+                raise _invalid(path, _("larger than {size} MB").format(size=MAX_BYTES // 2**20))
+            return file.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise _invalid(path, exc.strerror or str(exc)) from exc
 
 
 def read_calendar(path: Path, around: datetime, zone: tzinfo) -> tuple[list[MeetingData], str]:

@@ -10,80 +10,104 @@ changed file is handed to a child process: the same ``read_calendar_if_changed``
 runs there, and the meetings come back as plain rows, a few hundred at a time,
 which the worker makes into ``MeetingData`` between turns of the GUI thread.
 
-The child is ``python -m app.week.calendar_process`` (a bundled app runs itself
-with ``--calendar-reader``, packaging/fokus_main.py). It reads one request from
-stdin and writes pickled messages to stdout: ``("read", digest, count)``, then
-``("rows", [...])`` (each row ``MeetingData``'s fields) until all are sent,
-then ``("end",)``; or ``("error", code, params)`` for a file that cannot be
-read, as a ``FokusError``."""
+The worker sends the bytes it read and hashed, so the child opens no file: the
+meetings are those of exactly the bytes whose digest is stored, a file is read
+once, and whatever the path is (a FIFO, a device) only the worker touches it.
+The child is this Python with ``-P`` (the tray's working directory, which may
+hold a ``calendar.py`` of someone's own, is not on its import path), or a
+bundled app run with ``--calendar-reader`` (packaging/fokus_main.py). It reads
+one length-prefixed request on stdin and answers on stdout after a marker
+line (whatever a site hook printed before it is skipped; what the libraries
+print after it goes to stderr): ``("read", count)``, then ``("rows", [...])``
+(each row ``MeetingData``'s fields) until all are sent, then ``("end",)``; or
+``("error", code, params)`` for a file that cannot be read, as a
+``FokusError``. The worker keeps the child's stdin open until it has the
+answer: when it closes, or the tray ends, the child ends too."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
 import subprocess
 import sys
+import threading
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import IO, Any
 
 from app.errors import ErrorCode, FokusError
-from app.week.calendar import MeetingData, _read, file_digest, read_calendar_if_changed
+from app.week.calendar import MeetingData, _read, file_digest, parse_calendar
 
 CHUNK = 500  # rows per message: each is made into objects in well under a millisecond
 READER_FLAG = "--calendar-reader"
+MARKER = b"fokus-calendar-reader 1\n"
+# The folder that holds the app package: looked in last, after the stdlib and
+# site-packages, where a plain checkout is not installed.
+CODE_ROOT = Path(__file__).resolve().parents[2]
 
 
 def reader_command() -> list[str]:
     """How this installation starts the child."""
     if getattr(sys, "frozen", False):  # a bundle: no -m, the executable itself
         return [sys.executable, READER_FLAG]
-    return [sys.executable, "-m", "app.week.calendar_process"]
+    start = (f"import sys; sys.path.append({str(CODE_ROOT)!r}); "
+             "from app.week.calendar_process import main; sys.exit(main())")
+    return [sys.executable, "-P", "-c", start]
 
 
 def read_in_child(path: Path, known_digest: str | None, around: datetime,
                   zone: tzinfo) -> tuple[list[MeetingData] | None, str]:
     """What ``read_calendar_if_changed`` returns, parsed in a child process.
 
-    The digest is taken here first: an unchanged file starts no process."""
-    digest = file_digest(_read(path))
+    The file is read and hashed here first: an unchanged one starts no process."""
+    data = _read(path)
+    digest = file_digest(data)
     if digest == known_digest:
         return None, digest
-    request = pickle.dumps((str(path), around, zone))
+    request = pickle.dumps((data, str(path), around, zone))
     # Its stderr is the tray's own: a warning it prints lands in the same place.
-    with subprocess.Popen(reader_command(), stdin=subprocess.PIPE,
-                          stdout=subprocess.PIPE) as child:
-        assert child.stdin is not None and child.stdout is not None
-        try:
-            child.stdin.write(request)
-            child.stdin.close()
-            return _answer(child.stdout, path)
-        finally:
-            # Whatever happened, the child is gone when this returns.
-            if child.poll() is None:
-                child.kill()
-            child.wait()
-
-
-def _answer(stream: IO[bytes], path: Path) -> tuple[list[MeetingData], str]:
+    child = subprocess.Popen(reader_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None
     try:
-        first = pickle.load(stream)
-    except EOFError:
-        raise _failed(path) from None
-    if first[0] == "error":
-        raise FokusError(ErrorCode(first[1]), **first[2])
-    _tag, digest, count = first
-    meetings: list[MeetingData] = []
-    while True:
         try:
-            message = pickle.load(stream)
-        except EOFError:
+            child.stdin.write(len(request).to_bytes(8, "big") + request)
+            child.stdin.flush()
+        except OSError:  # it died before it had read the request
             raise _failed(path) from None
-        if message[0] == "end":
-            break
-        meetings.extend(MeetingData(*row) for row in message[1])
+        return _answer(child.stdout, path), digest
+    finally:
+        # Closing its stdin is the child's cue to end; it is waited for, so
+        # none is left behind, and killed only if it does not end by itself.
+        with contextlib.suppress(OSError):
+            child.stdin.close()
+        try:
+            child.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        child.stdout.close()
+
+
+def _answer(stream: IO[bytes], path: Path) -> list[MeetingData]:
+    try:
+        for line in stream:
+            if line == MARKER:
+                break
+        first = pickle.load(stream)
+        if first[0] == "error":
+            raise FokusError(ErrorCode(first[1]), **first[2])
+        count = first[1]
+        meetings: list[MeetingData] = []
+        while (message := pickle.load(stream))[0] != "end":
+            meetings.extend(MeetingData(*row) for row in message[1])
+    except FokusError:
+        raise
+    except Exception:  # cut short (EOFError), or not our answer at all
+        raise _failed(path) from None
     if len(meetings) != count:
         raise _failed(path)
-    return meetings, digest
+    return meetings
 
 
 def _failed(path: Path) -> FokusError:
@@ -91,18 +115,34 @@ def _failed(path: Path) -> FokusError:
                       reason="the calendar reader stopped before it was done")
 
 
+def _exactly(stream: IO[bytes], size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:  # the tray went away before it had asked
+        os._exit(1)
+    return data
+
+
+def _end_with_parent(stream: IO[bytes]) -> None:
+    stream.read()  # returns at end of file: the worker is done with us, or gone
+    os._exit(0)
+
+
 def main() -> int:
     """The child: one request on stdin, the answer on stdout."""
-    out = sys.stdout.buffer
-    text_path, around, zone = pickle.load(sys.stdin.buffer)
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # what anything else prints goes to stderr, not into the answer
+    source = sys.stdin.buffer
+    size = int.from_bytes(_exactly(source, 8), "big")
+    data, text_path, around, zone = pickle.loads(_exactly(source, size))
+    threading.Thread(target=_end_with_parent, args=(source,), daemon=True).start()
+    out.write(MARKER)
     try:
-        parsed, digest = read_calendar_if_changed(Path(text_path), None, around, zone)
+        parsed = parse_calendar(data, around, zone, Path(text_path))
     except FokusError as err:
         pickle.dump(("error", err.code.value, _plain(err.params)), out)
         out.flush()
         return 0
-    assert parsed is not None
-    pickle.dump(("read", digest, len(parsed)), out)
+    pickle.dump(("read", len(parsed)), out)
     for at in range(0, len(parsed), CHUNK):
         rows = [(m.uid, m.start, m.end, m.title, m.all_day, m.location)
                 for m in parsed[at:at + CHUNK]]

@@ -252,8 +252,8 @@ class WeekService:
         Without ``force`` an unchanged file (same digest) is not parsed at all."""
         path = path.expanduser().resolve()
         known = None if force else self.calendar_digest(path)
-        parsed, digest = read_calendar_if_changed(path, known, self.clock.now(),
-                                                  self.clock.zone())
+        parsed, digest = self.read_calendar_file(path, known, self.clock.now(),
+                                                 self.clock.zone())
         if parsed is None:
             return self.unchanged_calendar(path)
         return self.save_calendar(path, parsed, digest)

@@ -52,13 +52,13 @@
         <translation>Laporan tim…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="186"/>
+        <location filename="../../ui/shell/app.py" line="189"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="238"/>
-        <location filename="../../ui/shell/app.py" line="247"/>
+        <location filename="../../ui/shell/app.py" line="248"/>
+        <location filename="../../ui/shell/app.py" line="257"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -88,12 +88,12 @@
         <translation>Sesi di {project} berakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="383"/>
+        <location filename="../../ui/shell/app.py" line="393"/>
         <source>Interruption logged</source>
         <translation>Interupsi dicatat</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="383"/>
+        <location filename="../../ui/shell/app.py" line="393"/>
         <source>Fokus noted an interruption.</source>
         <translation>Fokus mencatat satu interupsi.</translation>
     </message>
@@ -119,429 +119,429 @@
         <translation>Tetap mulai sesi fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="258"/>
+        <location filename="../../ui/shell/app.py" line="268"/>
         <source>Sync</source>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="392"/>
-        <location filename="../../ui/week/window_watch.py" line="147"/>
+        <location filename="../../ui/shell/app.py" line="402"/>
+        <location filename="../../ui/week/window_watch.py" line="146"/>
         <source>Deep-work window until {time}</source>
         <translation>Jam kerja mendalam sampai {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="396"/>
+        <location filename="../../ui/shell/app.py" line="406"/>
         <source>Planned: {what}. Start it from the Fokus icon.</source>
         <translation>Rencana: {what}. Mulai dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="397"/>
+        <location filename="../../ui/shell/app.py" line="407"/>
         <source>Start {what}</source>
         <translation>Mulai {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="400"/>
+        <location filename="../../ui/shell/app.py" line="410"/>
         <source>No meetings now: a good time to start a focus session.</source>
         <translation>Tidak ada rapat sekarang: saat yang baik untuk memulai sesi fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="468"/>
+        <location filename="../../ui/shell/app.py" line="478"/>
         <source>Focus session complete</source>
         <translation>Sesi fokus selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="469"/>
+        <location filename="../../ui/shell/app.py" line="479"/>
         <source>{minutes} min on {title}. {rest}: snooze or skip it from the Fokus icon.</source>
         <translation>{minutes} menit di {title}. {rest}: tunda atau lewati dari ikon Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="471"/>
+        <location filename="../../ui/shell/app.py" line="481"/>
         <source>{minutes} min on {title}. Time for a short break.</source>
         <translation>{minutes} menit di {title}. Saatnya istirahat sejenak.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="481"/>
+        <location filename="../../ui/shell/app.py" line="491"/>
         <source>Break over</source>
         <translation>Istirahat selesai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="481"/>
+        <location filename="../../ui/shell/app.py" line="491"/>
         <source>Start the next focus session when you are ready.</source>
         <translation>Mulai sesi fokus berikutnya saat Anda siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="484"/>
+        <location filename="../../ui/shell/app.py" line="494"/>
         <source>Fokus ended unexpectedly</source>
         <translation>Fokus berhenti tak terduga</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="485"/>
+        <location filename="../../ui/shell/app.py" line="495"/>
         <source>Your focus session on {project} was saved up to {time}.</source>
         <translation>Sesi fokus Anda di {project} tersimpan sampai {time}.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="495"/>
+        <location filename="../../ui/shell/app.py" line="505"/>
         <source>Fokus cannot save</source>
         <translation>Fokus tidak dapat menyimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="498"/>
+        <location filename="../../ui/shell/app.py" line="508"/>
         <source>Fokus cannot start</source>
         <translation>Fokus tidak dapat dimulai</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="508"/>
+        <location filename="../../ui/shell/app.py" line="518"/>
         <source>Quit Fokus?</source>
         <translation>Keluar dari Fokus?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="509"/>
+        <location filename="../../ui/shell/app.py" line="519"/>
         <source>A focus session on {title} is running. Quitting stops it and keeps the time focused so far.</source>
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30"/>
+        <location filename="../../ui/messages.py" line="45"/>
         <source>There is no project named “{project}”.</source>
         <translation>Tidak ada proyek bernama “{project}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31"/>
+        <location filename="../../ui/messages.py" line="46"/>
         <source>There is no batch {batch}.</source>
         <translation>Tidak ada batch {batch}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>A project named “{project}” already exists.</source>
         <translation>Proyek bernama “{project}” sudah ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>Project “{project}” is archived.</source>
         <translation>Proyek “{project}” sudah diarsipkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34"/>
+        <location filename="../../ui/messages.py" line="49"/>
         <source>That batch belongs to another project.</source>
         <translation>Batch itu milik proyek lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35"/>
+        <location filename="../../ui/messages.py" line="50"/>
         <source>Batch “{batch}” is already done.</source>
         <translation>Batch “{batch}” sudah selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>The value for {field} is not valid: {value}</source>
         <translation>Nilai untuk {field} tidak valid: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>A focus session is already running.</source>
         <translation>Sesi fokus sudah berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38"/>
-        <location filename="../../ui/messages.py" line="40"/>
+        <location filename="../../ui/messages.py" line="53"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>No focus session is running.</source>
         <translation>Tidak ada sesi fokus yang berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39"/>
+        <location filename="../../ui/messages.py" line="54"/>
         <source>The focus session is not paused.</source>
         <translation>Sesi fokus tidak sedang dijeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>No break is running.</source>
         <translation>Tidak ada istirahat yang sedang berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="58"/>
         <source>The database {path} was written by a newer version of Fokus. Nothing was changed; please update Fokus.</source>
         <translation>Basis data {path} ditulis oleh Fokus versi yang lebih baru. Tidak ada yang diubah; silakan perbarui Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>The database {path} cannot be read ({reason}). It was left untouched.</source>
         <translation>Basis data {path} tidak dapat dibaca ({reason}). Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>The database is busy. Please try again.</source>
         <translation>Basis data sedang sibuk. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>The disk is full: Fokus could not save. Free some space.</source>
         <translation>Disk penuh: Fokus tidak dapat menyimpan. Kosongkan sebagian ruang.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>Fokus cannot use the folder {path}: {reason}</source>
         <translation>Fokus tidak dapat memakai folder {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>The running Fokus does not answer.</source>
         <translation>Fokus yang sedang berjalan tidak menjawab.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>Fokus failed while doing “{command}” ({reason}).</source>
         <translation>Fokus gagal saat menjalankan “{command}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>The database {path} is read-only: Fokus shows what it holds but saves nothing. Make the file and its folder writable.</source>
         <translation>Basis data {path} hanya-baca: Fokus menampilkan isinya tetapi tidak menyimpan apa pun. Jadikan berkas dan foldernya dapat ditulisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>The work model is not valid: {problem} {subject}</source>
         <translation>Model kerja tidak valid: {problem} {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>Cannot import {path}: {reason}. Nothing was imported.</source>
         <translation>Tidak dapat mengimpor {path}: {reason}. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>There is no time block {block}.</source>
         <translation>Tidak ada blok waktu {block}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>The block lies outside work hours.</source>
         <translation>Blok ini berada di luar jam kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>There is no setting named “{key}”. The settings are: {known}</source>
         <translation>Tidak ada pengaturan bernama “{key}”. Pengaturan yang ada: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>There is no session {session}.</source>
         <translation>Tidak ada sesi {session}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>That entry no longer exists.</source>
         <translation>Entri itu sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>That would overlap the session on {project} ({start}–{end}).</source>
         <translation>Itu akan bertumpang tindih dengan sesi di {project} ({start}–{end}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>That session is still running: only its project and batch can change until it ends.</source>
         <translation>Sesi itu masih berjalan: hanya proyek dan batch-nya yang bisa diubah sampai sesi berakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>There is nothing to undo.</source>
         <translation>Tidak ada yang bisa dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>This cannot be undone: a newer entry now has its place. Nothing was changed.</source>
         <translation>Ini tidak bisa dibatalkan: tempatnya kini dipakai entri yang lebih baru. Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="93"/>
         <source>Sync is not set up on this computer.</source>
         <translation>Sinkronisasi belum disiapkan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>The passphrase does not open the sync folder {path}. Nothing was merged.</source>
         <translation>Frasa sandi tidak dapat membuka folder sinkronisasi {path}. Tidak ada yang digabungkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="96"/>
         <source>A file in the sync folder was refused ({file}): it is damaged, incomplete or sealed with another passphrase. Nothing of it was merged.</source>
         <translation>Sebuah berkas di folder sinkronisasi ditolak ({file}): berkas rusak, belum lengkap, atau dikunci dengan frasa sandi lain. Tidak ada isinya yang digabungkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="99"/>
         <source>Cannot use the sync folder {path}: {reason}</source>
         <translation>Folder sinkronisasi {path} tidak dapat dipakai: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../ui/messages.py" line="102"/>
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="106"/>
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101"/>
+        <location filename="../../ui/messages.py" line="116"/>
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102"/>
+        <location filename="../../ui/messages.py" line="117"/>
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102"/>
+        <location filename="../../ui/messages.py" line="117"/>
         <source>lunch break</source>
         <translation>istirahat siang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="172"/>
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160"/>
+        <location filename="../../ui/messages.py" line="175"/>
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161"/>
+        <location filename="../../ui/messages.py" line="176"/>
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165"/>
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166"/>
+        <location filename="../../ui/messages.py" line="181"/>
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="191"/>
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../ui/messages.py" line="128"/>
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="64"/>
+        <location filename="../../ui/settings/window.py" line="71"/>
         <source>Remote (WFA)</source>
         <translation>Jarak jauh (WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="64"/>
+        <location filename="../../ui/settings/window.py" line="71"/>
         <source>Office (WFO)</source>
         <translation>Kantor (WFO)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="65"/>
+        <location filename="../../ui/settings/window.py" line="72"/>
         <source>Either</source>
         <translation>Keduanya</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="69"/>
+        <location filename="../../ui/settings/window.py" line="76"/>
         <source>No-meeting window (deep work)</source>
         <translation>Jam bebas rapat (kerja mendalam)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="70"/>
+        <location filename="../../ui/settings/window.py" line="77"/>
         <source>Core hours (coordination)</source>
         <translation>Jam inti (koordinasi)</translation>
     </message>
@@ -897,7 +897,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>hari-hari yang masih punya waktu luang sudah mencapai batas proyek Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window_watch.py" line="149"/>
+        <location filename="../../ui/week/window_watch.py" line="148"/>
         <source>Core hours until {time}</source>
         <translation>Jam inti sampai {time}</translation>
     </message>
@@ -992,17 +992,17 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="59"/>
+        <location filename="../../ui/settings/window.py" line="66"/>
         <source>{label}: “{value}” is not allowed. {allowed}</source>
         <translation>{label}: “{value}” tidak diizinkan. {allowed}</translation>
     </message>
@@ -1012,7 +1012,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Folder rumah Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>Something that is not Fokus&apos;s own stands where its command socket goes ({path}); it was left alone. Remove it if you did not make it.</source>
         <translation>Ada sesuatu yang bukan milik Fokus di tempat soket perintahnya ({path}); tidak disentuh. Hapus jika bukan Anda yang membuatnya.</translation>
     </message>
@@ -1107,73 +1107,73 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Pekan ini {done} dari {goal}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="276"/>
+        <location filename="../../ui/reports/insights.py" line="293"/>
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="298"/>
+        <location filename="../../ui/reports/insights.py" line="315"/>
         <source>, {n} of them in no-meeting windows</source>
         <translation>, {n} di antaranya di jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="302"/>
-        <location filename="../../ui/reports/insights.py" line="324"/>
+        <location filename="../../ui/reports/insights.py" line="319"/>
+        <location filename="../../ui/reports/insights.py" line="341"/>
         <source>No focus sessions this week yet.</source>
         <translation>Belum ada sesi fokus pekan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="303"/>
+        <location filename="../../ui/reports/insights.py" line="320"/>
         <source>{day}: context switches {switches}, interruptions {interruptions}</source>
         <translation>{day}: perpindahan konteks {switches}, interupsi {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="307"/>
+        <location filename="../../ui/reports/insights.py" line="324"/>
         <source>No switches or interruptions this week.</source>
         <translation>Tidak ada perpindahan atau interupsi pekan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="312"/>
+        <location filename="../../ui/reports/insights.py" line="329"/>
         <source>week {n}</source>
         <translation>pekan {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="314"/>
+        <location filename="../../ui/reports/insights.py" line="331"/>
         <source>{week}: no reflection</source>
         <translation>{week}: tanpa refleksi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="316"/>
+        <location filename="../../ui/reports/insights.py" line="333"/>
         <source>{week}: satisfaction {satisfaction}, energy {energy}</source>
         <translation>{week}: kepuasan {satisfaction}, energi {energy}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="320"/>
+        <location filename="../../ui/reports/insights.py" line="337"/>
         <source>No reflections in these weeks yet.</source>
         <translation>Belum ada refleksi pada pekan-pekan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="331"/>
+        <location filename="../../ui/reports/insights.py" line="348"/>
         <source>No-meeting windows: {windows}.</source>
         <translation>Jam bebas rapat: {windows}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="333"/>
+        <location filename="../../ui/reports/insights.py" line="350"/>
         <source>Focus per day, by project</source>
         <translation>Fokus per hari, per proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="334"/>
+        <location filename="../../ui/reports/insights.py" line="351"/>
         <source>Switches and interruptions per day</source>
         <translation>Perpindahan dan interupsi per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="335"/>
+        <location filename="../../ui/reports/insights.py" line="352"/>
         <source>Satisfaction and energy over the weeks (1–5)</source>
         <translation>Kepuasan dan energi dari pekan ke pekan (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="336"/>
+        <location filename="../../ui/reports/insights.py" line="353"/>
         <source>Focus by hour of day (shaded: no-meeting windows)</source>
         <translation>Fokus per jam (arsir: jam bebas rapat)</translation>
     </message>
@@ -1790,7 +1790,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Fokus — Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="337"/>
+        <location filename="../../ui/settings/welcome.py" line="338"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -1930,53 +1930,53 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/reports/insights.py" line="344"/>
+        <location filename="../../ui/reports/insights.py" line="361"/>
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="363"/>
-        <location filename="../../ui/reports/insights.py" line="532"/>
+        <location filename="../../ui/reports/insights.py" line="380"/>
+        <location filename="../../ui/reports/insights.py" line="549"/>
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="449"/>
+        <location filename="../../ui/reports/insights.py" line="466"/>
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="453"/>
+        <location filename="../../ui/reports/insights.py" line="470"/>
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="463"/>
+        <location filename="../../ui/reports/insights.py" line="480"/>
         <source> · sessions changed after the fact: {added} added, {edited} edited</source>
         <translation> · sesi yang diubah belakangan: {added} ditambahkan, {edited} diubah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="473"/>
+        <location filename="../../ui/reports/insights.py" line="490"/>
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="490"/>
+        <location filename="../../ui/reports/insights.py" line="507"/>
         <source>no weekly goal (no remote day)</source>
         <translation>tanpa target pekanan (tidak ada hari WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="492"/>
+        <location filename="../../ui/reports/insights.py" line="509"/>
         <source>weekly goal of {goal} min met, {n} min over</source>
         <translation>target pekanan {goal} menit tercapai, lebih {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="496"/>
+        <location filename="../../ui/reports/insights.py" line="513"/>
         <source>weekly goal of {goal} min not met, {n} min short</source>
         <translation>target pekanan {goal} menit belum tercapai, kurang {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="499"/>
+        <location filename="../../ui/reports/insights.py" line="516"/>
         <source>{met} · breaks: {taken} of {suggested} taken in full, {skipped} skipped, {rest} of {planned} min of rest</source>
         <translation>{met} · istirahat: {taken} dari {suggested} diambil penuh, {skipped} dilewati, {rest} dari {planned} menit rehat</translation>
     </message>
@@ -2669,42 +2669,42 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>RuleRow</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="135"/>
+        <location filename="../../ui/settings/window.py" line="142"/>
         <source>match on</source>
         <translation>cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="137"/>
+        <location filename="../../ui/settings/window.py" line="144"/>
         <source>pattern</source>
         <translation>pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="139"/>
+        <location filename="../../ui/settings/window.py" line="146"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="150"/>
+        <location filename="../../ui/settings/window.py" line="157"/>
         <source>Rule {number}:</source>
         <translation>Aturan {number}:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="152"/>
+        <location filename="../../ui/settings/window.py" line="159"/>
         <source>Rule {number}: project</source>
         <translation>Aturan {number}: proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="153"/>
+        <location filename="../../ui/settings/window.py" line="160"/>
         <source>Rule {number}: match on</source>
         <translation>Aturan {number}: cocokkan pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="154"/>
+        <location filename="../../ui/settings/window.py" line="161"/>
         <source>Rule {number}: pattern</source>
         <translation>Aturan {number}: pola</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="157"/>
+        <location filename="../../ui/settings/window.py" line="164"/>
         <source>Remove rule {number}</source>
         <translation>Hapus aturan {number}</translation>
     </message>
@@ -2805,352 +2805,352 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="180"/>
+        <location filename="../../ui/settings/window.py" line="187"/>
         <source>Fokus — Settings</source>
         <translation>Fokus — Pengaturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="190"/>
+        <location filename="../../ui/settings/window.py" line="197"/>
         <source>General</source>
         <translation>Umum</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="191"/>
+        <location filename="../../ui/settings/window.py" line="198"/>
         <source>Work week</source>
         <translation>Pekan kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="192"/>
+        <location filename="../../ui/settings/window.py" line="199"/>
         <source>Task allocation</source>
         <translation>Alokasi tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="193"/>
+        <location filename="../../ui/settings/window.py" line="200"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="194"/>
+        <location filename="../../ui/settings/window.py" line="201"/>
         <source>Activity &amp;&amp; privacy</source>
         <translation>Aktivitas &amp;&amp; privasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="199"/>
+        <location filename="../../ui/settings/window.py" line="206"/>
         <source>Sync</source>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="266"/>
+        <location filename="../../ui/settings/window.py" line="273"/>
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="268"/>
+        <location filename="../../ui/settings/window.py" line="275"/>
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="269"/>
+        <location filename="../../ui/settings/window.py" line="276"/>
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="276"/>
+        <location filename="../../ui/settings/window.py" line="283"/>
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="304"/>
+        <location filename="../../ui/settings/window.py" line="311"/>
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="313"/>
+        <location filename="../../ui/settings/window.py" line="320"/>
         <source>Lunch break on {day}: from</source>
         <translation>Istirahat makan siang hari {day}: mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="314"/>
+        <location filename="../../ui/settings/window.py" line="321"/>
         <source>Lunch break on {day}: until</source>
         <translation>Istirahat makan siang hari {day}: sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="318"/>
+        <location filename="../../ui/settings/window.py" line="325"/>
         <source>Lunch break (kept free):</source>
         <translation>Istirahat siang (dibiarkan kosong):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="320"/>
+        <location filename="../../ui/settings/window.py" line="327"/>
         <source>The planner puts nothing here. Friday&apos;s is longer for Friday prayers. Set the same start and end for a day without one.</source>
         <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="325"/>
+        <location filename="../../ui/settings/window.py" line="332"/>
         <source>Work hours</source>
         <translation>Jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="326"/>
+        <location filename="../../ui/settings/window.py" line="333"/>
         <source>Core hours</source>
         <translation>Jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="327"/>
+        <location filename="../../ui/settings/window.py" line="334"/>
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="328"/>
+        <location filename="../../ui/settings/window.py" line="335"/>
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="333"/>
+        <location filename="../../ui/settings/window.py" line="340"/>
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="335"/>
+        <location filename="../../ui/settings/window.py" line="342"/>
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="344"/>
+        <location filename="../../ui/settings/window.py" line="351"/>
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="349"/>
+        <location filename="../../ui/settings/window.py" line="356"/>
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="349"/>
+        <location filename="../../ui/settings/window.py" line="356"/>
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="353"/>
+        <location filename="../../ui/settings/window.py" line="360"/>
         <source>Exceptions for single dates</source>
         <translation>Pengecualian untuk tanggal tertentu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="359"/>
+        <location filename="../../ui/settings/window.py" line="366"/>
         <source>Date of the exception</source>
         <translation>Tanggal pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="364"/>
+        <location filename="../../ui/settings/window.py" line="371"/>
         <source>What the exception makes of the day</source>
         <translation>Jenis hari untuk pengecualian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="365"/>
+        <location filename="../../ui/settings/window.py" line="372"/>
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="369"/>
+        <location filename="../../ui/settings/window.py" line="376"/>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="371"/>
+        <location filename="../../ui/settings/window.py" line="378"/>
         <source>Makes the day:</source>
         <translation>Menjadikan hari itu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="388"/>
+        <location filename="../../ui/settings/window.py" line="395"/>
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="398"/>
+        <location filename="../../ui/settings/window.py" line="405"/>
         <source>No-meeting window {number}</source>
         <translation>Jendela tanpa rapat {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="467"/>
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="460"/>
+        <location filename="../../ui/settings/window.py" line="467"/>
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="461"/>
+        <location filename="../../ui/settings/window.py" line="468"/>
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="457"/>
+        <location filename="../../ui/settings/window.py" line="464"/>
         <source>Allocation matrix</source>
         <translation>Matriks alokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="475"/>
+        <location filename="../../ui/settings/window.py" line="482"/>
         <source>{task}: best place</source>
         <translation>{task}: tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="477"/>
+        <location filename="../../ui/settings/window.py" line="484"/>
         <source>{task}: best time</source>
         <translation>{task}: waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="485"/>
+        <location filename="../../ui/settings/window.py" line="492"/>
         <source>in</source>
         <translation>pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="493"/>
+        <location filename="../../ui/settings/window.py" line="500"/>
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="496"/>
+        <location filename="../../ui/settings/window.py" line="503"/>
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="536"/>
+        <location filename="../../ui/settings/window.py" line="543"/>
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="550"/>
+        <location filename="../../ui/settings/window.py" line="557"/>
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="555"/>
+        <location filename="../../ui/settings/window.py" line="562"/>
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="567"/>
+        <location filename="../../ui/settings/window.py" line="574"/>
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="571"/>
+        <location filename="../../ui/settings/window.py" line="578"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="574"/>
+        <location filename="../../ui/settings/window.py" line="581"/>
         <source>Seconds in front before a switch counts</source>
         <translation>Detik di depan sebelum perpindahan dihitung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="578"/>
+        <location filename="../../ui/settings/window.py" line="585"/>
         <source>Rules for automatic switches</source>
         <translation>Aturan perpindahan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="582"/>
+        <location filename="../../ui/settings/window.py" line="589"/>
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="583"/>
+        <location filename="../../ui/settings/window.py" line="590"/>
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="584"/>
+        <location filename="../../ui/settings/window.py" line="591"/>
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="588"/>
+        <location filename="../../ui/settings/window.py" line="595"/>
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="594"/>
+        <location filename="../../ui/settings/window.py" line="601"/>
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window&apos;s title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="604"/>
+        <location filename="../../ui/settings/window.py" line="611"/>
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="635"/>
+        <location filename="../../ui/settings/window.py" line="642"/>
         <source>not known (the tray is not watching activity)</source>
         <translation>tidak diketahui (tray tidak sedang memantau aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="637"/>
+        <location filename="../../ui/settings/window.py" line="644"/>
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="638"/>
+        <location filename="../../ui/settings/window.py" line="645"/>
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="643"/>
+        <location filename="../../ui/settings/window.py" line="650"/>
         <source>active (bound by the desktop&apos;s GlobalShortcuts portal)</source>
         <translation>aktif (dipasang oleh portal GlobalShortcuts desktop)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="644"/>
+        <location filename="../../ui/settings/window.py" line="651"/>
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="645"/>
+        <location filename="../../ui/settings/window.py" line="652"/>
         <source>asked the desktop to bind them (GlobalShortcuts portal); confirm the keys in its dialog</source>
         <translation>desktop sudah diminta memasangnya (portal GlobalShortcuts); konfirmasi tombolnya di dialog desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="647"/>
+        <location filename="../../ui/settings/window.py" line="654"/>
         <source>the desktop did not bind them; choose keys in its keyboard shortcut settings</source>
         <translation>desktop tidak memasangnya; pilih tombol di pengaturan pintasan keyboard desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="649"/>
+        <location filename="../../ui/settings/window.py" line="656"/>
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="650"/>
+        <location filename="../../ui/settings/window.py" line="657"/>
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="651"/>
+        <location filename="../../ui/settings/window.py" line="658"/>
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="654"/>
+        <location filename="../../ui/settings/window.py" line="661"/>
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="252"/>
+        <location filename="../../ui/settings/window.py" line="259"/>
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="195"/>
+        <location filename="../../ui/settings/window.py" line="202"/>
         <source>Reflection &amp;&amp; reports</source>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="378"/>
+        <location filename="../../ui/settings/window.py" line="385"/>
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
         <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="702"/>
+        <location filename="../../ui/settings/window.py" line="709"/>
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -3207,12 +3207,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>SpanEditor</name>
     <message>
-        <location filename="../../ui/settings/window.py" line="109"/>
+        <location filename="../../ui/settings/window.py" line="116"/>
         <source>{name}: from</source>
         <translation>{name}: dari</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="110"/>
+        <location filename="../../ui/settings/window.py" line="117"/>
         <source>{name}: until</source>
         <translation>{name}: sampai</translation>
     </message>
@@ -3840,7 +3840,7 @@ sisa {left} menit (sampai {end})</translation>
         <location filename="../../ui/week/window.py" line="386"/>
         <location filename="../../ui/week/window.py" line="395"/>
         <location filename="../../ui/week/window.py" line="434"/>
-        <location filename="../../ui/week/window.py" line="473"/>
+        <location filename="../../ui/week/window.py" line="474"/>
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -3870,12 +3870,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="476"/>
+        <location filename="../../ui/week/window.py" line="477"/>
         <source>Calendar imported</source>
         <translation>Kalender diimpor</translation>
     </message>
     <message>
-        <location filename="../../ui/week/window.py" line="477"/>
+        <location filename="../../ui/week/window.py" line="478"/>
         <source>{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will import this file again when it changes.</source>
         <translation>{n} rapat diimpor; {deep} di antaranya jatuh di jam bebas rapat. Fokus akan mengimpor berkas ini lagi saat berubah.</translation>
     </message>

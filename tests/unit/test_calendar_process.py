@@ -74,10 +74,13 @@ def test_a_missing_file_is_named_without_a_process(monkeypatch: pytest.MonkeyPat
 
 
 @pytest.mark.parametrize("dies", [
-    "import sys; sys.stdin.buffer.read()",  # answers nothing
+    "import sys; sys.stdin.buffer.read(8)",  # ends without a word
     # answers the start, then dies half-way through the rows
-    "import pickle, sys, os; sys.stdin.buffer.read(); "
-    "pickle.dump(('read', 'abc', 3), sys.stdout.buffer); sys.stdout.flush(); os._exit(9)",
+    "import pickle, sys, os; sys.stdin.buffer.read(8); "
+    "sys.stdout.buffer.write(b'fokus-calendar-reader 1\\n'); "
+    "pickle.dump(('read', 3), sys.stdout.buffer); sys.stdout.flush(); os._exit(9)",
+    # answers something else entirely
+    "import sys; sys.stdin.buffer.read(8); print('hello'); print('world')",
 ])
 def test_a_reader_that_dies_is_an_error_naming_the_file(
         dies: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,19 +96,93 @@ def test_a_reader_that_dies_is_an_error_naming_the_file(
 def test_the_reader_loads_neither_qt_nor_the_store() -> None:
     """What the child imports: the parser and its libraries, nothing of the tray."""
     probe = (
-        "import sys, runpy, pickle, io\n"
+        "import sys\n"
         "from datetime import datetime, UTC\n"
+        "from pathlib import Path\n"
         "from zoneinfo import ZoneInfo\n"
-        f"request = pickle.dumps(({str(DATA / 'google.ics')!r}, datetime(2026, 11, 25, tzinfo=UTC),"
-        " ZoneInfo('Asia/Jakarta')))\n"
-        "sys.stdin = io.TextIOWrapper(io.BytesIO(request))\n"
-        "sys.stdout = io.TextIOWrapper(io.BytesIO())\n"
-        "from app.week.calendar_process import main\n"
-        "main()\n"
+        "from app.week import calendar_process\n"
+        f"path = Path({str(DATA / 'google.ics')!r})\n"
+        "meetings = calendar_process.parse_calendar(path.read_bytes(), "
+        "datetime(2026, 11, 25, tzinfo=UTC), ZoneInfo('Asia/Jakarta'), path)\n"
+        "assert meetings\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('PySide6', 'sqlmodel', 'sqlalchemy', 'holidays', 'matplotlib'))\n"
-        "sys.__stdout__.write(repr(heavy))\n"
+        "print(repr(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, timeout=60)
-    assert out.stdout == "[]", out.stdout + out.stderr
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_the_tray_folder_and_stray_output_do_not_reach_the_reader(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started from a folder with a calendar.py and an icalendar.py of someone's
+    own, and with a site hook that prints: the same meetings all the same."""
+    for name in ("calendar.py", "icalendar.py", "uuid.py"):
+        (tmp_path / name).write_text("raise SystemExit('the wrong module')\n")
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text("print('hello from a site hook')\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(hooks))
+    here, digest = read_calendar_if_changed(DATA / "google.ics", None, AROUND, ZONE)
+    assert read_in_child(DATA / "google.ics", None, AROUND, ZONE) == (here, digest)
+
+
+def test_a_fifo_is_refused_unread(tmp_path: Path) -> None:
+    """A FIFO set as the calendar would block whoever opens it: refused at once."""
+    import os
+
+    fifo = tmp_path / "calendar.ics"
+    os.mkfifo(fifo)
+    with pytest.raises(FokusError) as caught:
+        read_in_child(fifo, None, AROUND, ZONE)
+    assert caught.value.params["reason"] == "not a regular file"
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.week import calendar
+
+    monkeypatch.setattr(calendar, "MAX_BYTES", 1000)
+    with pytest.raises(FokusError) as caught:
+        read_in_child(DATA / "google.ics", None, AROUND, ZONE)
+    assert "larger than" in caught.value.params["reason"]
+
+
+def test_a_reader_ends_when_the_tray_does(tmp_path: Path) -> None:
+    """The tray ends (its process gone, as a quit ends it) while its reader
+    parses a big file: the reader sees its stdin close and ends too."""
+    import psutil
+
+    path = ics(tmp_path / "big.ics", 20_000)
+    tray = (
+        "import os, subprocess, sys, threading, time\n"
+        "from datetime import datetime, UTC\n"
+        "from pathlib import Path\n"
+        "from zoneinfo import ZoneInfo\n"
+        "from app.week.calendar_process import read_in_child\n"
+        "real = subprocess.Popen\n"
+        "def spy(*args, **kwargs):\n"
+        "    child = real(*args, **kwargs)\n"
+        "    print(child.pid, flush=True)\n"
+        "    return child\n"
+        "subprocess.Popen = spy\n"
+        f"threading.Thread(target=read_in_child, args=(Path({str(path)!r}), None, "
+        "datetime.now(UTC), ZoneInfo('Asia/Jakarta')), daemon=True).start()\n"
+        "time.sleep(0.5)\n"
+        "os._exit(0)\n"
+    )
+    # Not its stderr: the reader shares it, and a pipe would wait for the reader.
+    out = subprocess.run([sys.executable, "-c", tray], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True, check=True, timeout=60)
+    reader = psutil.Process(int(out.stdout.split()[0]))
+    try:
+        # Parsing 20,000 events takes seconds: gone well before that.
+        gone, _ = psutil.wait_procs([reader], timeout=1.0)
+        # Here nobody may reap the orphan: ended is what counts.
+        ended = bool(gone) or reader.status() == psutil.STATUS_ZOMBIE
+    finally:
+        if reader.is_running():
+            reader.kill()
+    assert ended, "the reader outlived the tray"

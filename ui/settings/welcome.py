@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FokusError
 from app.store.settings import AUTO_SWITCH, CALENDAR_PATH, FIRST_RUN_DONE, LANGUAGE
-from ui.messages import error_text
+from ui.messages import error_text, waiting
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
@@ -323,7 +323,8 @@ class FirstRunWizard(QWizard):
         path = self.calendar_page.path.text().strip()
         if path:
             try:
-                svc.week.import_calendar(Path(path))
+                with waiting():
+                    svc.week.import_calendar(Path(path))
                 svc.settings.set(CALENDAR_PATH, path)
             except FokusError as err:
                 errors.append(error_text(err))

@@ -40,7 +40,14 @@ from app.i18n import _
 from app.store import settings as S
 from app.week.allocation import DEFAULT_MATRIX, Allocation, Matrix, Place, Window
 from app.week.workmodel import DayKind, Problem, Span, WorkModel
-from ui.messages import error_text, hotkey_text, task_type_text, tr, work_model_problem_text
+from ui.messages import (
+    error_text,
+    hotkey_text,
+    task_type_text,
+    tr,
+    waiting,
+    work_model_problem_text,
+)
 from ui.settings.fields import SettingEditor, allowed_text, editor_for, help_text, label_text
 from ui.week.day_kinds import day_kind_text
 
@@ -724,7 +731,8 @@ class SettingsDialog(QDialog):
         language_before = self.settings.get(S.LANGUAGE)
         try:
             if path:
-                self.week.import_calendar(Path(path))
+                with waiting():  # an unchanged file is only hashed
+                    self.week.import_calendar(Path(path), force=False)
             self.week.set_work_model(model)
             self.week.set_matrix(self.matrix())
             self.settings.set_all(

@@ -197,14 +197,14 @@ class FokusApp:
 
         def open_store() -> None:
             try:
-                service = self.controller.open_service()
-                # The modules _loaded starts, imported here and not on the GUI thread.
+                # The modules _loaded starts, imported here and not on the GUI thread
+                # (before the store is opened: nothing to close if one fails).
                 import ui.activity.git_watch
                 import ui.activity.monitor
                 import ui.reports.reminders
                 import ui.sync.watch  # noqa: F401
 
-                opened.append(service)
+                opened.append(self.controller.open_service())
             except FokusError as err:
                 opened.append(err)
             except BaseException as exc:  # handed over and raised on the GUI thread

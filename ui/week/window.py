@@ -32,7 +32,7 @@ from app.store.settings import CALENDAR_PATH, EXPORT_FOLDER
 from app.week.planner import Plan
 from app.week.service import Conflict
 from app.week.workmodel import DayKind, iso_week_of
-from ui.messages import error_text, tr
+from ui.messages import error_text, tr, waiting
 from ui.projects.dialogs import _FormDialog
 from ui.week.day_kinds import day_kind_text
 from ui.week.view import BlockItem, MeetingItem, WeekCanvas
@@ -468,7 +468,8 @@ class WeekWindow(QMainWindow):
         if not path:
             return
         try:
-            result = self.svc_week.import_calendar(Path(path))
+            with waiting():
+                result = self.svc_week.import_calendar(Path(path))
         except FokusError as err:
             QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
             return

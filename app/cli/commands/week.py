@@ -182,16 +182,7 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
     now, zone, model = week.clock.now(), week.clock.zone(), week.work_model()
 
     def read() -> CalendarRead:
-        import stat
-
-        try:
-            mode = path.stat().st_mode
-        except OSError:
-            mode = None  # missing or unreadable: the import says so itself
-        if mode is not None and not stat.S_ISREG(mode):
-            # A FIFO would block and a device never end: refused, never read.
-            raise FokusError(ErrorCode.CALENDAR_INVALID, path=path,
-                             reason=_("not a regular file"))
+        # A FIFO or a device is refused unread (app/week/calendar.py ``_read``).
         resolved = path.expanduser().resolve()
         parsed, digest = week.read_calendar_file(resolved, None, now, zone)
         assert parsed is not None  # no digest was given: the file is always read
