@@ -84,6 +84,69 @@ controller.close()
 os._exit(0)  # measured; Qt's teardown order is no part of it
 """
 
+WINDOWS = """
+import gc, json, os, statistics, sys, time
+from pathlib import Path
+import psutil
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+from ui.platform.imports import lighten_feature_check
+lighten_feature_check()  # as the tray does
+from app.platform.paths import Paths
+from ui.platform.collector import collect_on_gui_thread
+from ui.shell.controller import FokusController
+from ui.shell.windows import KINDS, WindowRegistry
+app = QApplication([])
+collect_on_gui_thread(app)
+controller = FokusController(Paths(Path(sys.argv[1])).ensure(), owner="bench")
+assert controller.load()
+registry = WindowRegistry(controller)
+kinds = list(KINDS)
+
+def settle():
+    for _ in range(5):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+def cycle(times):
+    # Each window opened, shown, looked at (Insights until its charts are on
+    # screen), then closed as its title bar's X does (a kept window hides, a
+    # dialog is deleted).
+    for kind in kinds:
+        t = time.perf_counter()
+        window = registry.open(kind)
+        QCoreApplication.processEvents()
+        times.setdefault(kind, []).append(time.perf_counter() - t)
+        end = time.perf_counter() + 10
+        while getattr(window, "ready", True) is False and time.perf_counter() < end:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        window.close()
+        settle()
+
+def alive():
+    return len(QApplication.topLevelWidgets()), psutil.Process().memory_info().rss
+
+warm = {}
+cycle(warm)  # first openings: imports, matplotlib for Insights, caches
+time.sleep(1.0)  # Insights' first charts are drawn in a worker
+settle()
+first = alive()
+times = {}
+for _ in range(10):
+    cycle(times)
+time.sleep(1.0)
+settle()
+after = alive()
+print(json.dumps({"first": first, "after": after,
+                  "open_ms": {k: 1000 * statistics.median(v) for k, v in times.items()},
+                  "first_open_ms": {k: 1000 * v[0] for k, v in warm.items()}}), flush=True)
+controller.close()
+os._exit(0)  # measured; Qt's teardown order is no part of it
+"""
+
+
 CALENDAR_IMPORT = """
 import json, sys, time
 from pathlib import Path
@@ -286,6 +349,24 @@ def cli_rows(bench: Bench, runs: int) -> list[tuple[str, float, str, float]]:
     ]
 
 
+def window_rows(bench: Bench) -> list[tuple[str, float, str, float]]:
+    data = bench.demo("windows")
+    result = bench.script(WINDOWS, str(data))
+    first, after = result["first"], result["after"]
+    opened, first_open = result["open_ms"], result["first_open_ms"]
+    assert isinstance(first, list) and isinstance(after, list)
+    assert isinstance(opened, dict) and isinstance(first_open, dict)
+    rows: list[tuple[str, float, str, float]] = [
+        ("top-level widgets after 10 more open/close cycles of every window", after[0],
+         "after the first", first[0]),
+        ("RSS after 10 more open/close cycles of every window (MB)", after[1] / 2**20,
+         "after the first", first[1] / 2**20),
+    ]
+    rows += [(f"{kind} window opens, shown (ms, median of 10)", float(ms),
+              "its first opening", float(first_open[kind])) for kind, ms in opened.items()]
+    return rows
+
+
 def menu_rows(bench: Bench) -> list[tuple[str, float, str, float]]:
     data = bench.demo("menu")
     result = bench.script(MENU, str(data))
@@ -373,6 +454,10 @@ BUDGETS: dict[str, tuple[str, Callable[[float, float], bool]]] = {
     "QMenus alive after 201 menu openings": ("= floor", lambda v, f: v <= f),
     "QActions alive after 201 menu openings": ("= floor", lambda v, f: v <= f),
     "RSS after 201 menu openings (MB)": ("≤ floor + 2 MB", lambda v, f: v <= f + 2),
+    "top-level widgets after 10 more open/close cycles of every window":
+        ("= floor", lambda v, f: v <= f),
+    "RSS after 10 more open/close cycles of every window (MB)":
+        ("≤ floor + 2 MB", lambda v, f: v <= f + 2),
     "calendar import, 10,000 events (s)": ("≤ 3 s", lambda v, f: v <= 3.0),
     "calendar import RSS, 10,000 events (MB)": ("≤ 150 MB", lambda v, f: v <= 150),
     "tray loop stalled by the watcher, 1,000 events (ms)":
@@ -388,7 +473,7 @@ def main() -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to measure")
-    parser.add_argument("--only", choices=("cli", "menu", "calendar", "quit"))
+    parser.add_argument("--only", choices=("cli", "menu", "windows", "calendar", "quit"))
     args = parser.parse_args()
     bench = Bench(args.code.resolve(), Path(tempfile.mkdtemp(prefix="fokus-fast-")))
     rows: list[tuple[str, float, str, float]] = []
@@ -396,6 +481,8 @@ def main() -> int:
         rows += cli_rows(bench, args.runs)
     if args.only in (None, "menu"):
         rows += menu_rows(bench)
+    if args.only in (None, "windows"):
+        rows += window_rows(bench)
     if args.only in (None, "calendar"):
         rows += calendar_rows(bench)
     if args.only in (None, "quit"):
