@@ -9,7 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlmodel import Session, col, func, select
 
@@ -30,6 +31,13 @@ from app.focus.engine import FocusEngine, SessionView, naive
 from app.store.engine import Store
 from app.store.models import FocusSession, Project, ProjectBatch, TimeBlock
 from app.store.settings import FOCUS_MINUTES, Settings
+
+if TYPE_CHECKING:
+    from app.activity.service import ActivityService
+    from app.history.service import HistoryService
+    from app.repos.service import RepoService
+    from app.sync.service import SyncService
+    from app.week.service import WeekService
 
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_NAME = 80
@@ -125,29 +133,48 @@ class FokusService:
         # ``svc.settings.get(FOCUS_MINUTES)``.
         self.settings = Settings(store)
         self.engine = FocusEngine(store, clock, owner=owner)
-        from app.week.service import WeekService
-
-        self.week = WeekService(store, clock)
-        from app.activity.service import ActivityService
-
-        self.activity = ActivityService(store, clock, self.engine)
-        from app.repos.service import RepoService
-
-        self.repos = RepoService(store, clock)
         from app.focus.breaks import BreakService
         from app.focus.goals import Goals
 
         self.breaks = BreakService(store, clock)
-        self.engine.listeners.append(self.breaks)
+        self.engine.listeners.append(self.breaks)  # it hears every session's end
         self.goals = Goals(store, clock)
+
+    # The services of the other capabilities are made (and their modules
+    # imported) when first used: ``fokus status`` needs none of them, and
+    # they cost a command without the tray about 60 ms.
+
+    @cached_property
+    def week(self) -> WeekService:
+        from app.week.service import WeekService
+
+        return WeekService(self.store, self.clock)
+
+    @cached_property
+    def activity(self) -> ActivityService:
+        from app.activity.service import ActivityService
+
+        return ActivityService(self.store, self.clock, self.engine)
+
+    @cached_property
+    def repos(self) -> RepoService:
+        from app.repos.service import RepoService
+
+        return RepoService(self.store, self.clock)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        """Editing the past by hand, every edit recorded and undoable."""
         from app.history.service import HistoryService
 
-        # Editing the past by hand, every edit recorded and undoable.
-        self.history = HistoryService(store, clock)
+        return HistoryService(self.store, self.clock)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """One history on several machines, through a folder the person syncs."""
         from app.sync.service import SyncService
 
-        # One history on several machines, through a folder the person syncs.
-        self.sync = SyncService(store, clock)
+        return SyncService(self.store, self.clock)
 
     # -- projects ------------------------------------------------------------
 
