@@ -110,7 +110,7 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
     from app.cli.commands import execute
     from app.service import FokusService
     from app.store.engine import Store
-    from app.store.settings import person_clock
+    from app.store.settings import SYNC_FOLDER, person_clock
 
     store = Store(paths.database)
     try:
@@ -122,7 +122,7 @@ def _run_local(paths: Paths, command: str, args: dict[str, Any]) -> dict[str, An
         else:
             _tell_recoveries(svc)
         result = execute(svc, command, args)
-        if not store.read_only:
+        if not store.read_only and svc.settings.get(SYNC_FOLDER):
             svc.sync.push_after(command)  # with no tray to do it, a change goes out now
         return result
     except FokusError as err:

@@ -183,7 +183,8 @@ def _read(path: Path) -> bytes:
     import stat
 
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_BINARY", 0))  # Windows: no newline translation
     except OSError as exc:
         raise _invalid(path, exc.strerror or str(exc)) from exc
     with os.fdopen(fd, "rb") as file:
@@ -191,9 +192,10 @@ def _read(path: Path) -> bytes:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise _invalid(path, _("not a regular file"))
-            if info.st_size > MAX_BYTES:
+            data = b"" if info.st_size > MAX_BYTES else file.read(MAX_BYTES + 1)
+            if info.st_size > MAX_BYTES or len(data) > MAX_BYTES:  # grown since fstat
                 raise _invalid(path, _("larger than {size} MB").format(size=MAX_BYTES // 2**20))
-            return file.read(MAX_BYTES + 1)
+            return data
         except OSError as exc:
             raise _invalid(path, exc.strerror or str(exc)) from exc
 

@@ -37,9 +37,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.errors import ErrorCode, FokusError
+from app.i18n import _
 from app.week.calendar import MeetingData, _read, file_digest, parse_calendar
 
 CHUNK = 500  # rows per message: each is made into objects in well under a millisecond
+# Far beyond the largest file read (64 MB parse in about a minute): only a hang.
+READ_TIMEOUT = 300.0
 READER_FLAG = "--calendar-reader"
 MARKER = b"fokus-calendar-reader 1\n"
 # The folder that holds the app package: looked in last, after the stdlib and
@@ -66,17 +69,24 @@ def read_in_child(path: Path, known_digest: str | None, around: datetime,
     if digest == known_digest:
         return None, digest
     request = pickle.dumps((data, str(path), around, zone))
-    # Its stderr is the tray's own: a warning it prints lands in the same place.
-    child = subprocess.Popen(reader_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    # Its stderr is the tray's own, so a warning it prints lands in the same
+    # place; a tray with none (pythonw on Windows) gives it nothing to write to.
+    child = subprocess.Popen(reader_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL if sys.stderr is None else None)
     assert child.stdin is not None and child.stdout is not None
+    # A reader that hangs is ended: its answer then stops short, an error.
+    guard = threading.Timer(READ_TIMEOUT, child.kill)
+    guard.start()
     try:
         try:
-            child.stdin.write(len(request).to_bytes(8, "big") + request)
+            child.stdin.write(len(request).to_bytes(8, "big"))
+            child.stdin.write(request)
             child.stdin.flush()
         except OSError:  # it died before it had read the request
             raise _failed(path) from None
         return _answer(child.stdout, path), digest
     finally:
+        guard.cancel()
         # Closing its stdin is the child's cue to end; it is waited for, so
         # none is left behind, and killed only if it does not end by itself.
         with contextlib.suppress(OSError):
@@ -92,7 +102,7 @@ def read_in_child(path: Path, known_digest: str | None, around: datetime,
 def _answer(stream: IO[bytes], path: Path) -> list[MeetingData]:
     try:
         for line in stream:
-            if line == MARKER:
+            if line.endswith(MARKER):  # after a site hook's stray words, if any
                 break
         first = pickle.load(stream)
         if first[0] == "error":
@@ -112,7 +122,7 @@ def _answer(stream: IO[bytes], path: Path) -> list[MeetingData]:
 
 def _failed(path: Path) -> FokusError:
     return FokusError(ErrorCode.CALENDAR_INVALID, path=path,
-                      reason="the calendar reader stopped before it was done")
+                      reason=_("the calendar reader stopped before it was done"))
 
 
 def _exactly(stream: IO[bytes], size: int) -> bytes:

@@ -205,3 +205,31 @@ def test_a_watch_that_ended_is_taken_up_again_at_the_next_sync(
         watch.deleteLater()
     finally:
         laptop.store.close()
+
+
+def test_a_sync_asked_through_the_tray_moves_its_synced_line_with_nothing_new(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    """`fokus sync now` with a tray running, nothing to bring in: the command
+    writes round the store's sessions, so no commit refreshes the tray, yet its
+    tooltip says the sync just happened."""
+    from ui.tray.tray import FokusTray
+
+    share = tmp_path / "share"
+    share.mkdir()
+    tray = FokusTray(controller)
+    watch = SyncWatch(controller)
+    tray.status_lines = watch.lines
+    try:
+        controller.service.sync.setup(share, PASS)
+        watch.start()
+        tray.update_state()
+        before = tray.icon.toolTip()
+        controller.clock.current += timedelta(minutes=7)  # type: ignore[attr-defined]
+        reply = controller.execute("sync.now", {})
+        assert isinstance(reply, dict)
+        assert before.endswith("Synced at 20:00")
+        qtbot.waitUntil(lambda: tray.icon.toolTip().endswith("Synced at 20:07"), timeout=5_000)
+    finally:
+        watch.stop()
+        watch.deleteLater()
+        tray.menu.deleteLater()

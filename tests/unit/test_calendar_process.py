@@ -186,3 +186,12 @@ def test_a_reader_ends_when_the_tray_does(tmp_path: Path) -> None:
         if reader.is_running():
             reader.kill()
     assert ended, "the reader outlived the tray"
+
+
+def test_a_reader_that_hangs_is_ended_and_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calendar_process, "READ_TIMEOUT", 0.5)
+    monkeypatch.setattr(calendar_process, "reader_command",
+                        lambda: [sys.executable, "-c", "import time; time.sleep(60)"])
+    with pytest.raises(FokusError) as caught:
+        read_in_child(DATA / "google.ics", None, AROUND, ZONE)
+    assert "stopped" in caught.value.params["reason"]

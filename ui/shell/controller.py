@@ -144,6 +144,9 @@ class FokusController(QObject):
             # the public holidays, a few hundred modules: here, off the GUI
             # thread, and before it could wait on their import lock.
             service.week.window_now()
+            # The other capabilities' services (made when first used) made here too.
+            for made_now in ("activity", "repos", "history", "sync"):
+                getattr(service, made_now)
         except BaseException:
             store.close()
             raise

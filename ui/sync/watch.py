@@ -176,6 +176,9 @@ class SyncWatch(QObject):
         # A sync set up by the command line while the tray ran: watch from now on.
         self.start()
         if not topics:
+            # Nothing came in, but the tray's "Synced at …" line moves on (a sync
+            # writes round the store's sessions, so no command refresh says so).
+            self.controller.changed.emit()
             return
         self._echo = True
         try:
