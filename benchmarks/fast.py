@@ -499,7 +499,8 @@ def main() -> int:
         budget, check = BUDGETS.get(name, ("—", None))
         met = None if check is None else check(value, floor)
         missed |= met is False
-        print(f"| {name} | {value:.3f} | {floor_name} | {floor:.3f} | "
+        shown = f"{floor:.3f}" if floor else "—"  # no floor to stand beside
+        print(f"| {name} | {value:.3f} | {floor_name} | {shown} | "
               f"{f'{ratio:.2f}×' if ratio else '—'} | {budget} | {verdict(met)} |")
         record("fast", name, f"{value:.3f}", f"{floor_name}: {floor:.3f}" if floor else "—",
                ratio, budget, met)
