@@ -34,7 +34,7 @@ import sys
 import threading
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from app.errors import ErrorCode, FokusError
 from app.i18n import _
@@ -132,26 +132,36 @@ def _exactly(stream: IO[bytes], size: int) -> bytes:
     return data
 
 
-def _end_with_parent(stream: IO[bytes]) -> None:
-    stream.read()  # returns at end of file: the worker is done with us, or gone
+def _end_with_parent(fd: int) -> None:
+    # Unbuffered: a thread parked in a buffered read holds the buffer's lock,
+    # and the interpreter's shutdown then aborts ("could not acquire lock").
+    while os.read(fd, 1 << 16):
+        pass  # nothing more is sent: end of file means the worker is done, or gone
     os._exit(0)
 
 
-def main() -> int:
-    """The child: one request on stdin, the answer on stdout."""
+def main() -> NoReturn:
+    """The child: one request on stdin, the answer on stdout; it ends without
+    the interpreter's teardown (its reading thread is still parked)."""
+    _answer_request()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def _answer_request() -> None:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # what anything else prints goes to stderr, not into the answer
     source = sys.stdin.buffer
     size = int.from_bytes(_exactly(source, 8), "big")
     data, text_path, around, zone = pickle.loads(_exactly(source, size))
-    threading.Thread(target=_end_with_parent, args=(source,), daemon=True).start()
+    threading.Thread(target=_end_with_parent, args=(source.fileno(),), daemon=True).start()
     out.write(MARKER)
     try:
         parsed = parse_calendar(data, around, zone, Path(text_path))
     except FokusError as err:
         pickle.dump(("error", err.code.value, _plain(err.params)), out)
         out.flush()
-        return 0
+        return
     pickle.dump(("read", len(parsed)), out)
     for at in range(0, len(parsed), CHUNK):
         rows = [(m.uid, m.start, m.end, m.title, m.all_day, m.location)
@@ -159,7 +169,6 @@ def main() -> int:
         pickle.dump(("rows", rows), out)
     pickle.dump(("end",), out)
     out.flush()
-    return 0
 
 
 def _plain(params: dict[str, Any]) -> dict[str, Any]:
@@ -169,4 +178,4 @@ def _plain(params: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -195,3 +195,31 @@ def test_a_reader_that_hangs_is_ended_and_named(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(FokusError) as caught:
         read_in_child(DATA / "google.ics", None, AROUND, ZONE)
     assert "stopped" in caught.value.params["reason"]
+
+
+def test_the_reader_ends_cleanly_while_its_stdin_is_still_open() -> None:
+    """Its answer given, the reader ends at once, with status 0 and nothing on
+    stderr, though the worker has not closed its stdin yet (a reader that went
+    through the interpreter's teardown with its stdin thread parked aborted:
+    "could not acquire lock for <stdin> at interpreter shutdown")."""
+    import pickle
+
+    request = pickle.dumps(((DATA / "google.ics").read_bytes(), str(DATA / "google.ics"),
+                            AROUND, ZONE))
+    child = subprocess.Popen(calendar_process.reader_command(), stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    try:
+        child.stdin.write(len(request).to_bytes(8, "big") + request)
+        child.stdin.flush()
+        answer = child.stdout.read()  # to the end: the reader has gone
+        assert child.wait(timeout=30) == 0
+        assert child.stderr.read() == b""
+    finally:
+        child.stdin.close()
+        if child.poll() is None:
+            child.kill()
+        child.wait()
+        child.stdout.close()
+        child.stderr.close()
+    assert answer.startswith(calendar_process.MARKER)
