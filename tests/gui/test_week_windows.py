@@ -665,3 +665,55 @@ def test_insights_window_fits_a_1366_by_768_screen(controller: FokusController,
     qtbot.waitUntil(lambda: window.ready, timeout=30_000)
     assert all(c.height() >= 300 for c in window.canvases)
     window.grab().save("/tmp/insights-1366.png")
+
+
+def test_the_import_button_reads_the_calendar_while_the_window_stays_live(
+        controller: FokusController, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import in the Week window: the file is read off the GUI thread (by the
+    calendar reader, as `fokus import-ics` through the tray), the button waits,
+    the event loop turns meanwhile, and the answer then names what came in;
+    a broken file says what is wrong and stores nothing."""
+    import time
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ui.week.window import WeekWindow
+
+    chosen: list[str] = []
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (chosen[-1], "Calendar files (*.ics)"))
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda _p, title, text: told.append(("information", text)))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, title, text: told.append(("warning", text)))
+    window = WeekWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    ticks: list[float] = []
+    ticker = QTimer(window)
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ticker.start()
+    chosen.append(str(DATA / "google.ics"))
+    window.import_button.click()
+    assert not window.import_button.isEnabled() and told == []  # the answer comes later
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    ticker.stop()
+    assert told[0][0] == "information" and "meetings imported" in told[0][1]
+    assert window.import_button.isEnabled()
+    assert len(ticks) > 3  # the event loop turned while the reader worked
+    assert controller.service.settings.get(S.CALENDAR_PATH) == str(DATA / "google.ics")
+    _, start, end = controller.service.week.week_bounds("2026-W48")
+    assert "Weekly planning" in [m.title for m in controller.service.week.meetings(start, end)]
+
+    broken = tmp_path / "broken.ics"
+    broken.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n")
+    chosen.append(str(broken))
+    window.import_button.click()
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=30_000)
+    assert told[1][0] == "warning" and "END:VCALENDAR" in told[1][1]
+    assert controller.service.settings.get(S.CALENDAR_PATH) == str(DATA / "google.ics")

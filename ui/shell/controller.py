@@ -36,6 +36,8 @@ from ui.platform.collector import collector_paused
 from ui.shell.ipc import Pending
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.activity.service import SwitchResult
     from app.focus.engine import Recovered, SessionView
     from app.service import FokusService
@@ -345,6 +347,14 @@ class FokusController(QObject):
         finally:
             if changed:
                 self.refresh()
+
+    def import_calendar_file(self, path: Path) -> Pending:
+        """Import a calendar file off the GUI thread, as ``fokus import-ics``
+        through the tray does: the result (``file``, ``meetings``,
+        ``in_deep_windows``) or the error comes through the ``Pending``."""
+        outcome = self.execute("import-ics", {"file": str(path.expanduser().resolve())})
+        assert isinstance(outcome, Pending)  # import-ics is one of the OFF_THREAD commands
+        return outcome
 
     def _execute_in_worker(self, command: str, work: Callable[[], object],
                            store: Callable[..., dict[str, Any]],

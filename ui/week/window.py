@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,7 +32,7 @@ from app.store.settings import CALENDAR_PATH, EXPORT_FOLDER
 from app.week.planner import Plan
 from app.week.service import Conflict
 from app.week.workmodel import DayKind, iso_week_of
-from ui.messages import error_text, tr, waiting
+from ui.messages import error_text, tr
 from ui.projects.dialogs import _FormDialog
 from ui.week.day_kinds import day_kind_text
 from ui.week.view import BlockItem, MeetingItem, WeekCanvas
@@ -463,21 +463,34 @@ class WeekWindow(QMainWindow):
     # -- calendar and settings ----------------------------------------------------------------
 
     def import_calendar(self) -> None:
+        """Import a calendar file the person picks. It is read in a worker and
+        parsed by the calendar reader (``fokus import-ics`` through the tray), so
+        the window and the tray stay live; the answer comes when it is done."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a calendar"), str(Path.home()),
                                               self.tr("Calendar files (*.ics)"))
         if not path:
             return
-        try:
-            with waiting():
-                result = self.svc_week.import_calendar(Path(path))
-        except FokusError as err:
-            QMessageBox.warning(self, self.tr("Fokus"), error_text(err))
+        self.import_button.setEnabled(False)
+        self.controller.import_calendar_file(Path(path)).then(self._calendar_imported)
+
+    def _calendar_imported(self, outcome: dict[str, Any] | BaseException) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self):  # closed for good meanwhile: stored all the same
             return
-        self.controller.service.settings.set(CALENDAR_PATH, str(result.path))
+        self.import_button.setEnabled(True)
+        if isinstance(outcome, FokusError):
+            QMessageBox.warning(self, self.tr("Fokus"), error_text(outcome))
+            return
+        if isinstance(outcome, BaseException):
+            QMessageBox.warning(self, self.tr("Fokus"), self.tr(
+                "The calendar could not be imported: {reason}").format(reason=outcome))
+            return
+        self.controller.service.settings.set(CALENDAR_PATH, str(outcome["file"]))
         QMessageBox.information(self, self.tr("Calendar imported"), self.tr(
             "{n} meetings imported; {deep} of them fall in no-meeting windows. Fokus will "
             "import this file again when it changes.").format(
-                n=result.meetings, deep=result.in_deep_windows))
+                n=outcome["meetings"], deep=outcome["in_deep_windows"]))
 
     def share_busy_blocks(self) -> ShareBlocksDialog:
         """The week shown, as busy events a colleague's calendar can import."""
