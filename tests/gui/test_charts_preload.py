@@ -170,3 +170,39 @@ def test_a_window_closing_leaves_another_windows_charts_alone(
         assert not kept & {first._key(first.week), second._key(second.week)}
     finally:
         controller.close()
+
+
+def test_a_job_whose_window_closed_stops_being_drawn(qtbot: QtBot,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window closed while its charts are drawn: the worker stops after the
+    chart it is on, instead of drawing the rest for nobody (windows opened and
+    closed quickly once piled such jobs up, each holding its pictures)."""
+    import threading
+
+    from app.reports import charts
+    from ui.reports.insights import ChartRenderer
+
+    renderer = ChartRenderer()
+    renderer.start()
+    qtbot.waitUntil(renderer.warm.is_set, timeout=60_000)
+    drawn: list[int] = []
+    first_drawn, go_on = threading.Event(), threading.Event()
+    real = charts._draw_on
+
+    def draw_on(*args: object, **kwargs: object) -> None:
+        real(*args, **kwargs)  # type: ignore[arg-type]
+        drawn.append(1)
+        if len(drawn) == 1:
+            first_drawn.set()
+            go_on.wait(10)  # the window closes while the first chart is done
+
+    monkeypatch.setattr(charts, "_draw_on", draw_on)
+    key = ("2026-W06", 0, 1.0)
+    renderer.submit(key, charts._sample(), urgent=True)
+    qtbot.waitUntil(first_drawn.is_set, timeout=60_000)
+    renderer.forget({key})
+    go_on.set()
+    qtbot.waitUntil(lambda: renderer._drawing is None, timeout=60_000)
+    assert len(drawn) == 1  # not the three others
+    assert renderer.take(key) == ([], False)  # and nothing kept of it
+    renderer.stop()

@@ -183,7 +183,9 @@ class ChartRenderer:
                     self._partial.setdefault(key, []).append(image)
 
             try:
-                images = charts.draw(data, key[2], drawn, stop=lambda: self._closing)
+                # A window closed meanwhile wants no more of them.
+                images = charts.draw(data, key[2], drawn,
+                                     stop=lambda: self._closing or self._dropped)
             except Exception:
                 log.exception("cannot draw the charts of %s", key[0])
                 images = None
