@@ -7,7 +7,7 @@ if __name__ == "__main__":
         # The tray's calendar reader (app/week/calendar_process.py): no -m in a bundle.
         from app.week.calendar_process import main as read_calendar
 
-        sys.exit(read_calendar())
+        read_calendar()  # it ends the process itself
     from ui.entry import main
 
     sys.exit(main())

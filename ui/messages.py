@@ -22,7 +22,7 @@ def tr(text: str) -> str:
 @contextlib.contextmanager
 def waiting() -> Iterator[None]:
     """The busy pointer while the user waits on something they asked for (a
-    calendar file read in a child process when they press Import or OK)."""
+    calendar file read when they press OK in Settings or the welcome guide)."""
     from PySide6.QtGui import QGuiApplication
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

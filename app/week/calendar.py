@@ -200,12 +200,6 @@ def _read(path: Path) -> bytes:
             raise _invalid(path, exc.strerror or str(exc)) from exc
 
 
-def read_calendar(path: Path, around: datetime, zone: tzinfo) -> tuple[list[MeetingData], str]:
-    """Meetings of the file and a digest of its bytes (to skip unchanged files)."""
-    data = _read(path)
-    return parse_calendar(data, around, zone, path), file_digest(data)
-
-
 def read_calendar_if_changed(path: Path, known_digest: str | None, around: datetime,
                              zone: tzinfo) -> tuple[list[MeetingData] | None, str]:
     """The file's meetings, or None when its digest is ``known_digest``.

@@ -6,8 +6,8 @@ unfolds and splits the whole text with single regular-expression calls (about
 modules. In the tray that is time its event loop cannot run, whatever thread
 does it, and memory it keeps: the libraries stay imported. So the tray's worker
 hashes the file (a digest it already knows means nothing to do), and only a
-changed file is handed to a child process: the same ``read_calendar_if_changed``
-runs there, and the meetings come back as plain rows, a few hundred at a time,
+changed file is handed to a child process: the same ``parse_calendar`` runs
+there, and the meetings come back as plain rows, a few hundred at a time,
 which the worker makes into ``MeetingData`` between turns of the GUI thread.
 
 The worker sends the bytes it read and hashed, so the child opens no file: the
@@ -55,7 +55,7 @@ def reader_command() -> list[str]:
     if getattr(sys, "frozen", False):  # a bundle: no -m, the executable itself
         return [sys.executable, READER_FLAG]
     start = (f"import sys; sys.path.append({str(CODE_ROOT)!r}); "
-             "from app.week.calendar_process import main; sys.exit(main())")
+             "from app.week.calendar_process import main; main()")
     return [sys.executable, "-P", "-c", start]
 
 

@@ -51,14 +51,14 @@ def test_a_big_import_keeps_the_tray_responsive_and_answers_as_before(
     from app.cli import client
     from app.cli.commands import REGISTRY
     from app.cli.main import render
-    from app.week.calendar import read_calendar
+    from app.week.calendar import read_calendar_if_changed
     from ui.shell.ipc import InstanceServer
 
     monkeypatch.delenv("FOKUS_LANG", raising=False)
     calendar = ics(tmp_path / "big.ics", EVENTS)
     # What the tray would stall for if it parsed on its own thread, measured here.
     began = time.perf_counter()
-    read_calendar(calendar, clock.now(), clock.zone())
+    read_calendar_if_changed(calendar, None, clock.now(), clock.zone())
     parse_seconds = time.perf_counter() - began
     # That parse left this process's own garbage behind: collected now, so a
     # collection of it is not counted against the tray below.
