@@ -26,18 +26,25 @@ from tests.helpers.x11 import X11Session, end_process, wait_for
 pytestmark = pytest.mark.x11
 
 
-@pytest.fixture
-def pair(x11: X11Session, tmp_path: Path) -> Iterator[tuple[Fokus, Fokus]]:
-    share = tmp_path / "Sync"
-    share.mkdir()
+def _office_in(x11: X11Session, tmp_path: Path, folder: Path) -> tuple[Fokus, Fokus, Path]:
+    """The two computers, and the office's sync set up in ``folder`` from the
+    command line before any tray runs; the passphrase file for the laptop."""
     secret = tmp_path / "passphrase.txt"
     secret.write_text("kopi tubruk di lantai tiga\n", encoding="utf-8")
     office = Fokus(x11, tmp_path / "office" / "data")
     laptop = Fokus(x11, tmp_path / "laptop" / "data")
     for side in (office, laptop):
         side.data_dir.parent.mkdir()
-    done = office.cli("sync", "setup", str(share), "--passphrase-file", str(secret))
+    done = office.cli("sync", "setup", str(folder), "--passphrase-file", str(secret))
     assert done.returncode == 0, done.stderr
+    return office, laptop, secret
+
+
+@pytest.fixture
+def pair(x11: X11Session, tmp_path: Path) -> Iterator[tuple[Fokus, Fokus]]:
+    share = tmp_path / "Sync"
+    share.mkdir()
+    office, laptop, secret = _office_in(x11, tmp_path, share)
     try:
         for side in (office, laptop):
             side.start_tray()
@@ -90,14 +97,7 @@ def apart(x11: X11Session, tmp_path: Path) -> Iterator[tuple[Fokus, Fokus, Path,
     office_share, laptop_share = tmp_path / "office-share", tmp_path / "laptop-share"
     office_share.mkdir()
     laptop_share.mkdir()
-    secret = tmp_path / "passphrase.txt"
-    secret.write_text("kopi tubruk di lantai tiga\n", encoding="utf-8")
-    office = Fokus(x11, tmp_path / "office" / "data")
-    laptop = Fokus(x11, tmp_path / "laptop" / "data")
-    for side in (office, laptop):
-        side.data_dir.parent.mkdir()
-    done = office.cli("sync", "setup", str(office_share), "--passphrase-file", str(secret))
-    assert done.returncode == 0, done.stderr
+    office, laptop, secret = _office_in(x11, tmp_path, office_share)
     shutil.copytree(office_share / ROOT, laptop_share / ROOT)  # the first copy: salt, check
     for side in (office, laptop):
         side.start_tray()

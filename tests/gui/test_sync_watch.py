@@ -33,18 +33,35 @@ def controller(qtbot: QtBot, paths: Paths, clock: FakeClock) -> Iterator[FokusCo
     c.close()
 
 
-def test_a_file_from_the_other_computer_is_merged_when_it_lands(
-        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+def _apart(controller: FokusController, tmp_path: Path) -> tuple[Path, Path]:
+    """This computer's sync folder, set up, and the laptop's own copy of it
+    (the copying tool between them is the test)."""
     share, staging = tmp_path / "share", tmp_path / "staging"
     share.mkdir()
     staging.mkdir()
     controller.service.sync.setup(share, PASS)
-    shutil.copytree(share / ROOT, staging / ROOT)  # the laptop's copy of the folder
+    shutil.copytree(share / ROOT, staging / ROOT)
+    return share, staging
+
+
+def _laptop(tmp_path: Path, folder: Path) -> FokusService:
+    """The other computer: a database of its own, joined to ``folder``."""
     (tmp_path / "laptop").mkdir()
     laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
                           FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
     try:
-        laptop.sync.setup(staging, PASS)
+        laptop.sync.setup(folder, PASS)
+    except BaseException:
+        laptop.store.close()
+        raise
+    return laptop
+
+
+def test_a_file_from_the_other_computer_is_merged_when_it_lands(
+        qtbot: QtBot, controller: FokusController, tmp_path: Path) -> None:
+    share, staging = _apart(controller, tmp_path)
+    laptop = _laptop(tmp_path, staging)
+    try:
         laptop.add_project("SIASN")
         pid = laptop.project("SIASN").id
         assert pid is not None
@@ -95,11 +112,8 @@ def test_the_settings_sync_tab_sets_up_shows_computers_and_conflicts(
     assert panel.now_button.isEnabled() and panel.conflicts.isHidden()
 
     # The laptop focused on SIASN at the same time as this computer did.
-    (tmp_path / "laptop").mkdir()
-    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
-                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    laptop = _laptop(tmp_path, share)
     try:
-        laptop.sync.setup(share, PASS)
         for svc in (laptop, controller.service):
             svc.add_project("SIASN")
             pid = svc.project("SIASN").id
@@ -141,11 +155,8 @@ def test_the_tray_says_when_it_synced_and_what_is_in_conflict(
     watch.synced.connect(lambda _r: tray.update_state())
     assert watch.lines() == []  # sync off: nothing said
     controller.service.sync.setup(share, PASS)
-    (tmp_path / "laptop").mkdir()
-    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
-                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    laptop = _laptop(tmp_path, share)
     try:
-        laptop.sync.setup(share, PASS)
         for svc in (laptop, controller.service):
             svc.add_project("SIASN")
             pid = svc.project("SIASN").id
@@ -173,16 +184,9 @@ def test_a_watch_that_ended_is_taken_up_again_at_the_next_sync(
     """A USB stick pulled out and put back, or watchdog's thread failing, ends
     the watch silently; the next sync (at the latest the 5-minute one) watches
     again, and a file landing after that is merged without anyone asking."""
-    share, staging = tmp_path / "share", tmp_path / "staging"
-    share.mkdir()
-    staging.mkdir()
-    controller.service.sync.setup(share, PASS)
-    shutil.copytree(share / ROOT, staging / ROOT)
-    (tmp_path / "laptop").mkdir()
-    laptop = FokusService(Store(tmp_path / "laptop" / "fokus.sqlite3"),
-                          FakeClock(current=DAY + timedelta(hours=20)), owner="laptop")
+    share, staging = _apart(controller, tmp_path)
+    laptop = _laptop(tmp_path, staging)
     try:
-        laptop.sync.setup(staging, PASS)
         laptop.add_project("SIASN")
         laptop.sync.sync()
         watch = SyncWatch(controller)
