@@ -70,9 +70,17 @@ from tests.helpers.x11 import x11  # noqa: E402,F401  (session fixture: Xvfb, tr
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
-    """In CI nothing is skipped: a skip there is a missing requirement, a failure."""
+    """In CI nothing is skipped: a skip there is a missing requirement, a failure.
+    A failed test's report ends with the last lines of every tray still known."""
     outcome = yield
     report = outcome.get_result()
+    if report.failed:
+        # What the trays said while it failed: the only trace of their side in CI.
+        from tests.helpers.tray import STARTED
+
+        for fokus in [f for f in list(STARTED) if f.proc is not None]:
+            for heading, text in fokus.tails():
+                report.sections.append((heading, text))
     if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, which must run every test: {report.longrepr}"

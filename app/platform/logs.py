@@ -7,14 +7,19 @@ traceback on the terminal; the command itself says what went wrong."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
+import signal
 import stat
+from typing import IO
 
 from app.platform.paths import Paths
 
 _configured: set[str] = set()
+_faults: list[IO[str]] = []  # kept open for the life of the process
+FAULTS = "faults.log"
 
 
 class _QuietFileHandler(logging.handlers.RotatingFileHandler):
@@ -23,6 +28,41 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         self.failures = getattr(self, "failures", 0) + 1
+
+
+def _owner_only(target: str) -> bool:
+    """Create ``target`` owner-only if it is missing; False when something
+    other than a regular file is in its place (a link or a device)."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        if regular:
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+    return regular
+
+
+def record_faults(paths: Paths) -> None:
+    """Where a crash of the tray leaves its trace: the Python stack of every
+    thread goes to ``faults.log`` beside the log on a fatal signal (a crash in
+    Qt or a library), and on POSIX also on SIGUSR1, so that a tray that hangs
+    can be asked where it is (``kill -USR1 <pid>``) without ending it. Stacks
+    name functions and files, never data."""
+    if _faults:
+        return
+    target = str(paths.log_dir / FAULTS)
+    try:
+        if not _owner_only(target):
+            return
+        out = open(target, "a", encoding="utf-8")  # noqa: SIM115 - open for the process's life
+    except OSError:
+        return
+    _faults.append(out)
+    faulthandler.enable(out, all_threads=True)
+    usr1 = getattr(signal, "SIGUSR1", None)
+    if usr1 is not None:  # not on Windows
+        faulthandler.register(usr1, out, all_threads=True)
 
 
 def setup_logging(paths: Paths, console: bool = False, level: int = logging.INFO) -> None:
@@ -35,14 +75,7 @@ def setup_logging(paths: Paths, console: bool = False, level: int = logging.INFO
     try:
         # Made owner-only before the first line; a link or a device in its
         # place is not written to.
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
-        try:
-            regular = stat.S_ISREG(os.fstat(fd).st_mode)
-            if regular:
-                os.fchmod(fd, 0o600)
-        finally:
-            os.close(fd)
-        if not regular:
+        if not _owner_only(target):
             raise OSError(f"{target} is not a regular file")
         handler = _QuietFileHandler(target, maxBytes=1_000_000, backupCount=3,
                                     encoding="utf-8")

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 import subprocess
+import time
+import weakref
 from pathlib import Path
 
 from tests.helpers.cli import venv_bin
 from tests.helpers.x11 import X11Session, end_process, wait_for
+
+# Every tray a test has started, for the report of a failed test (tests/conftest.py).
+STARTED: weakref.WeakSet[Fokus] = weakref.WeakSet()
+TAIL_LINES = 60
 
 
 class Fokus:
@@ -19,6 +26,7 @@ class Fokus:
         self.data_dir = data_dir
         self.env = dict(x11.env, FOKUS_DATA_DIR=str(data_dir), FOKUS_TRAY_WAIT="5", **env)
         self.proc: subprocess.Popen[str] | None = None
+        STARTED.add(self)
 
     def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([venv_bin("fokus"), *args], capture_output=True, text=True,
@@ -35,6 +43,23 @@ class Fokus:
             self.proc = subprocess.Popen([venv_bin("fokus")], env=self.env, text=True,
                                          stdout=out, stderr=subprocess.STDOUT)
         return self.proc
+
+    def tails(self) -> list[tuple[str, str]]:
+        """The last lines of this tray's log and of its output, each with a
+        heading, for the report of a test that failed while it ran; a tray
+        still running is first asked where each of its threads is (SIGUSR1:
+        app/platform/logs.py record_faults)."""
+        if self.proc is not None and self.proc.poll() is None and hasattr(signal, "SIGUSR1"):
+            self.proc.send_signal(signal.SIGUSR1)
+            time.sleep(0.5)
+        found = []
+        logs = self.data_dir / "logs"
+        for name, path in (("log", logs / "fokus.log"), ("thread stacks", logs / "faults.log"),
+                           ("output", self.data_dir.parent / "tray-output.txt")):
+            if path.exists():
+                lines = path.read_text(errors="replace").splitlines()[-TAIL_LINES:]
+                found.append((f"tray {name} ({path})", "\n".join(lines)))
+        return found
 
     def icon(self) -> tuple[int, int, int, int]:
         # Exactly one: while the tray host re-embeds (a previous test's icon

@@ -175,6 +175,47 @@ def test_a_log_path_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
         logs._configured.clear()
 
 
+def test_a_hanging_tray_tells_where_its_threads_are_and_a_link_is_not_followed(
+        tmp_path: Path) -> None:
+    """record_faults in a process of its own (it takes over the fatal-signal
+    handler): SIGUSR1 writes every thread's stack to faults.log, owner-only,
+    and the process goes on; a link in the file's place is left alone."""
+    import os
+    import subprocess
+    import sys
+
+    from app.platform.paths import Paths
+
+    script = (
+        "import os, signal, sys, threading, time\n"
+        "from app.platform.logs import record_faults\n"
+        "from app.platform.paths import Paths\n"
+        "def waiting_worker():\n"
+        "    time.sleep(30)\n"
+        "threading.Thread(target=waiting_worker, daemon=True).start()\n"
+        "from pathlib import Path\n"
+        "record_faults(Paths(Path(sys.argv[1])).ensure())\n"
+        "os.kill(os.getpid(), signal.SIGUSR1)\n"
+        "print('still here')\n")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "d")], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stdout == "still here\n", run
+    faults = Paths(tmp_path / "d").log_dir / "faults.log"
+    text = faults.read_text()
+    assert "waiting_worker" in text and "Current thread" in text, text
+    assert faults.stat().st_mode & 0o777 == 0o600
+
+    linked = Paths(tmp_path / "l").ensure()
+    target = tmp_path / "elsewhere"
+    target.write_text("")
+    (linked.log_dir / "faults.log").symlink_to(target)
+    run = subprocess.run([sys.executable, "-c", script.replace(
+        "os.kill(os.getpid(), signal.SIGUSR1)\n", ""), str(tmp_path / "l")], env=env,
+        capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and target.read_text() == "", run
+
+
 def test_the_weekly_pdf_draws_user_text_as_text(service: FokusService, tmp_path: Path) -> None:
     from app.reports.export import ExportOptions, build_report
     from app.reports.metrics import Metrics

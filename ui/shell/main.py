@@ -95,6 +95,9 @@ def run_tray(data_dir: str | None = None) -> int:
     lock, code = _claim_instance(paths)
     if lock is None:
         return code or 0
+    from app.platform.logs import record_faults
+
+    record_faults(paths)  # a crash or a hang of the tray leaves its stacks
     problem = _display_problem(paths)
     if problem:
         return _plain_error(problem)
