@@ -23,7 +23,7 @@ BIN = Path(sys.executable).parent
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
-                             "1280x800x24", "-nolisten", "tcp"], pass_fds=(write_fd,),
+                             "1280x800x24", "-nolisten", "tcp", "-noreset"], pass_fds=(write_fd,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)
     with os.fdopen(read_fd) as fh:

@@ -131,9 +131,14 @@ class X11Session:
 
 
 def _start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """Xvfb on the first free display. ``-noreset``: an X server resets when its
+    last client leaves, and a client connecting meanwhile is refused ("cannot
+    open display"); the first checks for the tray host (xwininfo) came and went
+    while trayer connected, and about one start in a hundred had no tray host."""
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+         "-noreset"],
         pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)
     with os.fdopen(read_fd) as fh:
