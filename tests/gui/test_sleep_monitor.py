@@ -95,3 +95,48 @@ def test_idle_before_the_session_started_does_not_count(
         monitor.stop()
         monitor.deleteLater()
         qtbot.wait_until(lambda: True)
+
+
+def test_coming_back_is_asked_once_however_often_the_tray_refreshes(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The question on coming back used to be asked again at every refresh
+    of the tray while it was on screen (each heartbeat restarted the look for
+    input), a new window each time in place of the one being answered."""
+    monkeypatch.setenv("FOKUS_IDLE_SECONDS", "300")
+    monitor = ActivityMonitor(controller)
+    monitor._idle_tried = True
+    desk = StillDesktop(clock, untouched_for=0)
+    monitor.idle_source = desk
+    asked: list[tuple[str, int]] = []
+    monitor.awayReturned.connect(lambda kind, minutes: asked.append((kind, minutes)))
+    try:
+        controller.start(controller.service.projects()[0].id, None)
+        clock.advance(600)  # ten minutes without input
+        monitor.poll()
+        assert controller.view is not None and controller.view.pause_reason == PauseReason.IDLE
+        clock.advance(60)
+        monitor.poll()
+        desk.last_input = clock.now().timestamp()  # she is back
+        clock.advance(1)
+        monitor.poll()
+        assert asked == [("idle", 11)]
+        for _beat in range(3):  # the dialog waits for her answer; the tray goes on
+            clock.advance(60)
+            controller.refresh()
+            monitor.poll()
+        assert asked == [("idle", 11)]
+        desk.last_input = clock.now().timestamp()  # her click on the answer
+        controller.service.activity.resolve_away("break")
+        controller.refresh()
+        assert controller.view is not None and controller.view.state == SessionState.FOCUSING
+        clock.advance(600)  # away again: asked again
+        monitor.poll()
+        desk.last_input = clock.now().timestamp()
+        clock.advance(1)
+        monitor.poll()
+        assert asked == [("idle", 11), ("idle", 10)]
+    finally:
+        monitor.stop()
+        monitor.deleteLater()
+        qtbot.wait_until(lambda: True)

@@ -10,6 +10,7 @@ sessions, or by seconds."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from datetime import datetime
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+SITE = Path(__file__).with_name("faketime_site")
 LIBRARIES = (
     "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
     "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
@@ -47,10 +49,12 @@ class WallClock:
         assert shutil.which("faketime") or Path(self.library).exists()
 
     def env(self) -> dict[str, str]:
-        """What a process needs to live on this clock (its TZ is the story's zone)."""
+        """What a process needs to live on this clock (its TZ is the story's zone),
+        and a ``time.sleep`` that works there (faketime_site/sitecustomize.py)."""
+        path = os.pathsep.join(p for p in (str(SITE), os.environ.get("PYTHONPATH")) if p)
         return {"LD_PRELOAD": self.library, "FAKETIME_TIMESTAMP_FILE": str(self.file),
                 "FAKETIME_NO_CACHE": "1", "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-                "TZ": self.zone_name}
+                "TZ": self.zone_name, "PYTHONPATH": path}
 
     def set(self, local: str) -> datetime:
         """The wall clock now reads ``local`` ("2026-11-23 07:59:50") in the zone."""

@@ -148,6 +148,15 @@ class WeekUser:
         assert isinstance(notice, Notice)
         return notice
 
+    def desktop_is_quiet(self) -> bool:
+        """Does the notification daemon hold banners back (do-not-disturb)?"""
+        return self.x11.run("dunstctl", "is-paused").strip() == "true"
+
+    def notices_count(self, which: str) -> int:
+        """How many notifications are "displayed" or "waiting" (held back)."""
+        count = self.x11.run("dunstctl", "count", which).strip()
+        return int(count) if count.isdigit() else 0
+
     def screenshot(self, name: str) -> Path:
         self._shot += 1
         return self.x11.screenshot(self.shots / f"{self._shot:02d}-{name}.png")

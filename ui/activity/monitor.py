@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -42,6 +43,7 @@ class ActivityMonitor(QObject):
         self.idle_source: IdleSource | None = None
         self._idle_tried = False
         self._away_idle: float | None = None  # idle seconds when we paused
+        self._asked: datetime | None = None  # the idle pause asked about, by its start
         self._sleep = SleepDetector(controller.clock)
         self._poll = QTimer(self)
         self._poll.timeout.connect(self.poll)
@@ -123,6 +125,11 @@ class ActivityMonitor(QObject):
         self._ensure_idle_source()
         waiting = view.state == SessionState.PAUSED and view.pause_reason in (
             PauseReason.IDLE, PauseReason.SLEEP)
+        if waiting and view.pause_reason == PauseReason.IDLE and view.paused_since == self._asked:
+            # Asked already: the question waits on screen for its answer (or the
+            # tray's Resume); a heartbeat must not ask it again.
+            self._poll.stop()
+            return
         interval = AWAY_POLL_MS if waiting else FOCUS_POLL_MS
         if not self._poll.isActive() or self._poll.interval() != interval:
             self._sleep = SleepDetector(self.controller.clock) if not self._poll.isActive() \
@@ -154,20 +161,21 @@ class ActivityMonitor(QObject):
             idle = max(0.0, min(self.idle_source.idle_seconds(), since_start))
             if view.state == SessionState.FOCUSING and idle >= self.threshold():
                 at = self.controller.clock.now().timestamp() - idle
-                from datetime import UTC, datetime
-
                 self.controller.service.engine.pause(PauseReason.IDLE,
                                                      at=datetime.fromtimestamp(at, UTC))
                 self._away_idle = idle
                 log.info("no input for %.0f s: session paused", idle)
                 self.controller.refresh()
             elif view.state == SessionState.PAUSED and view.pause_reason == PauseReason.IDLE:
+                if view.paused_since == self._asked:
+                    return
                 if self._away_idle is None or idle < self._away_idle:
                     # Input again: ask what the time away was.
                     since = view.paused_since
                     minutes = round((self.controller.clock.now() - since).total_seconds() / 60) \
                         if since else 0
                     self._away_idle = None
+                    self._asked = since
                     self._poll.stop()
                     self.awayReturned.emit("idle", minutes)
                 else:
