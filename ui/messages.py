@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from datetime import datetime, time
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from app.cli.commands.config import EDITED_IN_WINDOW
 from app.domain import TaskType, Urgency
@@ -17,19 +15,6 @@ def tr(text: str) -> str:
     """Translate text outside a QObject's own ``self.tr()``. pyside6-lupdate files
     bare ``tr("…")`` calls under the empty context, so that is the one asked here."""
     return QCoreApplication.translate("", text)
-
-
-@contextlib.contextmanager
-def waiting() -> Iterator[None]:
-    """The busy pointer while the user waits on something they asked for (a
-    calendar file read when they press OK in Settings or the welcome guide)."""
-    from PySide6.QtGui import QGuiApplication
-
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def clock_text(value: datetime | time) -> str:

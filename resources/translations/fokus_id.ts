@@ -57,6 +57,12 @@
         <translation>Kalender</translation>
     </message>
     <message>
+        <location filename="../../ui/settings/welcome.py" line="49" />
+        <source>The calendar could not be imported: {reason}</source>
+        <translation>Kalender tidak dapat diimpor: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/welcome.py" line="50" />
         <location filename="../../ui/shell/app.py" line="248" />
         <location filename="../../ui/shell/app.py" line="257" />
         <source>Fokus</source>
@@ -200,323 +206,323 @@
         <translation>Sesi fokus pada {title} sedang berjalan. Keluar akan menghentikannya dan menyimpan waktu fokus sejauh ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="30" />
         <source>There is no project named “{project}”.</source>
         <translation>Tidak ada proyek bernama “{project}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="31" />
         <source>There is no batch {batch}.</source>
         <translation>Tidak ada batch {batch}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="32" />
         <source>A project named “{project}” already exists.</source>
         <translation>Proyek bernama “{project}” sudah ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Project “{project}” is archived.</source>
         <translation>Proyek “{project}” sudah diarsipkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="34" />
         <source>That batch belongs to another project.</source>
         <translation>Batch itu milik proyek lain.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="35" />
         <source>Batch “{batch}” is already done.</source>
         <translation>Batch “{batch}” sudah selesai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="36" />
         <source>The value for {field} is not valid: {value}</source>
         <translation>Nilai untuk {field} tidak valid: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>A focus session is already running.</source>
         <translation>Sesi fokus sudah berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="40" />
         <source>No focus session is running.</source>
         <translation>Tidak ada sesi fokus yang berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>The focus session is not paused.</source>
         <translation>Sesi fokus tidak sedang dijeda.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>No break is running.</source>
         <translation>Tidak ada istirahat yang sedang berjalan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="43" />
         <source>The database {path} was written by a newer version of Fokus. Nothing was changed; please update Fokus.</source>
         <translation>Basis data {path} ditulis oleh Fokus versi yang lebih baru. Tidak ada yang diubah; silakan perbarui Fokus.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="47" />
         <source>The database {path} cannot be read ({reason}). It was left untouched.</source>
         <translation>Basis data {path} tidak dapat dibaca ({reason}). Berkas tidak diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>The database is busy. Please try again.</source>
         <translation>Basis data sedang sibuk. Silakan coba lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>The disk is full: Fokus could not save. Free some space.</source>
         <translation>Disk penuh: Fokus tidak dapat menyimpan. Kosongkan sebagian ruang.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>Fokus cannot use the folder {path}: {reason}</source>
         <translation>Fokus tidak dapat memakai folder {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>The running Fokus does not answer.</source>
         <translation>Fokus yang sedang berjalan tidak menjawab.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>Fokus failed while doing “{command}” ({reason}).</source>
         <translation>Fokus gagal saat menjalankan “{command}” ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>The database {path} is read-only: Fokus shows what it holds but saves nothing. Make the file and its folder writable.</source>
         <translation>Basis data {path} hanya-baca: Fokus menampilkan isinya tetapi tidak menyimpan apa pun. Jadikan berkas dan foldernya dapat ditulisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>The work model is not valid: {problem} {subject}</source>
         <translation>Model kerja tidak valid: {problem} {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
+        <location filename="../../ui/messages.py" line="62" />
         <source>Cannot import {path}: {reason}. Nothing was imported.</source>
         <translation>Tidak dapat mengimpor {path}: {reason}. Tidak ada yang diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../ui/messages.py" line="63" />
         <source>There is no time block {block}.</source>
         <translation>Tidak ada blok waktu {block}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../ui/messages.py" line="64" />
         <source>The block lies outside work hours.</source>
         <translation>Blok ini berada di luar jam kerja.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../ui/messages.py" line="65" />
         <source>There is no setting named “{key}”. The settings are: {known}</source>
         <translation>Tidak ada pengaturan bernama “{key}”. Pengaturan yang ada: {known}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../ui/messages.py" line="67" />
         <source>There is no session {session}.</source>
         <translation>Tidak ada sesi {session}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>That entry no longer exists.</source>
         <translation>Entri itu sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../ui/messages.py" line="69" />
         <source>That would overlap the session on {project} ({start}–{end}).</source>
         <translation>Itu akan bertumpang tindih dengan sesi di {project} ({start}–{end}).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>That session is still running: only its project and batch can change until it ends.</source>
         <translation>Sesi itu masih berjalan: hanya proyek dan batch-nya yang bisa diubah sampai sesi berakhir.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>There is nothing to undo.</source>
         <translation>Tidak ada yang bisa dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>This cannot be undone: a newer entry now has its place. Nothing was changed.</source>
         <translation>Ini tidak bisa dibatalkan: tempatnya kini dipakai entri yang lebih baru. Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../ui/messages.py" line="76" />
         <source>“{value}” is not a valid value for {key}. Allowed: {allowed}</source>
         <translation>“{value}” bukan nilai yang valid untuk {key}. Yang diizinkan: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../ui/messages.py" line="78" />
         <source>Sync is not set up on this computer.</source>
         <translation>Sinkronisasi belum disiapkan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../ui/messages.py" line="79" />
         <source>The passphrase does not open the sync folder {path}. Nothing was merged.</source>
         <translation>Frasa sandi tidak dapat membuka folder sinkronisasi {path}. Tidak ada yang digabungkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="96" />
+        <location filename="../../ui/messages.py" line="81" />
         <source>A file in the sync folder was refused ({file}): it is damaged, incomplete or sealed with another passphrase. Nothing of it was merged.</source>
         <translation>Sebuah berkas di folder sinkronisasi ditolak ({file}): berkas rusak, belum lengkap, atau dikunci dengan frasa sandi lain. Tidak ada isinya yang digabungkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="84" />
         <source>Cannot use the sync folder {path}: {reason}</source>
         <translation>Folder sinkronisasi {path} tidak dapat dipakai: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="87" />
         <source>The work model is not valid: {problem}</source>
         <translation>Model kerja tidak valid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="91" />
         <source>{key} is edited in its own window in Settings.</source>
         <translation>{key} diubah di jendelanya sendiri di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>no-meeting window</source>
         <translation>jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="101" />
         <source>core hours</source>
         <translation>jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>work hours</source>
         <translation>jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>lunch break</source>
         <translation>istirahat siang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>The stored work model cannot be read; the default is used.</source>
         <translation>Model kerja yang tersimpan tidak dapat dibaca; model bawaan dipakai.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>Coding</source>
         <translation>Pemrograman</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>Debugging</source>
         <translation>Debugging</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>Technology research</source>
         <translation>Riset teknologi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>Refactoring</source>
         <translation>Refaktorisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>Documentation</source>
         <translation>Dokumentasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>Code review</source>
         <translation>Tinjauan kode</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="163" />
         <source>Pair programming</source>
         <translation>Pair programming</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>Sprint planning</source>
         <translation>Perencanaan sprint</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>Retrospective</source>
         <translation>Retrospektif</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>Stand-up</source>
         <translation>Stand-up</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>Design thinking</source>
         <translation>Design thinking</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>Meeting</source>
         <translation>Rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>Administration</source>
         <translation>Administrasi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191" />
+        <location filename="../../ui/messages.py" line="176" />
         <source>Low</source>
         <translation>Rendah</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>High</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>Critical</source>
         <translation>Kritis</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>A time span ends before it starts: {subject}</source>
         <translation>Rentang waktu berakhir sebelum dimulai: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>A window lies outside the work hours: {subject}</source>
         <translation>Sebuah rentang waktu berada di luar jam kerja: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>A no-meeting window overlaps the core hours: {subject}</source>
         <translation>Jam bebas rapat bertumpang tindih dengan jam inti: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>Two no-meeting windows overlap: {subject}</source>
         <translation>Dua rentang jam bebas rapat bertumpang tindih: {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>The week has no work day.</source>
         <translation>Pekan ini tidak punya hari kerja.</translation>
     </message>
@@ -992,12 +998,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>Projects per day must be between {minimum} and {maximum}.</source>
         <translation>Proyek per hari harus antara {minimum} dan {maximum}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>The focus length must be between {minimum} and {maximum} minutes.</source>
         <translation>Panjang fokus harus antara {minimum} dan {maximum} menit.</translation>
     </message>
@@ -1012,7 +1018,7 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Folder rumah Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>Something that is not Fokus's own stands where its command socket goes ({path}); it was left alone. Remove it if you did not make it.</source>
         <translation>Ada sesuatu yang bukan milik Fokus di tempat soket perintahnya ({path}); tidak disentuh. Hapus jika bukan Anda yang membuatnya.</translation>
     </message>
@@ -1107,73 +1113,73 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Pekan ini {done} dari {goal}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="293" />
+        <location filename="../../ui/reports/insights.py" line="295" />
         <source>{n} min</source>
         <translation>{n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="315" />
+        <location filename="../../ui/reports/insights.py" line="317" />
         <source>, {n} of them in no-meeting windows</source>
         <translation>, {n} di antaranya di jam bebas rapat</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="319" />
-        <location filename="../../ui/reports/insights.py" line="341" />
+        <location filename="../../ui/reports/insights.py" line="321" />
+        <location filename="../../ui/reports/insights.py" line="343" />
         <source>No focus sessions this week yet.</source>
         <translation>Belum ada sesi fokus pekan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="320" />
+        <location filename="../../ui/reports/insights.py" line="322" />
         <source>{day}: context switches {switches}, interruptions {interruptions}</source>
         <translation>{day}: perpindahan konteks {switches}, interupsi {interruptions}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="324" />
+        <location filename="../../ui/reports/insights.py" line="326" />
         <source>No switches or interruptions this week.</source>
         <translation>Tidak ada perpindahan atau interupsi pekan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="329" />
+        <location filename="../../ui/reports/insights.py" line="331" />
         <source>week {n}</source>
         <translation>pekan {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="331" />
+        <location filename="../../ui/reports/insights.py" line="333" />
         <source>{week}: no reflection</source>
         <translation>{week}: tanpa refleksi</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="333" />
+        <location filename="../../ui/reports/insights.py" line="335" />
         <source>{week}: satisfaction {satisfaction}, energy {energy}</source>
         <translation>{week}: kepuasan {satisfaction}, energi {energy}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="337" />
+        <location filename="../../ui/reports/insights.py" line="339" />
         <source>No reflections in these weeks yet.</source>
         <translation>Belum ada refleksi pada pekan-pekan ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="348" />
+        <location filename="../../ui/reports/insights.py" line="350" />
         <source>No-meeting windows: {windows}.</source>
         <translation>Jam bebas rapat: {windows}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="350" />
+        <location filename="../../ui/reports/insights.py" line="352" />
         <source>Focus per day, by project</source>
         <translation>Fokus per hari, per proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="351" />
+        <location filename="../../ui/reports/insights.py" line="353" />
         <source>Switches and interruptions per day</source>
         <translation>Perpindahan dan interupsi per hari</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="352" />
+        <location filename="../../ui/reports/insights.py" line="354" />
         <source>Satisfaction and energy over the weeks (1–5)</source>
         <translation>Kepuasan dan energi dari pekan ke pekan (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="353" />
+        <location filename="../../ui/reports/insights.py" line="355" />
         <source>Focus by hour of day (shaded: no-meeting windows)</source>
         <translation>Fokus per jam (arsir: jam bebas rapat)</translation>
     </message>
@@ -1340,33 +1346,33 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="206" />
+        <location filename="../../ui/settings/welcome.py" line="227" />
         <source>Your calendar (optional)</source>
         <translation>Kalender Anda (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="207" />
+        <location filename="../../ui/settings/welcome.py" line="228" />
         <source>Fokus plans deep work around your meetings. Export your calendar as an .ics file (Google, Outlook or Apple).</source>
         <translation>Fokus merencanakan kerja mendalam di sela rapat Anda. Ekspor kalender Anda sebagai berkas .ics (Google, Outlook, atau Apple).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="210" />
+        <location filename="../../ui/settings/welcome.py" line="231" />
         <source>No calendar file</source>
         <translation>Tidak ada berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="212" />
+        <location filename="../../ui/settings/welcome.py" line="233" />
         <source>Browse…</source>
         <translation>Telusuri…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="211" />
-        <location filename="../../ui/settings/welcome.py" line="222" />
+        <location filename="../../ui/settings/welcome.py" line="232" />
+        <location filename="../../ui/settings/welcome.py" line="243" />
         <source>Calendar file</source>
         <translation>Berkas kalender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="223" />
+        <location filename="../../ui/settings/welcome.py" line="244" />
         <source>Calendar files (*.ics)</source>
         <translation>Berkas kalender (*.ics)</translation>
     </message>
@@ -1785,12 +1791,12 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="259" />
+        <location filename="../../ui/settings/welcome.py" line="280" />
         <source>Fokus — Welcome</source>
         <translation>Fokus — Selamat datang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="338" />
+        <location filename="../../ui/settings/welcome.py" line="360" />
         <source>Fokus</source>
         <translation>Fokus</translation>
     </message>
@@ -1930,53 +1936,53 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>InsightsWindow</name>
     <message>
-        <location filename="../../ui/reports/insights.py" line="361" />
+        <location filename="../../ui/reports/insights.py" line="363" />
         <source>Fokus — Insights</source>
         <translation>Fokus — Wawasan</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="380" />
-        <location filename="../../ui/reports/insights.py" line="549" />
+        <location filename="../../ui/reports/insights.py" line="382" />
+        <location filename="../../ui/reports/insights.py" line="551" />
         <source>Drawing the charts…</source>
         <translation>Menggambar grafik…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="466" />
+        <location filename="../../ui/reports/insights.py" line="468" />
         <source>Week {n}, {year}</source>
         <translation>Pekan {n}, {year}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="470" />
+        <location filename="../../ui/reports/insights.py" line="472" />
         <source>{deep} min of deep work ({share} % in no-meeting windows) · {long} sessions of 60+ min without interruption · {sw} switches and {it} interruptions a day · satisfaction {sat} · energy {energy} (private)</source>
         <translation>{deep} menit kerja mendalam ({share} % di jam bebas rapat) · {long} sesi 60+ menit tanpa interupsi · {sw} perpindahan dan {it} interupsi per hari · kepuasan {sat} · energi {energy} (privat)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="480" />
+        <location filename="../../ui/reports/insights.py" line="482" />
         <source> · sessions changed after the fact: {added} added, {edited} edited</source>
         <translation> · sesi yang diubah belakangan: {added} ditambahkan, {edited} diubah</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="490" />
+        <location filename="../../ui/reports/insights.py" line="492" />
         <source>{n} context switches</source>
         <translation>{n} perpindahan konteks</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="507" />
+        <location filename="../../ui/reports/insights.py" line="509" />
         <source>no weekly goal (no remote day)</source>
         <translation>tanpa target pekanan (tidak ada hari WFA)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="509" />
+        <location filename="../../ui/reports/insights.py" line="511" />
         <source>weekly goal of {goal} min met, {n} min over</source>
         <translation>target pekanan {goal} menit tercapai, lebih {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="513" />
+        <location filename="../../ui/reports/insights.py" line="515" />
         <source>weekly goal of {goal} min not met, {n} min short</source>
         <translation>target pekanan {goal} menit belum tercapai, kurang {n} menit</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/insights.py" line="516" />
+        <location filename="../../ui/reports/insights.py" line="518" />
         <source>{met} · breaks: {taken} of {suggested} taken in full, {skipped} skipped, {rest} of {planned} min of rest</source>
         <translation>{met} · istirahat: {taken} dari {suggested} diambil penuh, {skipped} dilewati, {rest} dari {planned} menit rehat</translation>
     </message>
@@ -1984,17 +1990,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="48" />
+        <location filename="../../ui/settings/welcome.py" line="69" />
         <source>Welcome to Fokus</source>
         <translation>Selamat datang di Fokus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="49" />
+        <location filename="../../ui/settings/welcome.py" line="70" />
         <source>A few questions, a minute or two. You can change every answer later in Settings.</source>
         <translation>Beberapa pertanyaan, satu atau dua menit. Semua jawaban dapat diubah nanti di Pengaturan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="52" />
+        <location filename="../../ui/settings/welcome.py" line="73" />
         <source>Which language should Fokus speak?</source>
         <translation>Bahasa apa yang dipakai Fokus?</translation>
     </message>
@@ -2096,22 +2102,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ModelPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="147" />
+        <location filename="../../ui/settings/welcome.py" line="168" />
         <source>Your hybrid week</source>
         <translation>Pekan hibrida Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="148" />
+        <location filename="../../ui/settings/welcome.py" line="169" />
         <source>Fokus starts from a model that worked for programmers with several projects (a study of civil-servant programmers).</source>
         <translation>Fokus berangkat dari model yang berhasil bagi programmer dengan banyak proyek (studi terhadap ASN Programmer).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="151" />
+        <location filename="../../ui/settings/welcome.py" line="172" />
         <source>&amp;Edit the model…</source>
         <translation>&amp;Ubah modelnya…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="176" />
+        <location filename="../../ui/settings/welcome.py" line="197" />
         <source>&lt;p&gt;&lt;b&gt;Week:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Deep work&lt;/b&gt; in the no-meeting windows {windows}, remote days first.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Core hours&lt;/b&gt; {core} for coordination: stand-ups, planning, reviews, pair programming — office days first.&lt;/p&gt;&lt;p&gt;At most {limit} projects a day; blocks of {length} minutes.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Pekan:&lt;/b&gt; {days}.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Kerja mendalam&lt;/b&gt; di jam bebas rapat {windows}, hari WFA lebih dulu.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jam inti&lt;/b&gt; {core} untuk koordinasi: stand-up, perencanaan, tinjauan, pair programming — hari WFO lebih dulu.&lt;/p&gt;&lt;p&gt;Paling banyak {limit} proyek sehari; blok {length} menit.&lt;/p&gt;</translation>
     </message>
@@ -2137,17 +2143,17 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="187" />
+        <location filename="../../ui/settings/welcome.py" line="208" />
         <source>Your privacy</source>
         <translation>Privasi Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="190" />
+        <location filename="../../ui/settings/welcome.py" line="211" />
         <source>&lt;p&gt;Everything Fokus keeps stays on this computer. Nothing is sent anywhere; a weekly report leaves only when you export it, after you have seen exactly what it contains.&lt;/p&gt;&lt;p&gt;Fokus never records which keys you press and never takes screenshots. To notice that you are away it keeps only the time of your last input.&lt;/p&gt;&lt;p&gt;Energy and burnout answers are private: they appear in a report only if you include them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Semua yang disimpan Fokus tetap di komputer ini. Tidak ada yang dikirim ke mana pun; laporan mingguan keluar hanya saat Anda mengekspornya, setelah Anda melihat persis isinya.&lt;/p&gt;&lt;p&gt;Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Untuk mengetahui Anda sedang pergi, Fokus hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus.&lt;/p&gt;&lt;p&gt;Jawaban energi dan burnout bersifat privat: hanya muncul di laporan jika Anda menyertakannya.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="197" />
+        <location filename="../../ui/settings/welcome.py" line="218" />
         <source>Notice project switches from the window in front (only the matched project is kept; off by default)</source>
         <translation>Deteksi perpindahan proyek dari jendela yang aktif (hanya proyek yang cocok yang disimpan; mati secara bawaan)</translation>
     </message>
@@ -2193,40 +2199,40 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>ProjectsPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="69" />
-        <location filename="../../ui/settings/welcome.py" line="73" />
+        <location filename="../../ui/settings/welcome.py" line="90" />
+        <location filename="../../ui/settings/welcome.py" line="94" />
         <source>Your projects</source>
         <translation>Proyek Anda</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="70" />
+        <location filename="../../ui/settings/welcome.py" line="91" />
         <source>The projects you work on this month, e.g. SIASN, MyASN, SIMPEGNAS.</source>
         <translation>Proyek yang Anda kerjakan bulan ini, mis. SIASN, MyASN, SIMPEGNAS.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="75" />
-        <location filename="../../ui/settings/welcome.py" line="76" />
+        <location filename="../../ui/settings/welcome.py" line="96" />
+        <location filename="../../ui/settings/welcome.py" line="97" />
         <source>Project name</source>
         <translation>Nama proyek</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="78" />
-        <location filename="../../ui/settings/welcome.py" line="79" />
+        <location filename="../../ui/settings/welcome.py" line="99" />
+        <location filename="../../ui/settings/welcome.py" line="100" />
         <source>Tech stack (optional)</source>
         <translation>Teknologi (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="80" />
+        <location filename="../../ui/settings/welcome.py" line="101" />
         <source>&amp;Add</source>
         <translation>&amp;Tambah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="88" />
+        <location filename="../../ui/settings/welcome.py" line="109" />
         <source>Fill Fokus with demo data to look around first (projects, a planned week, weeks of history)</source>
         <translation>Isi Fokus dengan data demo untuk melihat-lihat dulu (proyek, pekan yang terencana, riwayat beberapa pekan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="92" />
+        <location filename="../../ui/settings/welcome.py" line="113" />
         <source>Add at least one project: type its name and press Enter. Or fill Fokus with the demo data below.</source>
         <translation>Tambahkan setidaknya satu proyek: ketik namanya lalu tekan Enter. Atau isi Fokus dengan data demo di bawah.</translation>
     </message>
@@ -2840,302 +2846,317 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Sinkronisasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="273" />
+        <location filename="../../ui/settings/window.py" line="221" />
+        <source>Reading the calendar</source>
+        <translation>Membaca kalender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="291" />
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="275" />
+        <location filename="../../ui/settings/window.py" line="293" />
         <source>Autostart:</source>
         <translation>Mulai otomatis:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="276" />
+        <location filename="../../ui/settings/window.py" line="294" />
         <source>Run the welcome guide again…</source>
         <translation>Jalankan panduan pembuka lagi…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="283" />
+        <location filename="../../ui/settings/window.py" line="301" />
         <source>A new language applies to windows opened after saving.</source>
         <translation>Bahasa baru berlaku untuk jendela yang dibuka setelah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="311" />
+        <location filename="../../ui/settings/window.py" line="329" />
         <source>Week pattern:</source>
         <translation>Pola pekan:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="320" />
+        <location filename="../../ui/settings/window.py" line="338" />
         <source>Lunch break on {day}: from</source>
         <translation>Istirahat makan siang hari {day}: mulai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="321" />
+        <location filename="../../ui/settings/window.py" line="339" />
         <source>Lunch break on {day}: until</source>
         <translation>Istirahat makan siang hari {day}: sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="325" />
+        <location filename="../../ui/settings/window.py" line="343" />
         <source>Lunch break (kept free):</source>
         <translation>Istirahat siang (dibiarkan kosong):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="327" />
+        <location filename="../../ui/settings/window.py" line="345" />
         <source>The planner puts nothing here. Friday's is longer for Friday prayers. Set the same start and end for a day without one.</source>
         <translation>Perencana tidak menaruh apa pun di sini. Hari Jumat lebih panjang untuk salat Jumat. Samakan jam mulai dan selesai untuk hari tanpa istirahat siang.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="332" />
+        <location filename="../../ui/settings/window.py" line="350" />
         <source>Work hours</source>
         <translation>Jam kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="333" />
+        <location filename="../../ui/settings/window.py" line="351" />
         <source>Core hours</source>
         <translation>Jam inti</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="334" />
+        <location filename="../../ui/settings/window.py" line="352" />
         <source>Work hours:</source>
         <translation>Jam kerja:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="335" />
+        <location filename="../../ui/settings/window.py" line="353" />
         <source>Core hours (coordination):</source>
         <translation>Jam inti (koordinasi):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="340" />
+        <location filename="../../ui/settings/window.py" line="358" />
         <source>Add a window</source>
         <translation>Tambah rentang</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="342" />
+        <location filename="../../ui/settings/window.py" line="360" />
         <source>Remove the last</source>
         <translation>Hapus yang terakhir</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="351" />
+        <location filename="../../ui/settings/window.py" line="369" />
         <source>No-meeting windows (deep work):</source>
         <translation>Jam bebas rapat (kerja mendalam):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="356" />
+        <location filename="../../ui/settings/window.py" line="374" />
         <source>Date</source>
         <translation>Tanggal</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="356" />
+        <location filename="../../ui/settings/window.py" line="374" />
         <source>This day is</source>
         <translation>Hari ini adalah</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="360" />
+        <location filename="../../ui/settings/window.py" line="378" />
         <source>Exceptions for single dates</source>
         <translation>Pengecualian untuk tanggal tertentu</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="366" />
+        <location filename="../../ui/settings/window.py" line="384" />
         <source>Date of the exception</source>
         <translation>Tanggal pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="371" />
+        <location filename="../../ui/settings/window.py" line="389" />
         <source>What the exception makes of the day</source>
         <translation>Jenis hari untuk pengecualian ini</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="372" />
+        <location filename="../../ui/settings/window.py" line="390" />
         <source>Add exception</source>
         <translation>Tambah pengecualian</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="376" />
+        <location filename="../../ui/settings/window.py" line="394" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="378" />
+        <location filename="../../ui/settings/window.py" line="396" />
         <source>Makes the day:</source>
         <translation>Menjadikan hari itu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="395" />
+        <location filename="../../ui/settings/window.py" line="413" />
         <source>Exceptions for single dates:</source>
         <translation>Pengecualian untuk tanggal tertentu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="405" />
+        <location filename="../../ui/settings/window.py" line="423" />
         <source>No-meeting window {number}</source>
         <translation>Jendela tanpa rapat {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="467" />
+        <location filename="../../ui/settings/window.py" line="485" />
         <source>Task type</source>
         <translation>Jenis tugas</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="467" />
+        <location filename="../../ui/settings/window.py" line="485" />
         <source>Best place</source>
         <translation>Tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="468" />
+        <location filename="../../ui/settings/window.py" line="486" />
         <source>Best time</source>
         <translation>Waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="464" />
+        <location filename="../../ui/settings/window.py" line="773" />
+        <source>Reading the calendar {file}…</source>
+        <translation>Membaca kalender {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="800" />
+        <source>The calendar could not be imported: {reason}</source>
+        <translation>Kalender tidak dapat diimpor: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/window.py" line="482" />
         <source>Allocation matrix</source>
         <translation>Matriks alokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="482" />
+        <location filename="../../ui/settings/window.py" line="500" />
         <source>{task}: best place</source>
         <translation>{task}: tempat terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="484" />
+        <location filename="../../ui/settings/window.py" line="502" />
         <source>{task}: best time</source>
         <translation>{task}: waktu terbaik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="492" />
+        <location filename="../../ui/settings/window.py" line="510" />
         <source>in</source>
         <translation>pada</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="500" />
+        <location filename="../../ui/settings/window.py" line="518" />
         <source>Reset to the defaults</source>
         <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="503" />
+        <location filename="../../ui/settings/window.py" line="521" />
         <source>Where the defaults come from: programmers in the study did tasks of high cognitive load (coding, debugging, technology research) best on remote days, in long undisturbed stretches; tasks that need people together (pair programming, sprint planning, retrospectives, reviews, design thinking) best in the office, in core hours. The planner follows this table; change it to fit your team.</source>
         <translation>Asal nilai bawaan: programmer dalam studi mengerjakan tugas dengan beban kognitif tinggi (pemrograman, debugging, riset teknologi) paling baik pada hari WFA, dalam waktu panjang tanpa gangguan; tugas yang membutuhkan kebersamaan (pair programming, perencanaan sprint, retrospektif, tinjauan, design thinking) paling baik di kantor, pada jam inti. Perencana mengikuti tabel ini; ubah agar sesuai dengan tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="543" />
+        <location filename="../../ui/settings/window.py" line="561" />
         <source>Fokus reads meetings from this file (Google, Outlook or Apple calendar export) and imports it again whenever it changes. Meetings are kept only on this machine.</source>
         <translation>Fokus membaca rapat dari berkas ini (ekspor kalender Google, Outlook, atau Apple) dan mengimpornya lagi setiap kali berubah. Rapat hanya disimpan di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="557" />
+        <location filename="../../ui/settings/window.py" line="575" />
         <source>Idle detection:</source>
         <translation>Deteksi tidak aktif:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="562" />
+        <location filename="../../ui/settings/window.py" line="580" />
         <source>Global hotkeys:</source>
         <translation>Pintasan global:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="574" />
+        <location filename="../../ui/settings/window.py" line="592" />
         <source>Notice switches from the window in front (off unless you turn it on)</source>
         <translation>Deteksi perpindahan dari jendela yang aktif (mati kecuali Anda nyalakan)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="578" />
+        <location filename="../../ui/settings/window.py" line="596" />
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="581" />
+        <location filename="../../ui/settings/window.py" line="599" />
         <source>Seconds in front before a switch counts</source>
         <translation>Detik di depan sebelum perpindahan dihitung</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="585" />
+        <location filename="../../ui/settings/window.py" line="603" />
         <source>Rules for automatic switches</source>
         <translation>Aturan perpindahan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="589" />
+        <location filename="../../ui/settings/window.py" line="607" />
         <source>Window class</source>
         <translation>Kelas jendela</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="590" />
+        <location filename="../../ui/settings/window.py" line="608" />
         <source>Words in the title</source>
         <translation>Kata di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="591" />
+        <location filename="../../ui/settings/window.py" line="609" />
         <source>Folder in the title</source>
         <translation>Folder di judul</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="595" />
+        <location filename="../../ui/settings/window.py" line="613" />
         <source>Add rule</source>
         <translation>Tambah aturan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="601" />
+        <location filename="../../ui/settings/window.py" line="619" />
         <source>Privacy: Fokus never records which keys you press and never takes screenshots. Idle detection keeps only the time of your last input. Automatic switches look at the window in front, keep only the project it matches, and forget the window's title. Everything stays on this computer.</source>
         <translation>Privasi: Fokus tidak pernah merekam tombol yang Anda tekan dan tidak pernah mengambil tangkapan layar. Deteksi tidak aktif hanya menyimpan kapan terakhir Anda memakai papan ketik atau tetikus. Perpindahan otomatis melihat jendela yang aktif, hanya menyimpan proyek yang cocok, dan melupakan judul jendelanya. Semuanya tetap di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="611" />
+        <location filename="../../ui/settings/window.py" line="629" />
         <source>Count a switch after the window stays in front for</source>
         <translation>Hitung perpindahan setelah jendela aktif selama</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="642" />
+        <location filename="../../ui/settings/window.py" line="660" />
         <source>not known (the tray is not watching activity)</source>
         <translation>tidak diketahui (tray tidak sedang memantau aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="644" />
+        <location filename="../../ui/settings/window.py" line="662" />
         <source>unavailable here (no way to read input times on this desktop)</source>
         <translation>tidak tersedia di sini (desktop ini tidak memberi tahu kapan terakhir ada aktivitas)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="645" />
+        <location filename="../../ui/settings/window.py" line="663" />
         <source>working ({source})</source>
         <translation>berfungsi ({source})</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="650" />
+        <location filename="../../ui/settings/window.py" line="668" />
         <source>active (bound by the desktop's GlobalShortcuts portal)</source>
         <translation>aktif (dipasang oleh portal GlobalShortcuts desktop)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="651" />
+        <location filename="../../ui/settings/window.py" line="669" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="652" />
+        <location filename="../../ui/settings/window.py" line="670" />
         <source>asked the desktop to bind them (GlobalShortcuts portal); confirm the keys in its dialog</source>
         <translation>desktop sudah diminta memasangnya (portal GlobalShortcuts); konfirmasi tombolnya di dialog desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="654" />
+        <location filename="../../ui/settings/window.py" line="672" />
         <source>the desktop did not bind them; choose keys in its keyboard shortcut settings</source>
         <translation>desktop tidak memasangnya; pilih tombol di pengaturan pintasan keyboard desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="656" />
+        <location filename="../../ui/settings/window.py" line="674" />
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="657" />
+        <location filename="../../ui/settings/window.py" line="675" />
         <source>a combination is invalid or used twice</source>
         <translation>ada kombinasi yang tidak valid atau dipakai dua kali</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="658" />
+        <location filename="../../ui/settings/window.py" line="676" />
         <source>another program holds {combos}; choose other keys</source>
         <translation>program lain memakai {combos}; pilih tombol lain</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="661" />
+        <location filename="../../ui/settings/window.py" line="679" />
         <source>unavailable on this desktop (Wayland lets no program listen for global keys); use the tray menu</source>
         <translation>tidak tersedia di desktop ini (Wayland tidak mengizinkan program mendengar tombol global); gunakan menu baki sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="259" />
+        <location filename="../../ui/settings/window.py" line="277" />
         <source>The hotkey “{combo}” is used twice.</source>
         <translation>Pintasan “{combo}” dipakai dua kali.</translation>
     </message>
@@ -3145,12 +3166,12 @@ sisa {left} menit (sampai {end})</translation>
         <translation>Refleksi &amp;&amp; laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="385" />
+        <location filename="../../ui/settings/window.py" line="403" />
         <source>Defaults: 3 remote (WFA) : 2 office (WFO) days with the office days mid-week, core hours 10:00–15:00, no-meeting windows 08:00–10:00 and 15:00–17:00 — the hybrid model of a study of civil-servant programmers (thesis, chapter V). Public holidays (and cuti bersama) of the chosen country are days off; exceptions cover the rest: swapped office days, days off, or work on a holiday.</source>
         <translation>Bawaan: 3 hari jarak jauh (WFA) : 2 hari kantor (WFO) dengan hari kantor di tengah pekan, jam inti 10.00–15.00, jam bebas rapat 08.00–10.00 dan 15.00–17.00 — model hibrida dari kajian programmer ASN (tesis, bab V). Libur nasional (dan cuti bersama) negara yang dipilih menjadi hari libur; pengecualian mengatur sisanya: tukar hari kantor, hari libur, atau bekerja pada hari libur.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/window.py" line="709" />
+        <location filename="../../ui/settings/window.py" line="727" />
         <source>The reflection is offered on work days only; the weekly report is only written when you export it, after a preview.</source>
         <translation>Refleksi hanya ditawarkan pada hari kerja; laporan mingguan hanya ditulis saat Anda mengekspornya, setelah pratinjau.</translation>
     </message>
@@ -3220,22 +3241,22 @@ sisa {left} menit (sampai {end})</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="231" />
+        <location filename="../../ui/settings/welcome.py" line="252" />
         <source>Ready</source>
         <translation>Siap</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="233" />
+        <location filename="../../ui/settings/welcome.py" line="254" />
         <source>Start Fokus when I log in</source>
         <translation>Jalankan Fokus saat saya masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="240" />
+        <location filename="../../ui/settings/welcome.py" line="261" />
         <source>Fokus lives in the system tray. Click its icon to start a focus session; Ctrl+Alt+F starts or stops one from anywhere.</source>
         <translation>Fokus tinggal di baki sistem. Klik ikonnya untuk memulai sesi fokus; Ctrl+Alt+F memulai atau menghentikannya dari mana saja.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/welcome.py" line="244" />
+        <location filename="../../ui/settings/welcome.py" line="265" />
         <source>This desktop shows no system tray, so Fokus runs in its own window, which offers everything the tray menu would; closing it only minimises it. Ctrl+Alt+F starts or stops a session from anywhere.</source>
         <translation>Desktop ini tidak menampilkan baki sistem, jadi Fokus berjalan di jendelanya sendiri, yang menawarkan semua isi menu baki; menutupnya hanya meminimalkannya. Ctrl+Alt+F memulai atau menghentikan sesi dari mana saja.</translation>
     </message>

@@ -205,3 +205,57 @@ def test_the_export_reminder_fires_on_the_day_and_time_set(controller: FokusCont
     with qtbot.waitSignal(reminders.exportDue, timeout=2_000):
         reminders.check()
     assert weeks == ["2026-W48"]
+
+
+def test_a_calendar_set_in_settings_is_read_while_the_dialog_waits_and_the_loop_turns(
+        dialog: Any, controller: FokusController, qtbot: QtBot, tmp_path: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Save with a new calendar: read in the calendar reader off the GUI thread
+    (it waited with a busy pointer on the GUI thread, 1.5 s at 10,000 events),
+    the dialog held until the answer; a broken file keeps the dialog open with
+    its reason and stores nothing; an unchanged file is not parsed again."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+
+    week = controller.service.week
+    reads: list[Path] = []  # each file parsed (rows are made only from a parse)
+    rows = week.meeting_rows
+    monkeypatch.setattr(week, "meeting_rows",
+                        lambda path, parsed: reads.append(path) or rows(path, parsed))
+    data = Path(__file__).resolve().parents[1] / "data" / "google.ics"
+    ticks: list[int] = []
+    ticker = QTimer(dialog)
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start(10)
+
+    broken = tmp_path / "broken.ics"
+    broken.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n")
+    dialog.editor(S.CALENDAR_PATH).set_value(str(broken))
+    dialog.editor(S.DISPLAY_NAME).edit.setText("Sari")
+    dialog.save()
+    assert dialog.is_reading and not dialog.tabs.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.is_reading, timeout=30_000)
+    assert dialog.isVisible() and "END:VCALENDAR" in dialog.error.text()
+    assert dialog.tabs.currentWidget() is dialog.calendar_tab and dialog.tabs.isEnabled()
+    assert controller.service.settings.is_default(S.DISPLAY_NAME)  # nothing stored
+
+    dialog.editor(S.CALENDAR_PATH).set_value(str(data))
+    dialog.save()
+    assert dialog.isVisible() and dialog.reading.isVisible()  # the answer comes later
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    ticker.stop()
+    assert len(ticks) > 3  # the event loop turned while the reader worked
+    assert controller.service.settings.get(S.CALENDAR_PATH) == str(data)
+    assert controller.service.settings.get(S.DISPLAY_NAME) == "Sari"
+    assert controller.service.week.calendars()[0].events > 0
+    assert reads == [data]  # the broken one was never parsed to its end
+
+    from ui.settings.window import SettingsDialog
+
+    again = SettingsDialog(controller)  # saved again, the file as it was
+    qtbot.addWidget(again)
+    again.show()
+    again.save()
+    qtbot.waitUntil(lambda: not again.isVisible(), timeout=30_000)
+    assert reads == [data], "an unchanged calendar was parsed again"

@@ -451,7 +451,10 @@ def test_welcome_guide_sets_up_fokus(qtbot: QtBot, paths: Paths, clock: FakeCloc
     wizard.accept()
     assert c.service.settings.get(S.FIRST_RUN_DONE) is True
     assert [p.name for p in c.service.projects()] == ["SIASN"]
-    assert c.service.settings.get(S.CALENDAR_PATH) == str(DATA / "google.ics")
+    # The calendar is read off the GUI thread and kept once it has been read.
+    qtbot.waitUntil(lambda: c.service.settings.get(S.CALENDAR_PATH) == str(DATA / "google.ics"),
+                    timeout=30_000)
+    assert c.service.week.calendars()[0].events > 0
     assert autostart.is_enabled()
     c.close()
 

@@ -5,7 +5,7 @@ calendar file, and starting at login."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FokusError
 from app.store.settings import AUTO_SWITCH, CALENDAR_PATH, FIRST_RUN_DONE, LANGUAGE
-from ui.messages import error_text, waiting
+from ui.messages import error_text, tr
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
@@ -34,6 +34,27 @@ if TYPE_CHECKING:
 # ui/shell/app.py still reads the key by this name; it is to read
 # ``service.settings.get(FIRST_RUN_DONE)`` instead, then this goes.
 LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"))
+
+
+def _calendar_read(controller: FokusController, path: str,
+                   outcome: dict[str, Any] | BaseException) -> None:
+    """The guide's calendar, read after the guide has closed: kept as the
+    calendar to follow if it could be read, else said why in a message."""
+    if not isinstance(outcome, BaseException):
+        controller.service.settings.set(CALENDAR_PATH, path)
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    reason = error_text(outcome) if isinstance(outcome, FokusError) else tr(
+        "The calendar could not be imported: {reason}").format(reason=outcome)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Fokus"), reason)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    _told.append(box)
+    box.destroyed.connect(lambda _o=None, b=box: _told.remove(b) if b in _told else None)
+
+
+_told: list[Any] = []  # the calendar's message boxes on screen (kept from the collector)
 
 
 def _text(text: str) -> QLabel:
@@ -322,10 +343,11 @@ class FirstRunWizard(QWizard):
             svc.settings.set(AUTO_SWITCH, replace(current, enabled=True).to_json())
         path = self.calendar_page.path.text().strip()
         if path:
+            # Read off the GUI thread (fokus import-ics's way); the guide closes
+            # at once, and the calendar is kept once it has been read.
             try:
-                with waiting():
-                    svc.week.import_calendar(Path(path))
-                svc.settings.set(CALENDAR_PATH, path)
+                self.controller.import_calendar_file(Path(path)).then(
+                    lambda outcome: _calendar_read(self.controller, path, outcome))
             except FokusError as err:
                 errors.append(error_text(err))
         try:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -45,7 +46,6 @@ from ui.messages import (
     hotkey_text,
     task_type_text,
     tr,
-    waiting,
     work_model_problem_text,
 )
 from ui.settings.fields import SettingEditor, allowed_text, editor_for, help_text, label_text
@@ -209,13 +209,31 @@ class SettingsDialog(QDialog):
         self.error.setStyleSheet("color: #c1121f;")
         self.error.setWordWrap(True)
         self.error.hide()
+        # While a new or changed calendar is read (in a worker, with the
+        # dialog's values held as they were), what is happening instead.
+        self.reading = QWidget()
+        self.reading_text = QLabel()
+        self.reading_text.setWordWrap(True)
+        busy = QProgressBar()
+        busy.setRange(0, 0)  # no end known: it moves while the reader works
+        busy.setTextVisible(False)
+        busy.setMaximumWidth(160)
+        busy.setAccessibleName(self.tr("Reading the calendar"))
+        reading_row = QHBoxLayout(self.reading)
+        reading_row.setContentsMargins(0, 0, 0, 0)
+        reading_row.addWidget(self.reading_text, 1)
+        reading_row.addWidget(busy)
+        self.reading.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        self._pending: Any = None  # the calendar being read for this save
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.reading)
         layout.addWidget(buttons)
 
     # -- rows built from the declarations -------------------------------------------------
@@ -728,11 +746,63 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentWidget(self.work_tab)
             return
         path = self.editor(S.CALENDAR_PATH).value()
+        if path:
+            self._read_calendar(Path(path), rows, model)
+            return
+        self._store(rows, model)
+
+    @property
+    def is_reading(self) -> bool:
+        """Is a calendar being read before the settings are stored?"""
+        return self._pending is not None
+
+    def _read_calendar(self, path: Path, rows: list[tuple[S.Setting[Any], Any]],
+                       model: WorkModel) -> None:
+        """The calendar set is read before anything is stored (a file that
+        cannot be read stops the save), off the GUI thread, as ``fokus
+        import-ics`` is; an unchanged file is only hashed. The dialog waits
+        meanwhile, its values held; closing it leaves the import to finish."""
+        try:
+            pending = self.controller.import_calendar_file(path, if_changed=True)
+        except FokusError as err:
+            self._calendar_refused(err)
+            return
+        self._pending = pending
+        self.error.hide()
+        self.reading_text.setText(
+            self.tr("Reading the calendar {file}…").format(file=path.name))
+        self.reading.show()
+        self.tabs.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        pending.then(lambda outcome: self._calendar_read(pending, outcome, rows, model))
+
+    def _calendar_read(self, pending: Any, outcome: dict[str, Any] | BaseException,
+                       rows: list[tuple[S.Setting[Any], Any]], model: WorkModel) -> None:
+        import shiboken6
+
+        if not shiboken6.isValid(self) or pending is not self._pending:
+            return  # closed meanwhile: the meetings are stored all the same
+        self._pending = None
+        self.reading.hide()
+        self.tabs.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+        if isinstance(outcome, BaseException):
+            self._calendar_refused(outcome)
+            return
+        self._store(rows, model)
+
+    def reject(self) -> None:
+        self._pending = None  # a calendar still being read stores its meetings only
+        super().reject()
+
+    def _calendar_refused(self, error: BaseException) -> None:
+        self._show_error(error_text(error) if isinstance(error, FokusError) else self.tr(
+            "The calendar could not be imported: {reason}").format(reason=error))
+        self.tabs.setCurrentWidget(self.calendar_tab)
+
+    def _store(self, rows: list[tuple[S.Setting[Any], Any]], model: WorkModel) -> None:
         language_before = self.settings.get(S.LANGUAGE)
         try:
-            if path:
-                with waiting():  # an unchanged file is only hashed
-                    self.week.import_calendar(Path(path), force=False)
             self.week.set_work_model(model)
             self.week.set_matrix(self.matrix())
             self.settings.set_all(

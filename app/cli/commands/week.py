@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
     from app.service import FokusService
 
-    # the file, its meetings stored, its digest, how many fall in no-meeting windows
-    CalendarRead = tuple[Path, int, str, int]
+    # the file, its meetings stored (None: unchanged, not read again), its digest,
+    # how many fall in no-meeting windows
+    CalendarRead = tuple[Path, int | None, str, int]
 
 WEEK_HELP = N_("ISO week, e.g. 2026-W48 (default: this week)")
 
@@ -177,20 +178,23 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
 
     from app.week.ics_export import is_fokus_block
 
-    path = Path(a["file"])
+    path = Path(a["file"]).expanduser().resolve()
     week = svc.week
     now, zone, model = week.clock.now(), week.clock.zone(), week.work_model()
+    # ``if_changed`` (Settings' OK, never the command line): a file whose digest
+    # is the one stored is only hashed, not parsed or stored again.
+    known = week.calendar_digest(path) if a.get("if_changed") else None
 
     def read() -> CalendarRead:
         # A FIFO or a device is refused unread (app/week/calendar.py ``_read``).
-        resolved = path.expanduser().resolve()
-        parsed, digest = week.read_calendar_file(resolved, None, now, zone)
-        assert parsed is not None  # no digest was given: the file is always read
+        parsed, digest = week.read_calendar_file(path, known, now, zone)
+        if parsed is None:  # unchanged
+            return path, None, digest, 0
         deep = sum(1 for m in parsed if not m.all_day and not is_fokus_block(m.uid)
                    and week._in_deep_window(model, m.start, m.end))
-        rows = week.meeting_rows(resolved, parsed)
-        week.write_meetings(resolved, rows)
-        return resolved, len(rows), digest, deep
+        rows = week.meeting_rows(path, parsed)
+        week.write_meetings(path, rows)
+        return path, len(rows), digest, deep
 
     return read
 
@@ -199,6 +203,10 @@ def _import_ics_store(svc: FokusService, a: dict[str, Any], read: CalendarRead) 
     """The import's last write (one row: what was imported, which tells the
     windows), in the thread that owns the store's sessions."""
     path, meetings, digest, deep = read
+    if meetings is None:
+        unchanged = svc.week.unchanged_calendar(path)
+        return {"file": str(path), "meetings": unchanged.meetings, "in_deep_windows": 0,
+                "unchanged": True}
     svc.week.record_calendar(path, meetings, digest)
     return {"file": str(path), "meetings": meetings, "in_deep_windows": deep}
 
