@@ -20,6 +20,7 @@ from app.platform.paths import Paths
 _configured: set[str] = set()
 _faults: list[IO[str]] = []  # kept open for the life of the process
 FAULTS = "faults.log"
+FAULTS_MAX_BYTES = 1_000_000
 
 
 class _QuietFileHandler(logging.handlers.RotatingFileHandler):
@@ -30,17 +31,31 @@ class _QuietFileHandler(logging.handlers.RotatingFileHandler):
         self.failures = getattr(self, "failures", 0) + 1
 
 
-def _owner_only(target: str) -> bool:
-    """Create ``target`` owner-only if it is missing; False when something
-    other than a regular file is in its place (a link or a device)."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+def _open_owner_only(target: str) -> int | None:
+    """``target`` opened for appending, created owner-only if it is missing;
+    None when something other than a regular file is in its place (a link or
+    a device). Windows has neither O_NOFOLLOW nor fchmod: the folder's own
+    permissions (the user's profile) keep the file there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, 0o600)
     try:
-        regular = stat.S_ISREG(os.fstat(fd).st_mode)
-        if regular:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
+        if hasattr(os, "fchmod"):
             os.fchmod(fd, 0o600)
-    finally:
+    except OSError:
         os.close(fd)
-    return regular
+        raise
+    return fd
+
+
+def _owner_only(target: str) -> bool:
+    fd = _open_owner_only(target)
+    if fd is None:
+        return False
+    os.close(fd)
+    return True
 
 
 def record_faults(paths: Paths) -> None:
@@ -53,9 +68,12 @@ def record_faults(paths: Paths) -> None:
         return
     target = str(paths.log_dir / FAULTS)
     try:
-        if not _owner_only(target):
+        fd = _open_owner_only(target)
+        if fd is None:
             return
-        out = open(target, "a", encoding="utf-8")  # noqa: SIM115 - open for the process's life
+        if os.fstat(fd).st_size > FAULTS_MAX_BYTES:  # old stacks: only the newest matter
+            os.ftruncate(fd, 0)
+        out = os.fdopen(fd, "a", encoding="utf-8")  # the file checked, not its name again
     except OSError:
         return
     _faults.append(out)

@@ -142,7 +142,10 @@ def run_demo(paths: Paths, weeks: int = 4, clock: Clock | None = None) -> dict[s
 
 
 def fill(store: Store, clock: Clock, weeks: int,
-         calendar_dir: Path | None = None) -> dict[str, int]:
+         calendar_dir: Path | None = None, parse_apart: bool = False) -> dict[str, int]:
+    """``parse_apart``: the team calendar is parsed by the calendar reader
+    process (the tray's way: its interpreter never imports the calendar
+    libraries), not in this process."""
     from app.week.service import WeekService
     from app.week.workmodel import WorkModel, iso_week_of
 
@@ -258,6 +261,7 @@ def fill(store: Store, clock: Clock, weeks: int,
 
     # The team calendar, then the planner for the rest of this week and the next.
     week = WeekService(store, clock)
+    week.parse_apart = parse_apart
     if calendar_dir is not None:
         zone_name = getattr(zone, "key", None) or "UTC"
         ics = calendar_dir / "demo-team-calendar.ics"

@@ -259,3 +259,32 @@ def test_a_calendar_set_in_settings_is_read_while_the_dialog_waits_and_the_loop_
     again.save()
     qtbot.waitUntil(lambda: not again.isVisible(), timeout=30_000)
     assert reads == [data], "an unchanged calendar was parsed again"
+
+
+def test_cancel_while_the_calendar_is_read_stores_nothing_of_it(
+        dialog: Any, controller: FokusController, qtbot: QtBot, tmp_path: Any) -> None:
+    """Cancelled while its calendar was read, Settings still left that file's
+    meetings in the store, in the planner and the Week window, never to be
+    refreshed (the watcher follows only the calendar set)."""
+    import shutil
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "data" / "google.ics"
+    calendar = Path(shutil.copy(data, tmp_path / "team.ics"))
+    dialog.editor(S.CALENDAR_PATH).set_value(str(calendar))
+    dialog.editor(S.DISPLAY_NAME).edit.setText("Sari")
+    dialog.save()
+    assert dialog.is_reading
+    dialog.reject()
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: controller._working == 0, timeout=30_000)  # the reader is done
+    qtbot.wait(50)
+    assert controller.service.week.calendars() == []
+    with controller.service.store.transaction() as s:
+        from sqlalchemy import text
+
+        left = s.connection().execute(text("SELECT count(*) FROM meeting WHERE calendar = :c"),
+                                      {"c": str(calendar.resolve())}).scalar()
+    assert left == 0
+    assert controller.service.settings.is_default(S.CALENDAR_PATH)
+    assert controller.service.settings.is_default(S.DISPLAY_NAME)

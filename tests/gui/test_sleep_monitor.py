@@ -140,3 +140,53 @@ def test_coming_back_is_asked_once_however_often_the_tray_refreshes(
         monitor.stop()
         monitor.deleteLater()
         qtbot.wait_until(lambda: True)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise.*",
+                           "This plugin does not support propagateSizeHints.*")
+def test_the_away_question_goes_when_its_pause_is_over_and_a_late_answer_changes_nothing(
+        controller: FokusController, clock: FakeClock, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resumed from the tray while the question was on screen, the question
+    stayed; answered later ("Done — end the session when I left") it ended the
+    session at whatever pause was open then."""
+    from PySide6.QtCore import QCoreApplication as Core
+    from PySide6.QtCore import QEvent
+
+    from ui.shell.prompts import AWAY, PromptCoordinator
+    from ui.shell.windows import WindowRegistry
+
+    monkeypatch.setenv("FOKUS_IDLE_SECONDS", "300")
+    windows = WindowRegistry(controller)
+    prompts = PromptCoordinator(controller, windows)
+    monitor = ActivityMonitor(controller)
+    monitor._idle_tried = True
+    desk = StillDesktop(clock, untouched_for=0)
+    monitor.idle_source = desk
+    monitor.awayReturned.connect(prompts.away_returned)
+    try:
+        controller.start(controller.service.projects()[0].id, None)
+        clock.advance(600)
+        monitor.poll()
+        desk.last_input = clock.now().timestamp()
+        clock.advance(1)
+        monitor.poll()
+        dialog = prompts.current(AWAY)
+        assert dialog is not None and dialog.isVisible()
+        answer = dialog.chosen  # what its OK emits, kept past its closing
+
+        controller.resume()  # from the tray
+        assert prompts.current(AWAY) is None
+        clock.advance(60)
+        controller.pause()  # a pause of her own, later
+        paused = controller.view
+        assert paused is not None and paused.state == SessionState.PAUSED
+        answer.emit("discard")  # the old question answered after all
+        assert controller.view is not None and controller.view.id == paused.id
+        assert controller.view.state == SessionState.PAUSED
+        assert controller.view.paused_since == paused.paused_since
+    finally:
+        monitor.stop()
+        prompts.close_all()
+        windows.close_all()
+        Core.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -18,6 +18,18 @@ STARTED: weakref.WeakSet[Fokus] = weakref.WeakSet()
 TAIL_LINES = 60
 
 
+def _catches_usr1(pid: int) -> bool:
+    """Has the process its SIGUSR1 handler yet? Before record_faults runs, the
+    signal's default action would end the tray the report is about."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next((line.split()[1] for line in status.splitlines()
+                   if line.startswith("SigCgt:")), "0")
+    return bool(int(caught, 16) >> (signal.SIGUSR1 - 1) & 1)
+
+
 class Fokus:
     """A `fokus` tray process and the command line beside it."""
 
@@ -49,7 +61,7 @@ class Fokus:
         heading, for the report of a test that failed while it ran; a tray
         still running is first asked where each of its threads is (SIGUSR1:
         app/platform/logs.py record_faults)."""
-        if self.proc is not None and self.proc.poll() is None and hasattr(signal, "SIGUSR1"):
+        if self.proc is not None and self.proc.poll() is None and _catches_usr1(self.proc.pid):
             self.proc.send_signal(signal.SIGUSR1)
             time.sleep(0.5)
         found = []

@@ -41,8 +41,12 @@ def _calendar_read(controller: FokusController, path: str,
     """The guide's calendar, read after the guide has closed: kept as the
     calendar to follow if it could be read, else said why in a message."""
     if not isinstance(outcome, BaseException):
-        controller.service.settings.set(CALENDAR_PATH, path)
-        return
+        try:
+            if not controller.service.settings.get(CALENDAR_PATH):  # none set meanwhile
+                controller.service.settings.set(CALENDAR_PATH, path)
+            return
+        except FokusError as err:
+            outcome = err
     from PySide6.QtWidgets import QMessageBox
 
     reason = error_text(outcome) if isinstance(outcome, FokusError) else tr(
@@ -333,7 +337,7 @@ class FirstRunWizard(QWizard):
         errors = []
         if self.projects_page.demo.isChecked() and not svc.projects():
             fill(svc.store, self.controller.clock, weeks=4,
-                 calendar_dir=self.controller.paths.data_dir)
+                 calendar_dir=self.controller.paths.data_dir, parse_apart=svc.week.parse_apart)
         if self.privacy_page.auto.isChecked():
             from dataclasses import replace
 

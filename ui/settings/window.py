@@ -6,6 +6,7 @@ exceptions), the task-allocation matrix and the automatic-switch rules."""
 from __future__ import annotations
 
 import subprocess
+import threading
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -230,6 +231,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         self._pending: Any = None  # the calendar being read for this save
+        self._cancel = threading.Event()  # set: Cancel while it was read
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.error)
@@ -762,8 +764,10 @@ class SettingsDialog(QDialog):
         cannot be read stops the save), off the GUI thread, as ``fokus
         import-ics`` is; an unchanged file is only hashed. The dialog waits
         meanwhile, its values held; closing it leaves the import to finish."""
+        self._cancel = threading.Event()
         try:
-            pending = self.controller.import_calendar_file(path, if_changed=True)
+            pending = self.controller.import_calendar_file(path, if_changed=True,
+                                                           cancelled=self._cancel)
         except FokusError as err:
             self._calendar_refused(err)
             return
@@ -792,7 +796,10 @@ class SettingsDialog(QDialog):
         self._store(rows, model)
 
     def reject(self) -> None:
-        self._pending = None  # a calendar still being read stores its meetings only
+        """Cancel stores nothing, also of a calendar still being read."""
+        if self._pending is not None:
+            self._cancel.set()
+        self._pending = None
         super().reject()
 
     def _calendar_refused(self, error: BaseException) -> None:

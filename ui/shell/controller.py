@@ -348,13 +348,17 @@ class FokusController(QObject):
             if changed:
                 self.refresh()
 
-    def import_calendar_file(self, path: Path, if_changed: bool = False) -> Pending:
+    def import_calendar_file(self, path: Path, if_changed: bool = False,
+                             cancelled: threading.Event | None = None) -> Pending:
         """Import a calendar file off the GUI thread, as ``fokus import-ics``
         through the tray does: the result (``file``, ``meetings``,
         ``in_deep_windows``, and ``unchanged`` when ``if_changed`` found the
-        file as it was imported last) or the error comes through the ``Pending``."""
+        file as it was imported last) or the error comes through the ``Pending``.
+        Once ``cancelled`` is set nothing more is stored, and a file never
+        imported before leaves no meetings behind."""
         outcome = self.execute("import-ics", {"file": str(path.expanduser().resolve()),
-                                              "if_changed": if_changed})
+                                              "if_changed": if_changed,
+                                              "cancelled": cancelled})
         assert isinstance(outcome, Pending)  # import-ics is one of the OFF_THREAD commands
         return outcome
 

@@ -92,12 +92,12 @@ def run_tray(data_dir: str | None = None) -> int:
         if not isinstance(err, FokusError):
             raise
         return _plain_error(error_text(err))
-    lock, code = _claim_instance(paths)
-    if lock is None:
-        return code or 0
     from app.platform.logs import record_faults
 
     record_faults(paths)  # a crash or a hang of the tray leaves its stacks
+    lock, code = _claim_instance(paths)
+    if lock is None:
+        return code or 0
     problem = _display_problem(paths)
     if problem:
         return _plain_error(problem)

@@ -64,6 +64,8 @@ class PromptCoordinator(QObject):
         controller.sessionEnded.connect(self._session_ended)
         controller.confirmationNeeded.connect(self.confirm_start)
         controller.changed.connect(self._check_card_age)
+        controller.changed.connect(self._check_away)
+        self._away_since: datetime | None = None  # the pause the away question is about
 
     # -- bookkeeping -------------------------------------------------------------------
 
@@ -263,10 +265,25 @@ class PromptCoordinator(QObject):
         if view is None or self.quiet:
             return
         dialog = AwayDialog(kind, minutes, view.project)
-        dialog.chosen.connect(self._away_chosen)
+        since = view.paused_since
+        dialog.chosen.connect(lambda choice: self._away_chosen(choice, since))
+        self._away_since = since
         self._keep(AWAY, dialog)
 
-    def _away_chosen(self, choice: str) -> None:
+    def _check_away(self) -> None:
+        """The question is about one pause: once that pause is over (resumed
+        from the tray, the session stopped, a new one paused), it goes."""
+        if AWAY not in self._open:
+            return
+        view = self.controller.view
+        if view is None or view.paused_since != self._away_since:
+            self.dismiss(AWAY)
+
+    def _away_chosen(self, choice: str, since: datetime | None) -> None:
+        view = self.controller.view
+        if view is None or view.paused_since != since:
+            log.info("away choice %s not applied: the pause it was about is over", choice)
+            return
         try:
             self.controller.service.activity.resolve_away(choice)
         except FokusError as err:  # the session ended meanwhile

@@ -181,7 +181,7 @@ class WindowWatcher(QObject):
 
     def calendar_path(self) -> Path | None:
         value = self.controller.service.settings.get(CALENDAR_PATH)
-        return Path(value) if value else None
+        return Path(value).expanduser() if value else None
 
     def watch_calendar(self) -> None:
         for old in self._files.files():

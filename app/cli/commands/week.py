@@ -184,6 +184,12 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
     # ``if_changed`` (Settings' OK, never the command line): a file whose digest
     # is the one stored is only hashed, not parsed or stored again.
     known = week.calendar_digest(path) if a.get("if_changed") else None
+    # ``cancelled`` (a threading.Event, in-process callers only): set, nothing
+    # more is written (Settings closed with Cancel while its calendar was read).
+    cancelled = a.get("cancelled")
+
+    def wanted() -> bool:
+        return cancelled is None or not cancelled.is_set()
 
     def read() -> CalendarRead:
         # A FIFO or a device is refused unread (app/week/calendar.py ``_read``).
@@ -193,7 +199,8 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
         deep = sum(1 for m in parsed if not m.all_day and not is_fokus_block(m.uid)
                    and week._in_deep_window(model, m.start, m.end))
         rows = week.meeting_rows(path, parsed)
-        week.write_meetings(path, rows)
+        if not week.write_meetings(path, rows, only_if=wanted):
+            return path, None, digest, 0
         return path, len(rows), digest, deep
 
     return read
@@ -203,6 +210,16 @@ def _import_ics_store(svc: FokusService, a: dict[str, Any], read: CalendarRead) 
     """The import's last write (one row: what was imported, which tells the
     windows), in the thread that owns the store's sessions."""
     path, meetings, digest, deep = read
+    cancelled = a.get("cancelled")
+    if cancelled is not None and cancelled.is_set():
+        if meetings is not None and svc.week.calendar_digest(path) is None:
+            # Cancelled after the worker wrote: a file never imported before
+            # leaves nothing behind (one imported before keeps its new rows,
+            # recorded below, as the watcher would have stored them).
+            svc.week.write_meetings(path, [])
+            return {"file": str(path), "meetings": 0, "in_deep_windows": 0, "cancelled": True}
+        if meetings is None:
+            return {"file": str(path), "meetings": 0, "in_deep_windows": 0, "cancelled": True}
     if meetings is None:
         unchanged = svc.week.unchanged_calendar(path)
         return {"file": str(path), "meetings": unchanged.meetings, "in_deep_windows": 0,
