@@ -36,13 +36,14 @@ if TYPE_CHECKING:
 LANGUAGES = (("en", "English"), ("id", "Bahasa Indonesia"))
 
 
-def _calendar_read(controller: FokusController, path: str,
+def _calendar_read(controller: FokusController, path: str, before: str,
                    outcome: dict[str, Any] | BaseException) -> None:
     """The guide's calendar, read after the guide has closed: kept as the
-    calendar to follow if it could be read, else said why in a message."""
+    calendar to follow if it could be read (and no other was set since the
+    guide closed, ``before`` being the one set then), else said why."""
     if not isinstance(outcome, BaseException):
         try:
-            if not controller.service.settings.get(CALENDAR_PATH):  # none set meanwhile
+            if controller.service.settings.get(CALENDAR_PATH) == before:
                 controller.service.settings.set(CALENDAR_PATH, path)
             return
         except FokusError as err:
@@ -349,9 +350,10 @@ class FirstRunWizard(QWizard):
         if path:
             # Read off the GUI thread (fokus import-ics's way); the guide closes
             # at once, and the calendar is kept once it has been read.
+            before = svc.settings.get(CALENDAR_PATH)
             try:
                 self.controller.import_calendar_file(Path(path)).then(
-                    lambda outcome: _calendar_read(self.controller, path, outcome))
+                    lambda outcome: _calendar_read(self.controller, path, before, outcome))
             except FokusError as err:
                 errors.append(error_text(err))
         try:
