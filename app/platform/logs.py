@@ -7,6 +7,7 @@ traceback on the terminal; the command itself says what went wrong."""
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
 import logging.handlers
@@ -21,6 +22,7 @@ _configured: set[str] = set()
 _faults: list[IO[str]] = []  # kept open for the life of the process
 FAULTS = "faults.log"
 FAULTS_MAX_BYTES = 1_000_000
+FAULTS_KEEP_BYTES = 256_000
 
 
 class _QuietFileHandler(logging.handlers.RotatingFileHandler):
@@ -69,12 +71,22 @@ def record_faults(paths: Paths) -> None:
     target = str(paths.log_dir / FAULTS)
     try:
         fd = _open_owner_only(target)
-        if fd is None:
-            return
-        if os.fstat(fd).st_size > FAULTS_MAX_BYTES:  # old stacks: only the newest matter
+    except OSError:
+        return
+    if fd is None:
+        return
+    with contextlib.suppress(OSError):  # a file that cannot be cut is still written
+        size = os.fstat(fd).st_size
+        if size > FAULTS_MAX_BYTES:  # old stacks: the newest part is kept
+            with open(target, "rb") as old:  # noqa: PTH123 - the same file, read back
+                old.seek(size - FAULTS_KEEP_BYTES)
+                newest = old.read()
             os.ftruncate(fd, 0)
+            os.write(fd, newest)
+    try:
         out = os.fdopen(fd, "a", encoding="utf-8")  # the file checked, not its name again
     except OSError:
+        os.close(fd)
         return
     _faults.append(out)
     faulthandler.enable(out, all_threads=True)

@@ -52,7 +52,8 @@ MEETING_COLUMNS = ("calendar", "uid", "start_at", "end_at", "utc_offset_min", "t
 _INSERT_MEETING = (f"INSERT INTO meeting ({', '.join(MEETING_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(MEETING_COLUMNS))})")
 # One calendar import writes at a time (the tray's watcher and ``fokus import-ics``).
-_CALENDAR_WRITES = threading.Lock()
+_CALENDAR_WRITES = threading.RLock()
+_WRITTEN: dict[str, int] = {}  # calendar file → how many writes of its meetings so far
 
 
 def stored_instant(at: datetime) -> str:
@@ -319,7 +320,26 @@ class WeekService:
                 if mapped is not None:
                     raise mapped from exc
                 raise
+            _WRITTEN[str(path)] = _WRITTEN.get(str(path), 0) + 1
         return True
+
+    def write_meetings_counted(self, path: Path, rows: Sequence[MeetingRow],
+                               only_if: Callable[[], bool] = lambda: True) -> int | None:
+        """``write_meetings``, and which write of ``path``'s meetings it was
+        (None: not written), for ``forget_meetings`` to undo only its own."""
+        with _CALENDAR_WRITES:
+            if not self.write_meetings(path, rows, only_if):
+                return None
+            return _WRITTEN[str(path)]
+
+    def forget_meetings(self, path: Path, written: int) -> bool:
+        """Take back the meetings ``write_meetings_counted`` wrote as write
+        ``written`` of ``path``, unless another write of the same file came
+        after it (those rows are someone else's). Returns whether it did."""
+        with _CALENDAR_WRITES:
+            if _WRITTEN.get(str(path)) != written:
+                return False
+            return self.write_meetings(path, [])
 
     def record_calendar(self, path: Path, events: int, digest: str) -> None:
         """Note that ``path``'s meetings are stored (``events`` of them, from a file

@@ -233,3 +233,21 @@ def test_the_calendar_set_in_settings_is_stored_off_the_gui_thread(
     finally:
         watcher.deleteLater()
         qtbot.wait(20)
+
+
+def test_a_calendar_path_with_an_unknown_home_is_looked_for_and_does_not_stop_the_tray(
+        controller: FokusController, qtbot: QtBot) -> None:
+    """``fokus config set calendar_path '~typo/x.ics'`` made every start of the
+    tray stop half-way (Path.expanduser raised)."""
+    from app.store.settings import CALENDAR_PATH
+    from ui.week.window_watch import WindowWatcher
+
+    controller.service.settings.set(CALENDAR_PATH, "~no-such-user-fokus/team.ics")
+    watcher = WindowWatcher(controller)
+    try:
+        assert str(watcher.calendar_path()) == "~no-such-user-fokus/team.ics"
+        watcher.watch_calendar()  # not there: looked for again later, nothing raised
+        assert not watcher.importing
+    finally:
+        watcher.deleteLater()
+        qtbot.wait(20)

@@ -229,6 +229,10 @@ def test_a_calendar_set_in_settings_is_read_while_the_dialog_waits_and_the_loop_
     ticker.timeout.connect(lambda: ticks.append(1))
     ticker.start(10)
 
+    dialog.editor(S.CALENDAR_PATH).set_value("~no-such-user-fokus/team.ics")
+    dialog.save()  # refused at once, with the reason
+    assert not dialog.is_reading and "no such home folder" in dialog.error.text()
+
     broken = tmp_path / "broken.ics"
     broken.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n")
     dialog.editor(S.CALENDAR_PATH).set_value(str(broken))

@@ -115,6 +115,24 @@ def test_a_write_no_longer_wanted_is_not_made(store: Store, clock: FakeClock,
     assert len(_raw(store.path)) == 2
 
 
+def test_a_cancelled_write_is_taken_back_only_if_no_other_came_after(
+        store: Store, clock: FakeClock, tmp_path: Path) -> None:
+    """Settings cancelled while its calendar was read takes its rows back; if
+    another import of the same file wrote after it, those rows are the other
+    import's and stay."""
+    week = WeekService(store, clock)
+    calendar = tmp_path / "team.ics"
+    rows = week.meeting_rows(calendar, _parsed())
+    first = week.write_meetings_counted(calendar, rows)
+    second = week.write_meetings_counted(calendar, rows)  # the Week window's Import
+    assert first is not None and second is not None and second != first
+    assert not week.forget_meetings(calendar, first)
+    assert len(_raw(store.path)) == len(rows)
+    assert week.forget_meetings(calendar, second)
+    assert _raw(store.path) == []
+    assert week.write_meetings_counted(calendar, rows, only_if=lambda: False) is None
+
+
 def test_meetings_stay_on_their_machine_the_sync_does_not_carry_them(
         store: Store, clock: FakeClock, tmp_path: Path) -> None:
     """Each machine imports its own calendar: meetings are not a synced table,

@@ -198,12 +198,15 @@ def test_a_hanging_tray_tells_where_its_threads_are_and_a_link_is_not_followed(
         "os.kill(os.getpid(), signal.SIGUSR1)\n"
         "print('still here')\n")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    faults = Paths(tmp_path / "d").ensure().log_dir / "faults.log"
+    # Years of stacks: at the start only the newest part is kept.
+    faults.write_text("OLDEST\n" + "x" * 1_200_000 + "\nNEWEST\n")
     run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "d")], env=env,
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and run.stdout == "still here\n", run
-    faults = Paths(tmp_path / "d").log_dir / "faults.log"
     text = faults.read_text()
     assert "waiting_worker" in text and "Current thread" in text, text
+    assert "NEWEST" in text and "OLDEST" not in text and len(text) < 300_000
     assert faults.stat().st_mode & 0o777 == 0o600
 
     linked = Paths(tmp_path / "l").ensure()

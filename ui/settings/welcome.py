@@ -337,8 +337,12 @@ class FirstRunWizard(QWizard):
         svc = self.controller.service
         errors = []
         if self.projects_page.demo.isChecked() and not svc.projects():
-            fill(svc.store, self.controller.clock, weeks=4,
-                 calendar_dir=self.controller.paths.data_dir, parse_apart=svc.week.parse_apart)
+            try:
+                fill(svc.store, self.controller.clock, weeks=4,
+                     calendar_dir=self.controller.paths.data_dir,
+                     parse_apart=svc.week.parse_apart)
+            except FokusError as err:
+                errors.append(error_text(err))
         if self.privacy_page.auto.isChecked():
             from dataclasses import replace
 

@@ -181,7 +181,12 @@ class WindowWatcher(QObject):
 
     def calendar_path(self) -> Path | None:
         value = self.controller.service.settings.get(CALENDAR_PATH)
-        return Path(value).expanduser() if value else None
+        if not value:
+            return None
+        try:
+            return Path(value).expanduser()
+        except RuntimeError:  # "~someone/…" for no such user: looked for as written
+            return Path(value)
 
     def watch_calendar(self) -> None:
         for old in self._files.files():

@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from app.service import FokusService
 
     # the file, its meetings stored (None: unchanged, not read again), its digest,
-    # how many fall in no-meeting windows
-    CalendarRead = tuple[Path, int | None, str, int]
+    # how many fall in no-meeting windows; and which write of the file's meetings
+    # it made, when it wrote (WeekService.write_meetings_counted)
+    CalendarRead = tuple[Path, int | None, str, int, int | None]
 
 WEEK_HELP = N_("ISO week, e.g. 2026-W48 (default: this week)")
 
@@ -195,13 +196,14 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
         # A FIFO or a device is refused unread (app/week/calendar.py ``_read``).
         parsed, digest = week.read_calendar_file(path, known, now, zone)
         if parsed is None:  # unchanged
-            return path, None, digest, 0
+            return path, None, digest, 0, None
         deep = sum(1 for m in parsed if not m.all_day and not is_fokus_block(m.uid)
                    and week._in_deep_window(model, m.start, m.end))
         rows = week.meeting_rows(path, parsed)
-        if not week.write_meetings(path, rows, only_if=wanted):
-            return path, None, digest, 0
-        return path, len(rows), digest, deep
+        written = week.write_meetings_counted(path, rows, only_if=wanted)
+        if written is None:
+            return path, None, digest, 0, None
+        return path, len(rows), digest, deep, written
 
     return read
 
@@ -209,16 +211,18 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
 def _import_ics_store(svc: FokusService, a: dict[str, Any], read: CalendarRead) -> Result:
     """The import's last write (one row: what was imported, which tells the
     windows), in the thread that owns the store's sessions."""
-    path, meetings, digest, deep = read
+    path, meetings, digest, deep, written = read
     cancelled = a.get("cancelled")
     if cancelled is not None and cancelled.is_set():
         if meetings is not None and svc.week.calendar_digest(path) is None:
             # Cancelled after the worker wrote: a file never imported before
-            # leaves nothing behind (one imported before keeps its new rows,
-            # recorded below, as the watcher would have stored them).
-            svc.week.write_meetings(path, [])
-            return {"file": str(path), "meetings": 0, "in_deep_windows": 0, "cancelled": True}
-        if meetings is None:
+            # leaves nothing behind, unless another import of it wrote since.
+            # (One imported before keeps its new rows, recorded below: they
+            # are what the file now says.)
+            if written is not None and svc.week.forget_meetings(path, written):
+                return {"file": str(path), "meetings": 0, "in_deep_windows": 0,
+                        "cancelled": True}
+        elif meetings is None:
             return {"file": str(path), "meetings": 0, "in_deep_windows": 0, "cancelled": True}
     if meetings is None:
         unchanged = svc.week.unchanged_calendar(path)
