@@ -38,7 +38,7 @@ def _open_owner_only(target: str) -> int | None:
     None when something other than a regular file is in its place (a link or
     a device). Windows has neither O_NOFOLLOW nor fchmod: the folder's own
     permissions (the user's profile) keep the file there."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(target, flags, 0o600)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -78,9 +78,8 @@ def record_faults(paths: Paths) -> None:
     with contextlib.suppress(OSError):  # a file that cannot be cut is still written
         size = os.fstat(fd).st_size
         if size > FAULTS_MAX_BYTES:  # old stacks: the newest part is kept
-            with open(target, "rb") as old:  # noqa: PTH123 - the same file, read back
-                old.seek(size - FAULTS_KEEP_BYTES)
-                newest = old.read()
+            os.lseek(fd, size - FAULTS_KEEP_BYTES, os.SEEK_SET)  # the file checked
+            newest = os.read(fd, FAULTS_KEEP_BYTES)
             os.ftruncate(fd, 0)
             os.write(fd, newest)
     try:
