@@ -57,9 +57,12 @@ class Syncthing:
         assert own is not None
         self.device_id = own.attrib["id"]
 
-    def configure(self, peer: Syncthing) -> None:
-        """Loopback only: no discovery, relays or NAT; the peer known by address;
-        one folder shared under the same id, watched, rescanned every few seconds."""
+    def configure(self, peer: Syncthing, dials: bool = True) -> None:
+        """Loopback only: no discovery, relays or NAT; the peer known by address
+        when this side ``dials`` it (only one side does: two Syncthings dialling
+        each other at the same moment can both hang in the TLS hello for 20 s,
+        seen once in CI); one folder shared under the same id, watched,
+        rescanned every few seconds."""
         path = self.home / "config.xml"
         tree = ET.parse(path)
         root = tree.getroot()
@@ -85,7 +88,9 @@ class Syncthing:
             element.text = value
         other = ET.Element("device", id=peer.device_id, name=peer.home.name,
                            compression="metadata", introducer="false")
-        ET.SubElement(other, "address").text = f"tcp://127.0.0.1:{peer.listen_port}"
+        # "dynamic" with discovery off: no address to dial; the peer's call is taken.
+        ET.SubElement(other, "address").text = (f"tcp://127.0.0.1:{peer.listen_port}"
+                                                if dials else "dynamic")
         ET.SubElement(other, "autoAcceptFolders").text = "false"
         folder = ET.Element("folder", id=FOLDER_ID, label="Sync", path=str(self.folder),
                             type="sendreceive", rescanIntervalS="3",
@@ -184,8 +189,8 @@ def machines(tmp_path: Path) -> Iterator[tuple[Machine, Machine]]:
                                api_key="fokus-laptop-key"))
     for side in (office, laptop):
         side.syncthing.generate(binary)
-    office.syncthing.configure(laptop.syncthing)
-    laptop.syncthing.configure(office.syncthing)
+    office.syncthing.configure(laptop.syncthing, dials=False)
+    laptop.syncthing.configure(office.syncthing)  # the laptop calls the office
     try:
         for side in (office, laptop):
             side.syncthing.start(binary, tmp_path / f"{side.name}-syncthing.log")
