@@ -99,7 +99,7 @@ def test_monday_dewi_sets_up_fokus_in_indonesian_and_plans_her_week(dewi: WeekUs
     week = dewi.user_opens_window_from_menu(3, "^Fokus — Pekan$")
     dewi.screenshot("monday-week-window")
     dewi.user_closes_window(week)
-    wait_for(lambda: dewi.no_window("^Fokus — Pekan$"), what="the Week window to close")
+    dewi.sees_window_close("^Fokus — Pekan$", week)
 
 
 def test_monday_the_deep_work_window_opens_and_she_starts_from_the_tray(dewi: WeekUser) -> None:

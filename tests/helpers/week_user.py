@@ -200,6 +200,18 @@ class WeekUser:
         finally:
             d.close()
 
+    def sees_window_close(self, title: str, wid: str, timeout: float = 15.0) -> None:
+        """The window ``wid`` (titled ``title``) leaves the screen after its close
+        button; if it does not, says which windows of that title are still shown."""
+        try:
+            wait_for(lambda: self.no_window(title), timeout=timeout,
+                     what=f"the window {title!r} to close")
+        except AssertionError as err:
+            shown = self.windows_titled(title)
+            raise AssertionError(
+                f"{err}: closed {wid}, shown now {shown} "
+                f"({'the same window' if wid in shown else 'another window'})") from None
+
     def user_closes_menu(self) -> None:
         self.x11.keys("Escape", "Escape", "Escape")
 

@@ -187,6 +187,7 @@ class WindowRegistry(QObject):
             self.created.emit(kind, window)
         if window.isMinimized():
             window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        log.info("%s window shown", kind)
         window.show()
         window.raise_()
         window.activateWindow()
