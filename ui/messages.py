@@ -25,6 +25,14 @@ def clock_text(value: datetime | time) -> str:
     return clock(value)
 
 
+def import_error_text(error: BaseException) -> str:
+    """Why a calendar import failed, as an off-thread import hands it back: a
+    core error's own words, else the unexpected one named."""
+    if isinstance(error, FokusError):
+        return error_text(error)
+    return tr("The calendar could not be imported: {reason}").format(reason=error)
+
+
 def error_text(err: FokusError) -> str:
     texts = {
         ErrorCode.UNKNOWN_PROJECT: tr("There is no project named “{project}”."),

@@ -247,16 +247,13 @@ class WeekService:
             return read_in_child(path, known_digest, around, zone)
         return read_calendar_if_changed(path, known_digest, around, zone)
 
-    def import_calendar(self, path: Path, force: bool = True) -> ImportResult:
-        """Replace the meetings of an earlier import of the same file.
-
-        Without ``force`` an unchanged file (same digest) is not parsed at all."""
+    def import_calendar(self, path: Path) -> ImportResult:
+        """Replace the meetings of an earlier import of the same file, all on
+        this thread (the tray's imports go through ``import-ics``, off it)."""
         path = path.expanduser().resolve()
-        known = None if force else self.calendar_digest(path)
-        parsed, digest = self.read_calendar_file(path, known, self.clock.now(),
+        parsed, digest = self.read_calendar_file(path, None, self.clock.now(),
                                                  self.clock.zone())
-        if parsed is None:
-            return self.unchanged_calendar(path)
+        assert parsed is not None  # no digest was given: the file is always read
         return self.save_calendar(path, parsed, digest)
 
     def calendar_digest(self, path: Path) -> str | None:

@@ -127,12 +127,10 @@ class WeekUser:
 
         def found() -> Notice | None:
             shown = False
-            if shot is not None:
-                count = self.x11.run("dunstctl", "count", "displayed", check=False).strip()
-                if count.isdigit() and int(count) > 0:
-                    time.sleep(0.3)  # let it finish drawing
-                    self.x11.screenshot(banner)
-                    shown = True
+            if shot is not None and self.notices_count("displayed") > 0:
+                time.sleep(0.3)  # let it finish drawing
+                self.x11.screenshot(banner)
+                shown = True
             new = self.notices()
             seen.extend(new)
             match = next((n for n in seen if summary in n.summary), None)
@@ -154,7 +152,7 @@ class WeekUser:
 
     def notices_count(self, which: str) -> int:
         """How many notifications are "displayed" or "waiting" (held back)."""
-        count = self.x11.run("dunstctl", "count", which).strip()
+        count = self.x11.run("dunstctl", "count", which, check=False).strip()
         return int(count) if count.isdigit() else 0
 
     def screenshot(self, name: str) -> Path:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import FokusError
 from app.store.settings import AUTO_SWITCH, CALENDAR_PATH, FIRST_RUN_DONE, LANGUAGE
-from ui.messages import error_text, tr
+from ui.messages import error_text, import_error_text, tr
 
 if TYPE_CHECKING:
     from ui.shell.controller import FokusController
@@ -50,9 +50,7 @@ def _calendar_read(controller: FokusController, path: str, before: str,
             outcome = err
     from PySide6.QtWidgets import QMessageBox
 
-    reason = error_text(outcome) if isinstance(outcome, FokusError) else tr(
-        "The calendar could not be imported: {reason}").format(reason=outcome)
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Fokus"), reason)
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("Fokus"), import_error_text(outcome))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     _told.append(box)

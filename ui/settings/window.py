@@ -45,6 +45,7 @@ from app.week.workmodel import DayKind, Problem, Span, WorkModel
 from ui.messages import (
     error_text,
     hotkey_text,
+    import_error_text,
     task_type_text,
     tr,
     work_model_problem_text,
@@ -803,8 +804,7 @@ class SettingsDialog(QDialog):
         super().reject()
 
     def _calendar_refused(self, error: BaseException) -> None:
-        self._show_error(error_text(error) if isinstance(error, FokusError) else self.tr(
-            "The calendar could not be imported: {reason}").format(reason=error))
+        self._show_error(import_error_text(error))
         self.tabs.setCurrentWidget(self.calendar_tab)
 
     def _store(self, rows: list[tuple[S.Setting[Any], Any]], model: WorkModel) -> None:

@@ -356,15 +356,7 @@ class FokusController(QObject):
         file as it was imported last) or the error comes through the ``Pending``.
         Once ``cancelled`` is set nothing more is stored, and a file never
         imported before leaves no meetings behind."""
-        try:
-            path = path.expanduser()
-        except RuntimeError:  # "~someone/…" for no such user
-            from ui.messages import tr
-
-            raise FokusError(ErrorCode.CALENDAR_INVALID, path=path,
-                             reason=tr("no such home folder")) from None
-        outcome = self.execute("import-ics", {"file": str(path.resolve()),
-                                              "if_changed": if_changed,
+        outcome = self.execute("import-ics", {"file": str(path), "if_changed": if_changed,
                                               "cancelled": cancelled})
         assert isinstance(outcome, Pending)  # import-ics is one of the OFF_THREAD commands
         return outcome

@@ -32,7 +32,7 @@ from app.store.settings import CALENDAR_PATH, EXPORT_FOLDER
 from app.week.planner import Plan
 from app.week.service import Conflict
 from app.week.workmodel import DayKind, iso_week_of
-from ui.messages import error_text, tr
+from ui.messages import error_text, import_error_text, tr
 from ui.projects.dialogs import _FormDialog
 from ui.week.day_kinds import day_kind_text
 from ui.week.view import BlockItem, MeetingItem, WeekCanvas
@@ -479,12 +479,8 @@ class WeekWindow(QMainWindow):
         if not shiboken6.isValid(self):  # closed for good meanwhile: stored all the same
             return
         self.import_button.setEnabled(True)
-        if isinstance(outcome, FokusError):
-            QMessageBox.warning(self, self.tr("Fokus"), error_text(outcome))
-            return
         if isinstance(outcome, BaseException):
-            QMessageBox.warning(self, self.tr("Fokus"), self.tr(
-                "The calendar could not be imported: {reason}").format(reason=outcome))
+            QMessageBox.warning(self, self.tr("Fokus"), import_error_text(outcome))
             return
         self.controller.service.settings.set(CALENDAR_PATH, str(outcome["file"]))
         QMessageBox.information(self, self.tr("Calendar imported"), self.tr(

@@ -179,7 +179,11 @@ def _import_ics_read(svc: FokusService, a: dict[str, Any]) -> Callable[[], Calen
 
     from app.week.ics_export import is_fokus_block
 
-    path = Path(a["file"]).expanduser().resolve()
+    try:
+        path = Path(a["file"]).expanduser().resolve()
+    except RuntimeError:  # "~someone/…" for no such user
+        raise FokusError(ErrorCode.CALENDAR_INVALID, path=a["file"],
+                         reason=_("no such home folder")) from None
     week = svc.week
     now, zone, model = week.clock.now(), week.clock.zone(), week.work_model()
     # ``if_changed`` (Settings' OK, never the command line): a file whose digest
@@ -213,17 +217,14 @@ def _import_ics_store(svc: FokusService, a: dict[str, Any], read: CalendarRead) 
     windows), in the thread that owns the store's sessions."""
     path, meetings, digest, deep, written = read
     cancelled = a.get("cancelled")
-    if cancelled is not None and cancelled.is_set():
-        if meetings is not None and svc.week.calendar_digest(path) is None:
-            # Cancelled after the worker wrote: a file never imported before
-            # leaves nothing behind, unless another import of it wrote since.
-            # (One imported before keeps its new rows, recorded below: they
-            # are what the file now says.)
-            if written is not None and svc.week.forget_meetings(path, written):
-                return {"file": str(path), "meetings": 0, "in_deep_windows": 0,
-                        "cancelled": True}
-        elif meetings is None:
-            return {"file": str(path), "meetings": 0, "in_deep_windows": 0, "cancelled": True}
+    # Cancelled before the worker wrote: nothing was. Cancelled after: a file
+    # never imported before leaves nothing behind, unless another import of it
+    # wrote since. (One imported before keeps its new rows, recorded below:
+    # they are what the file now says.)
+    if cancelled is not None and cancelled.is_set() and (
+            written is None or (svc.week.calendar_digest(path) is None
+                                and svc.week.forget_meetings(path, written))):
+        return {"file": str(path), "meetings": 0, "in_deep_windows": 0, "cancelled": True}
     if meetings is None:
         unchanged = svc.week.unchanged_calendar(path)
         return {"file": str(path), "meetings": unchanged.meetings, "in_deep_windows": 0,
